@@ -1,0 +1,207 @@
+//! The tech-term lexicon: terms (and their aliases) that the analyzer keeps whole and maps to
+//! one token per concept, found with one leftmost-longest Aho-Corasick pass.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// The lexicon shipped with jdfit, embedded at build time.
+pub const BUILTIN: &str = include_str!("../../corpus/lexicon/terms.tsv");
+
+/// One concept: its canonical name, category and the token it becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// Display name, e.g. `Kubernetes`.
+    pub canonical: String,
+    /// Category (`skill`, `tool`, `language`, `domain`, `soft`, `cert`, `degree`).
+    pub category: String,
+    /// The token text emitted for every alias: the canonical name lowercased.
+    pub token: String,
+}
+
+/// Terms to protect, compiled into an automaton.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Concepts, indexed by `pattern_concept`.
+    pub concepts: Vec<Concept>,
+    /// For each automaton pattern: (concept index, the pattern as written).
+    patterns: Vec<(usize, String)>,
+    automaton: AhoCorasick,
+}
+
+/// A lexicon line that could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct LexiconError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A protected-term match in normalised text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TermMatch {
+    /// Byte start in the searched text.
+    pub start: usize,
+    /// Byte end in the searched text.
+    pub end: usize,
+    /// Concept index.
+    pub concept: usize,
+}
+
+impl Lexicon {
+    /// Parses the TSV format `canonical<TAB>category<TAB>alias|alias…`; `#` starts a comment.
+    pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
+        let mut concepts = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (n, line) in tsv.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let err = |message: String| LexiconError {
+                line: n + 1,
+                message,
+            };
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() < 2 || fields.len() > 3 {
+                return Err(err(format!(
+                    "expected `canonical<TAB>category<TAB>aliases`, found {} field(s)",
+                    fields.len()
+                )));
+            }
+            let canonical = fields[0].trim();
+            if canonical.is_empty() {
+                return Err(err("empty canonical name".into()));
+            }
+            let idx = concepts.len();
+            concepts.push(Concept {
+                canonical: canonical.to_string(),
+                category: fields[1].trim().to_string(),
+                token: canonical.to_lowercase(),
+            });
+            let aliases = fields.get(2).copied().unwrap_or("");
+            for alias in std::iter::once(canonical).chain(aliases.split('|')) {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    continue;
+                }
+                let key = alias.to_lowercase();
+                // A later duplicate is ignored: the first concept keeps the alias.
+                if seen.contains_key(&key) {
+                    continue;
+                }
+                seen.insert(key, idx);
+                patterns.push((idx, alias.to_string()));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|(_, p)| p.as_str()))
+            .map_err(|e| LexiconError {
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Lexicon {
+            concepts,
+            patterns,
+            automaton,
+        })
+    }
+
+    /// The lexicon shipped with jdfit.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(BUILTIN).expect("built-in lexicon is valid (tested)")
+    }
+
+    /// Finds protected terms in `text`, leftmost-longest, respecting word boundaries:
+    /// `Java` is not found inside `JavaScript`, `Go` not inside `Google`. Short all-letter
+    /// aliases written with capitals (`CV`, `HA`) must match case exactly, so a lowercase
+    /// word is not read as an abbreviation.
+    pub fn find(&self, text: &str) -> Vec<TermMatch> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let first = bytes[s];
+            let last = bytes[e - 1];
+            let before_ok =
+                s == 0 || !(first.is_ascii_alphanumeric() && is_word_byte(bytes[s - 1]));
+            let after_ok =
+                e == bytes.len() || !(last.is_ascii_alphanumeric() && is_word_byte(bytes[e]));
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            let (concept, pattern) = &self.patterns[m.pattern().as_usize()];
+            if pattern.len() <= 3
+                && pattern.bytes().all(|b| b.is_ascii_alphabetic())
+                && pattern.bytes().any(|b| b.is_ascii_uppercase())
+                && &text[s..e] != pattern.as_str()
+            {
+                continue;
+            }
+            out.push(TermMatch {
+                start: s,
+                end: e,
+                concept: *concept,
+            });
+        }
+        out
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::parse("# test\nKubernetes\ttool\tK8s|k8s集群\nJava\tlanguage\t\nJavaScript\tlanguage\tJS\nC++\tlanguage\t\ncomputer vision\tdomain\tCV|计算机视觉\n").unwrap()
+    }
+
+    #[test]
+    fn leftmost_longest_with_boundaries() {
+        let l = lex();
+        let text = "JavaScript and Java on K8s, c++ too; javax no";
+        let found: Vec<_> = l
+            .find(text)
+            .iter()
+            .map(|m| (&text[m.start..m.end], l.concepts[m.concept].token.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("JavaScript", "javascript"),
+                ("Java", "java"),
+                ("K8s", "kubernetes"),
+                ("c++", "c++")
+            ]
+        );
+    }
+
+    #[test]
+    fn short_capital_aliases_need_exact_case() {
+        let l = lex();
+        assert_eq!(l.find("CV models").len(), 1);
+        assert_eq!(l.find("cv of mine").len(), 0);
+        assert_eq!(l.find("负责K8S集群").len(), 1);
+    }
+
+    #[test]
+    fn bad_lines_are_reported() {
+        let e = Lexicon::parse("ok\ttool\n\tskill\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = Lexicon::parse("a\tb\tc\td\n").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn builtin_parses() {
+        assert!(Lexicon::builtin().concepts.len() > 100);
+    }
+}

@@ -1,0 +1,332 @@
+//! Analyze: one mixed-script analyzer for résumés and postings alike.
+//!
+//! Pipeline per text: fold full-width forms; find lexicon terms (leftmost-longest, whole words)
+//! and emit each as its concept's token; split the rest by script; segment Han runs with
+//! jieba; split Latin runs with a tech-aware word splitter; lowercase, drop stopwords and bare
+//! numbers, stem English words. Every token carries byte offsets into the original text.
+
+pub mod lexicon;
+pub mod normalize;
+pub mod stopwords;
+pub mod tokenizer;
+
+use crate::parse::lines::is_han;
+use jieba_rs::Jieba;
+use lexicon::Lexicon;
+use normalize::Normalized;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+/// Bumped whenever analysis output changes, so persisted indexes are rebuilt.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// The jieba dictionary, loaded once per process and shared by every analyzer.
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// The shared analyzer with the built-in lexicon.
+static DEFAULT: LazyLock<Arc<Analyzer>> =
+    LazyLock::new(|| Arc::new(Analyzer::new(Lexicon::builtin())));
+
+/// Where a token came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A lexicon term (kept whole, never stemmed).
+    Term,
+    /// A Han word from jieba.
+    Han,
+    /// A Latin-script word (lowercased, stemmed when alphabetic).
+    Word,
+}
+
+/// One analyzed token.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Token {
+    /// The normalised term.
+    pub text: String,
+    /// Byte offset of the token's start in the original text.
+    pub start: usize,
+    /// Byte offset of the token's end in the original text.
+    pub end: usize,
+    /// Where it came from.
+    pub kind: TokenKind,
+}
+
+/// The analyzer: lexicon, stopwords and stemmer. Cheap to share behind an `Arc`.
+pub struct Analyzer {
+    lexicon: Lexicon,
+    stemmer: Stemmer,
+    english_stop: HashSet<&'static str>,
+    chinese_stop: HashSet<&'static str>,
+    /// Concept index by emitted token text.
+    concept_by_token: HashMap<String, usize>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("concepts", &self.lexicon.concepts.len())
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// Builds an analyzer over `lexicon`.
+    pub fn new(lexicon: Lexicon) -> Analyzer {
+        let concept_by_token = lexicon
+            .concepts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.token.clone(), i))
+            .collect();
+        Analyzer {
+            concept_by_token,
+            lexicon,
+            stemmer: Stemmer::create(Algorithm::English),
+            english_stop: stopwords::ENGLISH.iter().copied().collect(),
+            chinese_stop: stopwords::CHINESE.iter().copied().collect(),
+        }
+    }
+
+    /// The process-wide analyzer with the built-in lexicon.
+    pub fn shared() -> Arc<Analyzer> {
+        DEFAULT.clone()
+    }
+
+    /// Loads the jieba dictionary now (it is otherwise loaded on first use).
+    pub fn warm_up() {
+        LazyLock::force(&JIEBA);
+    }
+
+    /// The lexicon concept a token stands for, if any.
+    pub fn concept(&self, token: &str) -> Option<&lexicon::Concept> {
+        self.concept_by_token
+            .get(token)
+            .map(|&i| &self.lexicon.concepts[i])
+    }
+
+    /// Whether a token is a concrete skill, tool, language or domain (not a soft skill,
+    /// degree or spoken language), which counts even when common across postings.
+    pub fn is_hard_skill(&self, token: &str) -> bool {
+        self.concept(token).is_some_and(|c| {
+            matches!(
+                c.category.as_str(),
+                "skill" | "tool" | "language" | "domain"
+            )
+        })
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Analyzes `text` into tokens, in text order.
+    pub fn analyze(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        self.for_each_token(text, &mut |t| out.push(t));
+        out
+    }
+
+    /// Analyzes `text` and calls `sink` for each token, in text order.
+    pub fn for_each_token(&self, text: &str, sink: &mut dyn FnMut(Token)) {
+        let norm = Normalized::new(text);
+        let t: &str = &norm.text;
+        let mut pos = 0;
+        for m in self.lexicon.find(t) {
+            self.segment(t, pos, m.start, &norm, sink);
+            sink(Token {
+                text: self.lexicon.concepts[m.concept].token.clone(),
+                start: norm.original(m.start),
+                end: norm.original(m.end),
+                kind: TokenKind::Term,
+            });
+            pos = m.end;
+        }
+        self.segment(t, pos, t.len(), &norm, sink);
+    }
+
+    /// Splits `t[from..to]` (no lexicon terms inside) by script.
+    fn segment(
+        &self,
+        t: &str,
+        from: usize,
+        to: usize,
+        norm: &Normalized<'_>,
+        sink: &mut dyn FnMut(Token),
+    ) {
+        let s = &t[from..to];
+        let mut run_start: Option<(usize, bool)> = None; // (start, is_han)
+        let flush = |start: usize, end: usize, han: bool, sink: &mut dyn FnMut(Token)| {
+            if han {
+                self.han_run(t, from + start, from + end, norm, sink);
+            } else {
+                self.word_run(t, from + start, from + end, norm, sink);
+            }
+        };
+        for (i, c) in s.char_indices() {
+            let class = if is_han(c) {
+                Some(true)
+            } else if c.is_alphanumeric() || "._+#'’-/".contains(c) {
+                Some(false)
+            } else {
+                None
+            };
+            match (run_start, class) {
+                (Some((_, h)), Some(k)) if h == k => {}
+                (Some((st, h)), next) => {
+                    flush(st, i, h, sink);
+                    run_start = next.map(|k| (i, k));
+                }
+                (None, next) => run_start = next.map(|k| (i, k)),
+            }
+        }
+        if let Some((st, h)) = run_start {
+            flush(st, s.len(), h, sink);
+        }
+    }
+
+    fn han_run(
+        &self,
+        t: &str,
+        from: usize,
+        to: usize,
+        norm: &Normalized<'_>,
+        sink: &mut dyn FnMut(Token),
+    ) {
+        for w in JIEBA.cut(&t[from..to], true) {
+            if self.chinese_stop.contains(w.word) {
+                continue;
+            }
+            sink(Token {
+                text: w.word.to_string(),
+                start: norm.original(from + w.byte_start),
+                end: norm.original(from + w.byte_end),
+                kind: TokenKind::Han,
+            });
+        }
+    }
+
+    /// Splits a run of letters, digits and connectors into words: `.` stays between two
+    /// alphanumerics (`3.7`, `v1.2`), trailing `+`/`#` stay after a letter (`c++`, `f#`),
+    /// everything else separates.
+    fn word_run(
+        &self,
+        t: &str,
+        from: usize,
+        to: usize,
+        norm: &Normalized<'_>,
+        sink: &mut dyn FnMut(Token),
+    ) {
+        let s = &t[from..to];
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].1.is_alphanumeric() && chars[i].1 != '_' {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            let mut j = i;
+            loop {
+                j += 1;
+                let Some(&(_, c)) = chars.get(j) else { break };
+                if c.is_alphanumeric() || c == '_' {
+                    continue;
+                }
+                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                if c == '.' && next_alnum {
+                    continue;
+                }
+                if (c == '+' || c == '#') && chars[j - 1].1.is_alphabetic() {
+                    // c++, c#, f#: take the run of + / # and stop.
+                    while chars.get(j).is_some_and(|&(_, c)| c == '+' || c == '#') {
+                        j += 1;
+                    }
+                    break;
+                }
+                break;
+            }
+            let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+            self.emit_word(&s[start..end], from + start, from + end, norm, sink);
+            i = j;
+        }
+    }
+
+    fn emit_word(
+        &self,
+        w: &str,
+        from: usize,
+        to: usize,
+        norm: &Normalized<'_>,
+        sink: &mut dyn FnMut(Token),
+    ) {
+        let lower = w.to_lowercase();
+        if self.english_stop.contains(lower.as_str()) {
+            return;
+        }
+        // Bare numbers ("2019", "3.7", "40") carry no skill; mixed ones ("p99", "ec2") do.
+        if lower.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return;
+        }
+        let n = lower.chars().count();
+        if n == 1 && lower != "c" && lower != "r" {
+            return;
+        }
+        let text = if lower.chars().all(|c| c.is_ascii_alphabetic()) && n > 3 {
+            self.stemmer.stem(&lower).into_owned()
+        } else {
+            lower
+        };
+        sink(Token {
+            text,
+            start: norm.original(from),
+            end: norm.original(to),
+            kind: TokenKind::Word,
+        });
+    }
+
+    /// The distinct terms of `text`.
+    pub fn term_set(&self, text: &str) -> HashSet<String> {
+        let mut out = HashSet::new();
+        self.for_each_token(text, &mut |t| {
+            out.insert(t.text);
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(s: &str) -> Vec<String> {
+        let a = Analyzer::new(Lexicon::parse("Kubernetes\ttool\tK8s\nC++\tlanguage\t\nNode.js\ttool\tNodeJS\nCI/CD\tskill\tCICD\nA/B test\tskill\tA/B testing|A/BTest\nTCP/IP\tskill\t\ngRPC\ttool\t\nmachine learning\tdomain\t机器学习|ML\n").unwrap());
+        a.analyze(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn word_splitting_and_stemming() {
+        assert_eq!(
+            terms("Managing the deployments, p99 latency in 2019!"),
+            ["manag", "deploy", "p99", "latenc"]
+        );
+        assert_eq!(
+            terms("c# and f# v1.2 3.7 e.g. full-stack"),
+            ["c#", "f#", "v1.2", "full", "stack"]
+        );
+    }
+
+    #[test]
+    fn offsets_point_at_the_original() {
+        let a = Analyzer::shared();
+        let src = "负责ｋ８ｓ集群，p99 latency";
+        for t in a.analyze(src) {
+            assert!(src.is_char_boundary(t.start) && src.is_char_boundary(t.end));
+            assert!(t.start < t.end);
+        }
+        let toks = terms("熟悉K8s集群");
+        assert!(toks.contains(&"kubernetes".to_string()), "{toks:?}");
+    }
+}

@@ -1,0 +1,67 @@
+//! Typed errors of the library. The binary adds context (which file) at the edge.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong inside jdfit's library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file involved.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Input that is not valid UTF-8 text (binary files, other encodings).
+    #[error("{path}: not UTF-8 text ({detail})")]
+    NotText {
+        /// The file involved (`-` for standard input).
+        path: PathBuf,
+        /// What was found.
+        detail: String,
+    },
+    /// A résumé or posting that could be read but not understood.
+    #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Parse {
+        /// The file involved.
+        path: PathBuf,
+        /// 1-based line number, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// An invalid combination of options or values.
+    #[error("{0}")]
+    Usage(String),
+    /// The search index failed.
+    #[error("index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// A persisted index directory could not be opened.
+    #[error("index directory {path}: {message}")]
+    IndexDir {
+        /// The directory involved.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Result alias used across the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Builds a parse error for `path`, optionally at a 1-based `line`.
+    pub fn parse(
+        path: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::Parse {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}

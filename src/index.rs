@@ -1,0 +1,279 @@
+//! Index: a Tantivy index of the résumé's leaf bullets, in RAM by default, persisted on
+//! request and reused while the résumé's content hash is unchanged.
+
+use crate::analyze::{tokenizer, Analyzer, ANALYZER_VERSION};
+use crate::error::{Error, Result};
+use crate::model::Resume;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{doc, Index, IndexReader, ReloadPolicy, Term};
+
+/// The file beside a persisted index that records what it was built from.
+pub const META_FILE: &str = "jdfit-index.json";
+
+/// How the index in use came to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IndexStatus {
+    /// Built in RAM for this run.
+    Memory,
+    /// A persisted index was opened and reused.
+    Reused,
+    /// A persisted index was (re)built for this run.
+    Built,
+}
+
+/// What a persisted index was built from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexMeta {
+    /// Hash of the résumé text, the analyzer version and the lexicon.
+    pub content_hash: String,
+    /// The résumé file it was built from.
+    pub resume_path: PathBuf,
+    /// Number of bullets indexed.
+    pub bullets: usize,
+}
+
+/// The bullets of one résumé in a Tantivy index.
+pub struct BulletIndex {
+    index: Index,
+    reader: IndexReader,
+    text: Field,
+    /// How this index was obtained.
+    pub status: IndexStatus,
+}
+
+impl std::fmt::Debug for BulletIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BulletIndex")
+            .field("status", &self.status)
+            .finish()
+    }
+}
+
+/// The hash that decides whether a persisted index is still valid.
+pub fn content_hash(resume_text: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(format!("jdfit-analyzer-{ANALYZER_VERSION}\n").as_bytes());
+    h.update(crate::analyze::lexicon::BUILTIN.as_bytes());
+    h.update(resume_text.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The default place for a persisted index: `$JDFIT_INDEX_DIR`, else the user cache
+/// directory (`~/.cache/jdfit/index` on Linux).
+pub fn default_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("JDFIT_INDEX_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("jdfit")
+        .join("index")
+}
+
+fn schema() -> (Schema, Field) {
+    let mut b = Schema::builder();
+    b.add_text_field("id", STRING | STORED);
+    b.add_u64_field("ord", FAST | STORED);
+    b.add_u64_field("section", STORED);
+    b.add_u64_field("entry", STORED);
+    let text_opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer::NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let text = b.add_text_field("text", text_opts);
+    (b.build(), text)
+}
+
+fn register(index: &Index, analyzer: &Arc<Analyzer>) {
+    index.tokenizers().register(
+        tokenizer::NAME,
+        TextAnalyzer::from(tokenizer::JdfitTokenizer::new(analyzer.clone())),
+    );
+}
+
+fn fill(index: &Index, resume: &Resume) -> Result<()> {
+    let s = index.schema();
+    let field = |n: &str| s.get_field(n).expect("schema field");
+    let (id, ord, section, entry, text) = (
+        field("id"),
+        field("ord"),
+        field("section"),
+        field("entry"),
+        field("text"),
+    );
+    let mut w: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+    for (i, leaf) in resume.leaves().iter().enumerate() {
+        w.add_document(doc!(
+            id => leaf.bullet.id.clone(),
+            ord => i as u64,
+            section => leaf.section as u64,
+            entry => leaf.entry as u64,
+            text => leaf.bullet.text.clone(),
+        ))?;
+    }
+    w.commit()?;
+    Ok(())
+}
+
+impl BulletIndex {
+    fn from_index(index: Index, status: IndexStatus) -> Result<BulletIndex> {
+        let (_, text) = schema();
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(BulletIndex {
+            index,
+            reader,
+            text,
+            status,
+        })
+    }
+
+    /// Builds the index in RAM.
+    pub fn in_ram(resume: &Resume, analyzer: &Arc<Analyzer>) -> Result<BulletIndex> {
+        let (schema, _) = schema();
+        let index = Index::create_in_ram(schema);
+        register(&index, analyzer);
+        fill(&index, resume)?;
+        BulletIndex::from_index(index, IndexStatus::Memory)
+    }
+
+    /// Builds the index into `dir`, replacing an earlier jdfit index there. The new index is
+    /// written beside it and renamed into place, so a crash never leaves a half-written index
+    /// under the real name. A non-empty directory that is not a jdfit index is refused.
+    pub fn persist(
+        resume: &Resume,
+        meta: &IndexMeta,
+        dir: &Path,
+        analyzer: &Arc<Analyzer>,
+    ) -> Result<BulletIndex> {
+        let dir_err = |message: String| Error::IndexDir {
+            path: dir.to_path_buf(),
+            message,
+        };
+        if dir.exists() && !dir.join(META_FILE).exists() {
+            let non_empty = std::fs::read_dir(dir)
+                .map_err(|e| dir_err(e.to_string()))?
+                .next()
+                .is_some();
+            if non_empty {
+                return Err(dir_err(
+                    "exists and is not a jdfit index; refusing to overwrite it".into(),
+                ));
+            }
+        }
+        let parent = dir.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| dir_err(e.to_string()))?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".jdfit-index-")
+            .tempdir_in(parent)
+            .map_err(|e| dir_err(e.to_string()))?;
+        let (schema, _) = schema();
+        let index = Index::create_in_dir(tmp.path(), schema)?;
+        register(&index, analyzer);
+        fill(&index, resume)?;
+        drop(index);
+        let meta_json = serde_json::to_vec_pretty(meta).expect("meta serialises");
+        std::fs::write(tmp.path().join(META_FILE), meta_json)
+            .map_err(|e| dir_err(e.to_string()))?;
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| dir_err(e.to_string()))?;
+        }
+        let tmp_path = tmp.keep();
+        std::fs::rename(&tmp_path, dir).map_err(|e| dir_err(e.to_string()))?;
+        BulletIndex::open(dir, analyzer, IndexStatus::Built)
+    }
+
+    fn open(dir: &Path, analyzer: &Arc<Analyzer>, status: IndexStatus) -> Result<BulletIndex> {
+        let index = Index::open_in_dir(dir)?;
+        register(&index, analyzer);
+        BulletIndex::from_index(index, status)
+    }
+
+    /// Reads the metadata of a persisted index, if `dir` holds one.
+    pub fn read_meta(dir: &Path) -> Option<IndexMeta> {
+        let bytes = std::fs::read(dir.join(META_FILE)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Reuses the index in `dir` when it was built from this résumé with the same content
+    /// hash; rebuilds it there when the same résumé changed (or the index is unreadable);
+    /// otherwise (no index, or another résumé's) builds one in RAM.
+    pub fn open_or_build(
+        resume: &Resume,
+        meta: &IndexMeta,
+        dir: &Path,
+        analyzer: &Arc<Analyzer>,
+    ) -> Result<BulletIndex> {
+        match BulletIndex::read_meta(dir) {
+            Some(m) if m.content_hash == meta.content_hash && m.bullets == meta.bullets => {
+                match BulletIndex::open(dir, analyzer, IndexStatus::Reused) {
+                    Ok(ix) if ix.num_docs() == meta.bullets => Ok(ix),
+                    _ => BulletIndex::persist(resume, meta, dir, analyzer),
+                }
+            }
+            Some(m) if m.resume_path == meta.resume_path => {
+                BulletIndex::persist(resume, meta, dir, analyzer)
+            }
+            _ => BulletIndex::in_ram(resume, analyzer),
+        }
+    }
+
+    /// Number of indexed bullets.
+    pub fn num_docs(&self) -> usize {
+        self.reader.searcher().num_docs() as usize
+    }
+
+    /// BM25 over the bullets with each term boosted by its weight. Returns (leaf ordinal,
+    /// score) for every bullet that matches at least one term, best first, ties by ordinal.
+    pub fn search(&self, terms: &[(String, f32)]) -> Result<Vec<(usize, f32)>> {
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .filter(|(_, w)| *w > 0.0)
+            .map(|(t, w)| {
+                let q = TermQuery::new(
+                    Term::from_field_text(self.text, t),
+                    IndexRecordOption::WithFreqs,
+                );
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), *w)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let limit = (searcher.num_docs() as usize).max(1);
+        let hits = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut out = Vec::with_capacity(hits.len());
+        for (score, addr) in hits {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            let col = seg.fast_fields().u64("ord")?;
+            if let Some(ord) = col.first(addr.doc_id) {
+                out.push((ord as usize, score));
+            }
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(out)
+    }
+
+    /// The underlying Tantivy index.
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+}

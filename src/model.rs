@@ -1,0 +1,386 @@
+//! The résumé model every parser produces and every later stage reads.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A parsed résumé: contact basics, then sections in their original order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resume {
+    /// Name and contact details.
+    pub basics: Basics,
+    /// Sections in document order.
+    pub sections: Vec<Section>,
+}
+
+/// Contact basics. Only what the source gives is filled in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Basics {
+    /// The owner's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A headline such as "Frontend Engineer".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// E-mail address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Home page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where the owner lives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// A summary paragraph.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Contact lines kept verbatim (as they appeared under the name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
+}
+
+/// What a section is about, so tailoring knows what to keep whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// Schools and degrees.
+    Education,
+    /// Jobs and internships.
+    Experience,
+    /// Projects.
+    Projects,
+    /// Skills and technology stacks.
+    Skills,
+    /// Awards, competitions, certificates.
+    Awards,
+    /// Summary and everything else.
+    Other,
+}
+
+impl SectionKind {
+    /// Guesses the kind from a heading in Chinese or English.
+    pub fn from_heading(heading: &str) -> SectionKind {
+        let h = heading.to_lowercase();
+        let has = |keys: &[&str]| keys.iter().any(|k| h.contains(k));
+        if has(&["教育", "学历", "education", "academic"]) {
+            SectionKind::Education
+        } else if has(&["技能", "技术栈", "skill", "stack", "technolog", "专长"]) {
+            SectionKind::Skills
+        } else if has(&["项目", "project"]) {
+            SectionKind::Projects
+        } else if has(&[
+            "奖",
+            "荣誉",
+            "竞赛",
+            "证书",
+            "award",
+            "honor",
+            "honour",
+            "competition",
+            "certific",
+        ]) {
+            SectionKind::Awards
+        } else if has(&[
+            "工作",
+            "经历",
+            "实习",
+            "履历",
+            "experience",
+            "employment",
+            "work",
+            "career",
+            "internship",
+            "volunteer",
+        ]) {
+            SectionKind::Experience
+        } else {
+            SectionKind::Other
+        }
+    }
+}
+
+/// One section: its original heading and its entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The kind guessed from the heading (or given by the format).
+    pub kind: SectionKind,
+    /// The heading as written.
+    pub heading: String,
+    /// Entries in document order. Bullets directly under a heading live in an
+    /// entry without an organisation.
+    pub entries: Vec<Entry>,
+}
+
+/// A job, school, project or award, or an untitled group of bullets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Organisation (or the entry's heading line as written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Title or role line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Location as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The date range as written, e.g. `2022 年 6 月 - 至今`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dates: Option<String>,
+    /// Parsed start of the date range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<YearMonth>,
+    /// Parsed end of the date range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateEnd>,
+    /// Other lines of the entry (paragraphs, notes), verbatim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The bullet tree.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bullets: Vec<Bullet>,
+}
+
+/// A bullet: verbatim text, a stable id, and children when it heads a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bullet {
+    /// Stable id: `s{section}e{entry}b{path}`, 1-based, e.g. `s4e1b3.2`.
+    pub id: String,
+    /// The text exactly as in the source, minus list markers and emphasis markup.
+    pub text: String,
+    /// Nested bullets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Bullet>,
+}
+
+/// A year and an optional month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct YearMonth {
+    /// Four-digit year.
+    pub year: u16,
+    /// Month 1–12, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.month {
+            Some(m) => write!(f, "{:04}-{:02}", self.year, m),
+            None => write!(f, "{:04}", self.year),
+        }
+    }
+}
+
+/// The end of a date range: a date, or still ongoing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateEnd {
+    /// Ended at this date.
+    Date(YearMonth),
+    /// Ongoing ("present", "至今").
+    Present,
+}
+
+impl Entry {
+    /// A sort key for reverse-chronological order: ongoing entries first, then by end, then start.
+    pub fn recency(&self) -> (u8, YearMonth, YearMonth) {
+        let zero = YearMonth {
+            year: 0,
+            month: None,
+        };
+        let start = self.start.unwrap_or(zero);
+        match self.end {
+            Some(DateEnd::Present) => (2, start, start),
+            Some(DateEnd::Date(d)) => (1, d, start),
+            None => (0, start, start),
+        }
+    }
+}
+
+impl Bullet {
+    /// Whether this bullet heads a group (has children).
+    pub fn is_group(&self) -> bool {
+        !self.children.is_empty()
+    }
+
+    /// Visits this bullet and all descendants depth-first.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Bullet)) {
+        f(self);
+        for c in &self.children {
+            c.walk(f);
+        }
+    }
+}
+
+/// A leaf bullet with where it sits, as indexed and scored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeafRef<'a> {
+    /// Section index.
+    pub section: usize,
+    /// Entry index within the section.
+    pub entry: usize,
+    /// The bullet.
+    pub bullet: &'a Bullet,
+}
+
+impl Resume {
+    /// All leaf bullets (bullets without children) in document order.
+    pub fn leaves(&self) -> Vec<LeafRef<'_>> {
+        let mut out = Vec::new();
+        for (si, s) in self.sections.iter().enumerate() {
+            for (ei, e) in s.entries.iter().enumerate() {
+                for b in &e.bullets {
+                    b.walk(&mut |x| {
+                        if !x.is_group() {
+                            out.push(LeafRef {
+                                section: si,
+                                entry: ei,
+                                bullet: x,
+                            });
+                        }
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every bullet (groups and leaves) in document order.
+    pub fn all_bullets(&self) -> Vec<&Bullet> {
+        let mut out = Vec::new();
+        for s in &self.sections {
+            for e in &s.entries {
+                for b in &e.bullets {
+                    b.walk(&mut |x| out.push(x));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every piece of text in the model, for coverage checks and "nothing lost" tests.
+    pub fn all_text(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let b = &self.basics;
+        for s in [
+            &b.name,
+            &b.label,
+            &b.email,
+            &b.phone,
+            &b.url,
+            &b.location,
+            &b.summary,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push(s);
+        }
+        out.extend(b.lines.iter().map(String::as_str));
+        for s in &self.sections {
+            out.push(&s.heading);
+            for e in &s.entries {
+                for t in [&e.organisation, &e.title, &e.location, &e.dates]
+                    .into_iter()
+                    .flatten()
+                {
+                    out.push(t);
+                }
+                out.extend(e.notes.iter().map(String::as_str));
+                for bl in &e.bullets {
+                    bl.walk(&mut |x| out.push(&x.text));
+                }
+            }
+        }
+        out
+    }
+
+    /// Assigns stable ids to every bullet from its position.
+    pub fn assign_ids(&mut self) {
+        fn go(bullets: &mut [Bullet], prefix: &str) {
+            for (i, b) in bullets.iter_mut().enumerate() {
+                b.id = if prefix.ends_with('b') {
+                    format!("{prefix}{}", i + 1)
+                } else {
+                    format!("{prefix}.{}", i + 1)
+                };
+                let p = b.id.clone();
+                go(&mut b.children, &p);
+            }
+        }
+        for (si, s) in self.sections.iter_mut().enumerate() {
+            for (ei, e) in s.entries.iter_mut().enumerate() {
+                go(&mut e.bullets, &format!("s{}e{}b", si + 1, ei + 1));
+            }
+        }
+    }
+
+    /// Finds a bullet by id.
+    pub fn bullet(&self, id: &str) -> Option<&Bullet> {
+        self.all_bullets().into_iter().find(|b| b.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(text: &str, children: Vec<Bullet>) -> Bullet {
+        Bullet {
+            id: String::new(),
+            text: text.into(),
+            children,
+        }
+    }
+
+    #[test]
+    fn ids_follow_the_tree() {
+        let mut r = Resume {
+            basics: Basics::default(),
+            sections: vec![Section {
+                kind: SectionKind::Experience,
+                heading: "Work".into(),
+                entries: vec![Entry {
+                    bullets: vec![
+                        b("a", vec![b("a1", vec![]), b("a2", vec![])]),
+                        b("c", vec![]),
+                    ],
+                    ..Entry::default()
+                }],
+            }],
+        };
+        r.assign_ids();
+        let ids: Vec<_> = r.all_bullets().iter().map(|b| b.id.clone()).collect();
+        assert_eq!(ids, ["s1e1b1", "s1e1b1.1", "s1e1b1.2", "s1e1b2"]);
+        let leaves: Vec<_> = r.leaves().iter().map(|l| l.bullet.text.clone()).collect();
+        assert_eq!(leaves, ["a1", "a2", "c"]);
+    }
+
+    #[test]
+    fn section_kinds_from_headings() {
+        assert_eq!(
+            SectionKind::from_heading("教育背景"),
+            SectionKind::Education
+        );
+        assert_eq!(
+            SectionKind::from_heading("工作经历"),
+            SectionKind::Experience
+        );
+        assert_eq!(
+            SectionKind::from_heading("实习经历"),
+            SectionKind::Experience
+        );
+        assert_eq!(
+            SectionKind::from_heading("系统经验与技术栈"),
+            SectionKind::Skills
+        );
+        assert_eq!(SectionKind::from_heading("编程竞赛"), SectionKind::Awards);
+        assert_eq!(
+            SectionKind::from_heading("Work Experience"),
+            SectionKind::Experience
+        );
+        assert_eq!(SectionKind::from_heading("Summary"), SectionKind::Other);
+    }
+}

@@ -1,0 +1,411 @@
+//! JSON Resume (<https://jsonresume.org/schema>) into the résumé model.
+
+use super::dates::parse_iso;
+use crate::error::{Error, Result};
+use crate::model::{Basics, Bullet, DateEnd, Entry, Resume, Section, SectionKind};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The subset of the JSON Resume schema jdfit reads. Unknown fields are ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct JsonResume {
+    /// Name and contact.
+    pub basics: JsonBasics,
+    /// Jobs.
+    pub work: Vec<JsonWork>,
+    /// Volunteering.
+    pub volunteer: Vec<JsonWork>,
+    /// Schools.
+    pub education: Vec<JsonEducation>,
+    /// Awards.
+    pub awards: Vec<JsonAward>,
+    /// Certificates.
+    pub certificates: Vec<JsonAward>,
+    /// Publications.
+    pub publications: Vec<JsonAward>,
+    /// Skills.
+    pub skills: Vec<JsonSkill>,
+    /// Spoken languages.
+    pub languages: Vec<JsonLanguage>,
+    /// Interests.
+    pub interests: Vec<JsonSkill>,
+    /// Projects.
+    pub projects: Vec<JsonProject>,
+}
+
+/// `basics`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JsonBasics {
+    /// Full name.
+    pub name: Option<String>,
+    /// Headline.
+    pub label: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Home page.
+    pub url: Option<String>,
+    /// Summary paragraph.
+    pub summary: Option<String>,
+    /// Location.
+    pub location: Option<JsonLocation>,
+}
+
+/// `basics.location`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct JsonLocation {
+    /// City.
+    pub city: Option<String>,
+    /// Region or state.
+    pub region: Option<String>,
+    /// Country code.
+    pub country_code: Option<String>,
+}
+
+/// `work[]` and `volunteer[]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct JsonWork {
+    /// Company (`name`, or `organization` for volunteering).
+    #[serde(alias = "organization", alias = "company")]
+    pub name: Option<String>,
+    /// Role.
+    pub position: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// ISO start date.
+    pub start_date: Option<String>,
+    /// ISO end date (absent while ongoing).
+    pub end_date: Option<String>,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Bullets.
+    pub highlights: Vec<String>,
+}
+
+/// `education[]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct JsonEducation {
+    /// School.
+    pub institution: Option<String>,
+    /// Field of study.
+    pub area: Option<String>,
+    /// Degree.
+    pub study_type: Option<String>,
+    /// ISO start date.
+    pub start_date: Option<String>,
+    /// ISO end date.
+    pub end_date: Option<String>,
+    /// Grade.
+    pub score: Option<String>,
+    /// Courses.
+    pub courses: Vec<String>,
+}
+
+/// `awards[]`, `certificates[]`, `publications[]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JsonAward {
+    /// Title (`title` or `name`).
+    #[serde(alias = "name")]
+    pub title: Option<String>,
+    /// Date.
+    #[serde(alias = "releaseDate")]
+    pub date: Option<String>,
+    /// Who gave it (`awarder`, `issuer` or `publisher`).
+    #[serde(alias = "issuer", alias = "publisher")]
+    pub awarder: Option<String>,
+    /// Summary.
+    pub summary: Option<String>,
+}
+
+/// `skills[]` and `interests[]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JsonSkill {
+    /// Skill name.
+    pub name: Option<String>,
+    /// Level.
+    pub level: Option<String>,
+    /// Keywords.
+    pub keywords: Vec<String>,
+}
+
+/// `languages[]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JsonLanguage {
+    /// Language.
+    pub language: Option<String>,
+    /// Fluency.
+    pub fluency: Option<String>,
+}
+
+/// `projects[]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct JsonProject {
+    /// Name.
+    pub name: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Bullets.
+    pub highlights: Vec<String>,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// ISO start date.
+    pub start_date: Option<String>,
+    /// ISO end date.
+    pub end_date: Option<String>,
+}
+
+fn leaves(items: &[String]) -> Vec<Bullet> {
+    items
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| Bullet {
+            id: String::new(),
+            text: t.trim().to_string(),
+            children: Vec::new(),
+        })
+        .collect()
+}
+
+fn range(start: &Option<String>, end: &Option<String>, ongoing: bool) -> Entry {
+    let start_p = start.as_deref().and_then(parse_iso);
+    let end_p = match end.as_deref().and_then(parse_iso) {
+        Some(d) => Some(DateEnd::Date(d)),
+        None if ongoing && start_p.is_some() => Some(DateEnd::Present),
+        None => None,
+    };
+    let dates = match (start, end) {
+        (Some(s), Some(e)) => Some(format!("{s} – {e}")),
+        (Some(s), None) if ongoing => Some(format!("{s} – present")),
+        (Some(s), None) => Some(s.clone()),
+        _ => None,
+    };
+    Entry {
+        dates,
+        start: start_p,
+        end: end_p,
+        ..Entry::default()
+    }
+}
+
+fn push(sections: &mut Vec<Section>, kind: SectionKind, heading: &str, entries: Vec<Entry>) {
+    if !entries.is_empty() {
+        sections.push(Section {
+            kind,
+            heading: heading.into(),
+            entries,
+        });
+    }
+}
+
+fn work_entries(items: &[JsonWork]) -> Vec<Entry> {
+    items
+        .iter()
+        .map(|w| Entry {
+            organisation: w.name.clone(),
+            title: w.position.clone(),
+            location: w.location.clone(),
+            notes: w.summary.iter().cloned().collect(),
+            bullets: leaves(&w.highlights),
+            ..range(&w.start_date, &w.end_date, true)
+        })
+        .collect()
+}
+
+/// Parses JSON Resume text. Syntax and type errors name the line and column.
+pub fn parse(path: &Path, text: &str) -> Result<Resume> {
+    let j: JsonResume = serde_json::from_str(text)
+        .map_err(|e| Error::parse(path, Some(e.line()), format!("invalid JSON Resume: {e}")))?;
+    let b = &j.basics;
+    let location = b.location.as_ref().map(|l| {
+        [&l.city, &l.region, &l.country_code]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let basics = Basics {
+        name: b.name.clone(),
+        label: b.label.clone(),
+        email: b.email.clone(),
+        phone: b.phone.clone(),
+        url: b.url.clone(),
+        location: location.filter(|l| !l.is_empty()),
+        summary: b.summary.clone(),
+        lines: Vec::new(),
+    };
+    let mut sections = Vec::new();
+    push(
+        &mut sections,
+        SectionKind::Experience,
+        "Work",
+        work_entries(&j.work),
+    );
+    push(
+        &mut sections,
+        SectionKind::Projects,
+        "Projects",
+        j.projects
+            .iter()
+            .map(|p| Entry {
+                organisation: p.name.clone(),
+                notes: p
+                    .description
+                    .iter()
+                    .cloned()
+                    .chain((!p.keywords.is_empty()).then(|| p.keywords.join(", ")))
+                    .collect(),
+                bullets: leaves(&p.highlights),
+                ..range(&p.start_date, &p.end_date, false)
+            })
+            .collect(),
+    );
+    push(
+        &mut sections,
+        SectionKind::Experience,
+        "Volunteer",
+        work_entries(&j.volunteer),
+    );
+    push(
+        &mut sections,
+        SectionKind::Education,
+        "Education",
+        j.education
+            .iter()
+            .map(|e| {
+                let title = [&e.study_type, &e.area]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Entry {
+                    organisation: e.institution.clone(),
+                    title: (!title.is_empty()).then_some(title),
+                    notes: e
+                        .score
+                        .iter()
+                        .cloned()
+                        .chain((!e.courses.is_empty()).then(|| e.courses.join(", ")))
+                        .collect(),
+                    ..range(&e.start_date, &e.end_date, false)
+                }
+            })
+            .collect(),
+    );
+    let awards = |items: &[JsonAward]| -> Vec<Entry> {
+        items
+            .iter()
+            .map(|a| Entry {
+                organisation: a.title.clone(),
+                title: a.awarder.clone(),
+                dates: a.date.clone(),
+                start: a.date.as_deref().and_then(parse_iso),
+                notes: a.summary.iter().cloned().collect(),
+                ..Entry::default()
+            })
+            .collect()
+    };
+    push(
+        &mut sections,
+        SectionKind::Awards,
+        "Awards",
+        awards(&j.awards),
+    );
+    push(
+        &mut sections,
+        SectionKind::Awards,
+        "Certificates",
+        awards(&j.certificates),
+    );
+    push(
+        &mut sections,
+        SectionKind::Other,
+        "Publications",
+        awards(&j.publications),
+    );
+    let skills = |items: &[JsonSkill]| -> Vec<Entry> {
+        items
+            .iter()
+            .map(|s| Entry {
+                organisation: s.name.clone(),
+                title: s.level.clone(),
+                notes: (!s.keywords.is_empty())
+                    .then(|| s.keywords.join(", "))
+                    .into_iter()
+                    .collect(),
+                ..Entry::default()
+            })
+            .collect()
+    };
+    push(
+        &mut sections,
+        SectionKind::Skills,
+        "Skills",
+        skills(&j.skills),
+    );
+    push(
+        &mut sections,
+        SectionKind::Other,
+        "Languages",
+        j.languages
+            .iter()
+            .map(|l| Entry {
+                organisation: l.language.clone(),
+                title: l.fluency.clone(),
+                ..Entry::default()
+            })
+            .collect(),
+    );
+    push(
+        &mut sections,
+        SectionKind::Other,
+        "Interests",
+        skills(&j.interests),
+    );
+    let mut resume = Resume { basics, sections };
+    resume.assign_ids();
+    Ok(resume)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_work_highlights() {
+        let j = r#"{"basics":{"name":"R","location":{"city":"Palo Alto","region":"CA"}},
+            "work":[{"name":"Pied Piper","position":"CEO","startDate":"2013-12-01",
+            "highlights":["Won Disrupt","Built compression"]}],
+            "education":[{"institution":"Stanford","area":"CS","studyType":"Bachelor","startDate":"2011-06-01","endDate":"2014-01-01"}]}"#;
+        let r = parse(Path::new("r.json"), j).unwrap();
+        assert_eq!(r.basics.location.as_deref(), Some("Palo Alto, CA"));
+        let w = &r.sections[0].entries[0];
+        assert_eq!(w.end, Some(DateEnd::Present));
+        assert_eq!(w.bullets[1].text, "Built compression");
+        assert_eq!(w.bullets[1].id, "s1e1b2");
+        assert_eq!(r.sections[1].kind, SectionKind::Education);
+    }
+
+    #[test]
+    fn malformed_json_names_the_line() {
+        let e = parse(Path::new("r.json"), "{\n\"work\": [\n}")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("r.json:3: invalid JSON Resume"), "{e}");
+        let e = parse(Path::new("r.json"), "{\"work\": 5}")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("r.json:1"), "{e}");
+    }
+}

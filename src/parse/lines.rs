@@ -1,0 +1,37 @@
+//! Small text helpers shared by the parsers.
+
+/// Whether `c` is a Han ideograph (CJK unified ideographs and extensions, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// Removes leftover Markdown emphasis (`**bold**`, `__bold__`, a line wrapped in `*…*`) and
+/// trims. Text inside the markers is kept as written.
+pub fn strip_emphasis(s: &str) -> String {
+    let mut t = s.replace("**", "").replace("__", "");
+    let trimmed = t.trim();
+    if trimmed.len() > 2
+        && ((trimmed.starts_with('*') && trimmed.ends_with('*'))
+            || (trimmed.starts_with('_') && trimmed.ends_with('_')))
+    {
+        t = trimmed[1..trimmed.len() - 1].to_string();
+    }
+    t.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis() {
+        assert_eq!(
+            strip_emphasis("**流量调度中间件**: 在集团"),
+            "流量调度中间件: 在集团"
+        );
+        assert_eq!(strip_emphasis("*2018/10 - 至今*"), "2018/10 - 至今");
+        assert_eq!(strip_emphasis("3σ 离群点"), "3σ 离群点");
+        assert!(is_han('中') && !is_han('a') && !is_han('，'));
+    }
+}

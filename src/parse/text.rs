@@ -1,0 +1,607 @@
+//! Plain-text résumés as they come out of a PDF: headings alone on a line, entries as a header
+//! line followed by title, location and date lines, bullets marked `-`, `*`, `- *`, `•` or
+//! numbers, leftover `**bold**` markers, and nesting that the PDF flattened.
+
+use super::dates;
+use super::lines::{is_han, strip_emphasis};
+use crate::model::{Bullet, Entry, Resume, Section, SectionKind};
+
+/// Exact headings (lowercased, without a trailing colon) recognised in any position.
+const KNOWN_HEADINGS: &[&str] = &[
+    "教育背景",
+    "教育经历",
+    "学历",
+    "工作经历",
+    "工作经验",
+    "实习经历",
+    "项目经历",
+    "项目经验",
+    "专业技能",
+    "技能",
+    "个人技能",
+    "技术栈",
+    "技能特长",
+    "获奖经历",
+    "荣誉奖项",
+    "获奖情况",
+    "证书",
+    "自我评价",
+    "个人简介",
+    "个人信息",
+    "基本信息",
+    "联系方式",
+    "编程竞赛",
+    "竞赛经历",
+    "校园经历",
+    "社会实践",
+    "个人总结",
+    "experience",
+    "work experience",
+    "professional experience",
+    "employment",
+    "employment history",
+    "work history",
+    "education",
+    "skills",
+    "technical skills",
+    "projects",
+    "personal projects",
+    "summary",
+    "profile",
+    "professional summary",
+    "about",
+    "about me",
+    "awards",
+    "honors",
+    "honours",
+    "certifications",
+    "certificates",
+    "publications",
+    "languages",
+    "interests",
+    "contact",
+    "objective",
+    "volunteer",
+    "volunteering",
+    "internships",
+    "internship",
+    "achievements",
+    "competitions",
+    "skills & tools",
+    "skills and tools",
+];
+
+/// Han keywords that make a short line a heading.
+const HAN_HEADING_KEYS: &[&str] = &[
+    "经历",
+    "经验",
+    "背景",
+    "技能",
+    "教育",
+    "项目",
+    "竞赛",
+    "奖",
+    "证书",
+    "评价",
+    "技术栈",
+    "简介",
+];
+
+/// One classified input line.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    raw: &'a str,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Blank,
+    Heading(String),
+    /// A marked list item: indentation, marker shape, text without markers.
+    Item {
+        indent: usize,
+        shape: String,
+        markers: usize,
+        text: String,
+    },
+    Text(String),
+}
+
+/// Splits leading list markers off a line: `- * text` gives (`"-*"`, 2, `text`).
+pub(crate) fn split_markers(s: &str) -> Option<(String, usize, &str)> {
+    let mut rest = s;
+    let mut shape = String::new();
+    let mut count = 0;
+    loop {
+        let t = rest.trim_start();
+        let mut chars = t.char_indices();
+        let Some((_, c)) = chars.next() else { break };
+        let marker_len = if "-*•·▪●○◦■+–".contains(c) {
+            let next = t[c.len_utf8()..].chars().next();
+            match next {
+                Some(n) if n.is_whitespace() => Some(c.len_utf8()),
+                _ => None,
+            }
+        } else if c.is_ascii_digit() {
+            // `1.`, `1、`, `1)`, `1）` followed by text.
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            let after = &t[digits..];
+            let punct = after.chars().next();
+            match punct {
+                Some(p @ ('.' | '、' | ')' | '）')) if digits <= 2 => {
+                    let n = after[p.len_utf8()..].chars().next();
+                    // `3.7` is a number, not a marker.
+                    if n.is_some_and(|n| n.is_ascii_digit()) {
+                        None
+                    } else {
+                        Some(digits + p.len_utf8())
+                    }
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match marker_len {
+            Some(len) => {
+                shape.push(if c.is_ascii_digit() { '1' } else { c });
+                count += 1;
+                rest = &t[len..];
+            }
+            None => break,
+        }
+    }
+    (count > 0).then(|| (shape, count, rest.trim()))
+}
+
+fn heading_text(raw: &str) -> String {
+    let t = strip_emphasis(raw.trim());
+    let t = t.trim().trim_end_matches([':', '：']).trim();
+    let t = t
+        .strip_prefix('【')
+        .and_then(|x| x.strip_suffix('】'))
+        .unwrap_or(t);
+    t.trim().to_string()
+}
+
+fn looks_like_heading(raw: &str, prev_blank: bool, next_blank: bool) -> bool {
+    let t = heading_text(raw);
+    if t.is_empty() || split_markers(raw).is_some() || dates::is_range_line(&t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if KNOWN_HEADINGS.contains(&lower.as_str()) {
+        return true;
+    }
+    let n = t.chars().count();
+    let punct = t.contains(|c: char| ",，、;；:：.。()（）|/!！?？".contains(c));
+    if punct || t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let all_han = t
+        .chars()
+        .all(|c| is_han(c) || c == ' ' || c == '与' || c == '&');
+    if all_han && n <= 10 && HAN_HEADING_KEYS.iter().any(|k| t.contains(k)) {
+        return true;
+    }
+    // An all-caps English line alone between blank lines: `WORK HISTORY`.
+    let caps = t.chars().any(|c| c.is_ascii_alphabetic())
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '&');
+    prev_blank && next_blank && caps && n <= 30
+}
+
+fn classify(text: &str) -> Vec<Line<'_>> {
+    let raw: Vec<&str> = text.lines().collect();
+    let blank = |i: usize| raw.get(i).is_none_or(|l| l.trim().is_empty());
+    raw.iter()
+        .enumerate()
+        .map(|(i, &r)| {
+            let kind = if r.trim().is_empty() {
+                Kind::Blank
+            } else if looks_like_heading(r, i == 0 || blank(i - 1), blank(i + 1)) {
+                Kind::Heading(heading_text(r))
+            } else if let Some((shape, markers, rest)) = split_markers(r) {
+                let indent = r.len() - r.trim_start().len();
+                Kind::Item {
+                    indent,
+                    shape: format!("{indent}{shape}"),
+                    markers,
+                    text: strip_emphasis(rest),
+                }
+            } else {
+                Kind::Text(strip_emphasis(r.trim()))
+            };
+            Line { raw: r, kind }
+        })
+        .collect()
+}
+
+/// A bullet before it is placed in the tree.
+struct FlatItem {
+    level: usize,
+    shape: String,
+    text: String,
+}
+
+/// Whether a bullet reads like the heading of a group rather than a statement.
+fn heading_like(text: &str) -> bool {
+    let n = text.chars().count();
+    let ends = text.trim_end().ends_with(['。', '.', ';', '；', '!', '！']);
+    let colon_content = text
+        .find([':', '：'])
+        .is_some_and(|i| text[i..].chars().count() > 2);
+    n <= 40 && !ends && !colon_content
+}
+
+/// Places a flat list of items with marker shapes into levels. PDF text loses indentation,
+/// so nesting is recovered from marker shapes (`-` then `- *`) and from group-heading-like
+/// items: an item after a heading-like item with a different shape is its child.
+fn place(items: &mut [FlatItem], bases: &[usize]) {
+    for i in 0..items.len() {
+        let base = bases[i];
+        if i == 0 {
+            items[i].level = 0;
+            continue;
+        }
+        let prev_level = items[i - 1].level;
+        let prev_heading = heading_like(&items[i - 1].text);
+        let level = if items[i].shape == items[i - 1].shape {
+            prev_level
+        } else if prev_heading && base <= prev_level {
+            prev_level + 1
+        } else if let Some(anc) = ancestor_with_shape(items, i, &items[i].shape) {
+            anc
+        } else {
+            let mut l = base.min(prev_level + 1);
+            // Only group-like items take children.
+            while l > 0 {
+                let parent = items[..i].iter().rev().find(|x| x.level < l);
+                match parent {
+                    Some(p) if p.level == l - 1 && heading_like(&p.text) => break,
+                    _ => l -= 1,
+                }
+            }
+            l
+        };
+        items[i].level = level;
+    }
+}
+
+/// The level of the innermost open ancestor of item `i` that has `shape`.
+fn ancestor_with_shape(items: &[FlatItem], i: usize, shape: &str) -> Option<usize> {
+    let mut want = items[i - 1].level + 1;
+    for x in items[..i].iter().rev() {
+        if x.level < want {
+            if x.shape == shape {
+                return Some(x.level);
+            }
+            want = x.level;
+            if want == 0 {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Builds the bullet tree from placed items.
+pub(crate) fn build_tree(items: Vec<(usize, String)>) -> Vec<Bullet> {
+    fn insert(into: &mut Vec<Bullet>, level: usize, text: String) {
+        if level > 0 {
+            if let Some(last) = into.last_mut() {
+                return insert(&mut last.children, level - 1, text);
+            }
+        }
+        into.push(Bullet {
+            id: String::new(),
+            text,
+            children: Vec::new(),
+        });
+    }
+    let mut out = Vec::new();
+    for (level, text) in items {
+        insert(&mut out, level, text);
+    }
+    out
+}
+
+/// Whether a line (that precedes a date line) reads as a location.
+fn looks_like_location(s: &str) -> bool {
+    let n = s.chars().count();
+    let lower = s.to_lowercase();
+    n <= 40
+        && !s.contains('、')
+        && !s.trim_end().ends_with(['。', '.'])
+        && (s.contains([',', '，', '|'])
+            || ["remote", "远程", "hybrid"].contains(&lower.trim())
+            || (n <= 4 && s.chars().all(is_han)))
+}
+
+/// Parses a plain-text résumé.
+pub fn parse(text: &str) -> Resume {
+    let lines = classify(text);
+    let mut resume = Resume::default();
+    let mut i = 0;
+    // Basics: everything before the first heading.
+    while i < lines.len() && !matches!(lines[i].kind, Kind::Heading(_)) {
+        let t = lines[i].raw.trim();
+        if !t.is_empty() {
+            let t = strip_emphasis(t.trim_start_matches('#').trim());
+            if resume.basics.name.is_none() && t.chars().count() <= 40 {
+                resume.basics.name = Some(t);
+            } else {
+                resume.basics.lines.push(t);
+            }
+        }
+        i += 1;
+    }
+    super::fill_contact(&mut resume.basics);
+    while i < lines.len() {
+        let Kind::Heading(h) = &lines[i].kind else {
+            i += 1;
+            continue;
+        };
+        let end = lines[i + 1..]
+            .iter()
+            .position(|l| matches!(l.kind, Kind::Heading(_)))
+            .map_or(lines.len(), |p| i + 1 + p);
+        let kind = SectionKind::from_heading(h);
+        let entries = parse_section(&lines[i + 1..end], kind);
+        resume.sections.push(Section {
+            kind,
+            heading: h.clone(),
+            entries,
+        });
+        i = end;
+    }
+    resume.assign_ids();
+    resume
+}
+
+/// How many of the lines after `at` (skipping blanks, up to the next item or heading, at most
+/// four) belong to an entry header, and whether one of them is a date range.
+fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
+    let mut idx = Vec::new();
+    let mut has_date = false;
+    for (j, l) in lines.iter().enumerate().skip(at + 1) {
+        match &l.kind {
+            Kind::Blank => continue,
+            Kind::Text(t) => {
+                if idx.len() == 4 {
+                    break;
+                }
+                has_date |= dates::find_range(t).is_some();
+                idx.push(j);
+                if has_date {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (idx, has_date)
+}
+
+fn is_continuation(raw: &str) -> bool {
+    let indent = raw.len() - raw.trim_start().len();
+    indent >= 2
+        || raw
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut items: Vec<FlatItem> = Vec::new();
+    let mut bases: Vec<usize> = Vec::new();
+    let flush = |entries: &mut Vec<Entry>, items: &mut Vec<FlatItem>, bases: &mut Vec<usize>| {
+        if items.is_empty() {
+            return;
+        }
+        place(items, bases);
+        let tree = build_tree(items.drain(..).map(|x| (x.level, x.text)).collect());
+        bases.clear();
+        if entries.is_empty() {
+            entries.push(Entry::default());
+        }
+        entries.last_mut().expect("entry").bullets.extend(tree);
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let (text, is_item) = match &line.kind {
+            Kind::Blank | Kind::Heading(_) => {
+                i += 1;
+                continue;
+            }
+            Kind::Item { text, .. } => (text.clone(), true),
+            Kind::Text(t) => (t.clone(), false),
+        };
+        let (details, has_date) = header_details(lines, i);
+        let inline_date = !is_item && dates::find_range(&text).is_some_and(|r| r.span.start > 0);
+        let directly_followed = details.first().is_some_and(|&j| j == i + 1);
+        let continuation = is_item
+            && directly_followed
+            && !has_date
+            && details.iter().all(|&j| is_continuation(lines[j].raw));
+        let header = has_date
+            || inline_date
+            || (is_item && directly_followed && !continuation && details.len() <= 2);
+        if continuation {
+            let mut joined = text;
+            for &j in &details {
+                if let Kind::Text(t) = &lines[j].kind {
+                    joined.push(' ');
+                    joined.push_str(t);
+                }
+            }
+            push_item(&mut items, &mut bases, line, joined);
+            i = details.last().map_or(i + 1, |&j| j + 1);
+            continue;
+        }
+        if header {
+            flush(&mut entries, &mut items, &mut bases);
+            let detail_texts: Vec<String> = details
+                .iter()
+                .filter_map(|&j| match &lines[j].kind {
+                    Kind::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect();
+            entries.push(make_entry(text, detail_texts, kind));
+            i = details.last().map_or(i + 1, |&j| j + 1);
+            continue;
+        }
+        if is_item {
+            push_item(&mut items, &mut bases, line, text);
+        } else {
+            let current_has_bullets =
+                !items.is_empty() || entries.last().is_some_and(|e| !e.bullets.is_empty());
+            let bulletish = matches!(kind, SectionKind::Experience | SectionKind::Projects);
+            if current_has_bullets || (bulletish && entries.last().is_some()) {
+                items.push(FlatItem {
+                    level: 0,
+                    shape: "text".into(),
+                    text,
+                });
+                bases.push(0);
+            } else {
+                flush(&mut entries, &mut items, &mut bases);
+                if entries.is_empty() {
+                    entries.push(Entry::default());
+                }
+                entries.last_mut().expect("entry").notes.push(text);
+            }
+        }
+        i += 1;
+    }
+    flush(&mut entries, &mut items, &mut bases);
+    entries
+}
+
+fn push_item(items: &mut Vec<FlatItem>, bases: &mut Vec<usize>, line: &Line<'_>, text: String) {
+    if let Kind::Item {
+        indent,
+        shape,
+        markers,
+        ..
+    } = &line.kind
+    {
+        items.push(FlatItem {
+            level: 0,
+            shape: shape.clone(),
+            text,
+        });
+        bases.push(markers - 1 + indent / 2);
+    }
+}
+
+fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry {
+    let mut e = Entry::default();
+    let mut rest: Vec<String> = Vec::new();
+    let mut header = header;
+    if let Some(r) = dates::find_range(&header) {
+        // `Acme Corp, Jan 2019 – Present`: dates inline in the header.
+        e.dates = Some(header[r.span.clone()].trim().to_string());
+        e.start = r.start;
+        e.end = r.end;
+        let before = header[..r.span.start]
+            .trim()
+            .trim_end_matches(['|', ',', '，', '·', '-', '–'])
+            .trim();
+        let after = header[r.span.end..].trim();
+        let mut h = before.to_string();
+        if !after.is_empty() {
+            rest.push(after.to_string());
+        }
+        if h.is_empty() {
+            h = header.clone();
+        }
+        header = h;
+    }
+    let date_pos = details.iter().position(|d| dates::find_range(d).is_some());
+    for (k, d) in details.iter().enumerate() {
+        if Some(k) == date_pos {
+            let r = dates::find_range(d).expect("date");
+            let before = d[..r.span.start]
+                .trim()
+                .trim_end_matches(['|', ',', '，', '·'])
+                .trim();
+            e.dates = Some(d[r.span.clone()].trim().to_string());
+            e.start = r.start;
+            e.end = r.end;
+            if !before.is_empty() {
+                e.location = Some(before.to_string());
+            }
+            let after = d[r.span.end..].trim().trim_matches(['*', '_']).trim();
+            if !after.is_empty() {
+                rest.push(after.to_string());
+            }
+        } else if date_pos == Some(k + 1) && e.location.is_none() && looks_like_location(d) {
+            e.location = Some(d.clone());
+        } else {
+            rest.push(d.clone());
+        }
+    }
+    e.organisation = Some(header);
+    if kind != SectionKind::Education && !rest.is_empty() {
+        e.title = Some(rest.remove(0));
+    }
+    e.notes = rest;
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(split_markers("- * MeBot"), Some(("-*".into(), 2, "MeBot")));
+        assert_eq!(split_markers(" - x"), Some(("-".into(), 1, "x")));
+        assert_eq!(split_markers("**bold**: x"), None);
+        assert_eq!(split_markers("1、负责"), Some(("1".into(), 1, "负责")));
+        assert_eq!(split_markers("3.7 GPA"), None);
+        assert_eq!(split_markers("• Led"), Some(("•".into(), 1, "Led")));
+    }
+
+    #[test]
+    fn nesting_is_recovered_from_marker_shapes() {
+        let text = "工作经历\n\n- 公司\n职位\n中国, 杭州\n2022 年 6 月 - 至今\n - 产品\n - * A: 很长的描述内容在这里写满了一整句话。\n - * B: 又一个很长的描述内容在这里写满了一整句话。\n - 职责\n - * AiInfra ——打造基础设施\n - MLOps 平台: 设计并实施全链路自动化平台。\n - LLM 接入层: 统一接入多个模型。\n - * DevOps ——高效生产\n - 生产环境: 多套环境。\n";
+        let r = parse(text);
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.organisation.as_deref(), Some("公司"));
+        assert_eq!(e.title.as_deref(), Some("职位"));
+        assert_eq!(e.location.as_deref(), Some("中国, 杭州"));
+        assert_eq!(e.end, Some(crate::model::DateEnd::Present));
+        let tops: Vec<_> = e.bullets.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(tops, ["产品", "职责"]);
+        assert_eq!(e.bullets[0].children.len(), 2);
+        let duties = &e.bullets[1].children;
+        assert_eq!(duties.len(), 2);
+        assert_eq!(duties[0].text, "AiInfra ——打造基础设施");
+        assert_eq!(duties[0].children.len(), 2);
+        assert_eq!(duties[1].children.len(), 1);
+    }
+
+    #[test]
+    fn english_pdf_layout() {
+        let text = "Sam Lee\nsam@example.com | +1 555 0100\n\nExperience\n\nAcme Corp\nSenior Engineer\nSan Francisco, CA\nJan 2019 – Present\n• Built the payments API in Go\n• Cut p99 latency by 40%\n  across all regions\n\nEducation\n\nState University\nB.S. Computer Science\n2012.09 – 2016.06\n";
+        let r = parse(text);
+        assert_eq!(r.basics.name.as_deref(), Some("Sam Lee"));
+        assert_eq!(r.basics.email.as_deref(), Some("sam@example.com"));
+        assert_eq!(r.sections.len(), 2);
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.organisation.as_deref(), Some("Acme Corp"));
+        assert_eq!(e.title.as_deref(), Some("Senior Engineer"));
+        assert_eq!(e.location.as_deref(), Some("San Francisco, CA"));
+        assert_eq!(e.bullets.len(), 2);
+        assert_eq!(
+            e.bullets[1].text,
+            "Cut p99 latency by 40% across all regions"
+        );
+        assert_eq!(r.sections[1].kind, SectionKind::Education);
+    }
+}

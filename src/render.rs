@@ -1,0 +1,256 @@
+//! Render: résumés as Markdown, plain text or JSON; match reports as text or JSON.
+
+use crate::model::{Bullet, Entry, Resume};
+use crate::score::{MatchReport, ReqKind, Verdict};
+use std::fmt::Write;
+
+/// Output formats for a (tailored) résumé.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResumeOutput {
+    /// Markdown in jdfit's convention (reads back in as the same résumé).
+    Md,
+    /// The résumé model as JSON, with bullet ids.
+    Json,
+    /// Plain text.
+    Txt,
+}
+
+/// Output formats for a match report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportOutput {
+    /// Human-readable text.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+/// Renders a résumé.
+pub fn resume(r: &Resume, format: ResumeOutput) -> String {
+    match format {
+        ResumeOutput::Md => markdown(r),
+        ResumeOutput::Json => serde_json::to_string_pretty(r).expect("résumé serialises") + "\n",
+        ResumeOutput::Txt => text(r),
+    }
+}
+
+fn contact_lines(r: &Resume) -> Vec<String> {
+    let b = &r.basics;
+    if !b.lines.is_empty() {
+        return b.lines.clone();
+    }
+    let parts: Vec<&str> = [&b.label, &b.email, &b.phone, &b.url, &b.location]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if parts.is_empty() {
+        Vec::new()
+    } else {
+        vec![parts.join(" | ")]
+    }
+}
+
+fn entry_lines(e: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(t) = &e.title {
+        out.push(t.clone());
+    }
+    match (&e.location, &e.dates) {
+        (Some(l), Some(d)) => out.push(format!("{l} | {d}")),
+        (Some(l), None) => out.push(l.clone()),
+        (None, Some(d)) => out.push(d.clone()),
+        (None, None) => {}
+    }
+    out.extend(e.notes.iter().cloned());
+    out
+}
+
+fn bullets_md(out: &mut String, bullets: &[Bullet], depth: usize) {
+    for b in bullets {
+        let _ = writeln!(out, "{}- {}", "  ".repeat(depth), b.text);
+        bullets_md(out, &b.children, depth + 1);
+    }
+}
+
+/// Markdown: `#` name, contact lines, `##` sections, `###` entries, a title line, a
+/// `location | dates` line, notes, nested `-` bullets.
+pub fn markdown(r: &Resume) -> String {
+    let mut out = String::new();
+    if let Some(n) = &r.basics.name {
+        let _ = writeln!(out, "# {n}\n");
+    }
+    let contact = contact_lines(r);
+    if !contact.is_empty() {
+        let _ = writeln!(out, "{}\n", contact.join("  \n"));
+    }
+    if let Some(s) = &r.basics.summary {
+        let _ = writeln!(out, "{s}\n");
+    }
+    for s in &r.sections {
+        let _ = writeln!(out, "## {}\n", s.heading);
+        for e in &s.entries {
+            if let Some(o) = &e.organisation {
+                let _ = writeln!(out, "### {o}");
+            }
+            let lines = entry_lines(e);
+            if !lines.is_empty() {
+                let _ = writeln!(out, "{}", lines.join("\n"));
+            }
+            if e.organisation.is_some() || !lines.is_empty() {
+                out.push('\n');
+            }
+            if !e.bullets.is_empty() {
+                bullets_md(&mut out, &e.bullets, 0);
+                out.push('\n');
+            }
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn bullets_txt(out: &mut String, bullets: &[Bullet], depth: usize) {
+    for b in bullets {
+        let mark = if depth % 2 == 0 { '•' } else { '◦' };
+        let _ = writeln!(out, "{}{mark} {}", "  ".repeat(depth + 1), b.text);
+        bullets_txt(out, &b.children, depth + 1);
+    }
+}
+
+/// Plain text with `•` bullets, indented by level.
+pub fn text(r: &Resume) -> String {
+    let mut out = String::new();
+    if let Some(n) = &r.basics.name {
+        let _ = writeln!(out, "{n}");
+    }
+    for l in contact_lines(r) {
+        let _ = writeln!(out, "{l}");
+    }
+    if let Some(s) = &r.basics.summary {
+        let _ = writeln!(out, "\n{s}");
+    }
+    for s in &r.sections {
+        let _ = writeln!(out, "\n{}\n", s.heading);
+        for e in &s.entries {
+            if let Some(o) = &e.organisation {
+                let _ = writeln!(out, "{o}");
+            }
+            for l in entry_lines(e) {
+                let _ = writeln!(out, "{l}");
+            }
+            bullets_txt(&mut out, &e.bullets, 0);
+        }
+    }
+    out
+}
+
+/// Renders a match report.
+pub fn report(r: &MatchReport, format: ReportOutput) -> String {
+    match format {
+        ReportOutput::Json => serde_json::to_string_pretty(r).expect("report serialises") + "\n",
+        ReportOutput::Text => report_text(r),
+    }
+}
+
+fn kind_label(k: ReqKind) -> &'static str {
+    match k {
+        ReqKind::Must => "must",
+        ReqKind::Duty => "duty",
+        ReqKind::Nice => "nice",
+    }
+}
+
+fn terms_line(terms: &[crate::score::TermReport], kind: ReqKind, limit: usize) -> Option<String> {
+    let t: Vec<&str> = terms
+        .iter()
+        .filter(|t| t.kind == kind)
+        .take(limit)
+        .map(|t| t.term.as_str())
+        .collect();
+    (!t.is_empty()).then(|| t.join(", "))
+}
+
+/// The text report: score, requirements with verdicts and evidence, terms, top bullets.
+pub fn report_text(r: &MatchReport) -> String {
+    let mut out = String::new();
+    let title = r.posting.title.as_deref().unwrap_or("(untitled posting)");
+    let company = r
+        .posting
+        .meta
+        .get("company")
+        .map(|c| format!(" — {c}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "{title}{company}  [{}]", r.posting.source);
+    let _ = writeln!(out, "Score: {:.0}/100\n", r.score);
+    if !r.requirements.is_empty() {
+        let _ = writeln!(out, "Requirements");
+        for q in &r.requirements {
+            let mark = match q.verdict {
+                Verdict::Covered => "[x]",
+                Verdict::Partial => "[~]",
+                Verdict::Missing => "[ ]",
+            };
+            let _ = writeln!(out, "  {mark} {:<4} {}", kind_label(q.kind), q.text);
+            if !q.matched.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "           has: {}{}",
+                    q.matched.join(", "),
+                    if q.bullets.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  (bullets {})", q.bullets.join(", "))
+                    }
+                );
+            }
+            if !q.missing.is_empty() {
+                let _ = writeln!(out, "           missing: {}", q.missing.join(", "));
+            }
+        }
+        out.push('\n');
+    }
+    for (label, terms) in [("Matched", &r.matched), ("Missing", &r.missing)] {
+        let _ = writeln!(out, "{label} terms");
+        let mut any = false;
+        for k in [ReqKind::Must, ReqKind::Duty, ReqKind::Nice] {
+            if let Some(line) = terms_line(terms, k, 15) {
+                let _ = writeln!(out, "  {:<4}  {line}", kind_label(k));
+                any = true;
+            }
+        }
+        if !any {
+            let _ = writeln!(out, "  (none)");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "Best bullets");
+    let mut shown = 0;
+    for b in r.bullets.iter().filter(|b| b.score > 0.0).take(8) {
+        shown += 1;
+        let _ = writeln!(out, "  {:>6.2}  [{}] {}", b.score, b.id, b.text);
+        if !b.matched_terms.is_empty() {
+            let _ = writeln!(out, "          matched: {}", b.matched_terms.join(", "));
+        }
+    }
+    if shown == 0 {
+        let _ = writeln!(out, "  (no bullet matches this posting)");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown;
+
+    #[test]
+    fn markdown_round_trips() {
+        let md = "# Alex\n\nalex@example.com | Portland\n\n## Experience\n\n### Engineer, Acme\nLead\nRemote | Mar 2021 – Present\n\n- Led work\n  - Adopted by five teams\n- Cut LCP\n\n## Skills\n\n- React";
+        let r = markdown::parse(md);
+        let out = markdown(&r);
+        assert_eq!(markdown::parse(&out), r);
+        assert_eq!(out, format!("{md}\n"));
+    }
+}

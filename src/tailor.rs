@@ -1,0 +1,270 @@
+//! Tailor: select and reorder the résumé's own bullets for one posting. Nothing is written,
+//! only chosen: every output bullet is a bullet of the input, text untouched.
+
+use crate::model::{Bullet, Resume, SectionKind};
+use crate::score::MatchReport;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// How entries are ordered in the tailored résumé.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// As in the résumé (reverse-chronological in a well-kept résumé).
+    #[default]
+    Chrono,
+    /// By each entry's best bullet.
+    Relevance,
+}
+
+/// Tailoring options. Defaults are documented in the README.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TailorOptions {
+    /// At most this many bullets in experience and project sections, beyond the per-entry
+    /// minimum.
+    pub max_bullets: usize,
+    /// Every entry keeps at least this many of its best bullets (it wins over `max_bullets`).
+    pub min_per_entry: usize,
+    /// A bullet beyond the minimum must score at least this share of the best bullet.
+    pub floor: f32,
+    /// Entry order.
+    pub order: Order,
+}
+
+impl Default for TailorOptions {
+    fn default() -> Self {
+        TailorOptions {
+            max_bullets: 12,
+            min_per_entry: 1,
+            floor: 0.15,
+            order: Order::Chrono,
+        }
+    }
+}
+
+/// Whether bullets in a section of this kind are selected (others are kept whole).
+fn selectable(kind: SectionKind) -> bool {
+    matches!(kind, SectionKind::Experience | SectionKind::Projects)
+}
+
+/// Picks the bullets to keep: ids of selected leaves.
+fn select(resume: &Resume, scores: &HashMap<&str, f32>, opts: &TailorOptions) -> HashSet<String> {
+    let score = |id: &str| scores.get(id).copied().unwrap_or(0.0);
+    let best = scores.values().copied().fold(0f32, f32::max);
+    let mut chosen = HashSet::new();
+    let mut rest: Vec<(f32, usize, String)> = Vec::new();
+    let mut order = 0usize;
+    for s in resume.sections.iter().filter(|s| selectable(s.kind)) {
+        for e in &s.entries {
+            let mut leaves: Vec<(f32, usize, String)> = Vec::new();
+            for b in &e.bullets {
+                b.walk(&mut |x| {
+                    if !x.is_group() {
+                        order += 1;
+                        leaves.push((score(&x.id), order, x.id.clone()));
+                    }
+                });
+            }
+            leaves.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (i, l) in leaves.into_iter().enumerate() {
+                if i < opts.min_per_entry {
+                    chosen.insert(l.2);
+                } else {
+                    rest.push(l);
+                }
+            }
+        }
+    }
+    rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let room = opts.max_bullets.saturating_sub(chosen.len());
+    for (s, _, id) in rest.into_iter().take(room) {
+        if s > 0.0 && s >= opts.floor * best {
+            chosen.insert(id);
+        }
+    }
+    chosen
+}
+
+/// Keeps selected leaves and the groups above them, each level ordered by relevance (a
+/// group by its best kept child). Returns the best score kept, or `None` when nothing is.
+fn prune(
+    bullets: &[Bullet],
+    keep: &HashSet<String>,
+    scores: &HashMap<&str, f32>,
+) -> (Vec<Bullet>, Option<f32>) {
+    let mut kept: Vec<(f32, usize, Bullet)> = Vec::new();
+    for (i, b) in bullets.iter().enumerate() {
+        if b.is_group() {
+            let (children, best) = prune(&b.children, keep, scores);
+            if let Some(best) = best {
+                kept.push((
+                    best,
+                    i,
+                    Bullet {
+                        id: b.id.clone(),
+                        text: b.text.clone(),
+                        children,
+                    },
+                ));
+            }
+        } else if keep.contains(&b.id) {
+            let s = scores.get(b.id.as_str()).copied().unwrap_or(0.0);
+            kept.push((s, i, b.clone()));
+        }
+    }
+    kept.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let best = kept.iter().map(|k| k.0).reduce(f32::max);
+    (kept.into_iter().map(|k| k.2).collect(), best)
+}
+
+/// Tailors `resume` to the posting behind `report`.
+pub fn tailor(resume: &Resume, report: &MatchReport, opts: &TailorOptions) -> Resume {
+    let scores: HashMap<&str, f32> = report
+        .bullets
+        .iter()
+        .map(|b| (b.id.as_str(), b.score))
+        .collect();
+    let keep = select(resume, &scores, opts);
+    let mut out = resume.clone();
+    for s in out.sections.iter_mut().filter(|s| selectable(s.kind)) {
+        let mut best_of: Vec<(f32, usize)> = Vec::new();
+        for (i, e) in s.entries.iter_mut().enumerate() {
+            let (bullets, best) = prune(&e.bullets, &keep, &scores);
+            e.bullets = bullets;
+            best_of.push((best.unwrap_or(-1.0), i));
+        }
+        if opts.order == Order::Relevance {
+            best_of.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut entries: Vec<Option<_>> = s.entries.drain(..).map(Some).collect();
+            s.entries = best_of
+                .iter()
+                .filter_map(|&(_, i)| entries[i].take())
+                .collect();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::IndexStatus;
+    use crate::model::{Entry, Section};
+    use crate::score::{BulletReport, PostingInfo};
+
+    fn leaf(id: &str) -> Bullet {
+        Bullet {
+            id: id.into(),
+            text: format!("text {id}"),
+            children: vec![],
+        }
+    }
+
+    fn report(scores: &[(&str, f32)]) -> MatchReport {
+        MatchReport {
+            posting: PostingInfo {
+                source: "-".into(),
+                title: None,
+                meta: Default::default(),
+            },
+            score: 0.0,
+            matched: vec![],
+            missing: vec![],
+            requirements: vec![],
+            bullets: scores
+                .iter()
+                .map(|(id, s)| BulletReport {
+                    id: id.to_string(),
+                    text: String::new(),
+                    score: *s,
+                    matched_terms: vec![],
+                })
+                .collect(),
+            index: IndexStatus::Memory,
+        }
+    }
+
+    fn resume() -> Resume {
+        let group = Bullet {
+            id: "g".into(),
+            text: "group".into(),
+            children: vec![leaf("a"), leaf("b")],
+        };
+        Resume {
+            basics: Default::default(),
+            sections: vec![
+                Section {
+                    kind: SectionKind::Experience,
+                    heading: "Work".into(),
+                    entries: vec![
+                        Entry {
+                            bullets: vec![group, leaf("c")],
+                            ..Entry::default()
+                        },
+                        Entry {
+                            bullets: vec![leaf("d"), leaf("e")],
+                            ..Entry::default()
+                        },
+                    ],
+                },
+                Section {
+                    kind: SectionKind::Skills,
+                    heading: "Skills".into(),
+                    entries: vec![Entry {
+                        bullets: vec![leaf("s")],
+                        ..Entry::default()
+                    }],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn selects_reorders_and_keeps_groups() {
+        let r = resume();
+        let rep = report(&[("b", 5.0), ("c", 1.0), ("a", 0.1), ("e", 3.0), ("d", 0.0)]);
+        let t = tailor(&r, &rep, &TailorOptions::default());
+        let e0 = &t.sections[0].entries[0];
+        // b is best, so its group comes first; a is under the floor and dropped.
+        assert_eq!(e0.bullets[0].id, "g");
+        assert_eq!(e0.bullets[0].children.len(), 1);
+        assert_eq!(e0.bullets[0].children[0].id, "b");
+        assert_eq!(e0.bullets[1].id, "c");
+        let e1 = &t.sections[0].entries[1];
+        assert_eq!(
+            e1.bullets.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
+            ["e"]
+        );
+        // Skills are kept whole.
+        assert_eq!(t.sections[1], r.sections[1]);
+    }
+
+    #[test]
+    fn budget_and_minimum_per_entry() {
+        let r = resume();
+        let rep = report(&[("b", 5.0), ("c", 4.0), ("a", 4.5), ("e", 0.0), ("d", 0.0)]);
+        let opts = TailorOptions {
+            max_bullets: 2,
+            ..TailorOptions::default()
+        };
+        let t = tailor(&r, &rep, &opts);
+        let ids: Vec<String> = t
+            .all_bullets()
+            .iter()
+            .filter(|b| !b.is_group())
+            .map(|b| b.id.clone())
+            .collect();
+        // b (entry 1 minimum), d (entry 2 minimum, first in order), then room for none.
+        assert_eq!(ids, ["b", "d", "s"]);
+        let t = tailor(
+            &r,
+            &rep,
+            &TailorOptions {
+                order: Order::Relevance,
+                min_per_entry: 0,
+                ..TailorOptions::default()
+            },
+        );
+        assert!(t.sections[0].entries[1].bullets.is_empty());
+    }
+}
