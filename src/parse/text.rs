@@ -235,6 +235,11 @@ fn heading_like(text: &str) -> bool {
     n <= 40 && !ends && !colon_content
 }
 
+/// The text after a line's list markers, if it has any (exposed for tests).
+pub fn split_markers_for_tests(s: &str) -> Option<&str> {
+    split_markers(s).map(|(_, _, rest)| rest)
+}
+
 /// Places a flat list of items with marker shapes into levels. PDF text loses indentation,
 /// so nesting is recovered from marker shapes (`-` then `- *`) and from group-heading-like
 /// items: an item after a heading-like item with a different shape is its child.

@@ -1,0 +1,335 @@
+//! Integration tests of the `jdfit` binary: what a user at a terminal sees.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const SEED: &str = "corpus/resume-zh.txt";
+const MLOPS_EN: &str = "jobs/en/en-07-mlops-engineer.txt";
+const LLM_ZH: &str = "jobs/zh/zh-09-llm-platform-ai-infra.txt";
+const SRE_EN: &str = "jobs/en/en-01-senior-site-reliability-engineer.txt";
+const SRE_ZH: &str = "jobs/zh/zh-01-senior-sre.txt";
+const FRONTEND_EN: &str = "jobs/en/en-02-frontend-engineer.txt";
+const FRONTEND_ZH: &str = "jobs/zh/zh-02-qianduan-frontend.txt";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary, run from the repository root with a private index directory.
+fn jdfit(index: &Path) -> Command {
+    let mut c = Command::cargo_bin("jdfit").unwrap();
+    c.current_dir(root())
+        .env_remove("JDFIT_RESUME")
+        .env("JDFIT_INDEX_DIR", index);
+    c
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn match_json(resume: &str, posting: &str) -> Value {
+    let t = tmp();
+    let out = jdfit(t.path())
+        .args(["match", "--resume", resume, posting, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn resume_bullets(resume: &str) -> Vec<String> {
+    let r = jdfit::parse::load_resume(&root().join(resume), None).unwrap();
+    r.all_bullets().iter().map(|b| b.text.clone()).collect()
+}
+
+#[test]
+fn match_json_has_the_documented_shape() {
+    let v = match_json(SEED, SRE_EN);
+    let score = v["score"].as_f64().unwrap();
+    assert!((0.0..=100.0).contains(&score));
+    for key in ["matched", "missing", "requirements", "bullets"] {
+        assert!(v[key].is_array(), "{key}");
+    }
+    let m = &v["matched"][0];
+    assert!(m["term"].is_string() && m["weight"].is_number() && m["kind"].is_string());
+    let originals = resume_bullets(SEED);
+    let bullets = v["bullets"].as_array().unwrap();
+    assert_eq!(bullets.len(), 26, "every leaf bullet is listed");
+    for b in bullets {
+        assert!(originals.contains(&b["text"].as_str().unwrap().to_string()));
+        assert!(b["id"].is_string() && b["score"].is_number() && b["matched_terms"].is_array());
+    }
+    // Best first.
+    let scores: Vec<f64> = bullets.iter().map(|b| b["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    // Must-have terms come before nice-to-have ones.
+    let kinds: Vec<&str> = v["missing"].as_array().unwrap().iter().map(|t| t["kind"].as_str().unwrap()).collect();
+    let rank = |k: &str| ["must", "duty", "nice"].iter().position(|x| *x == k).unwrap();
+    assert!(kinds.windows(2).all(|w| rank(w[0]) <= rank(w[1])), "{kinds:?}");
+}
+
+fn rank_of(v: &Value, prefix: &str) -> usize {
+    v["bullets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|b| b["text"].as_str().unwrap().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no bullet starting with {prefix}"))
+}
+
+#[test]
+fn mlops_and_llm_postings_rank_the_platform_bullets_above_the_internship() {
+    for posting in [MLOPS_EN, LLM_ZH] {
+        let v = match_json(SEED, posting);
+        let airbnb = rank_of(&v, "爱彼迎");
+        assert!(rank_of(&v, "MLOps 平台") < airbnb, "{posting}");
+        assert!(rank_of(&v, "LLM 统一接入层") < airbnb, "{posting}");
+        assert!(rank_of(&v, "MLOps 平台") < 5, "{posting}: MLOps platform bullet in the top five");
+    }
+}
+
+#[test]
+fn a_frontend_posting_scores_far_below_an_sre_posting() {
+    for (sre, fe) in [(SRE_EN, FRONTEND_EN), (SRE_ZH, FRONTEND_ZH)] {
+        let s = match_json(SEED, sre)["score"].as_f64().unwrap();
+        let f = match_json(SEED, fe)["score"].as_f64().unwrap();
+        assert!(f * 2.0 < s, "{sre}: {s} vs {fe}: {f}");
+    }
+}
+
+#[test]
+fn tailored_bullets_are_verbatim_and_fewer() {
+    let t = tmp();
+    let out = jdfit(t.path())
+        .args(["tailor", "--resume", SEED, MLOPS_EN, "--max-bullets", "6"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let originals = resume_bullets(SEED);
+    let lines: Vec<&str> = md
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("- "))
+        .collect();
+    assert!(!lines.is_empty());
+    for l in &lines {
+        assert!(originals.contains(&l.to_string()), "not verbatim: {l}");
+    }
+    assert!(lines.len() < originals.len());
+    // Education and skills are kept whole.
+    assert!(md.contains("## 教育背景") && md.contains("技术栈: Java、Python、Kubernetes"));
+    // The tailored Markdown reads back as a résumé.
+    let back = jdfit::parse::markdown::parse(&md);
+    assert!(!back.leaves().is_empty());
+}
+
+#[test]
+fn tailor_formats_and_order() {
+    let t = tmp();
+    for f in ["md", "json", "txt"] {
+        jdfit(t.path())
+            .args(["tailor", "-r", SEED, SRE_ZH, "-f", f, "--order", "relevance"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("阿里云"));
+    }
+    let out = jdfit(t.path())
+        .args(["tailor", "-r", SEED, SRE_ZH, "-f", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["sections"].is_array());
+}
+
+#[test]
+fn posting_from_stdin_and_resume_from_env() {
+    let t = tmp();
+    let posting = std::fs::read_to_string(root().join(SRE_EN)).unwrap();
+    jdfit(t.path())
+        .env("JDFIT_RESUME", SEED)
+        .args(["match", "-f", "json"])
+        .write_stdin(posting.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"source\": \"<stdin>\""));
+    jdfit(t.path())
+        .env("JDFIT_RESUME", SEED)
+        .args(["match", "-"])
+        .write_stdin(posting)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Score: "));
+}
+
+#[test]
+fn output_file_is_written_and_inputs_are_never_overwritten() {
+    let t = tmp();
+    let resume = t.path().join("resume.txt");
+    std::fs::copy(root().join(SEED), &resume).unwrap();
+    let before = std::fs::read(&resume).unwrap();
+    jdfit(t.path())
+        .args(["tailor", "-r"])
+        .arg(&resume)
+        .arg(SRE_EN)
+        .arg("-o")
+        .arg(&resume)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing to overwrite"));
+    // Through a symlink too.
+    #[cfg(unix)]
+    {
+        let link = t.path().join("link.txt");
+        std::os::unix::fs::symlink(&resume, &link).unwrap();
+        jdfit(t.path())
+            .args(["tailor", "-r"])
+            .arg(&resume)
+            .arg(SRE_EN)
+            .arg("-o")
+            .arg(&link)
+            .assert()
+            .code(2);
+    }
+    assert_eq!(std::fs::read(&resume).unwrap(), before);
+    let out = t.path().join("out.md");
+    jdfit(t.path())
+        .args(["tailor", "-r"])
+        .arg(&resume)
+        .arg(SRE_EN)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("## 工作经历"));
+    let leftovers: Vec<_> = std::fs::read_dir(t.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn index_is_persisted_reused_and_rebuilt_when_the_resume_changes() {
+    let t = tmp();
+    let idx = t.path().join("idx");
+    let resume = t.path().join("resume.txt");
+    std::fs::copy(root().join(SEED), &resume).unwrap();
+    let status = |resume: &Path| -> String {
+        let out = jdfit(&idx)
+            .args(["match", "-f", "json", "-r"])
+            .arg(resume)
+            .arg(SRE_EN)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["index"].as_str().unwrap().to_string()
+    };
+    // No persisted index yet: built in RAM.
+    assert_eq!(status(&resume), "memory");
+    jdfit(&idx)
+        .args(["index", "-r"])
+        .arg(&resume)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("indexed 26 bullets"));
+    assert!(idx.join(jdfit::index::META_FILE).exists());
+    assert_eq!(status(&resume), "reused");
+    // The résumé changes: the persisted index is rebuilt, then reused again.
+    let mut text = std::fs::read_to_string(&resume).unwrap();
+    text.push_str("\n- 新增: 负责 Kafka 集群运维。\n");
+    std::fs::write(&resume, text).unwrap();
+    assert_eq!(status(&resume), "built");
+    assert_eq!(status(&resume), "reused");
+    // Another résumé does not clobber it.
+    assert_eq!(status(&root().join("corpus/frontend-en.md")), "memory");
+    assert_eq!(status(&resume), "reused");
+}
+
+#[test]
+fn index_refuses_a_foreign_directory() {
+    let t = tmp();
+    let dir = t.path().join("mine");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "keep me").unwrap();
+    jdfit(t.path())
+        .args(["index", "-r", SEED, "--index-dir"])
+        .arg(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing to overwrite"));
+    assert_eq!(std::fs::read_to_string(dir.join("notes.txt")).unwrap(), "keep me");
+}
+
+/// Runs `jdfit match` expecting exit code 2 and one line on stderr containing `needle`.
+fn fails_with(args: &[&str], stdin: Option<&[u8]>, needle: &str) {
+    let t = tmp();
+    let mut c = jdfit(t.path());
+    c.args(args);
+    if let Some(s) = stdin {
+        c.write_stdin(s.to_vec());
+    }
+    let out = c.output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(needle), "{args:?}: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: one line, got {err}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
+}
+
+#[test]
+fn bad_inputs_exit_2_with_one_clear_line() {
+    let t = tmp();
+    let p = |name: &str, data: &[u8]| -> String {
+        let path = t.path().join(name);
+        std::fs::write(&path, data).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let empty = p("empty.txt", b"  \n\n");
+    fails_with(&["match", "-r", SEED, &empty], None, "empty.txt: the posting is empty");
+    fails_with(&["match", "-r", SEED], Some(b""), "<stdin>: the posting is empty");
+    let bin = p("bin.txt", b"\x7fELF\x00\x00\x01binary");
+    fails_with(&["match", "-r", SEED, &bin], None, "bin.txt: not UTF-8 text (binary data");
+    let latin1 = p("latin1.txt", b"Senior SRE\ncaf\xe9\n");
+    fails_with(&["match", "-r", SEED, &latin1], None, "latin1.txt: not UTF-8 text (invalid UTF-8 at line 2");
+    fails_with(&["match", "-r", SEED, "no/such/posting.txt"], None, "no/such/posting.txt: No such file");
+    fails_with(&["match", "-r", "no/such/resume.md", SRE_EN], None, "no/such/resume.md");
+    let bad_json = p("bad.json", b"{\n  \"basics\": {\"name\": \"A\"},\n  \"work\": [\n}\n");
+    fails_with(&["match", "-r", &bad_json, SRE_EN], None, "bad.json:4: invalid JSON Resume");
+    let no_bullets = p("nobullets.md", b"# Someone\n\nJust a name.\n");
+    fails_with(&["match", "-r", &no_bullets, SRE_EN], None, "nobullets.md: no bullets found");
+    fails_with(&["match", SRE_EN], None, "no résumé given");
+}
+
+#[test]
+fn closed_stdout_is_not_an_error() {
+    let t = tmp();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jdfit"))
+        .current_dir(root())
+        .env("JDFIT_INDEX_DIR", t.path())
+        .args(["match", "-r", SEED, SRE_EN, "-f", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn help_has_an_example_for_every_command() {
+    let t = tmp();
+    for cmd in ["match", "tailor", "index"] {
+        jdfit(t.path())
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:").and(predicate::str::contains(format!("jdfit {cmd}"))));
+    }
+}
