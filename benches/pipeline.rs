@@ -15,26 +15,40 @@ fn analyzer(c: &mut Criterion) {
     let a = Analyzer::shared();
     let text = std::fs::read_to_string(root().join("corpus/resume-zh.txt")).unwrap()
         + &std::fs::read_to_string(root().join("jobs/zh/zh-01-senior-sre.txt")).unwrap()
-        + &std::fs::read_to_string(root().join("jobs/en/en-01-senior-site-reliability-engineer.txt")).unwrap();
+        + &std::fs::read_to_string(
+            root().join("jobs/en/en-01-senior-site-reliability-engineer.txt"),
+        )
+        .unwrap();
     // Token count is fixed for this text: a change in analysis shows here first.
     let tokens = a.analyze(&text).len();
     assert!(tokens > 1000, "{tokens}");
     let mut g = c.benchmark_group("analyzer");
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("mixed_zh_en", |b| b.iter(|| a.analyze(black_box(&text)).len()));
+    g.bench_function("mixed_zh_en", |b| {
+        b.iter(|| a.analyze(black_box(&text)).len())
+    });
     g.finish();
 }
 
 fn score(c: &mut Criterion) {
     let m = jdfit::prepare(&root().join("corpus/resume-zh.txt"), None, None).unwrap();
     let en = std::fs::read_to_string(root().join("jobs/en/en-07-mlops-engineer.txt")).unwrap();
-    let zh = std::fs::read_to_string(root().join("jobs/zh/zh-09-llm-platform-ai-infra.txt")).unwrap();
+    let zh =
+        std::fs::read_to_string(root().join("jobs/zh/zh-09-llm-platform-ai-infra.txt")).unwrap();
     let mut g = c.benchmark_group("score");
     g.bench_function("seed_vs_en_posting", |b| {
-        b.iter(|| m.score(&posting::parse(black_box(&en)), "en").unwrap().score)
+        b.iter(|| {
+            m.score(&posting::parse(black_box(&en)), "en")
+                .unwrap()
+                .score
+        })
     });
     g.bench_function("seed_vs_zh_posting", |b| {
-        b.iter(|| m.score(&posting::parse(black_box(&zh)), "zh").unwrap().score)
+        b.iter(|| {
+            m.score(&posting::parse(black_box(&zh)), "zh")
+                .unwrap()
+                .score
+        })
     });
     g.finish();
 }

@@ -113,7 +113,11 @@ pub fn markdown(r: &Resume) -> String {
 
 fn bullets_txt(out: &mut String, bullets: &[Bullet], depth: usize) {
     for b in bullets {
-        let mark = if depth % 2 == 0 { '•' } else { '◦' };
+        let mark = if depth.is_multiple_of(2) {
+            '•'
+        } else {
+            '◦'
+        };
         let _ = writeln!(out, "{}{mark} {}", "  ".repeat(depth + 1), b.text);
         bullets_txt(out, &b.children, depth + 1);
     }

@@ -4,7 +4,7 @@
 use crate::analyze::{Analyzer, TokenKind};
 use crate::error::Result;
 use crate::index::{BulletIndex, IndexStatus};
-use crate::model::Resume;
+use crate::model::{Resume, SectionKind};
 use crate::parse::lines::is_han;
 use crate::parse::posting::{Part, Posting};
 use serde::Serialize;
@@ -18,9 +18,15 @@ pub const BACKGROUND_TSV: &str = include_str!("../corpus/background.tsv");
 static BACKGROUND: LazyLock<Background> = LazyLock::new(|| Background::parse(BACKGROUND_TSV));
 
 /// Terms whose normalised IDF is below this are boilerplate and never count.
-pub const MIN_IDF: f32 = 0.1;
+pub const MIN_IDF: f32 = 0.15;
+/// Known skills and tools from the lexicon count as at least this distinctive.
+pub const HARD_SKILL_IDF: f32 = 0.6;
+/// Han words outside the lexicon count this much: jieba yields many general words
+/// ("构建", "文档", "代码") that most postings and résumés share, while Chinese skills are
+/// matched through lexicon concepts.
+pub const HAN_WORD_FACTOR: f32 = 0.5;
 /// Terms whose final weight is below this are dropped.
-pub const MIN_WEIGHT: f32 = 0.03;
+pub const MIN_WEIGHT: f32 = 0.02;
 /// At most this many posting terms are kept (the heaviest).
 pub const MAX_TERMS: usize = 100;
 
@@ -121,7 +127,7 @@ impl Background {
         if n == 0 {
             return 1.0;
         }
-        let (n, df) = (n as f32, df.min(n as u32) as f32);
+        let (n, df) = (n as f32, df.min(n) as f32);
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let max = (1.0 + (n + 0.5) / 0.5).ln();
         idf / max
@@ -182,15 +188,23 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
             continue;
         };
         for tok in analyzer.analyze(text) {
+            // A lone Han character is a fragment or a particle far more often than a skill.
+            if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
+                continue;
+            }
             let mut idf = bg.idf(&tok.text);
             if tok.kind == TokenKind::Term && analyzer.is_hard_skill(&tok.text) {
                 // A known skill or tool is worth matching even when common in postings.
-                idf = idf.max(0.5);
+                idf = idf.max(HARD_SKILL_IDF);
             }
             if idf < MIN_IDF {
                 continue;
             }
-            let w = part.weight() * idf;
+            // Squared, so words found in many postings fade fast against distinctive ones.
+            let mut w = part.weight() * idf * idf;
+            if tok.kind == TokenKind::Han {
+                w *= HAN_WORD_FACTOR;
+            }
             order += 1;
             let e = acc.entry(tok.text.clone()).or_insert_with(|| Acc {
                 term: text[tok.start..tok.end].to_string(),
@@ -240,7 +254,13 @@ pub struct LeafInfo {
     pub entry: usize,
     /// Distinct analyzed terms.
     pub terms: HashSet<String>,
+    /// Multiplier on the bullet's BM25 score: 1 in experience and project sections, less
+    /// elsewhere (a skills list is dense in keywords but weak evidence).
+    pub prior: f32,
 }
+
+/// The score multiplier for bullets outside experience and project sections.
+pub const OTHER_SECTION_PRIOR: f32 = 0.5;
 
 /// The résumé prepared for matching: parsed, analyzed and indexed once.
 pub struct Matcher {
@@ -372,6 +392,10 @@ impl Matcher {
                 section: l.section,
                 entry: l.entry,
                 terms: analyzer.term_set(&l.bullet.text),
+                prior: match resume.sections[l.section].kind {
+                    SectionKind::Experience | SectionKind::Projects => 1.0,
+                    _ => OTHER_SECTION_PRIOR,
+                },
             })
             .collect();
         let mut all_terms = HashSet::new();
@@ -407,7 +431,7 @@ impl Matcher {
         let mut bullet_score = vec![0f32; self.leaves.len()];
         for &(ord, s) in &hits {
             if let Some(b) = bullet_score.get_mut(ord) {
-                *b = s;
+                *b = s * self.leaves[ord].prior;
             }
         }
         // Leaf ordinals best first; unmatched ones keep document order.
@@ -548,6 +572,28 @@ impl Matcher {
     }
 }
 
+/// Reads the background postings: every `.txt` file under `dir`, sorted by path.
+pub fn background_docs(dir: &std::path::Path) -> Result<Vec<String>> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+        for e in std::fs::read_dir(dir)? {
+            let p = e?.path();
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    walk(dir, &mut paths).map_err(|source| crate::Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    paths.sort();
+    paths.iter().map(|p| crate::parse::read_text(p)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -587,26 +633,4 @@ mod tests {
         assert!(!keys.iter().any(|k| k.contains("五险")), "{keys:?}");
         assert!(!keys.contains(&"opportun"), "{keys:?}");
     }
-}
-
-/// Reads the background postings: every `.txt` file under `dir`, sorted by path.
-pub fn background_docs(dir: &std::path::Path) -> Result<Vec<String>> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-        for e in std::fs::read_dir(dir)? {
-            let p = e?.path();
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
-    let mut paths = Vec::new();
-    walk(dir, &mut paths).map_err(|source| crate::Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    paths.sort();
-    paths.iter().map(|p| crate::parse::read_text(p)).collect()
 }

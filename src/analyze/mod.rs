@@ -21,6 +21,9 @@ use std::sync::{Arc, LazyLock};
 /// Bumped whenever analysis output changes, so persisted indexes are rebuilt.
 pub const ANALYZER_VERSION: u32 = 1;
 
+/// Longer Latin-script "words" are dropped.
+pub const MAX_WORD_BYTES: usize = 64;
+
 /// The jieba dictionary, loaded once per process and shared by every analyzer.
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
@@ -262,6 +265,11 @@ impl Analyzer {
         norm: &Normalized<'_>,
         sink: &mut dyn FnMut(Token),
     ) {
+        // Hashes, base64 and runaway strings are not words, and must never reach Tantivy's
+        // token length limit.
+        if w.len() > MAX_WORD_BYTES {
+            return;
+        }
         let lower = w.to_lowercase();
         if self.english_stop.contains(lower.as_str()) {
             return;

@@ -128,11 +128,7 @@ pub fn parse(text: &str) -> Resume {
                 st.heading = None;
                 st.end_heading(level);
             }
-            Event::Start(Tag::Paragraph) => {
-                if st.items.is_empty() {
-                    st.buf.clear();
-                }
-            }
+            Event::Start(Tag::Paragraph) if st.items.is_empty() => st.buf.clear(),
             Event::End(TagEnd::Paragraph) => {
                 if st.items.is_empty() {
                     st.end_paragraph();

@@ -30,7 +30,8 @@ impl Part {
     /// How much a term in this part counts toward the match.
     pub fn weight(self) -> f32 {
         match self {
-            Part::Title | Part::Requirements => 1.0,
+            Part::Title => 1.5,
+            Part::Requirements => 1.0,
             Part::Duties => 0.7,
             Part::Other => 0.5,
             Part::Nice => 0.4,
