@@ -21,10 +21,11 @@ static BACKGROUND: LazyLock<Background> = LazyLock::new(|| Background::parse(BAC
 pub const MIN_IDF: f32 = 0.15;
 /// Known skills and tools from the lexicon count as at least this distinctive.
 pub const HARD_SKILL_IDF: f32 = 0.6;
-/// Han words outside the lexicon count this much: jieba yields many general words
-/// ("构建", "文档", "代码") that most postings and résumés share, while Chinese skills are
-/// matched through lexicon concepts.
-pub const HAN_WORD_FACTOR: f32 = 0.5;
+/// Words outside the lexicon count this much against lexicon concepts: requirements are
+/// mostly skills, tools and domains, which the lexicon names in both languages, while plain
+/// words are often general vocabulary ("构建", "文档", "crucial", "amounts") that a small
+/// background corpus cannot tell from skills.
+pub const PLAIN_WORD_FACTOR: f32 = 0.5;
 /// Terms whose final weight is below this are dropped.
 pub const MIN_WEIGHT: f32 = 0.02;
 /// At most this many posting terms are kept (the heaviest).
@@ -202,8 +203,8 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
             }
             // Squared, so words found in many postings fade fast against distinctive ones.
             let mut w = part.weight() * idf * idf;
-            if tok.kind == TokenKind::Han {
-                w *= HAN_WORD_FACTOR;
+            if tok.kind != TokenKind::Term {
+                w *= PLAIN_WORD_FACTOR;
             }
             order += 1;
             let e = acc.entry(tok.text.clone()).or_insert_with(|| Acc {

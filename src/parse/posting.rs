@@ -246,7 +246,11 @@ pub fn heading_part(line: &str) -> Option<Part> {
         }
     }
     // "About Fieldguide", "Requirements & skills", "福利待遇和发展".
-    if h.starts_with("about ") && !h.ends_with(['.', '。']) && h.split_whitespace().count() <= 4 {
+    let about = h.strip_prefix("more ").unwrap_or(&h);
+    if about.starts_with("about ")
+        && !about.ends_with(['.', '。'])
+        && about.split_whitespace().count() <= 4
+    {
         return Some(Part::About);
     }
     for (cues, part) in tables {
