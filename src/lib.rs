@@ -18,6 +18,7 @@
 //! ```
 
 pub mod analyze;
+pub mod batch;
 pub mod error;
 pub mod index;
 pub mod model;

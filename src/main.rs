@@ -2,8 +2,10 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
+use jdfit::batch::{BatchOptions, Observer, TailorOutcome};
+use jdfit::parse::source::{Columns, Input, RowError};
 use jdfit::parse::{self, ResumeFormat};
-use jdfit::render::{self, ReportOutput, ResumeOutput};
+use jdfit::render::{self, BatchOutput, ReportOutput, ResumeOutput};
 use jdfit::tailor::{Order, TailorOptions};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -35,6 +37,11 @@ enum Command {
         after_help = "Examples:\n  jdfit tailor --resume corpus/resume-zh.txt jobs/zh/zh-09-llm-platform-ai-infra.txt -o tailored.md\n  JDFIT_RESUME=corpus/frontend-en.md jdfit tailor posting.txt --max-bullets 8 --order relevance"
     )]
     Tailor(TailorArgs),
+    /// Rank many postings (folders, JSONL, CSV, stdin) for one résumé, best first.
+    #[command(
+        after_help = "Examples:\n  jdfit batch --resume corpus/resume-zh.txt jobs/ --top 10\n  jdfit batch -r corpus/resume-zh.txt export.jsonl --format csv --min-score 30 > ranked.csv\n  cat export.jsonl | jdfit batch -r corpus/resume-zh.txt - --top 20 --tailor-dir tailored/"
+    )]
+    Batch(BatchArgs),
     /// Build and persist the résumé's bullet index; later runs reuse it while the résumé is unchanged.
     #[command(
         after_help = "Examples:\n  jdfit index --resume corpus/resume-zh.txt\n  jdfit index --resume corpus/resume-zh.txt --index-dir ./.jdfit-index"
@@ -89,6 +96,57 @@ struct TailorArgs {
     /// Entry order: as in the résumé, or by each entry's best bullet.
     #[arg(long, value_enum, default_value = "chrono")]
     order: Order,
+}
+
+#[derive(Args, Debug)]
+struct BatchArgs {
+    #[command(flatten)]
+    resume: ResumeArgs,
+    /// Folders (recursive, .txt/.md postings), .jsonl/.ndjson and .csv exports, posting files, or - for JSONL on stdin.
+    #[arg(value_name = "INPUT", required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format (default: table on a terminal, jsonl otherwise).
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<BatchOutput>,
+    /// Keep only the best K postings (memory stays bounded).
+    #[arg(long, value_name = "K")]
+    top: Option<usize>,
+    /// Drop postings scoring below S.
+    #[arg(long, value_name = "S")]
+    min_score: Option<f32>,
+    /// Write a tailored résumé for each of the top K postings into DIR (needs --top).
+    #[arg(long, value_name = "DIR", requires = "top")]
+    tailor_dir: Option<PathBuf>,
+    /// Format of the tailored résumés.
+    #[arg(long, value_enum, default_value = "md")]
+    tailor_format: ResumeOutput,
+    /// Replace existing files in --tailor-dir.
+    #[arg(long)]
+    force: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// No progress bar (errors and the summary line are still printed).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// JSONL field / CSV column holding the posting text (default: text, then description).
+    #[arg(long, value_name = "NAME")]
+    text_column: Option<String>,
+    /// Field / column holding the title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    title_column: String,
+    /// Field / column holding the company.
+    #[arg(long, value_name = "NAME", default_value = "company")]
+    company_column: String,
+    /// Field / column holding the id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_column: String,
+    /// Field / column holding the location.
+    #[arg(long, value_name = "NAME", default_value = "location")]
+    location_column: String,
+    /// Field / column holding the link.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    url_column: String,
 }
 
 #[derive(Args, Debug)]
@@ -200,6 +258,7 @@ fn run(cli: Cli) -> Result<()> {
                 None => print_out(&out),
             }
         }
+        Command::Batch(a) => batch(a),
         Command::Index(a) => {
             let resume = resume_path(&a.resume)?;
             let dir = index_dir(&a.resume);
@@ -213,6 +272,134 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Progress on stderr (a bar on a terminal), bad rows always.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Observer for Progress {
+    fn row_error(&mut self, e: &RowError) {
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("jdfit: {e}")),
+            None => eprintln!("jdfit: {e}"),
+        }
+    }
+
+    fn progress(&mut self, scored: u64, bytes: u64) {
+        if let Some(b) = &self.bar {
+            b.set_position(bytes);
+            b.set_message(format!("{scored} postings"));
+        }
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    let style = match total {
+        Some(_) => indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        ),
+        None => indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {binary_bytes} {binary_bytes_per_sec} {msg}",
+        ),
+    }
+    .expect("progress template");
+    let bar =
+        indicatif::ProgressBar::with_draw_target(total, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(style);
+    bar
+}
+
+fn batch(a: BatchArgs) -> Result<()> {
+    let resume = resume_path(&a.resume)?;
+    let inputs = a
+        .inputs
+        .iter()
+        .map(|p| Input::from_arg(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    let columns = Columns {
+        id: a.id_column.clone(),
+        title: a.title_column.clone(),
+        company: a.company_column.clone(),
+        location: a.location_column.clone(),
+        url: a.url_column.clone(),
+        text: match &a.text_column {
+            Some(t) => vec![t.clone()],
+            None => Columns::default().text,
+        },
+    };
+    let format = a.format.unwrap_or(if std::io::stdout().is_terminal() {
+        BatchOutput::Table
+    } else {
+        BatchOutput::Jsonl
+    });
+    let start = std::time::Instant::now();
+    let matcher = jdfit::prepare(resume, a.resume.resume_format, Some(&index_dir(&a.resume)))?;
+    let show_bar = !a.quiet && std::io::stderr().is_terminal();
+    let total = if show_bar {
+        inputs.iter().map(Input::size_hint).sum::<Option<u64>>()
+    } else {
+        None
+    };
+    let mut progress = Progress {
+        bar: show_bar.then(|| progress_bar(total)),
+    };
+    let opts = BatchOptions {
+        top: a.top,
+        min_score: a.min_score,
+        threads: a.threads.map(usize::from),
+        keep_text: a.tailor_dir.is_some(),
+    };
+    let (rows, summary) = jdfit::batch::run(&matcher, &inputs, &columns, &opts, &mut progress)?;
+    if let Some(b) = &progress.bar {
+        b.finish_and_clear();
+    }
+    if summary.scored > 0 {
+        print_out(&render::batch(&rows, format))?;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "jdfit: scored {} postings, skipped {} bad rows, {} in the output, in {:.2}s ({:.0} postings/s)",
+        summary.scored,
+        summary.skipped,
+        summary.kept,
+        secs,
+        summary.scored as f64 / secs.max(1e-9)
+    );
+    if summary.scored == 0 {
+        bail!("no posting could be scored");
+    }
+    if let Some(dir) = &a.tailor_dir {
+        let outcomes = jdfit::batch::tailor_rows(
+            &matcher,
+            &rows,
+            dir,
+            a.tailor_format,
+            a.force,
+            &TailorOptions::default(),
+        )?;
+        let written = outcomes
+            .iter()
+            .filter(|o| matches!(o, TailorOutcome::Written(_)))
+            .count();
+        for o in &outcomes {
+            if let TailorOutcome::Exists(p) = o {
+                eprintln!(
+                    "jdfit: {}: exists, not overwritten (use --force)",
+                    p.display()
+                );
+            }
+        }
+        eprintln!(
+            "jdfit: wrote {written} tailored résumés into {}",
+            dir.display()
+        );
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

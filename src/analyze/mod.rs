@@ -15,7 +15,7 @@ use jieba_rs::Jieba;
 use lexicon::Lexicon;
 use normalize::Normalized;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output changes, so persisted indexes are rebuilt.
@@ -23,6 +23,9 @@ pub const ANALYZER_VERSION: u32 = 1;
 
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;
+
+/// Words cached per thread before the stem cache starts over.
+const STEM_CACHE_WORDS: usize = 100_000;
 
 /// The jieba dictionary, loaded once per process and shared by every analyzer.
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
@@ -54,6 +57,32 @@ pub struct Token {
     pub end: usize,
     /// Where it came from.
     pub kind: TokenKind,
+}
+
+/// A token lent to a callback: the term text is borrowed, so analysing does not allocate
+/// per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenRef<'a> {
+    /// The normalised term.
+    pub text: &'a str,
+    /// Byte offset of the token's start in the original text.
+    pub start: usize,
+    /// Byte offset of the token's end in the original text.
+    pub end: usize,
+    /// Where it came from.
+    pub kind: TokenKind,
+}
+
+impl TokenRef<'_> {
+    /// An owned copy.
+    pub fn to_token(&self) -> Token {
+        Token {
+            text: self.text.to_string(),
+            start: self.start,
+            end: self.end,
+            kind: self.kind,
+        }
+    }
 }
 
 /// The analyzer: lexicon, stopwords and stemmer. Cheap to share behind an `Arc`.
@@ -128,19 +157,19 @@ impl Analyzer {
     /// Analyzes `text` into tokens, in text order.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        self.for_each_token(text, &mut |t| out.push(t));
+        self.for_each_token(text, &mut |t| out.push(t.to_token()));
         out
     }
 
     /// Analyzes `text` and calls `sink` for each token, in text order.
-    pub fn for_each_token(&self, text: &str, sink: &mut dyn FnMut(Token)) {
+    pub fn for_each_token(&self, text: &str, sink: &mut dyn FnMut(TokenRef<'_>)) {
         let norm = Normalized::new(text);
         let t: &str = &norm.text;
         let mut pos = 0;
         for m in self.lexicon.find(t) {
             self.segment(t, pos, m.start, &norm, sink);
-            sink(Token {
-                text: self.lexicon.concepts[m.concept].token.clone(),
+            sink(TokenRef {
+                text: &self.lexicon.concepts[m.concept].token,
                 start: norm.original(m.start),
                 end: norm.original(m.end),
                 kind: TokenKind::Term,
@@ -157,11 +186,11 @@ impl Analyzer {
         from: usize,
         to: usize,
         norm: &Normalized<'_>,
-        sink: &mut dyn FnMut(Token),
+        sink: &mut dyn FnMut(TokenRef<'_>),
     ) {
         let s = &t[from..to];
         let mut run_start: Option<(usize, bool)> = None; // (start, is_han)
-        let flush = |start: usize, end: usize, han: bool, sink: &mut dyn FnMut(Token)| {
+        let flush = |start: usize, end: usize, han: bool, sink: &mut dyn FnMut(TokenRef<'_>)| {
             if han {
                 self.han_run(t, from + start, from + end, norm, sink);
             } else {
@@ -196,14 +225,14 @@ impl Analyzer {
         from: usize,
         to: usize,
         norm: &Normalized<'_>,
-        sink: &mut dyn FnMut(Token),
+        sink: &mut dyn FnMut(TokenRef<'_>),
     ) {
         for w in JIEBA.cut(&t[from..to], true) {
             if self.chinese_stop.contains(w.word) {
                 continue;
             }
-            sink(Token {
-                text: w.word.to_string(),
+            sink(TokenRef {
+                text: w.word,
                 start: norm.original(from + w.byte_start),
                 end: norm.original(from + w.byte_end),
                 kind: TokenKind::Han,
@@ -220,40 +249,43 @@ impl Analyzer {
         from: usize,
         to: usize,
         norm: &Normalized<'_>,
-        sink: &mut dyn FnMut(Token),
+        sink: &mut dyn FnMut(TokenRef<'_>),
     ) {
         let s = &t[from..to];
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].1.is_alphanumeric() && chars[i].1 != '_' {
-                i += 1;
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        let mut it = s.char_indices().peekable();
+        while let Some((start, c)) = it.next() {
+            if !word(c) {
                 continue;
             }
-            let start = chars[i].0;
-            let mut j = i;
-            loop {
-                j += 1;
-                let Some(&(_, c)) = chars.get(j) else { break };
-                if c.is_alphanumeric() || c == '_' {
-                    continue;
-                }
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                if c == '.' && next_alnum {
-                    continue;
-                }
-                if (c == '+' || c == '#') && chars[j - 1].1.is_alphabetic() {
+            let (mut end, mut prev) = (start + c.len_utf8(), c);
+            while let Some(&(j, d)) = it.peek() {
+                if word(d) {
+                    end = j + d.len_utf8();
+                } else if d == '.' {
+                    let mut look = it.clone();
+                    look.next();
+                    if !look.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+                        break;
+                    }
+                    end = j + 1;
+                } else if (d == '+' || d == '#') && prev.is_alphabetic() {
                     // c++, c#, f#: take the run of + / # and stop.
-                    while chars.get(j).is_some_and(|&(_, c)| c == '+' || c == '#') {
-                        j += 1;
+                    while let Some(&(k, e)) = it.peek() {
+                        if e != '+' && e != '#' {
+                            break;
+                        }
+                        end = k + 1;
+                        it.next();
                     }
                     break;
+                } else {
+                    break;
                 }
-                break;
+                prev = d;
+                it.next();
             }
-            let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
             self.emit_word(&s[start..end], from + start, from + end, norm, sink);
-            i = j;
         }
     }
 
@@ -263,43 +295,79 @@ impl Analyzer {
         from: usize,
         to: usize,
         norm: &Normalized<'_>,
-        sink: &mut dyn FnMut(Token),
+        sink: &mut dyn FnMut(TokenRef<'_>),
     ) {
         // Hashes, base64 and runaway strings are not words, and must never reach Tantivy's
         // token length limit.
         if w.len() > MAX_WORD_BYTES {
             return;
         }
-        let lower = w.to_lowercase();
-        if self.english_stop.contains(lower.as_str()) {
+        // Most words are already lowercase ASCII: borrow them instead of allocating.
+        let owned;
+        let lower: &str = if w
+            .bytes()
+            .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+        {
+            owned = w.to_lowercase();
+            &owned
+        } else {
+            w
+        };
+        if self.english_stop.contains(lower) {
             return;
         }
         // Bare numbers ("2019", "3.7", "40") carry no skill; mixed ones ("p99", "ec2") do.
-        if lower.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        if lower.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
             return;
         }
         let n = lower.chars().count();
         if n == 1 && lower != "c" && lower != "r" {
             return;
         }
-        let text = if lower.chars().all(|c| c.is_ascii_alphabetic()) && n > 3 {
-            self.stemmer.stem(&lower).into_owned()
-        } else {
-            lower
+        let (start, end) = (norm.original(from), norm.original(to));
+        let mut emit = |text: &str| {
+            sink(TokenRef {
+                text,
+                start,
+                end,
+                kind: TokenKind::Word,
+            })
         };
-        sink(Token {
-            text,
-            start: norm.original(from),
-            end: norm.original(to),
-            kind: TokenKind::Word,
-        });
+        if n > 3 && lower.bytes().all(|c| c.is_ascii_alphabetic()) {
+            self.with_stem(lower, &mut emit);
+        } else {
+            emit(lower);
+        }
+    }
+
+    /// Stems an English word and hands the stem to `f`, through a per-thread cache: postings
+    /// repeat a small vocabulary, and Snowball is the most expensive step for English text.
+    fn with_stem(&self, word: &str, f: &mut dyn FnMut(&str)) {
+        thread_local! {
+            static STEMS: std::cell::RefCell<HashMap<String, String>> =
+                std::cell::RefCell::new(HashMap::default());
+        }
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(s) = cache.get(word) {
+                return f(s);
+            }
+            if cache.len() >= STEM_CACHE_WORDS {
+                cache.clear();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            f(&stem);
+            cache.insert(word.to_string(), stem);
+        })
     }
 
     /// The distinct terms of `text`.
     pub fn term_set(&self, text: &str) -> HashSet<String> {
-        let mut out = HashSet::new();
+        let mut out = HashSet::default();
         self.for_each_token(text, &mut |t| {
-            out.insert(t.text);
+            if !out.contains(t.text) {
+                out.insert(t.text.to_string());
+            }
         });
         out
     }

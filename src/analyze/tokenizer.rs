@@ -44,7 +44,7 @@ impl Tokenizer for JdfitTokenizer {
                 offset_from: t.start,
                 offset_to: t.end,
                 position,
-                text: t.text,
+                text: t.text.to_string(),
                 position_length: 1,
             });
         });

@@ -9,6 +9,9 @@ pub fn is_han(c: char) -> bool {
 /// Removes leftover Markdown emphasis (`**bold**`, `__bold__`, a line wrapped in `*…*`) and
 /// trims. Text inside the markers is kept as written.
 pub fn strip_emphasis(s: &str) -> String {
+    if !s.contains(['*', '_']) {
+        return s.trim().to_string();
+    }
     let mut t = s.replace("**", "").replace("__", "");
     let trimmed = t.trim();
     if trimmed.len() > 2

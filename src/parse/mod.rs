@@ -5,6 +5,7 @@ pub mod jsonresume;
 pub mod lines;
 pub mod markdown;
 pub mod posting;
+pub mod source;
 pub mod text;
 
 use crate::error::{Error, Result};

@@ -3,8 +3,10 @@
 
 use super::lines::strip_emphasis;
 use super::text::split_markers;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// The part of a posting a line belongs to. Parts weigh differently in scoring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -186,6 +188,9 @@ const ABOUT: &[&str] = &[
     "企业介绍",
 ];
 
+/// Lines longer than this (in bytes) are never headings.
+const MAX_HEADING_BYTES: usize = 100;
+
 /// Header keys recognised under the title, mapped to canonical names.
 fn header_key(k: &str) -> Option<&'static str> {
     Some(match k.trim().to_lowercase().as_str() {
@@ -229,23 +234,19 @@ fn normalise_heading(s: &str) -> String {
 
 /// If `line` is a section heading, the part it opens.
 pub fn heading_part(line: &str) -> Option<Part> {
+    // A heading has at most 40 characters once decorations are trimmed: longer lines are
+    // rejected before any allocation (this runs on every line of every posting).
+    if line.len() > MAX_HEADING_BYTES {
+        return None;
+    }
     let h = normalise_heading(line);
     if h.is_empty() || h.chars().count() > 40 {
         return None;
     }
-    let tables: [(&[&str], Part); 5] = [
-        (NICE, Part::Nice),
-        (BENEFITS, Part::Benefits),
-        (REQUIREMENTS, Part::Requirements),
-        (DUTIES, Part::Duties),
-        (ABOUT, Part::About),
-    ];
-    for (cues, part) in tables {
-        if cues.contains(&h.as_str()) {
-            return Some(part);
-        }
+    if let Some(&part) = CUES.get(h.as_str()) {
+        return Some(part);
     }
-    // "About Fieldguide", "Requirements & skills", "福利待遇和发展".
+    // "About Fieldguide", "More about Fieldguide".
     let about = h.strip_prefix("more ").unwrap_or(&h);
     if about.starts_with("about ")
         && !about.ends_with(['.', '。'])
@@ -253,15 +254,41 @@ pub fn heading_part(line: &str) -> Option<Part> {
     {
         return Some(Part::About);
     }
-    for (cues, part) in tables {
-        if cues
-            .iter()
-            .any(|c| c.chars().count() >= 4 && h.starts_with(c) && h.len() <= c.len() + 14)
-        {
-            return Some(part);
+    // "Requirements & skills", "福利待遇和发展": a cue of four or more characters, then a little.
+    PREFIX_CUES
+        .iter()
+        .find(|(c, _)| h.len() <= c.len() + 14 && h.starts_with(c))
+        .map(|&(_, part)| part)
+}
+
+/// Every cue by its exact text, the first table listing a cue winning.
+static CUES: LazyLock<FxHashMap<&'static str, Part>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
+    for (cues, part) in cue_tables() {
+        for c in cues {
+            m.entry(*c).or_insert(part);
         }
     }
-    None
+    m
+});
+
+/// Cues long enough to be matched as a prefix, in table order.
+static PREFIX_CUES: LazyLock<Vec<(&'static str, Part)>> = LazyLock::new(|| {
+    cue_tables()
+        .into_iter()
+        .flat_map(|(cues, part)| cues.iter().map(move |c| (*c, part)))
+        .filter(|(c, _)| c.chars().count() >= 4)
+        .collect()
+});
+
+fn cue_tables() -> [(&'static [&'static str], Part); 5] {
+    [
+        (NICE, Part::Nice),
+        (BENEFITS, Part::Benefits),
+        (REQUIREMENTS, Part::Requirements),
+        (DUTIES, Part::Duties),
+        (ABOUT, Part::About),
+    ]
 }
 
 /// Splits a line at an inline cue followed by a colon (`…等。任职要求：1）熟悉…`), so the
@@ -318,15 +345,28 @@ fn inline_nice(text: &str) -> bool {
     .any(|k| l.contains(k))
 }
 
-/// Parses a posting from text. Never fails: any text is some posting.
+/// Parses a posting from text whose first line is its title. Never fails: any text is some
+/// posting.
 pub fn parse(text: &str) -> Posting {
+    parse_with(text, true)
+}
+
+/// Parses a posting body without a title line (job-board exports keep the title in its own
+/// field), with `title` and header fields given by the caller.
+pub fn parse_body(title: Option<String>, text: &str) -> Posting {
+    let mut p = parse_with(text, false);
+    p.title = title;
+    p
+}
+
+fn parse_with(text: &str, has_title: bool) -> Posting {
     let mut p = Posting::default();
     let all: Vec<&str> = text.lines().collect();
     let mut i = 0;
     while i < all.len() && all[i].trim().is_empty() {
         i += 1;
     }
-    if let Some(first) = all.get(i) {
+    if let Some(first) = all.get(i).filter(|_| has_title) {
         let t = strip_emphasis(first.trim().trim_start_matches('#').trim());
         if t.chars().count() <= 120 && heading_part(&t).is_none() && header_pairs(&t).is_none() {
             p.title = Some(t);

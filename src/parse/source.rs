@@ -1,0 +1,609 @@
+//! Posting sources for batch scoring: folders of `.txt`/`.md` postings, JSONL (or NDJSON)
+//! exports, CSV exports with a header row, and JSONL on standard input. Records are streamed
+//! one by one to a sink; a malformed row becomes a [`RowError`] and reading goes on.
+
+use super::posting::{self, Posting};
+use crate::error::{Error, Result};
+use serde_json::{Map, Value};
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Column (or JSON field) names to read postings from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    /// Identifier.
+    pub id: String,
+    /// Job title.
+    pub title: String,
+    /// Company.
+    pub company: String,
+    /// Location.
+    pub location: String,
+    /// Link to the posting.
+    pub url: String,
+    /// Posting text, tried in order.
+    pub text: Vec<String>,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            id: "id".into(),
+            title: "title".into(),
+            company: "company".into(),
+            location: "location".into(),
+            url: "url".into(),
+            text: vec!["text".into(), "description".into()],
+        }
+    }
+}
+
+/// One posting read from a source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostingRecord {
+    /// Input order, from 0: breaks ties so output never depends on thread timing.
+    pub seq: u64,
+    /// Where it came from: a file path, or `FILE:LINE` for a JSONL or CSV row.
+    pub source: String,
+    /// Identifier, where given.
+    pub id: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Company.
+    pub company: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// Link.
+    pub url: Option<String>,
+    /// The text to score.
+    pub text: String,
+    /// Whether `text` starts with a title line and header lines (posting files) or is a body
+    /// only (export rows).
+    pub has_title_line: bool,
+    /// Other fields of a JSONL or CSV row, passed through to JSON output.
+    pub extra: Map<String, Value>,
+}
+
+impl PostingRecord {
+    /// Parses the record's text into a posting, with the record's own title and fields.
+    pub fn posting(&self) -> Posting {
+        let mut p = if self.has_title_line {
+            posting::parse(&self.text)
+        } else {
+            posting::parse_body(self.title.clone(), &self.text)
+        };
+        for (k, v) in [
+            ("company", &self.company),
+            ("location", &self.location),
+            ("url", &self.url),
+        ] {
+            if let Some(v) = v {
+                p.meta.insert(k.to_string(), v.clone());
+            }
+        }
+        p
+    }
+
+    /// Fills title, company, location and url from the posting text where the source gave none.
+    pub fn fill_from(&mut self, p: &Posting) {
+        if self.title.is_none() {
+            self.title = p.title.clone();
+        }
+        for (k, slot) in [
+            ("company", &mut self.company),
+            ("location", &mut self.location),
+            ("url", &mut self.url),
+        ] {
+            if slot.is_none() {
+                *slot = p.meta.get(k).cloned();
+            }
+        }
+    }
+}
+
+/// A row that could not be read: reported and skipped.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RowError {
+    /// `FILE:LINE` or `FILE`.
+    pub source: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.reason)
+    }
+}
+
+/// What a source yields.
+#[derive(Debug)]
+pub enum Item {
+    /// A posting.
+    Record(PostingRecord),
+    /// A bad row, file or folder entry.
+    Error(RowError),
+}
+
+/// The kind of an input argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A folder, walked recursively for `.txt` and `.md` postings.
+    Dir(PathBuf),
+    /// One posting file.
+    File(PathBuf),
+    /// A JSONL / NDJSON file.
+    Jsonl(PathBuf),
+    /// A CSV file with a header row.
+    Csv(PathBuf),
+    /// JSONL on standard input (`-`).
+    Stdin,
+}
+
+impl Input {
+    /// Classifies a command-line argument. Missing paths are an error.
+    pub fn from_arg(arg: &Path) -> Result<Input> {
+        if arg.as_os_str() == "-" {
+            return Ok(Input::Stdin);
+        }
+        let meta = std::fs::metadata(arg).map_err(|source| Error::Io {
+            path: arg.to_path_buf(),
+            source,
+        })?;
+        if meta.is_dir() {
+            return Ok(Input::Dir(arg.to_path_buf()));
+        }
+        let ext = arg
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        Ok(match ext.as_deref() {
+            Some("jsonl" | "ndjson") => Input::Jsonl(arg.to_path_buf()),
+            Some("csv") => Input::Csv(arg.to_path_buf()),
+            _ => Input::File(arg.to_path_buf()),
+        })
+    }
+
+    /// Bytes this input will read, when known (for progress).
+    pub fn size_hint(&self) -> Option<u64> {
+        match self {
+            Input::Stdin => None,
+            Input::Dir(d) => Some(
+                walkdir::WalkDir::new(d)
+                    .into_iter()
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.file_type().is_file() && is_posting_file(e.path()))
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum(),
+            ),
+            Input::File(p) | Input::Jsonl(p) | Input::Csv(p) => {
+                std::fs::metadata(p).ok().map(|m| m.len())
+            }
+        }
+    }
+}
+
+fn is_posting_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// Where records go, with the number of input bytes consumed so far (for progress).
+pub trait Sink {
+    /// Receives the next item.
+    fn item(&mut self, item: Item, bytes_read: u64);
+}
+
+impl<F: FnMut(Item, u64)> Sink for F {
+    fn item(&mut self, item: Item, bytes_read: u64) {
+        self(item, bytes_read)
+    }
+}
+
+/// Reads every input in order and streams its records to `sink`. Only failures to open an
+/// input at all are errors; bad rows and unreadable files inside a folder are items.
+pub fn read_all(inputs: &[Input], columns: &Columns, sink: &mut dyn Sink) -> Result<()> {
+    let mut seq = 0u64;
+    let mut bytes = 0u64;
+    for input in inputs {
+        match input {
+            Input::Dir(d) => read_dir(d, &mut seq, &mut bytes, sink),
+            Input::File(p) => {
+                let item = read_file(p, &mut seq);
+                bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+                sink.item(item, bytes);
+            }
+            Input::Jsonl(p) => {
+                let f = open(p)?;
+                read_jsonl(
+                    &p.display().to_string(),
+                    f,
+                    columns,
+                    &mut seq,
+                    &mut bytes,
+                    sink,
+                );
+            }
+            Input::Stdin => read_jsonl(
+                "<stdin>",
+                std::io::stdin().lock(),
+                columns,
+                &mut seq,
+                &mut bytes,
+                sink,
+            ),
+            Input::Csv(p) => read_csv(p, open(p)?, columns, &mut seq, &mut bytes, sink)?,
+        }
+    }
+    Ok(())
+}
+
+fn open(p: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(p).map_err(|source| Error::Io {
+        path: p.to_path_buf(),
+        source,
+    })
+}
+
+fn read_file(p: &Path, seq: &mut u64) -> Item {
+    let source = p.display().to_string();
+    match super::read_text(p) {
+        Ok(text) if text.trim().is_empty() => Item::Error(RowError {
+            source,
+            reason: "empty posting".into(),
+        }),
+        Ok(text) => {
+            let mut r = PostingRecord {
+                seq: *seq,
+                source,
+                id: None,
+                title: None,
+                company: None,
+                location: None,
+                url: None,
+                text,
+                has_title_line: true,
+                extra: Map::new(),
+            };
+            *seq += 1;
+            r.fill_from(&r.posting());
+            Item::Record(r)
+        }
+        Err(e) => Item::Error(RowError {
+            source,
+            reason: strip_path(&e.to_string(), p),
+        }),
+    }
+}
+
+/// Drops a leading `PATH: ` from an error message that already names the path.
+fn strip_path(msg: &str, p: &Path) -> String {
+    let prefix = format!("{}: ", p.display());
+    msg.strip_prefix(&prefix).unwrap_or(msg).to_string()
+}
+
+fn read_dir(d: &Path, seq: &mut u64, bytes: &mut u64, sink: &mut dyn Sink) {
+    // Links are not followed, so a symlink loop cannot trap the walk.
+    let walk = walkdir::WalkDir::new(d)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_posting_file(e.path()) => {
+                let item = read_file(e.path(), seq);
+                *bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
+                sink.item(item, *bytes);
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let source = err.path().unwrap_or(d).display().to_string();
+                let reason = err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), |e| e.to_string());
+                sink.item(Item::Error(RowError { source, reason }), *bytes);
+            }
+        }
+    }
+}
+
+/// A JSON value as a string field: strings as they are, numbers and booleans printed.
+fn field_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Builds a record from named fields; `None` text is a row error.
+fn record_from_fields(
+    mut fields: Map<String, Value>,
+    columns: &Columns,
+    source: String,
+    seq: &mut u64,
+) -> Item {
+    let mut take = |name: &str| fields.remove(name).as_ref().and_then(field_string);
+    let id = take(&columns.id);
+    let title = take(&columns.title);
+    let company = take(&columns.company);
+    let location = take(&columns.location);
+    let url = take(&columns.url);
+    let mut text = None;
+    for name in &columns.text {
+        if let Some(t) = take(name) {
+            if text.is_none() {
+                text = Some(t);
+            }
+        }
+    }
+    let Some(text) = text else {
+        return Item::Error(RowError {
+            source,
+            reason: format!(
+                "no posting text (expected a non-empty `{}` field)",
+                columns.text.join("` or `")
+            ),
+        });
+    };
+    let r = PostingRecord {
+        seq: *seq,
+        source,
+        id,
+        title,
+        company,
+        location,
+        url,
+        text: text.replace("\r\n", "\n"),
+        has_title_line: false,
+        extra: fields,
+    };
+    *seq += 1;
+    Item::Record(r)
+}
+
+fn read_jsonl(
+    name: &str,
+    reader: impl Read,
+    columns: &Columns,
+    seq: &mut u64,
+    bytes: &mut u64,
+    sink: &mut dyn Sink,
+) {
+    let mut reader = BufReader::new(reader);
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        let n = match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => {
+                sink.item(
+                    Item::Error(RowError {
+                        source: format!("{name}:{}", line_no + 1),
+                        reason: e.to_string(),
+                    }),
+                    *bytes,
+                );
+                break;
+            }
+        };
+        line_no += 1;
+        *bytes += n as u64;
+        let source = format!("{name}:{line_no}");
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l.trim_start_matches('\u{feff}').trim(),
+            Err(e) => {
+                let reason = format!("invalid UTF-8 at byte {}", e.valid_up_to());
+                sink.item(Item::Error(RowError { source, reason }), *bytes);
+                continue;
+            }
+        };
+        if line.is_empty() {
+            continue;
+        }
+        let item = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(fields)) => record_from_fields(fields, columns, source, seq),
+            Ok(_) => Item::Error(RowError {
+                source,
+                reason: "not a JSON object".into(),
+            }),
+            Err(e) => Item::Error(RowError {
+                source,
+                reason: format!("invalid JSON: {e}"),
+            }),
+        };
+        sink.item(item, *bytes);
+    }
+}
+
+fn read_csv(
+    path: &Path,
+    file: std::fs::File,
+    columns: &Columns,
+    seq: &mut u64,
+    bytes: &mut u64,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    let name = path.display().to_string();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(BufReader::new(file));
+    let headers: Vec<String> = match rdr.byte_headers() {
+        Ok(h) => h
+            .iter()
+            .map(|f| {
+                String::from_utf8_lossy(f)
+                    .trim_start_matches('\u{feff}')
+                    .trim()
+                    .to_string()
+            })
+            .collect(),
+        Err(e) => return Err(Error::parse(path, Some(1), format!("CSV header: {e}"))),
+    };
+    if !columns.text.iter().any(|t| headers.contains(t)) {
+        return Err(Error::parse(
+            path,
+            Some(1),
+            format!(
+                "no `{}` column in the header (use --text-column NAME)",
+                columns.text.join("` or `")
+            ),
+        ));
+    }
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let line = rdr.position().line() + 1;
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                *bytes = rdr.position().byte();
+                let line = record.position().map_or(line, |p| p.line());
+                let source = format!("{name}:{line}");
+                let mut fields = Map::new();
+                let mut bad = None;
+                for (h, v) in headers.iter().zip(record.iter()) {
+                    match std::str::from_utf8(v) {
+                        Ok(s) => {
+                            fields.insert(h.clone(), Value::String(s.to_string()));
+                        }
+                        Err(_) => bad = Some(format!("column `{h}` is not UTF-8")),
+                    }
+                }
+                let item = match bad {
+                    Some(reason) => Item::Error(RowError { source, reason }),
+                    None => record_from_fields(fields, columns, source, seq),
+                };
+                sink.item(item, *bytes);
+            }
+            Err(e) => {
+                let line = e.position().map_or(line, |p| p.line());
+                let reason = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!("expected {expected_len} fields, found {len}"),
+                    _ => e.to_string(),
+                };
+                *bytes = rdr.position().byte();
+                sink.item(
+                    Item::Error(RowError {
+                        source: format!("{name}:{line}"),
+                        reason,
+                    }),
+                    *bytes,
+                );
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(inputs: &[Input], columns: &Columns) -> (Vec<PostingRecord>, Vec<RowError>) {
+        let (mut ok, mut bad) = (Vec::new(), Vec::new());
+        read_all(inputs, columns, &mut |item: Item, _: u64| match item {
+            Item::Record(r) => ok.push(r),
+            Item::Error(e) => bad.push(e),
+        })
+        .unwrap();
+        (ok, bad)
+    }
+
+    #[test]
+    fn jsonl_rows_bad_lines_and_passthrough() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.jsonl");
+        std::fs::write(
+            &p,
+            "{\"id\": 7, \"title\": \"SRE\", \"text\": \"Requirements\\n- Kubernetes\", \"salary\": \"high\"}\n\n{broken\n[1]\n{\"title\": \"no text\"}\n{\"description\": \"Go\"}\n",
+        )
+        .unwrap();
+        let (ok, bad) = collect(&[Input::Jsonl(p.clone())], &Columns::default());
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[0].id.as_deref(), Some("7"));
+        assert_eq!(ok[0].extra["salary"], "high");
+        assert_eq!(ok[0].source, format!("{}:1", p.display()));
+        assert_eq!(ok[1].seq, 1);
+        assert_eq!(ok[1].text, "Go");
+        let lines: Vec<&str> = bad
+            .iter()
+            .map(|e| e.source.rsplit(':').next().unwrap())
+            .collect();
+        assert_eq!(lines, ["3", "4", "5"]);
+        assert!(bad[0].reason.starts_with("invalid JSON"));
+        assert!(bad[2].reason.contains("no posting text"));
+    }
+
+    #[test]
+    fn csv_with_multiline_fields_and_a_short_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.csv");
+        std::fs::write(
+            &p,
+            "id,title,company,description\n1,SRE,Acme,\"Requirements:\n- Kubernetes\n- Go\"\n2,short\n3,Nurse,Clinic,\"ICU, BLS\"\n",
+        )
+        .unwrap();
+        let (ok, bad) = collect(&[Input::Csv(p.clone())], &Columns::default());
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[0].text, "Requirements:\n- Kubernetes\n- Go");
+        assert_eq!(ok[0].company.as_deref(), Some("Acme"));
+        assert_eq!(ok[1].id.as_deref(), Some("3"));
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].source, format!("{}:5", p.display()));
+        assert!(
+            bad[0].reason.contains("expected 4 fields, found 2"),
+            "{}",
+            bad[0].reason
+        );
+        assert_eq!(ok[1].source, format!("{}:6", p.display()));
+    }
+
+    #[test]
+    fn csv_without_a_text_column_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.csv");
+        std::fs::write(&p, "id,body\n1,x\n").unwrap();
+        let err = read_all(
+            &[Input::Csv(p)],
+            &Columns::default(),
+            &mut |_: Item, _: u64| {},
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("--text-column"), "{err}");
+        let cols = Columns {
+            text: vec!["body".into()],
+            ..Columns::default()
+        };
+        let dir2 = tempfile::tempdir().unwrap();
+        let p2 = dir2.path().join("j.csv");
+        std::fs::write(&p2, "id,body\n1,Kafka\n").unwrap();
+        let (ok, _) = collect(&[Input::Csv(p2)], &cols);
+        assert_eq!(ok[0].text, "Kafka");
+    }
+
+    #[test]
+    fn folders_are_walked_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("b")).unwrap();
+        std::fs::write(dir.path().join("b/2.txt"), "Nurse\ncompany: Clinic\n\nICU").unwrap();
+        std::fs::write(dir.path().join("a.md"), "SRE\n\nK8s").unwrap();
+        std::fs::write(dir.path().join("skip.json"), "{}").unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "\n").unwrap();
+        let (ok, bad) = collect(&[Input::Dir(dir.path().into())], &Columns::default());
+        let titles: Vec<_> = ok.iter().map(|r| r.title.as_deref().unwrap()).collect();
+        assert_eq!(titles, ["SRE", "Nurse"]);
+        assert_eq!(ok[1].company.as_deref(), Some("Clinic"));
+        assert_eq!(bad.len(), 1);
+        assert!(bad[0].source.ends_with("empty.txt"));
+    }
+}
