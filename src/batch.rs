@@ -156,7 +156,7 @@ impl Keeper {
             Keeper::All(v) => v,
             Keeper::Top(_, heap) => heap.into_iter().map(|w| w.0).collect(),
         };
-        rows.sort_by(|a, b| b.key().cmp(&a.key()));
+        rows.sort_by_key(|r| Reverse(r.key()));
         for (i, r) in rows.iter_mut().enumerate() {
             r.rank = i + 1;
         }
