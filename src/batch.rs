@@ -23,6 +23,12 @@ pub const CHUNK: usize = 512;
 /// How many matched and missing terms each row carries.
 pub const ROW_TERMS: usize = 5;
 
+/// What the reader thread hands to the scorer.
+enum Msg {
+    Chunk(Vec<PostingRecord>),
+    Bad(RowError),
+}
+
 /// Batch options.
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
@@ -210,45 +216,60 @@ pub fn run(
     };
     let keep_text = opts.keep_text && opts.top.is_some();
     let mut summary = BatchSummary::default();
-    let mut chunk: Vec<PostingRecord> = Vec::with_capacity(CHUNK);
-    let flush = |chunk: &mut Vec<PostingRecord>,
-                 keeper: &mut Keeper,
-                 summary: &mut BatchSummary,
-                 observer: &mut dyn Observer| {
-        if chunk.is_empty() {
-            return;
-        }
-        let scores: Vec<QuickScore> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|r| matcher.quick_score(&r.posting(), ROW_TERMS))
-                .collect()
-        });
-        summary.scored += chunk.len() as u64;
-        for (rec, q) in chunk.drain(..).zip(scores) {
-            if opts.min_score.is_some_and(|m| q.score < m) {
-                continue;
+    // Reading and parsing the input runs on its own thread, a few chunks ahead of scoring,
+    // so the cores never wait for it.
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Msg, u64)>(4);
+        let reader = scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let mut last = 0;
+            let res = source::read_all(inputs, columns, &mut |item: Item, bytes: u64| {
+                last = bytes;
+                match item {
+                    Item::Record(r) => {
+                        chunk.push(r);
+                        if chunk.len() >= CHUNK {
+                            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                            let _ = tx.send((Msg::Chunk(full), bytes));
+                        }
+                    }
+                    Item::Error(e) => {
+                        let _ = tx.send((Msg::Bad(e), bytes));
+                    }
+                }
+            });
+            if !chunk.is_empty() {
+                let _ = tx.send((Msg::Chunk(chunk), last));
             }
-            keeper.push(row(rec, q, keep_text));
-        }
-        observer.progress(summary.scored, summary.bytes);
-    };
-    source::read_all(inputs, columns, &mut |item: Item, bytes: u64| {
-        summary.bytes = bytes;
-        match item {
-            Item::Record(r) => {
-                chunk.push(r);
-                if chunk.len() >= CHUNK {
-                    flush(&mut chunk, &mut keeper, &mut summary, observer);
+            res
+        });
+        for (msg, bytes) in rx {
+            summary.bytes = bytes;
+            match msg {
+                Msg::Bad(e) => {
+                    summary.skipped += 1;
+                    observer.row_error(&e);
+                }
+                Msg::Chunk(chunk) => {
+                    let scores: Vec<QuickScore> = pool.install(|| {
+                        chunk
+                            .par_iter()
+                            .map(|r| matcher.quick_score(&r.posting(), ROW_TERMS))
+                            .collect()
+                    });
+                    summary.scored += chunk.len() as u64;
+                    for (rec, q) in chunk.into_iter().zip(scores) {
+                        if opts.min_score.is_some_and(|m| q.score < m) {
+                            continue;
+                        }
+                        keeper.push(row(rec, q, keep_text));
+                    }
+                    observer.progress(summary.scored, summary.bytes);
                 }
             }
-            Item::Error(e) => {
-                summary.skipped += 1;
-                observer.row_error(&e);
-            }
         }
+        reader.join().expect("the reader thread does not panic")
     })?;
-    flush(&mut chunk, &mut keeper, &mut summary, observer);
     let rows = keeper.finish();
     summary.kept = rows.len();
     Ok((rows, summary))

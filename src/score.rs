@@ -119,7 +119,14 @@ impl Background {
     /// BM25 IDF normalised to 0..1 against the language the term belongs to: Han terms
     /// against Chinese postings, others against English postings.
     pub fn idf(&self, term: &str) -> f32 {
-        let (en, zh) = self.df.get(term).copied().unwrap_or((0, 0));
+        match self.df.get(term) {
+            Some(&(en, zh)) => self.idf_of(term, en, zh),
+            // Never seen: as distinctive as a term can be.
+            None => 1.0,
+        }
+    }
+
+    fn idf_of(&self, term: &str, en: u32, zh: u32) -> f32 {
         let (n, df) = if term.chars().any(is_han) {
             (self.n_zh, zh)
         } else {
@@ -182,7 +189,7 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
         /// Distinctiveness² × kind factor; 0 for boilerplate.
         base: f32,
     }
-    let mut acc: HashMap<String, Acc> = HashMap::default();
+    let mut acc: HashMap<String, Acc> = HashMap::with_capacity_and_hasher(256, Default::default());
     let title = posting.title.iter().map(|t| (Part::Title, t.as_str()));
     let body = posting.lines.iter().map(|l| (l.part, l.text.as_str()));
     let mut order = 0usize;

@@ -26,7 +26,10 @@ pub struct Normalized<'a> {
 impl<'a> Normalized<'a> {
     /// Folds `src`.
     pub fn new(src: &'a str) -> Normalized<'a> {
-        if !src.chars().any(|c| half_width(c).is_some()) {
+        // Full-width forms are U+FF01–FF5E (lead byte 0xEF) and U+3000 (0xE3): a byte scan
+        // rules most text out before any decoding.
+        let candidate = src.bytes().any(|b| b == 0xEF || b == 0xE3);
+        if !candidate || !src.chars().any(|c| half_width(c).is_some()) {
             return Normalized {
                 text: Cow::Borrowed(src),
                 map: Vec::new(),

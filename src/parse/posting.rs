@@ -189,7 +189,7 @@ const ABOUT: &[&str] = &[
 ];
 
 /// Lines longer than this (in bytes) are never headings.
-const MAX_HEADING_BYTES: usize = 100;
+const MAX_HEADING_BYTES: usize = 64;
 
 /// Header keys recognised under the title, mapped to canonical names.
 fn header_key(k: &str) -> Option<&'static str> {
@@ -229,7 +229,11 @@ fn normalise_heading(s: &str) -> String {
         .trim_matches(|c: char| "【】[]「」：:".contains(c) || c.is_whitespace())
         .trim_start_matches(|c: char| "一二三四五六七八九十、.".contains(c))
         .trim();
-    t.to_lowercase()
+    if t.bytes().any(|b| b.is_ascii_uppercase()) {
+        t.to_lowercase()
+    } else {
+        t.to_string()
+    }
 }
 
 /// If `line` is a section heading, the part it opens.
