@@ -24,8 +24,8 @@ pub const ANALYZER_VERSION: u32 = 1;
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;
 
-/// Words cached per thread before the stem cache starts over.
-const STEM_CACHE_WORDS: usize = 100_000;
+/// Distinct words cached per thread before the word cache starts over.
+const WORD_CACHE_SIZE: usize = 200_000;
 
 /// The jieba dictionary, loaded once per process and shared by every analyzer.
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
@@ -302,63 +302,56 @@ impl Analyzer {
         if w.len() > MAX_WORD_BYTES {
             return;
         }
-        // Most words are already lowercase ASCII: borrow them instead of allocating.
-        let owned;
-        let lower: &str = if w
-            .bytes()
-            .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
-        {
-            owned = w.to_lowercase();
-            &owned
-        } else {
-            w
-        };
-        if self.english_stop.contains(lower) {
-            return;
+        thread_local! {
+            /// Raw word → its token (`None`: dropped). Postings repeat a small vocabulary, so
+            /// lowercasing, stopword checks and Snowball run once per distinct word per thread.
+            static WORDS: std::cell::RefCell<HashMap<Box<str>, Option<Box<str>>>> =
+                std::cell::RefCell::new(HashMap::default());
+        }
+        // The token is copied out so the cache is not borrowed while `sink` runs.
+        let mut buf = [0u8; 4 * MAX_WORD_BYTES];
+        let len = WORDS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if !cache.contains_key(w) {
+                if cache.len() >= WORD_CACHE_SIZE {
+                    cache.clear();
+                }
+                let resolved = self.resolve_word(w);
+                cache.insert(w.into(), resolved);
+            }
+            let token = cache.get(w).and_then(|t| t.as_deref())?;
+            buf[..token.len()].copy_from_slice(token.as_bytes());
+            Some(token.len())
+        });
+        let Some(len) = len else { return };
+        let text = std::str::from_utf8(&buf[..len]).expect("copied from a str");
+        sink(TokenRef {
+            text,
+            start: norm.original(from),
+            end: norm.original(to),
+            kind: TokenKind::Word,
+        });
+    }
+
+    /// What a Latin-script word becomes: lowercased, dropped if a stopword, a bare number or
+    /// a lone letter, stemmed when alphabetic and longer than three letters.
+    fn resolve_word(&self, w: &str) -> Option<Box<str>> {
+        let lower = w.to_lowercase();
+        if self.english_stop.contains(lower.as_str()) {
+            return None;
         }
         // Bare numbers ("2019", "3.7", "40") carry no skill; mixed ones ("p99", "ec2") do.
         if lower.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
-            return;
+            return None;
         }
         let n = lower.chars().count();
         if n == 1 && lower != "c" && lower != "r" {
-            return;
+            return None;
         }
-        let (start, end) = (norm.original(from), norm.original(to));
-        let mut emit = |text: &str| {
-            sink(TokenRef {
-                text,
-                start,
-                end,
-                kind: TokenKind::Word,
-            })
-        };
         if n > 3 && lower.bytes().all(|c| c.is_ascii_alphabetic()) {
-            self.with_stem(lower, &mut emit);
-        } else {
-            emit(lower);
+            return Some(self.stemmer.stem(&lower).into());
         }
-    }
-
-    /// Stems an English word and hands the stem to `f`, through a per-thread cache: postings
-    /// repeat a small vocabulary, and Snowball is the most expensive step for English text.
-    fn with_stem(&self, word: &str, f: &mut dyn FnMut(&str)) {
-        thread_local! {
-            static STEMS: std::cell::RefCell<HashMap<String, String>> =
-                std::cell::RefCell::new(HashMap::default());
-        }
-        STEMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if let Some(s) = cache.get(word) {
-                return f(s);
-            }
-            if cache.len() >= STEM_CACHE_WORDS {
-                cache.clear();
-            }
-            let stem = self.stemmer.stem(word).into_owned();
-            f(&stem);
-            cache.insert(word.to_string(), stem);
-        })
+        Some(lower.into())
     }
 
     /// The distinct terms of `text`.

@@ -243,6 +243,15 @@ pub fn heading_part(line: &str) -> Option<Part> {
     if line.len() > MAX_HEADING_BYTES {
         return None;
     }
+    // Cheap reject before any allocation: a heading starts (after decorations) with the
+    // first character of some cue.
+    let first = line
+        .trim_start_matches(|c: char| c.is_whitespace() || "#*_【[「一二三四五六七八九十、.".contains(c))
+        .chars()
+        .next()?;
+    if !CUE_FIRST_CHARS.contains(&first.to_ascii_lowercase()) {
+        return None;
+    }
     let h = normalise_heading(line);
     if h.is_empty() || h.chars().count() > 40 {
         return None;
@@ -274,6 +283,13 @@ static CUES: LazyLock<FxHashMap<&'static str, Part>> = LazyLock::new(|| {
         }
     }
     m
+});
+
+/// The first characters of all cues (and of "about" / "more about").
+static CUE_FIRST_CHARS: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| {
+    let mut set: rustc_hash::FxHashSet<char> = CUES.keys().filter_map(|c| c.chars().next()).collect();
+    set.extend(['a', 'm']);
+    set
 });
 
 /// Cues long enough to be matched as a prefix, in table order.
@@ -334,19 +350,17 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Part>, &str)> {
 }
 
 fn inline_nice(text: &str) -> bool {
-    let l = text.to_lowercase();
-    [
-        "优先",
-        "加分",
-        "a plus",
-        "is a plus",
-        "nice to have",
-        "nice-to-have",
-        "preferred",
-        "bonus",
-    ]
-    .iter()
-    .any(|k| l.contains(k))
+    if text.contains("优先") || text.contains("加分") {
+        return true;
+    }
+    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    ["a plus", "nice to have", "nice-to-have", "preferred", "bonus"]
+        .iter()
+        .any(|k| lower.contains(k))
 }
 
 /// Parses a posting from text whose first line is its title. Never fails: any text is some
@@ -406,7 +420,13 @@ fn parse_with(text: &str, has_title: bool) -> Posting {
             part = h;
             continue;
         }
-        for (cue, seg) in split_inline_cue(t) {
+        // Most lines have no colon, so no inline cue: skip the split for them.
+        let segments = if t.contains([':', '：']) {
+            split_inline_cue(t)
+        } else {
+            vec![(None, t)]
+        };
+        for (cue, seg) in segments {
             if let Some(c) = cue {
                 part = c;
             }
