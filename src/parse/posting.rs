@@ -246,7 +246,9 @@ pub fn heading_part(line: &str) -> Option<Part> {
     // Cheap reject before any allocation: a heading starts (after decorations) with the
     // first character of some cue.
     let first = line
-        .trim_start_matches(|c: char| c.is_whitespace() || "#*_【[「一二三四五六七八九十、.".contains(c))
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || "#*_【[「一二三四五六七八九十、.".contains(c)
+        })
         .chars()
         .next()?;
     if !CUE_FIRST_CHARS.contains(&first.to_ascii_lowercase()) {
@@ -287,7 +289,8 @@ static CUES: LazyLock<FxHashMap<&'static str, Part>> = LazyLock::new(|| {
 
 /// The first characters of all cues (and of "about" / "more about").
 static CUE_FIRST_CHARS: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| {
-    let mut set: rustc_hash::FxHashSet<char> = CUES.keys().filter_map(|c| c.chars().next()).collect();
+    let mut set: rustc_hash::FxHashSet<char> =
+        CUES.keys().filter_map(|c| c.chars().next()).collect();
     set.extend(['a', 'm']);
     set
 });
@@ -358,9 +361,15 @@ fn inline_nice(text: &str) -> bool {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    ["a plus", "nice to have", "nice-to-have", "preferred", "bonus"]
-        .iter()
-        .any(|k| lower.contains(k))
+    [
+        "a plus",
+        "nice to have",
+        "nice-to-have",
+        "preferred",
+        "bonus",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 /// Parses a posting from text whose first line is its title. Never fails: any text is some

@@ -1,0 +1,357 @@
+//! Integration tests of `jdfit batch`: inputs, bad rows, determinism, formats, tailoring.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const SEED: &str = "corpus/resume-zh.txt";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn jdfit(index: &Path) -> Command {
+    let mut c = Command::cargo_bin("jdfit").unwrap();
+    c.current_dir(root())
+        .env_remove("JDFIT_RESUME")
+        .env("JDFIT_INDEX_DIR", index);
+    c
+}
+
+/// A JSONL export built from the project's postings: one row per file, with an id and the
+/// body as `description`.
+fn export(dir: &Path) -> PathBuf {
+    let mut out = String::new();
+    let mut files: Vec<PathBuf> = ["jobs/en", "jobs/zh"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root().join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for (i, f) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(f).unwrap();
+        let p = jdfit::parse::posting::parse(&text);
+        let body = text.split_once("\n\n").map_or(text.as_str(), |(_, b)| b);
+        let row = serde_json::json!({
+            "id": format!("job-{i}"),
+            "title": p.title,
+            "company": p.meta.get("company"),
+            "description": body,
+            "board": "test",
+        });
+        out.push_str(&row.to_string());
+        out.push('\n');
+    }
+    let path = dir.join("export.jsonl");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+fn rows(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn same_ranking_with_one_and_four_threads() {
+    let t = tempfile::tempdir().unwrap();
+    let data = export(t.path());
+    let run = |threads: &str| {
+        let out = jdfit(t.path())
+            .args(["batch", "-r", SEED, "-f", "jsonl", "--threads", threads])
+            .arg(&data)
+            .arg("jobs")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("4"));
+    let r = rows(&one);
+    assert_eq!(r.len(), 168, "84 export rows and 84 files");
+    // Best first, ranks in order, passthrough fields kept.
+    assert!(r
+        .windows(2)
+        .all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64()));
+    assert!(r.iter().enumerate().all(|(i, x)| x["rank"] == i + 1));
+    let row = r.iter().find(|x| x["id"] == "job-0").unwrap();
+    assert_eq!(row["fields"]["board"], "test");
+    assert!(row["source"].as_str().unwrap().ends_with("export.jsonl:1"));
+    // Each posting appears twice (file and export row) with the same score; ties keep input
+    // order, so the export row (read first) comes first.
+    let first = &r[0];
+    let twin = r
+        .iter()
+        .position(|x| x["title"] == first["title"] && x["source"] != first["source"])
+        .unwrap();
+    assert_eq!(r[twin]["score"], first["score"]);
+    assert!(first["source"].as_str().unwrap().contains("export.jsonl"));
+}
+
+#[test]
+fn malformed_jsonl_lines_are_reported_and_skipped() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("bad.jsonl");
+    std::fs::write(
+        &p,
+        "{\"title\": \"SRE\", \"text\": \"Requirements\\n- Kubernetes, Prometheus\"}\n{not json\n\n{\"title\": \"no text\"}\n[1,2]\n{\"title\": \"Nurse\", \"text\": \"ICU patient care\"}\n",
+    )
+    .unwrap();
+    let out = jdfit(t.path())
+        .args(["batch", "-r", SEED, "-f", "jsonl"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let name = p.display().to_string();
+    assert!(err.contains(&format!("{name}:2: invalid JSON")), "{err}");
+    assert!(err.contains(&format!("{name}:4: no posting text")), "{err}");
+    assert!(
+        err.contains(&format!("{name}:5: not a JSON object")),
+        "{err}"
+    );
+    assert!(
+        err.contains("scored 2 postings, skipped 3 bad rows"),
+        "{err}"
+    );
+    let r = rows(&out.stdout);
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0]["title"], "SRE");
+}
+
+#[test]
+fn csv_rows_quoted_multiline_fields_and_a_broken_row() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("board.csv");
+    std::fs::write(
+        &p,
+        "job_id,title,company,body\n\
+         a1,SRE,Acme,\"Requirements:\n- Kubernetes and Prometheus\n- Python, Shell\"\n\
+         a2,broken row\n\
+         a3,Nurse,Clinic,\"ICU, \"\"BLS\"\", patient care\"\n",
+    )
+    .unwrap();
+    let out = jdfit(t.path())
+        .args([
+            "batch",
+            "-r",
+            SEED,
+            "-f",
+            "csv",
+            "--text-column",
+            "body",
+            "--id-column",
+            "job_id",
+        ])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}:5: expected 4 fields, found 2", p.display())),
+        "{err}"
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[0], "rank");
+    let recs: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!(recs.len(), 2);
+    assert_eq!(&recs[0][2], "SRE");
+    assert_eq!(&recs[0][6], "a1");
+    assert!(recs[0][7].contains("Kubernetes"), "{:?}", &recs[0]);
+    assert!(recs[1][9].ends_with("board.csv:6"));
+}
+
+#[test]
+fn jsonl_on_stdin_with_top_and_min_score() {
+    let t = tempfile::tempdir().unwrap();
+    let data = std::fs::read_to_string(export(t.path())).unwrap();
+    let out = jdfit(t.path())
+        .args([
+            "batch",
+            "-r",
+            SEED,
+            "-",
+            "--top",
+            "5",
+            "--min-score",
+            "30",
+            "-f",
+            "json",
+        ])
+        .write_stdin(data.clone())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = v.as_array().unwrap();
+    assert_eq!(r.len(), 5);
+    assert!(r.iter().all(|x| x["score"].as_f64().unwrap() >= 30.0));
+    assert!(r[0]["source"].as_str().unwrap().starts_with("<stdin>:"));
+    // A threshold nothing reaches leaves an empty ranking, not an error.
+    let out = jdfit(t.path())
+        .args([
+            "batch",
+            "-r",
+            SEED,
+            "-",
+            "--min-score",
+            "99.9",
+            "-f",
+            "jsonl",
+        ])
+        .write_stdin(data)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn nothing_scored_exits_2() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("all-bad.jsonl");
+    std::fs::write(&p, "{oops\n{\"title\": \"x\"}\n").unwrap();
+    jdfit(t.path())
+        .args(["batch", "-r", SEED])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no posting could be scored"));
+    jdfit(t.path())
+        .args(["batch", "-r", SEED, "no/such/dir"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/dir"));
+}
+
+#[test]
+fn tailor_dir_with_hostile_titles_stays_inside_and_never_overwrites() {
+    let t = tempfile::tempdir().unwrap();
+    let body = "Requirements\\n- Kubernetes, Prometheus, Python, Java\\n- MLOps and LLM platforms";
+    let titles = [
+        "../../escape",
+        "/etc/passwd",
+        "a/b\\\\c:d*e?",
+        "..",
+        "con",
+        &"long".repeat(100),
+    ];
+    let mut data = String::new();
+    for (i, title) in titles.iter().enumerate() {
+        data.push_str(&format!("{{\"id\": {i}, \"title\": \"{title}\", \"company\": \"../x\", \"text\": \"{body}\"}}\n"));
+    }
+    let input = t.path().join("hostile.jsonl");
+    std::fs::write(&input, data).unwrap();
+    let out_dir = t.path().join("out");
+    let run = |force: bool| {
+        let mut c = jdfit(t.path());
+        c.args([
+            "batch",
+            "-r",
+            SEED,
+            "--top",
+            "10",
+            "-f",
+            "jsonl",
+            "--tailor-dir",
+        ])
+        .arg(&out_dir)
+        .arg(&input);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    let out = run(false);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written: Vec<PathBuf> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), titles.len());
+    for p in &written {
+        assert_eq!(p.parent().unwrap(), out_dir);
+        let name = p.file_name().unwrap().to_string_lossy();
+        assert!(
+            !name.contains(['/', '\\', ':', '*', '?']) && !name.starts_with('.'),
+            "{name}"
+        );
+        assert!(name.len() < 100, "{name}");
+        assert!(name.ends_with(".md"));
+        let md = std::fs::read_to_string(p).unwrap();
+        assert!(md.contains("## 工作经历"));
+    }
+    // Nothing escaped the directory.
+    assert!(!t.path().join("escape.md").exists());
+    let names: Vec<String> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // A second run does not overwrite; --force does.
+    let first = &written[0];
+    std::fs::write(first, "mine").unwrap();
+    let out = run(false);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exists, not overwritten"));
+    assert_eq!(std::fs::read_to_string(first).unwrap(), "mine");
+    let out = run(true);
+    assert!(out.status.success());
+    assert_ne!(std::fs::read_to_string(first).unwrap(), "mine");
+}
+
+#[test]
+fn tailor_dir_needs_top() {
+    let t = tempfile::tempdir().unwrap();
+    jdfit(t.path())
+        .args(["batch", "-r", SEED, "jobs", "--tailor-dir"])
+        .arg(t.path().join("o"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--top"));
+}
+
+#[test]
+fn table_output_and_quiet_stderr() {
+    let t = tempfile::tempdir().unwrap();
+    let out = jdfit(t.path())
+        .args([
+            "batch", "-r", SEED, "jobs", "--top", "3", "-f", "table", "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines[0].starts_with("rank  score  title"));
+    assert!(lines[1].trim_start().starts_with("1 "));
+    // Not a terminal: only the summary line on stderr.
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("jdfit: scored 84 postings"));
+}
