@@ -27,6 +27,11 @@ fn analyzer(c: &mut Criterion) {
     g.bench_function("mixed_zh_en", |b| {
         b.iter(|| a.analyze(black_box(&text)).len())
     });
+    // The floor, side by side: raw jieba-rs on the same text.
+    let jieba = jieba_rs::Jieba::new();
+    g.bench_function("jieba_raw", |b| {
+        b.iter(|| jieba.cut(black_box(&text), true).len())
+    });
     g.finish();
 }
 
@@ -49,6 +54,13 @@ fn score(c: &mut Criterion) {
                 .unwrap()
                 .score
         })
+    });
+    // What batch does per posting: score and leading terms, no bullet ranking.
+    g.bench_function("quick_en_posting", |b| {
+        b.iter(|| m.quick_score(&posting::parse(black_box(&en)), 5).score)
+    });
+    g.bench_function("quick_zh_posting", |b| {
+        b.iter(|| m.quick_score(&posting::parse(black_box(&zh)), 5).score)
     });
     g.finish();
 }
