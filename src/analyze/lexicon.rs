@@ -16,6 +16,8 @@ pub struct Concept {
     pub category: String,
     /// The token text emitted for every alias: the canonical name lowercased.
     pub token: String,
+    /// The canonical name of a broader concept (Helm → Kubernetes), for partial credit.
+    pub broader: Option<String>,
 }
 
 /// Terms to protect, compiled into an automaton.
@@ -50,7 +52,8 @@ pub struct TermMatch {
 }
 
 impl Lexicon {
-    /// Parses the TSV format `canonical<TAB>category<TAB>alias|alias…`; `#` starts a comment.
+    /// Parses the TSV format `canonical<TAB>category<TAB>alias|alias…[<TAB>broader]`; `#` starts
+    /// a comment.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
         let mut concepts = Vec::new();
         let mut patterns = Vec::new();
@@ -65,9 +68,9 @@ impl Lexicon {
                 message,
             };
             let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() < 2 || fields.len() > 3 {
+            if fields.len() < 2 || fields.len() > 4 {
                 return Err(err(format!(
-                    "expected `canonical<TAB>category<TAB>aliases`, found {} field(s)",
+                    "expected `canonical<TAB>category<TAB>aliases[<TAB>broader]`, found {} field(s)",
                     fields.len()
                 )));
             }
@@ -80,6 +83,11 @@ impl Lexicon {
                 canonical: canonical.to_string(),
                 category: fields[1].trim().to_string(),
                 token: canonical.to_lowercase(),
+                broader: fields
+                    .get(3)
+                    .map(|b| b.trim())
+                    .filter(|b| !b.is_empty())
+                    .map(str::to_string),
             });
             let aliases = fields.get(2).copied().unwrap_or("");
             for alias in std::iter::once(canonical).chain(aliases.split('|')) {
@@ -196,7 +204,7 @@ mod tests {
     fn bad_lines_are_reported() {
         let e = Lexicon::parse("ok\ttool\n\tskill\n").unwrap_err();
         assert_eq!(e.line, 2);
-        let e = Lexicon::parse("a\tb\tc\td\n").unwrap_err();
+        let e = Lexicon::parse("a\tb\tc\td\te\n").unwrap_err();
         assert_eq!(e.line, 1);
     }
 
