@@ -19,6 +19,7 @@
 
 pub mod analyze;
 pub mod batch;
+pub mod checks;
 pub mod error;
 pub mod index;
 pub mod model;

@@ -167,11 +167,14 @@ fn kind_label(k: ReqKind) -> &'static str {
 }
 
 fn terms_line(terms: &[crate::score::TermReport], kind: ReqKind, limit: usize) -> Option<String> {
-    let t: Vec<&str> = terms
+    let t: Vec<String> = terms
         .iter()
         .filter(|t| t.kind == kind)
         .take(limit)
-        .map(|t| t.term.as_str())
+        .map(|t| match &t.via {
+            Some(v) => format!("{} (~{v})", t.term),
+            None => t.term.clone(),
+        })
         .collect();
     (!t.is_empty()).then(|| t.join(", "))
 }
@@ -187,7 +190,14 @@ pub fn report_text(r: &MatchReport) -> String {
         .map(|c| format!(" — {c}"))
         .unwrap_or_default();
     let _ = writeln!(out, "{title}{company}  [{}]", r.posting.source);
-    let _ = writeln!(out, "Score: {:.0}/100\n", r.score);
+    let _ = writeln!(out, "Score: {:.0}/100", r.score);
+    for (label, check) in [("Experience", &r.experience), ("Education", &r.education)] {
+        if let Some(c) = check {
+            let mark = if c.meets { "meets" } else { "short" };
+            let _ = writeln!(out, "{label}: {mark} ({})", c.detail);
+        }
+    }
+    out.push('\n');
     if !r.requirements.is_empty() {
         let _ = writeln!(out, "Requirements");
         for q in &r.requirements {

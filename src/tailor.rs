@@ -180,6 +180,10 @@ mod tests {
                     matched_terms: vec![],
                 })
                 .collect(),
+            asks: Default::default(),
+            has: Default::default(),
+            experience: None,
+            education: None,
             index: IndexStatus::Memory,
         }
     }

@@ -15,6 +15,7 @@ fn jdfit(index: &Path) -> Command {
     let mut c = Command::cargo_bin("jdfit").unwrap();
     c.current_dir(root())
         .env_remove("JDFIT_RESUME")
+        .env("JDFIT_AS_OF", "2026-11")
         .env("JDFIT_INDEX_DIR", index);
     c
 }

@@ -10,6 +10,7 @@ fn run(args: &[&str]) -> String {
         .unwrap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("JDFIT_RESUME")
+        .env("JDFIT_AS_OF", "2026-11")
         .env("JDFIT_INDEX_DIR", idx.path())
         .args(args)
         .output()

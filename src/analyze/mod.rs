@@ -93,6 +93,10 @@ pub struct Analyzer {
     chinese_stop: HashSet<&'static str>,
     /// Concept index by emitted token text.
     concept_by_token: HashMap<String, usize>,
+    /// Token of a concept → token of its broader concept.
+    broader: HashMap<String, String>,
+    /// Token of a concept → tokens of the concepts it is broader than.
+    narrower: HashMap<String, Vec<String>>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -112,7 +116,20 @@ impl Analyzer {
             .enumerate()
             .map(|(i, c)| (c.token.clone(), i))
             .collect();
+        let mut broader = HashMap::default();
+        let mut narrower: HashMap<String, Vec<String>> = HashMap::default();
+        for c in &lexicon.concepts {
+            if let Some(b) = &c.broader {
+                let b = b.to_lowercase();
+                if b != c.token {
+                    narrower.entry(b.clone()).or_default().push(c.token.clone());
+                    broader.insert(c.token.clone(), b);
+                }
+            }
+        }
         Analyzer {
+            broader,
+            narrower,
             concept_by_token,
             lexicon,
             stemmer: Stemmer::create(Algorithm::English),
@@ -147,6 +164,16 @@ impl Analyzer {
                 "skill" | "tool" | "language" | "domain"
             )
         })
+    }
+
+    /// The token of the broader concept of `token` (Helm → kubernetes), if any.
+    pub fn broader(&self, token: &str) -> Option<&str> {
+        self.broader.get(token).map(String::as_str)
+    }
+
+    /// The tokens of the concepts `token` is broader than (kubernetes → helm, …).
+    pub fn narrower(&self, token: &str) -> &[String] {
+        self.narrower.get(token).map_or(&[], Vec::as_slice)
     }
 
     /// The lexicon in use.

@@ -1,0 +1,403 @@
+//! Experience and education checks: the years and degree a posting asks for, the years and
+//! degree a résumé shows, and how they compare.
+
+use crate::model::{DateEnd, Resume, SectionKind, YearMonth};
+use crate::parse::posting::{Part, Posting};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// Academic degrees, ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Degree {
+    /// 大专 / associate.
+    Associate,
+    /// 本科 / Bachelor's.
+    Bachelor,
+    /// 硕士 / Master's.
+    Master,
+    /// 博士 / PhD.
+    Doctorate,
+}
+
+static YEARS_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // 5年以上, 5 年及以上, 3-5年, 3~5 年, 5+年
+        r"(\d{1,2})\s*(?:[-~～–到至]\s*\d{1,2}\s*)?\+?\s*年\s*(?:以上|及以上)?\s*(?:的)?\s*(?:[\p{Han}A-Za-z/ ]{0,12})?(?:工作|开发|研发|运维|相关|从业|经验)",
+        r"(\d{1,2})\s*年以上",
+        // 5+ years, 3-5 years, at least 3 years, minimum of 4 years, 3 or more years
+        r"(?i)(\d{1,2})\s*\+\s*(?:years?|yrs?)",
+        r"(?i)(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)",
+        r"(?i)(?:at\s+least|minimum\s+(?:of\s+)?|min\.?\s+)(\d{1,2})\s*(?:years?|yrs?)",
+        r"(?i)(\d{1,2})\s+or\s+more\s+(?:years?|yrs?)",
+        r"(?i)(\d{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:\w+\s+){0,4}?experience",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("years pattern"))
+    .collect()
+});
+
+/// Words that name each degree, in either language (checked against lowercased text).
+const DEGREE_WORDS: &[(Degree, &[&str])] = &[
+    (
+        Degree::Doctorate,
+        &["博士", "phd", "ph.d", "doctorate", "doctoral"],
+    ),
+    (
+        Degree::Master,
+        &[
+            "硕士",
+            "研究生",
+            "master's",
+            "masters",
+            "master of",
+            "m.s.",
+            "msc",
+            "mba",
+        ],
+    ),
+    (
+        Degree::Bachelor,
+        &[
+            "本科",
+            "学士",
+            "bachelor",
+            "b.s.",
+            "b.sc",
+            "bsc",
+            "b.a.",
+            "undergraduate degree",
+            "college degree",
+            "four-year degree",
+        ],
+    ),
+    (
+        Degree::Associate,
+        &["大专", "专科", "associate degree", "associate's"],
+    ),
+];
+
+/// The degrees named in `text`, lowest first.
+pub fn degrees_in(text: &str) -> Vec<Degree> {
+    let l = text.to_lowercase();
+    let mut out: Vec<Degree> = DEGREE_WORDS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| l.contains(w)))
+        .map(|(d, _)| *d)
+        .collect();
+    out.sort();
+    out
+}
+
+/// The minimum years a line asks for, if it asks.
+pub fn years_in(text: &str) -> Option<u32> {
+    YEARS_PATTERNS
+        .iter()
+        .filter_map(|re| re.captures(text))
+        .filter_map(|c| c.get(1)?.as_str().parse::<u32>().ok())
+        .filter(|y| (1..=30).contains(y))
+        .min()
+}
+
+/// What a posting asks for.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Asks {
+    /// Minimum years of experience, from its requirement lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
+    /// The required degree (the lowest named in a requirement line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+    /// A preferred higher degree (named in a nice-to-have line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_degree: Option<Degree>,
+}
+
+/// Reads the years and degree a posting asks for.
+pub fn asks(posting: &Posting) -> Asks {
+    let mut a = Asks::default();
+    for l in &posting.lines {
+        match l.part {
+            Part::Requirements | Part::Other => {
+                if let Some(y) = years_in(&l.text) {
+                    a.years = Some(a.years.map_or(y, |x: u32| x.max(y)));
+                }
+                if let Some(&d) = degrees_in(&l.text).first() {
+                    a.degree = Some(a.degree.map_or(d, |x: Degree| x.min(d)));
+                }
+            }
+            Part::Nice => {
+                if let Some(&d) = degrees_in(&l.text).last() {
+                    a.preferred_degree = Some(d);
+                }
+            }
+            _ => {}
+        }
+    }
+    if a.preferred_degree.is_some() && a.preferred_degree <= a.degree {
+        a.preferred_degree = None;
+    }
+    a
+}
+
+/// What a résumé shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Has {
+    /// Years of professional experience (internships apart, overlaps merged), one decimal.
+    pub years: f32,
+    /// Years of internships.
+    pub internship_years: f32,
+    /// The highest degree in the education section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+}
+
+fn months(d: YearMonth) -> i32 {
+    d.year as i32 * 12 + d.month.map_or(0, |m| m as i32 - 1)
+}
+
+/// Total months covered by `spans`, overlaps merged.
+fn merged_months(mut spans: Vec<(i32, i32)>) -> i32 {
+    spans.sort();
+    let mut total = 0;
+    let mut cur: Option<(i32, i32)> = None;
+    for (s, e) in spans {
+        match cur {
+            Some((cs, ce)) if s <= ce => cur = Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += ce - cs;
+                cur = Some((s, e));
+            }
+            None => cur = Some((s, e)),
+        }
+    }
+    if let Some((cs, ce)) = cur {
+        total += ce - cs;
+    }
+    total
+}
+
+/// Reads the years of experience and highest degree of a résumé, counting "present" as
+/// `as_of`.
+pub fn has(resume: &Resume, as_of: YearMonth) -> Has {
+    let (mut work, mut intern) = (Vec::new(), Vec::new());
+    let mut degree: Option<Degree> = None;
+    for s in &resume.sections {
+        let heading = s.heading.to_lowercase();
+        let internship_section = heading.contains("实习") || heading.contains("intern");
+        for e in &s.entries {
+            match s.kind {
+                SectionKind::Experience => {
+                    let (Some(start), Some(end)) = (e.start, e.end) else {
+                        continue;
+                    };
+                    let end = match end {
+                        DateEnd::Present => as_of,
+                        DateEnd::Date(d) => d,
+                    };
+                    // An end month counts in full: 2019.02 – 2020.03 is 14 months.
+                    let span = (months(start), months(end) + 1);
+                    if span.1 <= span.0 {
+                        continue;
+                    }
+                    let title = [&e.title, &e.organisation]
+                        .into_iter()
+                        .flatten()
+                        .any(|t| t.to_lowercase().contains("intern") || t.contains("实习"));
+                    if internship_section || title {
+                        intern.push(span);
+                    } else {
+                        work.push(span);
+                    }
+                }
+                SectionKind::Education => {
+                    let text = [&e.organisation, &e.title]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .chain(e.notes.iter().map(String::as_str))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if let Some(&d) = degrees_in(&text).last() {
+                        degree = degree.max(Some(d));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let round1 = |m: i32| (m as f32 / 12.0 * 10.0).round() / 10.0;
+    Has {
+        years: round1(merged_months(work)),
+        internship_years: round1(merged_months(intern)),
+        degree,
+    }
+}
+
+/// The verdict on experience or education.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    /// Whether the résumé meets what the posting asks.
+    pub meets: bool,
+    /// Human-readable, e.g. `7.3 years, asks 5+` or `short by 2.0 years`.
+    pub detail: String,
+    /// Multiplier applied to the overall score (1 when met).
+    pub factor: f32,
+}
+
+/// Experience: short by `d` years costs 10% per year, at most 30%.
+pub fn check_years(asked: u32, has: f32) -> Check {
+    let short = asked as f32 - has;
+    if short <= 0.0 {
+        Check {
+            meets: true,
+            detail: format!("{has:.1} years, asks {asked}+"),
+            factor: 1.0,
+        }
+    } else {
+        Check {
+            meets: false,
+            detail: format!("{has:.1} years, asks {asked}+: short by {short:.1} years"),
+            factor: (1.0 - 0.1 * short).max(0.7),
+        }
+    }
+}
+
+/// Education: a degree below the required one costs 15%.
+pub fn check_degree(asked: Degree, has: Option<Degree>) -> Check {
+    let label = |d: Degree| match d {
+        Degree::Associate => "associate",
+        Degree::Bachelor => "bachelor's",
+        Degree::Master => "master's",
+        Degree::Doctorate => "doctorate",
+    };
+    match has {
+        Some(h) if h >= asked => Check {
+            meets: true,
+            detail: format!("{} or higher asked, has {}", label(asked), label(h)),
+            factor: 1.0,
+        },
+        Some(h) => Check {
+            meets: false,
+            detail: format!("{} asked, has {}", label(asked), label(h)),
+            factor: 0.85,
+        },
+        None => Check {
+            meets: false,
+            detail: format!("{} asked, no degree found in the résumé", label(asked)),
+            factor: 0.85,
+        },
+    }
+}
+
+/// The month "present" stands for: `$JDFIT_AS_OF` (`YYYY-MM`) when set, else the current
+/// month (UTC).
+pub fn as_of() -> YearMonth {
+    if let Some(ym) = std::env::var("JDFIT_AS_OF")
+        .ok()
+        .and_then(|v| crate::parse::dates::parse_iso(&v))
+    {
+        return ym;
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    YearMonth {
+        year: year as u16,
+        month: Some(month as u8),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::posting;
+
+    #[test]
+    fn years_in_both_languages() {
+        assert_eq!(years_in("5年以上运维或SRE相关工作经验"), Some(5));
+        assert_eq!(years_in("3-5年Java开发经验"), Some(3));
+        assert_eq!(years_in("本科及以上学历，3 年以上后端开发经验"), Some(3));
+        assert_eq!(years_in("5+ years of backend experience"), Some(5));
+        assert_eq!(
+            years_in("At least 3 years of experience with Kubernetes"),
+            Some(3)
+        );
+        assert_eq!(
+            years_in("3-4 years of experience in software engineering"),
+            Some(3)
+        );
+        assert_eq!(years_in("Minimum of 4 years in SRE"), Some(4));
+        assert_eq!(years_in("Founded in 2016, 800 people"), None);
+        assert_eq!(years_in("401(k) with 4% match"), None);
+    }
+
+    #[test]
+    fn degrees_in_both_languages() {
+        assert_eq!(
+            degrees_in("统招本科及以上学历，硕士优先"),
+            [Degree::Bachelor, Degree::Master]
+        );
+        assert_eq!(
+            degrees_in("Bachelor's degree in Computer Science"),
+            [Degree::Bachelor]
+        );
+        assert_eq!(degrees_in("PhD in machine learning"), [Degree::Doctorate]);
+        assert!(degrees_in("Masterful communicator").is_empty());
+    }
+
+    #[test]
+    fn asks_reads_requirements_and_nice_to_have() {
+        let p = posting::parse("SRE\n\n任职要求：\n1. 本科及以上学历，5年以上运维经验；\n2. 3年以上K8s经验\n加分项：\n- 硕士学历\n福利：\n- 10年老店\n");
+        let a = asks(&p);
+        assert_eq!(a.years, Some(5));
+        assert_eq!(a.degree, Some(Degree::Bachelor));
+        assert_eq!(a.preferred_degree, Some(Degree::Master));
+    }
+
+    #[test]
+    fn experience_merges_overlaps_and_sets_internships_apart() {
+        let text = "工作经历\n\n- A 公司\n工程师\n2019 年 2 月 - 2020 年 3 月\n - 做事\n- B 公司\n工程师\n2020 年 1 月 - 2020 年 12 月\n - 做事\n\n实习经历\n\n- C\n实习生\n2018 年 7 月 - 2018 年 9 月\n - 做事\n\n教育背景\n\n- 硕士 - 某大学\n2016 年 9 月 - 2019 年 1 月\n";
+        let r = crate::parse::text::parse(text);
+        let h = has(
+            &r,
+            YearMonth {
+                year: 2026,
+                month: Some(11),
+            },
+        );
+        // Feb 2019 – Dec 2020 merged: 23 months.
+        assert_eq!(h.years, 1.9);
+        assert_eq!(h.internship_years, 0.3);
+        assert_eq!(h.degree, Some(Degree::Master));
+    }
+
+    #[test]
+    fn verdicts() {
+        assert!(check_years(5, 7.3).meets);
+        let c = check_years(5, 3.0);
+        assert!(!c.meets && (c.factor - 0.8).abs() < 1e-6);
+        assert_eq!(check_years(10, 1.0).factor, 0.7);
+        assert!(check_degree(Degree::Bachelor, Some(Degree::Master)).meets);
+        assert_eq!(
+            check_degree(Degree::Master, Some(Degree::Bachelor)).factor,
+            0.85
+        );
+    }
+
+    #[test]
+    fn as_of_is_a_real_month() {
+        let d = as_of();
+        assert!(d.year >= 2024 && (1..=12).contains(&d.month.unwrap()));
+    }
+}
