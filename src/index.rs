@@ -272,6 +272,43 @@ impl BulletIndex {
         Ok(out)
     }
 
+    /// Each term's contribution to one bullet's BM25 score (leaf ordinal `ord`): the score of
+    /// that term alone, boosted by its weight, on that bullet. The contributions add up to the
+    /// bullet's score for the whole query.
+    pub fn explain(&self, terms: &[(String, f32)], ord: usize) -> Result<Vec<(usize, f32)>> {
+        let searcher = self.reader.searcher();
+        // `ord` is a fast field, not indexed for search: find the document by scanning (a
+        // résumé has tens of bullets).
+        let mut addr = None;
+        for (seg_ord, seg) in searcher.segment_readers().iter().enumerate() {
+            let col = seg.fast_fields().u64("ord")?;
+            for doc in 0..seg.max_doc() {
+                if col.first(doc) == Some(ord as u64) {
+                    addr = Some(tantivy::DocAddress::new(seg_ord as u32, doc));
+                }
+            }
+        }
+        let Some(addr) = addr else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for (i, (t, w)) in terms.iter().enumerate() {
+            let q = BoostQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.text, t),
+                    IndexRecordOption::WithFreqs,
+                )),
+                *w,
+            );
+            if let Ok(e) = q.explain(&searcher, addr) {
+                if e.value() > 0.0 {
+                    out.push((i, e.value()));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The underlying Tantivy index.
     pub fn tantivy(&self) -> &Index {
         &self.index

@@ -72,6 +72,9 @@ struct MatchArgs {
     /// Report format.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     format: ReportOutput,
+    /// Explain one bullet's score instead: each posting term's contribution.
+    #[arg(long, value_name = "BULLET_ID")]
+    explain: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -226,7 +229,14 @@ fn run(cli: Cli) -> Result<()> {
             let (text, label) = read_posting(&a.posting)?;
             let matcher =
                 jdfit::prepare(resume, a.resume.resume_format, Some(&index_dir(&a.resume)))?;
-            let report = matcher.score(&parse::posting::parse(&text), &label)?;
+            let posting = parse::posting::parse(&text);
+            if let Some(id) = &a.explain {
+                let Some(e) = matcher.explain(&posting, id)? else {
+                    bail!("no leaf bullet with id {id} (ids are listed by `match --format json`)");
+                };
+                return print_out(&render::explanation(&e, a.format));
+            }
+            let report = matcher.score(&posting, &label)?;
             print_out(&render::report(&report, a.format))
         }
         Command::Tailor(a) => {

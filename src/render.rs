@@ -370,3 +370,37 @@ pub fn batch(rows: &[crate::batch::BatchRow], format: BatchOutput) -> String {
         }
     }
 }
+
+/// Renders a bullet explanation.
+pub fn explanation(e: &crate::score::BulletExplanation, format: ReportOutput) -> String {
+    match format {
+        ReportOutput::Json => {
+            serde_json::to_string_pretty(e).expect("explanation serialises") + "\n"
+        }
+        ReportOutput::Text => {
+            let mut out = format!("[{}] {}\nScore: {:.3}", e.id, e.text, e.score);
+            if e.prior != 1.0 {
+                let _ = write!(out, " (section prior × {})", e.prior);
+            }
+            out.push_str("\n\n  contribution  weight  kind  term\n");
+            for t in &e.terms {
+                let _ = writeln!(
+                    out,
+                    "  {:>12.3}  {:>6.3}  {:<4}  {}",
+                    t.contribution,
+                    t.weight,
+                    kind_label(t.kind),
+                    if t.term.to_lowercase() == t.key {
+                        t.term.clone()
+                    } else {
+                        format!("{} ({})", t.term, t.key)
+                    }
+                );
+            }
+            if e.terms.is_empty() {
+                out.push_str("  (no posting term in this bullet)\n");
+            }
+            out
+        }
+    }
+}

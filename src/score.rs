@@ -321,6 +321,36 @@ pub struct QuickScore {
     pub missing: Vec<String>,
 }
 
+/// One term's share of a bullet's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermContribution {
+    /// As written in the posting.
+    pub term: String,
+    /// The analyzed form.
+    pub key: String,
+    /// Requirement kind.
+    pub kind: ReqKind,
+    /// The term's weight in the posting.
+    pub weight: f32,
+    /// Its BM25 contribution to this bullet (after the section prior).
+    pub contribution: f32,
+}
+
+/// Why a bullet scored what it scored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BulletExplanation {
+    /// Bullet id.
+    pub id: String,
+    /// Verbatim text.
+    pub text: String,
+    /// Section prior applied (1 in experience and projects).
+    pub prior: f32,
+    /// The bullet's score: the sum of the contributions.
+    pub score: f32,
+    /// Contributions, largest first.
+    pub terms: Vec<TermContribution>,
+}
+
 /// The résumé prepared for matching: parsed, analyzed and indexed once.
 pub struct Matcher {
     /// The résumé.
@@ -395,6 +425,9 @@ pub struct RequirementReport {
     pub missing: Vec<String>,
     /// Bullets that prove it, best first (at most three).
     pub bullets: Vec<String>,
+    /// Every bullet that proves it, best first (used to diversify tailoring).
+    #[serde(skip)]
+    pub proving: Vec<String>,
 }
 
 /// A bullet's relevance to the posting.
@@ -601,6 +634,40 @@ impl Matcher {
         }
     }
 
+    /// Explains one bullet's score for `posting`: each posting term it contains, with its
+    /// weight and its contribution to the bullet's BM25 score. `None` if no bullet has `id`
+    /// (group headings are not scored: only leaf bullets have explanations).
+    pub fn explain(&self, posting: &Posting, id: &str) -> Result<Option<BulletExplanation>> {
+        let Some(ord) = self.leaves.iter().position(|l| l.id == id) else {
+            return Ok(None);
+        };
+        let terms = posting_terms(posting, &self.analyzer, Background::builtin());
+        let weighted: Vec<(String, f32)> =
+            terms.iter().map(|t| (t.key.clone(), t.weight)).collect();
+        let leaf = &self.leaves[ord];
+        let mut contributions: Vec<TermContribution> = self
+            .index
+            .explain(&weighted, ord)?
+            .into_iter()
+            .map(|(i, c)| TermContribution {
+                term: terms[i].term.clone(),
+                key: terms[i].key.clone(),
+                kind: terms[i].kind,
+                weight: round(terms[i].weight, 3),
+                contribution: round(c * leaf.prior, 4),
+            })
+            .collect();
+        contributions.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
+        let score = round(contributions.iter().map(|c| c.contribution).sum(), 4);
+        Ok(Some(BulletExplanation {
+            id: leaf.id.clone(),
+            text: leaf.text.clone(),
+            prior: leaf.prior,
+            score,
+            terms: contributions,
+        }))
+    }
+
     /// Scores a posting against the résumé.
     pub fn score(&self, posting: &Posting, source: &str) -> Result<MatchReport> {
         let terms = posting_terms(posting, &self.analyzer, Background::builtin());
@@ -694,9 +761,10 @@ impl Matcher {
                             .iter()
                             .any(|t| keys.contains(t.as_str()))
                 })
-                .take(3)
                 .map(|&o| self.leaves[o].id.clone())
-                .collect();
+                .collect::<Vec<_>>();
+            let proving = bullets.clone();
+            let bullets = bullets.into_iter().take(3).collect();
             requirements.push(RequirementReport {
                 kind,
                 line: l.line,
@@ -706,6 +774,7 @@ impl Matcher {
                 matched: m.into_iter().map(|(_, s)| s).collect(),
                 missing: x,
                 bullets,
+                proving,
             });
         }
         requirements.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.line.cmp(&b.line)));

@@ -2,7 +2,7 @@
 //! only chosen: every output bullet is a bullet of the input, text untouched.
 
 use crate::model::{Bullet, Resume, SectionKind};
-use crate::score::MatchReport;
+use crate::score::{MatchReport, ReqKind};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -47,10 +47,46 @@ fn selectable(kind: SectionKind) -> bool {
     matches!(kind, SectionKind::Experience | SectionKind::Projects)
 }
 
+/// How much a requirement already proved by a chosen bullet still counts for the next one.
+pub const REPEAT_GAIN: f32 = 0.25;
+
+/// Weight of a requirement unit by kind, for diversifying the selection.
+fn unit_weight(kind: ReqKind) -> f32 {
+    match kind {
+        ReqKind::Must => 1.0,
+        ReqKind::Duty => 0.6,
+        ReqKind::Nice => 0.3,
+    }
+}
+
 /// Picks the bullets to keep: ids of selected leaves.
-fn select(resume: &Resume, scores: &HashMap<&str, f32>, opts: &TailorOptions) -> HashSet<String> {
+///
+/// Each entry first keeps its `min_per_entry` best bullets. The rest of the budget is filled
+/// greedily by maximal marginal relevance over the posting's requirement units: a bullet's
+/// gain is the weight of the units it proves, with units already proved by a chosen bullet
+/// counting only `REPEAT_GAIN`; ties go to the higher BM25 score, then document order. So the
+/// budget goes to bullets that prove more different requirements.
+fn select(
+    resume: &Resume,
+    report: &MatchReport,
+    scores: &HashMap<&str, f32>,
+    opts: &TailorOptions,
+) -> HashSet<String> {
     let score = |id: &str| scores.get(id).copied().unwrap_or(0.0);
     let best = scores.values().copied().fold(0f32, f32::max);
+    // Units each bullet proves.
+    let mut units_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (u, req) in report.requirements.iter().enumerate() {
+        for id in &req.proving {
+            units_of.entry(id.as_str()).or_default().push(u);
+        }
+    }
+    let mut proved = vec![false; report.requirements.len()];
+    let prove = |id: &str, proved: &mut Vec<bool>| {
+        for &u in units_of.get(id).map_or(&[][..], Vec::as_slice) {
+            proved[u] = true;
+        }
+    };
     let mut chosen = HashSet::new();
     let mut rest: Vec<(f32, usize, String)> = Vec::new();
     let mut order = 0usize;
@@ -68,19 +104,45 @@ fn select(resume: &Resume, scores: &HashMap<&str, f32>, opts: &TailorOptions) ->
             leaves.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (i, l) in leaves.into_iter().enumerate() {
                 if i < opts.min_per_entry {
+                    prove(&l.2, &mut proved);
                     chosen.insert(l.2);
-                } else {
+                } else if l.0 > 0.0 && l.0 >= opts.floor * best {
                     rest.push(l);
                 }
             }
         }
     }
-    rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let room = opts.max_bullets.saturating_sub(chosen.len());
-    for (s, _, id) in rest.into_iter().take(room) {
-        if s > 0.0 && s >= opts.floor * best {
-            chosen.insert(id);
-        }
+    let mut room = opts.max_bullets.saturating_sub(chosen.len());
+    while room > 0 && !rest.is_empty() {
+        let gain = |id: &str| -> f32 {
+            units_of.get(id).map_or(0.0, |us| {
+                us.iter()
+                    .map(|&u| {
+                        let w = unit_weight(report.requirements[u].kind);
+                        if proved[u] {
+                            w * REPEAT_GAIN
+                        } else {
+                            w
+                        }
+                    })
+                    .sum()
+            })
+        };
+        let (at, _) = rest
+            .iter()
+            .enumerate()
+            .map(|(i, (s, o, id))| (i, (gain(id), *s, std::cmp::Reverse(*o))))
+            .max_by(|a, b| {
+                a.1 .0
+                    .total_cmp(&b.1 .0)
+                    .then(a.1 .1.total_cmp(&b.1 .1))
+                    .then(a.1 .2.cmp(&b.1 .2))
+            })
+            .expect("non-empty");
+        let (_, _, id) = rest.swap_remove(at);
+        prove(&id, &mut proved);
+        chosen.insert(id);
+        room -= 1;
     }
     chosen
 }
@@ -124,7 +186,7 @@ pub fn tailor(resume: &Resume, report: &MatchReport, opts: &TailorOptions) -> Re
         .iter()
         .map(|b| (b.id.as_str(), b.score))
         .collect();
-    let keep = select(resume, &scores, opts);
+    let keep = select(resume, report, &scores, opts);
     let mut out = resume.clone();
     for s in out.sections.iter_mut().filter(|s| selectable(s.kind)) {
         let mut best_of: Vec<(f32, usize)> = Vec::new();
@@ -241,6 +303,43 @@ mod tests {
         );
         // Skills are kept whole.
         assert_eq!(t.sections[1], r.sections[1]);
+    }
+
+    #[test]
+    fn budget_goes_to_bullets_proving_different_requirements() {
+        use crate::score::{RequirementReport, Verdict};
+        let r = resume();
+        let mut rep = report(&[("a", 5.0), ("b", 4.9), ("c", 1.0), ("d", 0.0), ("e", 2.0)]);
+        let unit = |kind, proving: &[&str]| RequirementReport {
+            kind,
+            line: 1,
+            text: String::new(),
+            verdict: Verdict::Covered,
+            coverage: 1.0,
+            matched: vec![],
+            missing: vec![],
+            bullets: vec![],
+            proving: proving.iter().map(|s| s.to_string()).collect(),
+        };
+        // a and b prove the same must-have; e proves another one.
+        rep.requirements = vec![
+            unit(ReqKind::Must, &["a", "b"]),
+            unit(ReqKind::Must, &["e"]),
+        ];
+        let opts = TailorOptions {
+            max_bullets: 2,
+            min_per_entry: 0,
+            ..TailorOptions::default()
+        };
+        let t = tailor(&r, &rep, &opts);
+        let mut ids: Vec<String> = t
+            .all_bullets()
+            .iter()
+            .filter(|b| !b.is_group() && b.id != "s")
+            .map(|b| b.id.clone())
+            .collect();
+        ids.sort();
+        assert_eq!(ids, ["a", "e"]);
     }
 
     #[test]

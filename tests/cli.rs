@@ -431,3 +431,45 @@ fn help_has_an_example_for_every_command() {
             );
     }
 }
+
+#[test]
+fn explain_shows_each_terms_contribution() {
+    let t = tmp();
+    let v = match_json(SEED, MLOPS_EN);
+    let top = &v["bullets"][0];
+    let out = jdfit(t.path())
+        .args(["match", "-r", SEED, MLOPS_EN, "-f", "json", "--explain"])
+        .arg(top["id"].as_str().unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sum: f64 = e["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["contribution"].as_f64().unwrap())
+        .sum();
+    // The contributions add up to the bullet's score in the match report.
+    assert!(
+        (sum - top["score"].as_f64().unwrap()).abs() < 0.01,
+        "{sum} vs {}",
+        top["score"]
+    );
+    assert!(!e["terms"].as_array().unwrap().is_empty());
+    jdfit(t.path())
+        .args(["match", "-r", SEED, MLOPS_EN, "--explain", "s9e9b9"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no leaf bullet with id s9e9b9"));
+}
+
+#[test]
+fn experience_and_education_verdicts() {
+    let v = match_json(SEED, SRE_ZH);
+    assert_eq!(v["has"]["years"].as_f64(), Some(7.5));
+    assert_eq!(v["has"]["degree"], "master");
+    assert_eq!(v["asks"]["years"], 5);
+    assert_eq!(v["experience"]["meets"], true);
+    assert_eq!(v["education"]["meets"], true);
+}
