@@ -49,6 +49,9 @@ fn selectable(kind: SectionKind) -> bool {
 
 /// How much a requirement already proved by a chosen bullet still counts for the next one.
 pub const REPEAT_GAIN: f32 = 0.25;
+/// The share of a bullet's value that depends on proving new requirements (the rest is its
+/// relevance alone).
+pub const DIVERSITY: f32 = 0.5;
 
 /// Weight of a requirement unit by kind, for diversifying the selection.
 fn unit_weight(kind: ReqKind) -> f32 {
@@ -63,9 +66,10 @@ fn unit_weight(kind: ReqKind) -> f32 {
 ///
 /// Each entry first keeps its `min_per_entry` best bullets. The rest of the budget is filled
 /// greedily by maximal marginal relevance over the posting's requirement units: a bullet's
-/// gain is the weight of the units it proves, with units already proved by a chosen bullet
-/// counting only `REPEAT_GAIN`; ties go to the higher BM25 score, then document order. So the
-/// budget goes to bullets that prove more different requirements.
+/// value is its BM25 score (relative to the best) × `(1 − DIVERSITY + DIVERSITY × novelty)`,
+/// where novelty is the share of the weight of the units it proves that no chosen bullet
+/// proves yet (units already proved count `REPEAT_GAIN`). Ties go to document order. So of two
+/// equally relevant bullets, the one proving a different requirement wins.
 fn select(
     resume: &Resume,
     report: &MatchReport,
@@ -114,30 +118,29 @@ fn select(
     }
     let mut room = opts.max_bullets.saturating_sub(chosen.len());
     while room > 0 && !rest.is_empty() {
-        let gain = |id: &str| -> f32 {
-            units_of.get(id).map_or(0.0, |us| {
-                us.iter()
-                    .map(|&u| {
-                        let w = unit_weight(report.requirements[u].kind);
-                        if proved[u] {
-                            w * REPEAT_GAIN
-                        } else {
-                            w
-                        }
-                    })
-                    .sum()
-            })
+        // Relevance discounted by redundancy: the share of the bullet's requirement weight
+        // that is still unproved (units proved already count `REPEAT_GAIN`).
+        let value = |id: &str, s: f32| -> f32 {
+            let novelty = units_of.get(id).map_or(1.0, |us| {
+                let (mut all, mut new) = (0.0, 0.0);
+                for &u in us {
+                    let w = unit_weight(report.requirements[u].kind);
+                    all += w;
+                    new += if proved[u] { w * REPEAT_GAIN } else { w };
+                }
+                if all > 0.0 {
+                    new / all
+                } else {
+                    1.0
+                }
+            });
+            s / best.max(f32::MIN_POSITIVE) * (1.0 - DIVERSITY + DIVERSITY * novelty)
         };
         let (at, _) = rest
             .iter()
             .enumerate()
-            .map(|(i, (s, o, id))| (i, (gain(id), *s, std::cmp::Reverse(*o))))
-            .max_by(|a, b| {
-                a.1 .0
-                    .total_cmp(&b.1 .0)
-                    .then(a.1 .1.total_cmp(&b.1 .1))
-                    .then(a.1 .2.cmp(&b.1 .2))
-            })
+            .map(|(i, (s, o, id))| (i, (value(id, *s), std::cmp::Reverse(*o))))
+            .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.1 .1.cmp(&b.1 .1)))
             .expect("non-empty");
         let (_, _, id) = rest.swap_remove(at);
         prove(&id, &mut proved);
@@ -309,7 +312,7 @@ mod tests {
     fn budget_goes_to_bullets_proving_different_requirements() {
         use crate::score::{RequirementReport, Verdict};
         let r = resume();
-        let mut rep = report(&[("a", 5.0), ("b", 4.9), ("c", 1.0), ("d", 0.0), ("e", 2.0)]);
+        let mut rep = report(&[("a", 5.0), ("b", 4.9), ("c", 1.0), ("d", 0.0), ("e", 3.5)]);
         let unit = |kind, proving: &[&str]| RequirementReport {
             kind,
             line: 1,
