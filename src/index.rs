@@ -60,10 +60,10 @@ impl std::fmt::Debug for BulletIndex {
 }
 
 /// The hash that decides whether a persisted index is still valid.
-pub fn content_hash(resume_text: &str) -> String {
+pub fn content_hash(resume_text: &str, analyzer: &Analyzer) -> String {
     let mut h = Sha256::new();
     h.update(format!("jdfit-analyzer-{ANALYZER_VERSION}\n").as_bytes());
-    h.update(crate::analyze::lexicon::BUILTIN.as_bytes());
+    h.update(analyzer.lexicon().source().as_bytes());
     h.update(resume_text.as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }

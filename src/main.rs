@@ -60,6 +60,29 @@ struct ResumeArgs {
     /// Where a persisted index lives (default: $JDFIT_INDEX_DIR, else ~/.cache/jdfit/index).
     #[arg(long, value_name = "DIR")]
     index_dir: Option<PathBuf>,
+    /// Extra lexicon concepts (TSV: canonical, category, aliases, broader), added to the
+    /// built-in lexicon; yours win on conflicting aliases.
+    #[arg(long, value_name = "FILE", env = "JDFIT_LEXICON")]
+    lexicon: Option<PathBuf>,
+}
+
+/// The analyzer for these arguments: the shared one, or one with the user's lexicon.
+fn analyzer(a: &ResumeArgs) -> Result<std::sync::Arc<jdfit::analyze::Analyzer>> {
+    Ok(match &a.lexicon {
+        Some(p) => jdfit::analyzer_with_lexicon(p)?,
+        None => jdfit::analyze::Analyzer::shared(),
+    })
+}
+
+/// Parses, analyzes and indexes the résumé of these arguments.
+fn prepare(a: &ResumeArgs) -> Result<jdfit::score::Matcher> {
+    let resume = resume_path(a)?;
+    Ok(jdfit::prepare_with(
+        resume,
+        a.resume_format,
+        Some(&index_dir(a)),
+        analyzer(a)?,
+    )?)
 }
 
 #[derive(Args, Debug)]
@@ -225,10 +248,9 @@ fn print_out(s: &str) -> Result<()> {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Match(a) => {
-            let resume = resume_path(&a.resume)?;
+            resume_path(&a.resume)?;
             let (text, label) = read_posting(&a.posting)?;
-            let matcher =
-                jdfit::prepare(resume, a.resume.resume_format, Some(&index_dir(&a.resume)))?;
+            let matcher = prepare(&a.resume)?;
             let posting = parse::posting::parse(&text);
             if let Some(id) = &a.explain {
                 let Some(e) = matcher.explain(&posting, id)? else {
@@ -252,8 +274,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             let (text, label) = read_posting(&a.posting)?;
-            let matcher =
-                jdfit::prepare(resume, a.resume.resume_format, Some(&index_dir(&a.resume)))?;
+            let matcher = prepare(&a.resume)?;
             let report = matcher.score(&parse::posting::parse(&text), &label)?;
             let opts = TailorOptions {
                 max_bullets: a.max_bullets,
@@ -272,7 +293,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Index(a) => {
             let resume = resume_path(&a.resume)?;
             let dir = index_dir(&a.resume);
-            let meta = jdfit::build_index(resume, a.resume.resume_format, &dir)?;
+            let meta =
+                jdfit::build_index(resume, a.resume.resume_format, &dir, &analyzer(&a.resume)?)?;
             eprintln!(
                 "jdfit: indexed {} bullets of {} into {}",
                 meta.bullets,
@@ -322,7 +344,6 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
 }
 
 fn batch(a: BatchArgs) -> Result<()> {
-    let resume = resume_path(&a.resume)?;
     let inputs = a
         .inputs
         .iter()
@@ -348,7 +369,7 @@ fn batch(a: BatchArgs) -> Result<()> {
         BatchOutput::Jsonl
     });
     let start = std::time::Instant::now();
-    let matcher = jdfit::prepare(resume, a.resume.resume_format, Some(&index_dir(&a.resume)))?;
+    let matcher = prepare(&a.resume)?;
     let show_bar = !a.quiet && std::io::stderr().is_terminal();
     let total = if show_bar {
         inputs.iter().map(Input::size_hint).sum::<Option<u64>>()

@@ -473,3 +473,55 @@ fn experience_and_education_verdicts() {
     assert_eq!(v["experience"]["meets"], true);
     assert_eq!(v["education"]["meets"], true);
 }
+
+#[test]
+fn user_lexicon_extends_the_builtin_one() {
+    let t = tmp();
+    let resume = t.path().join("r.md");
+    std::fs::write(
+        &resume,
+        "# A\n\n## Work\n\n### X\n\n- Built Zorblax pipelines for billing\n",
+    )
+    .unwrap();
+    let posting = t.path().join("p.txt");
+    std::fs::write(
+        &posting,
+        "Data Engineer\n\nRequirements\n- 佐布拉克斯 experience\n",
+    )
+    .unwrap();
+    let lex = t.path().join("lex.tsv");
+    std::fs::write(&lex, "# mine\nZorblax\ttool\t佐布拉克斯\n").unwrap();
+    let run = |with: bool| -> Value {
+        let mut c = jdfit(t.path());
+        c.args(["match", "-f", "json", "-r"])
+            .arg(&resume)
+            .arg(&posting);
+        if with {
+            c.arg("--lexicon").arg(&lex);
+        }
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let keys = |v: &Value, k: &str| -> Vec<String> {
+        v[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!keys(&run(false), "matched").contains(&"zorblax".to_string()));
+    assert!(keys(&run(true), "matched").contains(&"zorblax".to_string()));
+    let bad = t.path().join("bad.tsv");
+    std::fs::write(&bad, "ok\ttool\t\n\tskill\n").unwrap();
+    jdfit(t.path())
+        .args(["match", "-r", SEED, SRE_EN, "--lexicon"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.tsv:2: empty canonical name"));
+}

@@ -28,6 +28,8 @@ pub struct Lexicon {
     /// For each automaton pattern: (concept index, the pattern as written).
     patterns: Vec<(usize, String)>,
     automaton: AhoCorasick,
+    /// The TSV it was built from (for index fingerprints).
+    source: String,
 }
 
 /// A lexicon line that could not be read.
@@ -116,7 +118,22 @@ impl Lexicon {
             concepts,
             patterns,
             automaton,
+            source: tsv.to_string(),
         })
+    }
+
+    /// The built-in lexicon extended by a user's TSV (same format). The user's concepts come
+    /// first, so an alias the user defines wins over the built-in one; errors name lines of
+    /// the user's file.
+    pub fn with_user(user_tsv: &str) -> Result<Lexicon, LexiconError> {
+        // Check the user's part alone first, for line numbers that point into their file.
+        Lexicon::parse(user_tsv)?;
+        Lexicon::parse(&format!("{user_tsv}\n{BUILTIN}"))
+    }
+
+    /// The TSV this lexicon was built from.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// The lexicon shipped with jdfit.
