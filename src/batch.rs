@@ -68,6 +68,12 @@ pub struct BatchRow {
     pub matched: Vec<String>,
     /// Leading missing terms.
     pub missing: Vec<String>,
+    /// Meets the years of experience asked (absent when the posting asks none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<bool>,
+    /// Meets the degree asked (absent when the posting asks none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub education: Option<bool>,
     /// Other fields of the export row, passed through.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub fields: Map<String, Value>,
@@ -192,6 +198,8 @@ fn row(mut rec: PostingRecord, q: QuickScore, keep_text: bool) -> BatchRow {
         url,
         matched: q.matched,
         missing: q.missing,
+        experience: q.experience,
+        education: q.education,
         fields,
         seq,
         record: keep_text.then_some(rec),
@@ -396,6 +404,8 @@ mod tests {
             url: None,
             matched: vec![],
             missing: vec![],
+            experience: None,
+            education: None,
             fields: Map::new(),
             seq,
             record: None,

@@ -319,6 +319,10 @@ pub struct QuickScore {
     pub matched: Vec<String>,
     /// Missing terms, must-have first, heaviest first.
     pub missing: Vec<String>,
+    /// Whether the résumé meets the years asked (when the posting asks).
+    pub experience: Option<bool>,
+    /// Whether the résumé meets the degree asked (when the posting asks).
+    pub education: Option<bool>,
 }
 
 /// One term's share of a bullet's score.
@@ -616,8 +620,10 @@ impl Matcher {
     pub fn quick_score(&self, posting: &Posting, limit: usize) -> QuickScore {
         let terms = posting_terms(posting, &self.analyzer, Background::builtin());
         let cov = self.coverage(&terms);
-        let (_, _, _, factor) = self.checks(posting);
+        let (_, experience, education, factor) = self.checks(posting);
         QuickScore {
+            experience: experience.map(|c| c.meets),
+            education: education.map(|c| c.meets),
             score: round(100.0 * cov.base * factor, 1),
             matched: cov
                 .matched
