@@ -119,7 +119,9 @@ fn fill(index: &Index, resume: &Resume) -> Result<()> {
             ord => i as u64,
             section => leaf.section as u64,
             entry => leaf.entry as u64,
-            text => leaf.bullet.text.clone(),
+            // The group headings above a bullet are its context ("AiInfra ——打造 LLM 应用基础设施"
+            // over "MLOps 平台: …"), indexed with it.
+            text => leaf.groups.iter().chain([&leaf.bullet.text.as_str()]).copied().collect::<Vec<_>>().join("\n"),
         ))?;
     }
     w.commit()?;

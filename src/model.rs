@@ -223,24 +223,40 @@ pub struct LeafRef<'a> {
     pub entry: usize,
     /// The bullet.
     pub bullet: &'a Bullet,
+    /// The group headings above it, outermost first.
+    pub groups: Vec<&'a str>,
 }
 
 impl Resume {
     /// All leaf bullets (bullets without children) in document order.
     pub fn leaves(&self) -> Vec<LeafRef<'_>> {
+        fn go<'a>(
+            b: &'a Bullet,
+            section: usize,
+            entry: usize,
+            groups: &mut Vec<&'a str>,
+            out: &mut Vec<LeafRef<'a>>,
+        ) {
+            if b.is_group() {
+                groups.push(&b.text);
+                for c in &b.children {
+                    go(c, section, entry, groups, out);
+                }
+                groups.pop();
+            } else {
+                out.push(LeafRef {
+                    section,
+                    entry,
+                    bullet: b,
+                    groups: groups.clone(),
+                });
+            }
+        }
         let mut out = Vec::new();
         for (si, s) in self.sections.iter().enumerate() {
             for (ei, e) in s.entries.iter().enumerate() {
                 for b in &e.bullets {
-                    b.walk(&mut |x| {
-                        if !x.is_group() {
-                            out.push(LeafRef {
-                                section: si,
-                                entry: ei,
-                                bullet: x,
-                            });
-                        }
-                    });
+                    go(b, si, ei, &mut Vec::new(), &mut out);
                 }
             }
         }

@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output changes, so persisted indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;
