@@ -24,14 +24,14 @@ pub enum Degree {
 static YEARS_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // 5年以上, 5 年及以上, 3-5年, 3~5 年, 5+年
-        r"(\d{1,2})\s*(?:[-~～–到至]\s*\d{1,2}\s*)?\+?\s*年\s*(?:以上|及以上)?\s*(?:的)?\s*(?:[\p{Han}A-Za-z/ ]{0,12})?(?:工作|开发|研发|运维|相关|从业|经验)",
-        r"(\d{1,2})\s*年以上",
+        r"([0-9]{1,2})\s*(?:[-~～–到至]\s*[0-9]{1,2}\s*)?\+?\s*年[^，。；;,、]{0,16}?(?:工作|开发|研发|运维|相关|从业|经验)",
+        r"([0-9]{1,2})\s*年以上",
         // 5+ years, 3-5 years, at least 3 years, minimum of 4 years, 3 or more years
-        r"(?i)(\d{1,2})\s*\+\s*(?:years?|yrs?)",
-        r"(?i)(\d{1,2})\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)",
-        r"(?i)(?:at\s+least|minimum\s+(?:of\s+)?|min\.?\s+)(\d{1,2})\s*(?:years?|yrs?)",
-        r"(?i)(\d{1,2})\s+or\s+more\s+(?:years?|yrs?)",
-        r"(?i)(\d{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:\w+\s+){0,4}?experience",
+        r"(?i)([0-9]{1,2})\s*\+\s*(?:years?|yrs?)",
+        r"(?i)([0-9]{1,2})\s*(?:-|–|to)\s*[0-9]{1,2}\s*(?:years?|yrs?)",
+        r"(?i)(?:at\s+least|minimum\s+(?:of\s+)?|min\.?\s+)([0-9]{1,2})\s*(?:years?|yrs?)",
+        r"(?i)([0-9]{1,2})\s+or\s+more\s+(?:years?|yrs?)",
+        r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,4}?experience",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("years pattern"))
@@ -78,20 +78,37 @@ const DEGREE_WORDS: &[(Degree, &[&str])] = &[
     ),
 ];
 
+/// All degree words in one automaton, so a line is scanned once.
+static DEGREE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<Degree>)> = LazyLock::new(|| {
+    let (words, degrees): (Vec<&str>, Vec<Degree>) = DEGREE_WORDS
+        .iter()
+        .flat_map(|(d, ws)| ws.iter().map(move |w| (*w, *d)))
+        .unzip();
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("degree words");
+    (ac, degrees)
+});
+
 /// The degrees named in `text`, lowest first.
 pub fn degrees_in(text: &str) -> Vec<Degree> {
-    let l = text.to_lowercase();
-    let mut out: Vec<Degree> = DEGREE_WORDS
-        .iter()
-        .filter(|(_, words)| words.iter().any(|w| l.contains(w)))
-        .map(|(d, _)| *d)
+    let (ac, degrees) = &*DEGREE_AC;
+    let mut out: Vec<Degree> = ac
+        .find_iter(text)
+        .map(|m| degrees[m.pattern().as_usize()])
         .collect();
     out.sort();
+    out.dedup();
     out
 }
 
 /// The minimum years a line asks for, if it asks.
 pub fn years_in(text: &str) -> Option<u32> {
+    // Every pattern needs a number: most lines are ruled out before any regex runs.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     YEARS_PATTERNS
         .iter()
         .filter_map(|re| re.captures(text))

@@ -5,7 +5,7 @@ use crate::model::{DateEnd, YearMonth};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const POINT: &str = r"(?:\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?,?\s+\d{4}|\d{4}\s*年?)";
+const POINT: &str = r"(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}\s*[./-]\s*[0-9]{1,2}(?:\s*[./-]\s*[0-9]{1,2})?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?,?\s+[0-9]{4}|[0-9]{4}\s*年?)";
 const END: &str = r"(?i:至今|现在|今|present|now|current|ongoing|today)";
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -16,7 +16,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static POINT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月|(?P<y2>\d{4})\s*[./-]\s*(?P<m2>\d{1,2})(?:\s*[./-]\s*\d{1,2})?|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>\d{4})|(?P<y4>\d{4})\s*年?)$")
+    Regex::new(r"(?i)^(?:(?P<y1>[0-9]{4})\s*年\s*(?P<m1>[0-9]{1,2})\s*月|(?P<y2>[0-9]{4})\s*[./-]\s*(?P<m2>[0-9]{1,2})(?:\s*[./-]\s*[0-9]{1,2})?|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>[0-9]{4})|(?P<y4>[0-9]{4})\s*年?)$")
         .expect("date point pattern")
 });
 
