@@ -1,24 +1,13 @@
 //! Integration tests of `jdfit batch`: inputs, bad rows, determinism, formats, tailoring.
 
-use assert_cmd::Command;
+mod common;
+use common::{jdfit, root};
+
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const SEED: &str = "corpus/resume-zh.txt";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn jdfit(index: &Path) -> Command {
-    let mut c = Command::cargo_bin("jdfit").unwrap();
-    c.current_dir(root())
-        .env_remove("JDFIT_RESUME")
-        .env("JDFIT_AS_OF", "2026-11")
-        .env("JDFIT_INDEX_DIR", index);
-    c
-}
 
 /// A JSONL export built from the project's postings: one row per file, with an id and the
 /// body as `description`.

@@ -1,9 +1,11 @@
 //! Integration tests of the `jdfit` binary: what a user at a terminal sees.
 
-use assert_cmd::Command;
+mod common;
+use common::{jdfit, root};
+
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const SEED: &str = "corpus/resume-zh.txt";
 const MLOPS_EN: &str = "jobs/en/en-07-mlops-engineer.txt";
@@ -14,20 +16,6 @@ const SRE_EN: &str = "jobs/en/en-01-senior-site-reliability-engineer.txt";
 const SRE_ZH: &str = "jobs/zh/zh-01-senior-sre.txt";
 const FRONTEND_EN: &str = "jobs/en/en-02-frontend-engineer.txt";
 const FRONTEND_ZH: &str = "jobs/zh/zh-02-qianduan-frontend.txt";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the repository root with a private index directory.
-fn jdfit(index: &Path) -> Command {
-    let mut c = Command::cargo_bin("jdfit").unwrap();
-    c.current_dir(root())
-        .env_remove("JDFIT_RESUME")
-        .env("JDFIT_AS_OF", "2026-11")
-        .env("JDFIT_INDEX_DIR", index);
-    c
-}
 
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()

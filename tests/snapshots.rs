@@ -2,19 +2,12 @@
 //! one English and one Chinese, against the seed résumé. Review changes with `cargo insta review`
 //! (or `INSTA_UPDATE=always cargo test` and `git diff`).
 
-use assert_cmd::Command;
+mod common;
+use common::jdfit;
 
 fn run(args: &[&str]) -> String {
     let idx = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("jdfit")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("JDFIT_RESUME")
-        .env("JDFIT_AS_OF", "2026-11")
-        .env("JDFIT_INDEX_DIR", idx.path())
-        .args(args)
-        .output()
-        .unwrap();
+    let out = jdfit(idx.path()).args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
