@@ -227,8 +227,11 @@ fn write_atomic(path: &Path, data: &str) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        bail!("{}: folder {} does not exist", path.display(), dir.display());
+    }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+        .with_context(|| format!("{}: cannot write in {}", path.display(), dir.display()))?;
     tmp.write_all(data.as_bytes())
         .with_context(|| format!("{}: write failed", path.display()))?;
     tmp.persist(path)
