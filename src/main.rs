@@ -228,7 +228,11 @@ fn write_atomic(path: &Path, data: &str) -> Result<()> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        bail!("{}: folder {} does not exist", path.display(), dir.display());
+        bail!(
+            "{}: folder {} does not exist",
+            path.display(),
+            dir.display()
+        );
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("{}: cannot write in {}", path.display(), dir.display()))?;
@@ -249,6 +253,9 @@ fn print_out(s: &str) -> Result<()> {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    // Every command segments Chinese: load the jieba dictionary (the largest start-up cost) on
+    // another core while this one builds the lexicon automaton and reads the résumé.
+    std::thread::spawn(jdfit::analyze::Analyzer::warm_up);
     match cli.command {
         Command::Match(a) => {
             resume_path(&a.resume)?;

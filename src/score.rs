@@ -298,7 +298,7 @@ struct Coverage<'t> {
 /// Credit for a posting term found through a narrower concept in the résumé.
 pub const NARROWER_CREDIT: f32 = 0.7;
 /// Credit for a posting term whose broader concept is in the résumé.
-pub const BROADER_CREDIT: f32 = 0.4;
+pub const BROADER_CREDIT: f32 = 0.2;
 
 /// How much of a posting term the résumé covers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
