@@ -421,6 +421,8 @@ pub struct RequirementReport {
     pub text: String,
     /// Verdict.
     pub verdict: Verdict,
+    /// The unit's weight: the summed weights of its terms (the part weight is in each).
+    pub weight: f32,
     /// Weighted share of the line's terms the résumé covers, 0–1.
     pub coverage: f32,
     /// Terms covered.
@@ -776,6 +778,7 @@ impl Matcher {
                 line: l.line,
                 text: l.text.clone(),
                 verdict,
+                weight: round(lt, 3),
                 coverage: round(coverage, 3),
                 matched: m.into_iter().map(|(_, s)| s).collect(),
                 missing: x,

@@ -318,6 +318,7 @@ mod tests {
             line: 1,
             text: String::new(),
             verdict: Verdict::Covered,
+            weight: 1.0,
             coverage: 1.0,
             matched: vec![],
             missing: vec![],
