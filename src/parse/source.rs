@@ -356,7 +356,11 @@ fn record_from_fields(
         company,
         location,
         url,
-        text: text.replace("\r\n", "\n"),
+        text: if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text
+        },
         has_title_line: false,
         extra: fields,
     };
