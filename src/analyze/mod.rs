@@ -335,28 +335,34 @@ impl Analyzer {
             static WORDS: std::cell::RefCell<HashMap<Box<str>, Option<Box<str>>>> =
                 std::cell::RefCell::new(HashMap::default());
         }
-        // The token is copied out so the cache is not borrowed while `sink` runs.
-        let mut buf = [0u8; 4 * MAX_WORD_BYTES];
-        let len = WORDS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if !cache.contains_key(w) {
-                if cache.len() >= WORD_CACHE_SIZE {
-                    cache.clear();
+        let (start, end) = (norm.original(from), norm.original(to));
+        let mut emit = |text: &str| {
+            sink(TokenRef {
+                text,
+                start,
+                end,
+                kind: TokenKind::Word,
+            })
+        };
+        WORDS.with(|cache| match cache.try_borrow_mut() {
+            Ok(mut cache) => {
+                if !cache.contains_key(w) {
+                    if cache.len() >= WORD_CACHE_SIZE {
+                        cache.clear();
+                    }
+                    let resolved = self.resolve_word(w);
+                    cache.insert(w.into(), resolved);
                 }
-                let resolved = self.resolve_word(w);
-                cache.insert(w.into(), resolved);
+                if let Some(token) = cache.get(w).and_then(|t| t.as_deref()) {
+                    emit(token);
+                }
             }
-            let token = cache.get(w).and_then(|t| t.as_deref())?;
-            buf[..token.len()].copy_from_slice(token.as_bytes());
-            Some(token.len())
-        });
-        let Some(len) = len else { return };
-        let text = std::str::from_utf8(&buf[..len]).expect("copied from a str");
-        sink(TokenRef {
-            text,
-            start: norm.original(from),
-            end: norm.original(to),
-            kind: TokenKind::Word,
+            // Analysis started from inside a sink on this thread: go without the cache.
+            Err(_) => {
+                if let Some(token) = self.resolve_word(w) {
+                    emit(&token);
+                }
+            }
         });
     }
 

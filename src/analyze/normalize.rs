@@ -13,14 +13,15 @@ fn half_width(c: char) -> Option<char> {
     }
 }
 
-/// Text with full-width characters folded, and a map from its byte offsets to the original's.
+/// Text with full-width characters folded, and what it takes to map its byte offsets back to
+/// the original's.
 #[derive(Debug)]
 pub struct Normalized<'a> {
     /// The folded text (borrowed when nothing changed).
     pub text: Cow<'a, str>,
-    /// `map[i]` is the original byte offset of folded byte `i` (len = text.len() + 1);
-    /// empty when the text is unchanged.
-    map: Vec<usize>,
+    /// Folded byte offsets of the folded characters, ascending. Every fold turns 3 bytes
+    /// (U+3000, U+FF01–U+FF5E) into 1, so an offset moves back by 2 per fold before it.
+    folds: Vec<usize>,
 }
 
 impl<'a> Normalized<'a> {
@@ -32,32 +33,29 @@ impl<'a> Normalized<'a> {
         if !candidate || !src.chars().any(|c| half_width(c).is_some()) {
             return Normalized {
                 text: Cow::Borrowed(src),
-                map: Vec::new(),
+                folds: Vec::new(),
             };
         }
         let mut text = String::with_capacity(src.len());
-        let mut map = Vec::with_capacity(src.len() + 1);
-        for (i, c) in src.char_indices() {
-            let out = half_width(c).unwrap_or(c);
-            for _ in 0..out.len_utf8() {
-                map.push(i);
+        let mut folds = Vec::new();
+        for c in src.chars() {
+            match half_width(c) {
+                Some(h) => {
+                    folds.push(text.len());
+                    text.push(h);
+                }
+                None => text.push(c),
             }
-            text.push(out);
         }
-        map.push(src.len());
         Normalized {
             text: Cow::Owned(text),
-            map,
+            folds,
         }
     }
 
     /// The original byte offset of folded byte offset `i`.
     pub fn original(&self, i: usize) -> usize {
-        if self.map.is_empty() {
-            i
-        } else {
-            self.map[i]
-        }
+        i + 2 * self.folds.partition_point(|&f| f < i)
     }
 }
 
