@@ -182,8 +182,9 @@ pub struct PostingTerm {
 
 /// Weighs the terms of `posting`. Heaviest first; ties by first appearance.
 pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) -> Vec<PostingTerm> {
-    struct Acc {
-        term: String,
+    struct Acc<'p> {
+        /// The term as written, borrowed from the posting until it is kept.
+        term: &'p str,
         best: f32,
         kind: ReqKind,
         count: u32,
@@ -191,7 +192,8 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
         /// Distinctiveness² × kind factor; 0 for boilerplate.
         base: f32,
     }
-    let mut acc: HashMap<String, Acc> = HashMap::with_capacity_and_hasher(256, Default::default());
+    let mut acc: HashMap<String, Acc<'_>> =
+        HashMap::with_capacity_and_hasher(256, Default::default());
     let title = posting.title.iter().map(|t| (Part::Title, t.as_str()));
     let body = posting.lines.iter().map(|l| (l.part, l.text.as_str()));
     let mut order = 0usize;
@@ -220,7 +222,7 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
                         PLAIN_WORD_FACTOR
                     };
                     acc.entry(tok.text.to_string()).or_insert(Acc {
-                        term: text[tok.start..tok.end].to_string(),
+                        term: &text[tok.start..tok.end],
                         best: 0.0,
                         kind,
                         count: 0,
@@ -245,25 +247,29 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
             }
         });
     }
-    let mut terms: Vec<(usize, PostingTerm)> = acc
+    // Rank first, then allocate the display text of the kept terms only.
+    let mut kept: Vec<(usize, f32, String, Acc<'_>)> = acc
         .into_iter()
         .map(|(key, a)| {
-            let weight = a.best * (1.0 + 0.15 * (a.count as f32).ln());
             (
                 a.first,
-                PostingTerm {
-                    key,
-                    term: a.term,
-                    weight,
-                    kind: a.kind,
-                },
+                a.best * (1.0 + 0.15 * (a.count as f32).ln()),
+                key,
+                a,
             )
         })
-        .filter(|(_, t)| t.weight >= MIN_WEIGHT)
+        .filter(|(_, w, _, _)| *w >= MIN_WEIGHT)
         .collect();
-    terms.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight).then(a.0.cmp(&b.0)));
-    terms.truncate(MAX_TERMS);
-    terms.into_iter().map(|(_, t)| t).collect()
+    kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    kept.truncate(MAX_TERMS);
+    kept.into_iter()
+        .map(|(_, weight, key, a)| PostingTerm {
+            key,
+            term: a.term.to_string(),
+            weight,
+            kind: a.kind,
+        })
+        .collect()
 }
 
 /// What the scorer knows about one leaf bullet.
