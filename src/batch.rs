@@ -133,14 +133,6 @@ pub trait Observer {
     fn progress(&mut self, scored: u64, bytes: u64);
 }
 
-/// An observer that ignores everything.
-pub struct Silent;
-
-impl Observer for Silent {
-    fn row_error(&mut self, _: &RowError) {}
-    fn progress(&mut self, _: u64, _: u64) {}
-}
-
 enum Keeper {
     All(Vec<BatchRow>),
     Top(usize, BinaryHeap<Worst>),
@@ -178,15 +170,21 @@ impl Keeper {
 
 fn row(mut rec: PostingRecord, q: QuickScore, keep_text: bool) -> BatchRow {
     let fields = std::mem::take(&mut rec.extra);
-    let (source, id, title, company, location, url, seq) = (
-        rec.source.clone(),
-        rec.id.clone(),
-        rec.title.clone(),
-        rec.company.clone(),
-        rec.location.clone(),
-        rec.url.clone(),
-        rec.seq,
+    // Kept records (to tailor) keep their fields; the others give them up without a copy.
+    let opt = |s: &mut Option<String>| if keep_text { s.clone() } else { s.take() };
+    let (id, title, company, location, url) = (
+        opt(&mut rec.id),
+        opt(&mut rec.title),
+        opt(&mut rec.company),
+        opt(&mut rec.location),
+        opt(&mut rec.url),
     );
+    let source = if keep_text {
+        rec.source.clone()
+    } else {
+        std::mem::take(&mut rec.source)
+    };
+    let seq = rec.seq;
     BatchRow {
         rank: 0,
         score: q.score,
