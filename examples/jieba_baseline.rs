@@ -7,6 +7,8 @@ use jieba_rs::Jieba;
 use rayon::prelude::*;
 use std::io::BufRead;
 use std::time::Instant;
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

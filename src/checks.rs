@@ -3,7 +3,7 @@
 
 use crate::model::{DateEnd, Resume, SectionKind, YearMonth};
 use crate::parse::posting::{Part, Posting};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -21,8 +21,8 @@ pub enum Degree {
     Doctorate,
 }
 
-static YEARS_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
+    let patterns = [
         // 5年以上, 5 年及以上, 3-5年, 3~5 年, 5+年
         r"([0-9]{1,2})\s*(?:[-~～–到至]\s*[0-9]{1,2}\s*)?\+?\s*年[^，。；;,、]{0,16}?(?:工作|开发|研发|运维|相关|从业|经验)",
         r"([0-9]{1,2})\s*年以上",
@@ -32,10 +32,14 @@ static YEARS_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)(?:at\s+least|minimum\s+(?:of\s+)?|min\.?\s+)([0-9]{1,2})\s*(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s+or\s+more\s+(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,4}?experience",
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("years pattern"))
-    .collect()
+    ];
+    // The set finds which patterns match in one pass; only those are run for the number.
+    let set = RegexSet::new(patterns).expect("years patterns");
+    let each = patterns
+        .iter()
+        .map(|p| Regex::new(p).expect("years pattern"))
+        .collect();
+    (set, each)
 });
 
 /// Words that name each degree, in either language (checked against lowercased text).
@@ -103,15 +107,28 @@ pub fn degrees_in(text: &str) -> Vec<Degree> {
     out
 }
 
+/// The lowest and highest degree named in `text`, without collecting them all: this runs
+/// on every requirement line of every posting in a batch.
+pub fn degree_bounds(text: &str) -> Option<(Degree, Degree)> {
+    let (ac, degrees) = &*DEGREE_AC;
+    ac.find_iter(text)
+        .map(|m| degrees[m.pattern().as_usize()])
+        .fold(None, |b, d| match b {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
+        })
+}
+
 /// The minimum years a line asks for, if it asks.
 pub fn years_in(text: &str) -> Option<u32> {
     // Every pattern needs a number: most lines are ruled out before any regex runs.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    YEARS_PATTERNS
-        .iter()
-        .filter_map(|re| re.captures(text))
+    let (set, each) = &*YEARS_PATTERNS;
+    set.matches(text)
+        .into_iter()
+        .filter_map(|i| each[i].captures(text))
         .filter_map(|c| c.get(1)?.as_str().parse::<u32>().ok())
         .filter(|y| (1..=30).contains(y))
         .min()
@@ -140,12 +157,12 @@ pub fn asks(posting: &Posting) -> Asks {
                 if let Some(y) = years_in(&l.text) {
                     a.years = Some(a.years.map_or(y, |x: u32| x.max(y)));
                 }
-                if let Some(&d) = degrees_in(&l.text).first() {
+                if let Some((d, _)) = degree_bounds(&l.text) {
                     a.degree = Some(a.degree.map_or(d, |x: Degree| x.min(d)));
                 }
             }
             Part::Nice => {
-                if let Some(&d) = degrees_in(&l.text).last() {
+                if let Some((_, d)) = degree_bounds(&l.text) {
                     a.preferred_degree = Some(d);
                 }
             }

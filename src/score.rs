@@ -34,7 +34,7 @@ pub const MIN_WEIGHT: f32 = 0.02;
 pub const MAX_TERMS: usize = 100;
 
 /// Document frequencies per language across the background postings.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Background {
     /// English background documents.
     pub n_en: u32,
@@ -42,6 +42,15 @@ pub struct Background {
     pub n_zh: u32,
     /// term → (df in English documents, df in Chinese documents).
     pub df: HashMap<String, (u32, u32)>,
+    /// term → normalised IDF, computed from `df` on first use: batch scoring asks for
+    /// every distinct term of every posting. Changes to `df` after that are not seen.
+    idf_cache: std::sync::OnceLock<HashMap<String, f32>>,
+}
+
+impl PartialEq for Background {
+    fn eq(&self, other: &Background) -> bool {
+        (self.n_en, self.n_zh, &self.df) == (other.n_en, other.n_zh, &other.df)
+    }
 }
 
 /// Whether a text is mostly Chinese (by Han characters against Latin letters).
@@ -121,11 +130,14 @@ impl Background {
     /// BM25 IDF normalised to 0..1 against the language the term belongs to: Han terms
     /// against Chinese postings, others against English postings.
     pub fn idf(&self, term: &str) -> f32 {
-        match self.df.get(term) {
-            Some(&(en, zh)) => self.idf_of(term, en, zh),
-            // Never seen: as distinctive as a term can be.
-            None => 1.0,
-        }
+        let cache = self.idf_cache.get_or_init(|| {
+            self.df
+                .iter()
+                .map(|(t, &(en, zh))| (t.clone(), self.idf_of(t, en, zh)))
+                .collect()
+        });
+        // Never seen: as distinctive as a term can be.
+        cache.get(term).copied().unwrap_or(1.0)
     }
 
     fn idf_of(&self, term: &str, en: u32, zh: u32) -> f32 {
@@ -182,6 +194,52 @@ pub struct PostingTerm {
 
 /// Weighs the terms of `posting`. Heaviest first; ties by first appearance.
 pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) -> Vec<PostingTerm> {
+    TERM_IDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut ids) => {
+            if ids.names.len() >= TERM_IDS_SIZE {
+                *ids = TermIds::default();
+            }
+            posting_terms_with(posting, analyzer, bg, &mut ids)
+        }
+        // Already in use on this thread (scoring from inside a scorer): a private table.
+        Err(_) => posting_terms_with(posting, analyzer, bg, &mut TermIds::default()),
+    })
+}
+
+/// Distinct terms seen on this thread before the id table starts over.
+const TERM_IDS_SIZE: usize = 500_000;
+
+thread_local! {
+    /// Term text → dense id. While a posting is scored its terms are keyed by id, so no term
+    /// string is allocated per posting: only the kept terms' keys are, at the end.
+    static TERM_IDS: std::cell::RefCell<TermIds> = std::cell::RefCell::new(TermIds::default());
+}
+
+/// A per-thread term interner.
+#[derive(Default)]
+struct TermIds {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl TermIds {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(term.into(), id);
+        self.names.push(term.into());
+        id
+    }
+}
+
+fn posting_terms_with(
+    posting: &Posting,
+    analyzer: &Analyzer,
+    bg: &Background,
+    ids: &mut TermIds,
+) -> Vec<PostingTerm> {
     struct Acc<'p> {
         /// The term as written, borrowed from the posting until it is kept.
         term: &'p str,
@@ -192,8 +250,7 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
         /// Distinctiveness² × kind factor; 0 for boilerplate.
         base: f32,
     }
-    let mut acc: HashMap<String, Acc<'_>> =
-        HashMap::with_capacity_and_hasher(256, Default::default());
+    let mut acc: HashMap<u32, Acc<'_>> = HashMap::with_capacity_and_hasher(256, Default::default());
     let title = posting.title.iter().map(|t| (Part::Title, t.as_str()));
     let body = posting.lines.iter().map(|l| (l.part, l.text.as_str()));
     let mut order = 0usize;
@@ -207,7 +264,8 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
                 return;
             }
             order += 1;
-            let e = match acc.get_mut(tok.text) {
+            let id = ids.id(tok.text);
+            let e = match acc.get_mut(&id) {
                 Some(e) => e,
                 None => {
                     // Distinctiveness depends on the term alone: computed once per posting.
@@ -221,7 +279,7 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
                     } else {
                         PLAIN_WORD_FACTOR
                     };
-                    acc.entry(tok.text.to_string()).or_insert(Acc {
+                    acc.entry(id).or_insert(Acc {
                         term: &text[tok.start..tok.end],
                         best: 0.0,
                         kind,
@@ -248,7 +306,7 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
         });
     }
     // Rank first, then allocate the display text of the kept terms only.
-    let mut kept: Vec<(usize, f32, String, Acc<'_>)> = acc
+    let mut kept: Vec<(usize, f32, u32, Acc<'_>)> = acc
         .into_iter()
         .map(|(key, a)| {
             (
@@ -260,11 +318,19 @@ pub fn posting_terms(posting: &Posting, analyzer: &Analyzer, bg: &Background) ->
         })
         .filter(|(_, w, _, _)| *w >= MIN_WEIGHT)
         .collect();
-    kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    kept.truncate(MAX_TERMS);
+    // Only the heaviest MAX_TERMS are kept: select them, then sort those alone. `first` is
+    // unique, so the order is total and the unstable algorithms are deterministic.
+    let heavier = |a: &(usize, f32, u32, Acc<'_>), b: &(usize, f32, u32, Acc<'_>)| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+    };
+    if kept.len() > MAX_TERMS {
+        kept.select_nth_unstable_by(MAX_TERMS, heavier);
+        kept.truncate(MAX_TERMS);
+    }
+    kept.sort_unstable_by(heavier);
     kept.into_iter()
-        .map(|(_, weight, key, a)| PostingTerm {
-            key,
+        .map(|(_, weight, id, a)| PostingTerm {
+            key: ids.names[id as usize].to_string(),
             term: a.term.to_string(),
             weight,
             kind: a.kind,
@@ -864,6 +930,7 @@ mod tests {
             n_en: 10,
             n_zh: 10,
             df: HashMap::default(),
+            ..Default::default()
         };
         bg.df.insert("experi".into(), (10, 2));
         bg.df.insert("负责".into(), (0, 10));
@@ -883,6 +950,7 @@ mod tests {
             n_en: 10,
             n_zh: 10,
             df: HashMap::default(),
+            ..Default::default()
         };
         bg.df.insert("experi".into(), (10, 0));
         let terms = posting_terms(&p, &a, &bg);

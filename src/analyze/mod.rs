@@ -225,9 +225,12 @@ impl Analyzer {
             }
         };
         for (i, c) in s.char_indices() {
-            let class = if is_han(c) {
+            let class = if c.is_ascii() {
+                // The common case, without Unicode tables.
+                (c.is_ascii_alphanumeric() || b"._+#'-/".contains(&(c as u8))).then_some(false)
+            } else if is_han(c) {
                 Some(true)
-            } else if c.is_alphanumeric() || "._+#'’-/".contains(c) {
+            } else if c.is_alphanumeric() || c == '’' {
                 Some(false)
             } else {
                 None
@@ -346,16 +349,20 @@ impl Analyzer {
         };
         WORDS.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
-                if !cache.contains_key(w) {
-                    if cache.len() >= WORD_CACHE_SIZE {
-                        cache.clear();
+                if let Some(hit) = cache.get(w) {
+                    if let Some(token) = hit.as_deref() {
+                        emit(token);
                     }
-                    let resolved = self.resolve_word(w);
-                    cache.insert(w.into(), resolved);
+                    return;
                 }
-                if let Some(token) = cache.get(w).and_then(|t| t.as_deref()) {
+                if cache.len() >= WORD_CACHE_SIZE {
+                    cache.clear();
+                }
+                let resolved = self.resolve_word(w);
+                if let Some(token) = resolved.as_deref() {
                     emit(token);
                 }
+                cache.insert(w.into(), resolved);
             }
             // Analysis started from inside a sink on this thread: go without the cache.
             Err(_) => {

@@ -430,7 +430,7 @@ fn parse_with(text: &str, has_title: bool) -> Posting {
             continue;
         }
         // Most lines have no colon, so no inline cue: skip the split for them.
-        let segments = if t.contains([':', '：']) {
+        let segments = if t.contains(':') || t.contains('：') {
             split_inline_cue(t)
         } else {
             vec![(None, t)]
