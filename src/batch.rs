@@ -333,18 +333,15 @@ pub fn tailor_rows(
         source: e,
     };
     std::fs::create_dir_all(dir).map_err(io)?;
-    let ext = match format {
-        ResumeOutput::Md => "md",
-        ResumeOutput::Json => "json",
-        ResumeOutput::Txt => "txt",
-    };
+    let ext = format.extension();
     let width = rows.len().to_string().len().max(2);
     let mut out = Vec::new();
     for r in rows {
         let Some(rec) = &r.record else { continue };
         let report = matcher.score(&rec.posting(), &rec.source)?;
         let tailored = tailor::tailor(&matcher.resume, &report, opts);
-        let body = render::resume(&tailored, format);
+        let hl = render::Highlights::from_report(&report, matcher.analyzer());
+        let body = render::resume_file(&tailored, format, Some(&hl))?;
         let name = format!(
             "{:0width$}-{}.{ext}",
             r.rank,
@@ -352,7 +349,7 @@ pub fn tailor_rows(
         );
         let path = dir.join(&name);
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        std::io::Write::write_all(&mut tmp, body.as_bytes()).map_err(io)?;
+        std::io::Write::write_all(&mut tmp, &body).map_err(io)?;
         let persisted = if force {
             tmp.persist(&path).map(|_| ())
         } else {

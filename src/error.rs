@@ -38,6 +38,9 @@ pub enum Error {
     /// The search index failed.
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),
+    /// An output could not be produced (for example a DOCX package).
+    #[error("{0}")]
+    Render(String),
     /// A persisted index directory could not be opened.
     #[error("index directory {path}: {message}")]
     IndexDir {

@@ -170,6 +170,7 @@ impl Baseline<'_> {
 /// to index postings too.
 fn postings_as_resume(texts: &[String]) -> Resume {
     let mut r = Resume {
+        origin: None,
         basics: Default::default(),
         sections: vec![Section {
             kind: SectionKind::Other,

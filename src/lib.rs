@@ -27,6 +27,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod score;
+pub mod serve;
 pub mod tailor;
 
 pub use error::{Error, Result};

@@ -1,7 +1,7 @@
 //! The `jdfit` command line: a thin layer over the library.
 
 use anyhow::{bail, Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use jdfit::batch::{BatchOptions, Observer, TailorOutcome};
 use jdfit::parse::source::{Columns, Input, RowError};
 use jdfit::parse::{self, ResumeFormat};
@@ -52,6 +52,35 @@ enum Command {
         after_help = "Examples:\n  jdfit index --resume corpus/resume-zh.txt\n  jdfit index --resume corpus/resume-zh.txt --index-dir ./.jdfit-index"
     )]
     Index(IndexArgs),
+    /// Serve the paste-a-posting web page on this machine (127.0.0.1 only by default).
+    #[command(
+        after_help = "Examples:\n  jdfit serve --resume corpus/resume-zh.txt\n  jdfit serve --resume corpus/frontend-en.md --port 9000\n\nThen open http://127.0.0.1:8734/ (or the port given). The JSON API is described in the README."
+    )]
+    Serve(ServeArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  jdfit completions bash > ~/.local/share/bash-completion/completions/jdfit\n  jdfit completions zsh > \"${fpath[1]}/_jdfit\"\n  jdfit completions fish > ~/.config/fish/completions/jdfit.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `jdfit man > jdfit.1 && man ./jdfit.1`.
+    Man,
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    #[command(flatten)]
+    resume: ResumeArgs,
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, short = 'p', default_value_t = 8734)]
+    port: u16,
+    /// Listen on this address instead of 127.0.0.1. Anything but a loopback address lets
+    /// other machines read your résumé; jdfit warns when it does.
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<std::net::IpAddr>,
 }
 
 #[derive(Args, Debug)]
@@ -227,7 +256,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes `data` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, data: &str) -> Result<()> {
+fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -241,7 +270,7 @@ fn write_atomic(path: &Path, data: &str) -> Result<()> {
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("{}: cannot write in {}", path.display(), dir.display()))?;
-    tmp.write_all(data.as_bytes())
+    tmp.write_all(data)
         .with_context(|| format!("{}: write failed", path.display()))?;
     tmp.persist(path)
         .with_context(|| format!("{}: cannot replace the file", path.display()))?;
@@ -249,9 +278,9 @@ fn write_atomic(path: &Path, data: &str) -> Result<()> {
 }
 
 /// Prints to standard output; a closed pipe (`| head`) ends quietly.
-fn print_out(s: &str) -> Result<()> {
+fn print_out(s: impl AsRef<[u8]>) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(s.as_ref()).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("standard output"),
     }
@@ -271,10 +300,17 @@ fn run(cli: Cli) -> Result<()> {
                 let Some(e) = matcher.explain(&posting, id)? else {
                     bail!("no leaf bullet with id {id} (ids are listed by `match --format json`)");
                 };
-                return print_out(&render::explanation(&e, a.format));
+                return print_out(render::explanation(&e, a.format));
             }
             let report = matcher.score(&posting, &label)?;
-            print_out(&render::report(&report, a.format))
+            match a.format {
+                // Colours on a terminal only, and never with NO_COLOR set.
+                ReportOutput::Text => print_out(render::report_text_styled(
+                    &report,
+                    console::colors_enabled(),
+                )),
+                f => print_out(render::report(&report, f)),
+            }
         }
         Command::Tailor(a) => {
             let resume = resume_path(&a.resume)?;
@@ -298,13 +334,31 @@ fn run(cli: Cli) -> Result<()> {
                 ..TailorOptions::default()
             };
             let tailored = jdfit::tailor::tailor(&matcher.resume, &report, &opts);
-            let out = render::resume(&tailored, a.format);
+            let hl = render::Highlights::from_report(&report, matcher.analyzer());
+            let out = render::resume_file(&tailored, a.format, Some(&hl))?;
             match &a.output {
                 Some(o) => write_atomic(o, &out),
+                None if a.format.is_binary() && std::io::stdout().is_terminal() => bail!(
+                    "{} is a binary format: write it to a file with -o FILE (or redirect standard output)",
+                    a.format.extension().to_uppercase()
+                ),
                 None => print_out(&out),
             }
         }
         Command::Batch(a) => batch(a),
+        Command::Serve(a) => serve(a),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jdfit", &mut out);
+            print_out(out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .context("manual page")?;
+            print_out(out)
+        }
         Command::Index(a) => {
             let resume = resume_path(&a.resume)?;
             let dir = index_dir(&a.resume);
@@ -405,7 +459,7 @@ fn batch(a: BatchArgs) -> Result<()> {
         b.finish_and_clear();
     }
     if summary.scored > 0 {
-        print_out(&render::batch(&rows, format))?;
+        print_out(render::batch(&rows, format))?;
     }
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
@@ -446,6 +500,52 @@ fn batch(a: BatchArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+fn serve(a: ServeArgs) -> Result<()> {
+    let analyzer = analyzer(&a.resume)?;
+    let default = match &a.resume.resume {
+        Some(p) => {
+            let m = jdfit::prepare_with(
+                p,
+                a.resume.resume_format,
+                Some(&index_dir(&a.resume)),
+                analyzer.clone(),
+            )?;
+            let name = p
+                .file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
+            Some((name, m))
+        }
+        None => None,
+    };
+    let ip = a
+        .listen
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    let addr = std::net::SocketAddr::new(ip, a.port);
+    if !ip.is_loopback() {
+        eprintln!(
+            "jdfit: warning: listening on {addr}, not on loopback: anyone who can reach this machine can read your résumé"
+        );
+    }
+    let state = std::sync::Arc::new(jdfit::serve::AppState::new(default, analyzer));
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server runtime")?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        let local = listener.local_addr().context("listening address")?;
+        eprintln!("jdfit: serving on http://{local}/ (Ctrl-C to stop)");
+        let stop = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        jdfit::serve::serve(listener, state, stop)
+            .await
+            .context("server")
+    })
 }
 
 fn main() -> ExitCode {

@@ -10,6 +10,20 @@ pub struct Resume {
     pub basics: Basics,
     /// Sections in document order.
     pub sections: Vec<Section>,
+    /// The JSON Resume document this résumé was read from, if it was: a tailored résumé is
+    /// written back as that document with only its highlights changed.
+    #[serde(skip)]
+    pub origin: Option<JsonOrigin>,
+}
+
+/// A JSON Resume source document and where each of the résumé's sections came from in it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JsonOrigin {
+    /// The document as read.
+    pub doc: serde_json::Value,
+    /// For each section (same index), the top-level array it was read from (`work`,
+    /// `projects`, `volunteer`, `education`, …).
+    pub arrays: Vec<String>,
 }
 
 /// Contact basics. Only what the source gives is filled in.
@@ -354,6 +368,7 @@ mod tests {
     #[test]
     fn ids_follow_the_tree() {
         let mut r = Resume {
+            origin: None,
             basics: Basics::default(),
             sections: vec![Section {
                 kind: SectionKind::Experience,

@@ -260,6 +260,7 @@ mod tests {
             children: vec![leaf("a"), leaf("b")],
         };
         Resume {
+            origin: None,
             basics: Default::default(),
             sections: vec![
                 Section {

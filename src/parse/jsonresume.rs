@@ -2,7 +2,7 @@
 
 use super::dates::parse_iso;
 use crate::error::{Error, Result};
-use crate::model::{Basics, Bullet, DateEnd, Entry, Resume, Section, SectionKind};
+use crate::model::{Basics, Bullet, DateEnd, Entry, JsonOrigin, Resume, Section, SectionKind};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -373,7 +373,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Resume> {
         "Interests",
         skills(&j.interests),
     );
-    let mut resume = Resume { basics, sections };
+    // Each section is named after the array it was read from ("Work" ← `work`).
+    let arrays = sections.iter().map(|s| s.heading.to_lowercase()).collect();
+    let doc = serde_json::from_str(text)
+        .map_err(|e| Error::parse(path, Some(e.line()), format!("invalid JSON: {e}")))?;
+    let mut resume = Resume {
+        basics,
+        sections,
+        origin: Some(JsonOrigin { doc, arrays }),
+    };
     resume.assign_ids();
     Ok(resume)
 }

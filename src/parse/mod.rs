@@ -74,6 +74,16 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     })
 }
 
+/// Text that arrived as text (a web form, an API): a leading BOM dropped, CRLF and CR turned
+/// into LF, NUL and other control characters but tab and newline removed.
+pub fn clean_text(s: &str) -> String {
+    let s = s.strip_prefix('\u{FEFF}').unwrap_or(s);
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    s.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
+}
+
 /// Reads a text file (or standard input for `-`).
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = if path.as_os_str() == "-" {

@@ -20,3 +20,33 @@ pub fn jdfit(index: &Path) -> assert_cmd::Command {
         .env("JDFIT_INDEX_DIR", index);
     c
 }
+
+/// An external tool for a test (a validator, LibreOffice, a browser): its path if present.
+/// When it is missing the test is skipped with a note, unless `JDFIT_REQUIRE_TOOLS` is set
+/// (CI sets it after installing them), in which case the test fails.
+pub fn tool(path: impl AsRef<Path>, what: &str) -> Option<PathBuf> {
+    let p = path.as_ref();
+    let found = if p.components().count() > 1 {
+        let full = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            root().join(p)
+        };
+        full.exists().then_some(full)
+    } else {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join(p))
+                .find(|f| f.is_file())
+        })
+    };
+    if found.is_none() {
+        assert!(
+            std::env::var_os("JDFIT_REQUIRE_TOOLS").is_none(),
+            "{what} is required (JDFIT_REQUIRE_TOOLS is set) but {} was not found",
+            p.display()
+        );
+        eprintln!("skipped: {what} not found ({})", p.display());
+    }
+    found
+}

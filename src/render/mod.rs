@@ -1,8 +1,16 @@
-//! Render: résumés as Markdown, plain text or JSON; match reports as text or JSON.
+//! Render: résumés as Markdown, plain text, JSON, JSON Resume, HTML or DOCX; match reports
+//! as text, JSON or HTML; batch rankings as a table, CSV or JSON.
 
+pub mod docx;
+pub mod html;
+pub mod jsonresume;
+
+use crate::error::Result;
 use crate::model::{Bullet, Entry, Resume};
 use crate::score::{MatchReport, ReqKind, Verdict};
 use std::fmt::Write;
+
+pub use html::Highlights;
 
 /// Output formats for a (tailored) résumé.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -13,6 +21,43 @@ pub enum ResumeOutput {
     Json,
     /// Plain text.
     Txt,
+    /// JSON Resume (jsonresume.org schema), for résumé themes and tools.
+    Jsonresume,
+    /// One self-contained HTML page, printable, with matched terms highlighted on screen.
+    Html,
+    /// A Word document.
+    Docx,
+}
+
+impl ResumeOutput {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ResumeOutput::Md => "md",
+            ResumeOutput::Json | ResumeOutput::Jsonresume => "json",
+            ResumeOutput::Txt => "txt",
+            ResumeOutput::Html => "html",
+            ResumeOutput::Docx => "docx",
+        }
+    }
+
+    /// The media type.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ResumeOutput::Md => "text/markdown; charset=utf-8",
+            ResumeOutput::Json | ResumeOutput::Jsonresume => "application/json",
+            ResumeOutput::Txt => "text/plain; charset=utf-8",
+            ResumeOutput::Html => "text/html; charset=utf-8",
+            ResumeOutput::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+        }
+    }
+
+    /// Whether the output is binary (not for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == ResumeOutput::Docx
+    }
 }
 
 /// Output formats for a match report.
@@ -22,15 +67,30 @@ pub enum ReportOutput {
     Text,
     /// One JSON object.
     Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
-/// Renders a résumé.
-pub fn resume(r: &Resume, format: ResumeOutput) -> String {
-    match format {
-        ResumeOutput::Md => markdown(r),
-        ResumeOutput::Json => serde_json::to_string_pretty(r).expect("résumé serialises") + "\n",
-        ResumeOutput::Txt => text(r),
-    }
+/// Renders a résumé as the bytes of a file in `format`; `hl` highlights the posting's
+/// matched terms (HTML only).
+pub fn resume_file(
+    r: &Resume,
+    format: ResumeOutput,
+    hl: Option<&Highlights<'_>>,
+) -> Result<Vec<u8>> {
+    Ok(match format {
+        ResumeOutput::Md => markdown(r).into_bytes(),
+        ResumeOutput::Json => {
+            (serde_json::to_string_pretty(r).expect("résumé serialises") + "\n").into_bytes()
+        }
+        ResumeOutput::Txt => text(r).into_bytes(),
+        ResumeOutput::Jsonresume => (serde_json::to_string_pretty(&jsonresume::document(r))
+            .expect("JSON serialises")
+            + "\n")
+            .into_bytes(),
+        ResumeOutput::Html => html::resume(r, hl).into_bytes(),
+        ResumeOutput::Docx => docx::resume(r)?,
+    })
 }
 
 fn contact_lines(r: &Resume) -> Vec<String> {
@@ -155,6 +215,7 @@ pub fn report(r: &MatchReport, format: ReportOutput) -> String {
     match format {
         ReportOutput::Json => serde_json::to_string_pretty(r).expect("report serialises") + "\n",
         ReportOutput::Text => report_text(r),
+        ReportOutput::Html => html::report(r),
     }
 }
 
@@ -181,6 +242,19 @@ fn terms_line(terms: &[crate::score::TermReport], kind: ReqKind, limit: usize) -
 
 /// The text report: score, requirements with verdicts and evidence, terms, top bullets.
 pub fn report_text(r: &MatchReport) -> String {
+    report_text_styled(r, false)
+}
+
+/// [`report_text`] with ANSI colours when `color` is set (the binary sets it for a terminal
+/// without `NO_COLOR`): the score in bold, verdicts green, yellow or red.
+pub fn report_text_styled(r: &MatchReport, color: bool) -> String {
+    let paint = |s: &str, style: console::Style| style.force_styling(color).apply_to(s).to_string();
+    let (green, yellow, red, bold) = (
+        console::Style::new().green(),
+        console::Style::new().yellow(),
+        console::Style::new().red(),
+        console::Style::new().bold(),
+    );
     let mut out = String::new();
     let title = r.posting.title.as_deref().unwrap_or("(untitled posting)");
     let company = r
@@ -190,10 +264,18 @@ pub fn report_text(r: &MatchReport) -> String {
         .map(|c| format!(" — {c}"))
         .unwrap_or_default();
     let _ = writeln!(out, "{title}{company}  [{}]", r.posting.source);
-    let _ = writeln!(out, "Score: {:.0}/100", r.score);
+    let _ = writeln!(
+        out,
+        "Score: {}/100",
+        paint(&format!("{:.0}", r.score), bold.clone())
+    );
     for (label, check) in [("Experience", &r.experience), ("Education", &r.education)] {
         if let Some(c) = check {
-            let mark = if c.meets { "meets" } else { "short" };
+            let mark = if c.meets {
+                paint("meets", green.clone())
+            } else {
+                paint("short", red.clone())
+            };
             let _ = writeln!(out, "{label}: {mark} ({})", c.detail);
         }
     }
@@ -202,9 +284,9 @@ pub fn report_text(r: &MatchReport) -> String {
         let _ = writeln!(out, "Requirements");
         for q in &r.requirements {
             let mark = match q.verdict {
-                Verdict::Covered => "[x]",
-                Verdict::Partial => "[~]",
-                Verdict::Missing => "[ ]",
+                Verdict::Covered => paint("[x]", green.clone()),
+                Verdict::Partial => paint("[~]", yellow.clone()),
+                Verdict::Missing => paint("[ ]", red.clone()),
             };
             let _ = writeln!(out, "  {mark} {:<4} {}", kind_label(q.kind), q.text);
             if !q.matched.is_empty() {
@@ -377,6 +459,11 @@ pub fn explanation(e: &crate::score::BulletExplanation, format: ReportOutput) ->
         ReportOutput::Json => {
             serde_json::to_string_pretty(e).expect("explanation serialises") + "\n"
         }
+        ReportOutput::Html => format!(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>jdfit: {}</title></head><body><pre>{}</pre></body></html>\n",
+            html_escape::encode_text(&e.id),
+            html_escape::encode_text(&explanation(e, ReportOutput::Text))
+        ),
         ReportOutput::Text => {
             let mut out = format!("[{}] {}\nScore: {:.3}", e.id, e.text, e.score);
             if e.prior != 1.0 {

@@ -1,0 +1,301 @@
+//! HTML: a tailored résumé as one self-contained, printable page with the posting's matched
+//! terms highlighted, and the match report as a page. Inline CSS only, no external request;
+//! everything from a résumé or a posting is escaped.
+
+use crate::analyze::Analyzer;
+use crate::model::{Bullet, Resume};
+use crate::score::{MatchReport, ReqKind, TermReport, Verdict};
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
+use std::collections::HashSet;
+use std::fmt::Write;
+
+/// Which terms to highlight in bullets, and the analyzer that finds them.
+pub struct Highlights<'a> {
+    analyzer: &'a Analyzer,
+    keys: HashSet<String>,
+}
+
+impl<'a> Highlights<'a> {
+    /// The terms a report matched, with the narrower and broader concepts that earned them
+    /// credit, so a bullet saying "Helm" lights up for a posting asking for Kubernetes.
+    pub fn from_report(report: &MatchReport, analyzer: &'a Analyzer) -> Highlights<'a> {
+        let mut keys = HashSet::new();
+        for t in &report.matched {
+            keys.insert(t.key.clone());
+            keys.extend(analyzer.narrower(&t.key).iter().cloned());
+            if let Some(b) = analyzer.broader(&t.key) {
+                keys.insert(b.to_string());
+            }
+        }
+        Highlights { analyzer, keys }
+    }
+
+    /// Byte ranges of `text` to highlight, merged and in order, from the analyzer's offsets.
+    pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        self.analyzer.for_each_token(text, &mut |t| {
+            if !self.keys.contains(t.text) {
+                return;
+            }
+            match out.last_mut() {
+                Some(last) if t.start <= last.1 => last.1 = last.1.max(t.end),
+                _ => out.push((t.start, t.end)),
+            }
+        });
+        out
+    }
+
+    /// `text` escaped, with highlighted ranges in `<mark>`.
+    pub fn marked(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut pos = 0;
+        for (s, e) in self.ranges(text) {
+            if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            out.push_str(&esc(&text[pos..s]));
+            let _ = write!(out, "<mark>{}</mark>", esc(&text[s..e]));
+            pos = e;
+        }
+        out.push_str(&esc(&text[pos..]));
+        out
+    }
+}
+
+const RESUME_CSS: &str = r#"
+:root{--ink:#1d232b;--muted:#5b6673;--rule:#d9dee4;--mark:#fff0a8}
+*{box-sizing:border-box}
+body{margin:0;background:#f3f5f7;color:var(--ink);font:15px/1.55 -apple-system,"Segoe UI",Roboto,"Helvetica Neue","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
+main{max-width:820px;margin:24px auto;background:#fff;padding:40px 48px;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+h1{font-size:26px;margin:0 0 4px}
+.contact{color:var(--muted);margin:0 0 4px}
+.summary{margin:12px 0 0}
+h2{font-size:15px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:4px;margin:26px 0 10px}
+.entry{margin:0 0 14px;break-inside:avoid}
+.entry-head{display:flex;justify-content:space-between;gap:16px;flex-wrap:wrap}
+.org{font-weight:600}
+.when{color:var(--muted);white-space:nowrap}
+.title{font-style:italic}
+.note{color:var(--muted);margin:2px 0}
+ul{margin:6px 0 0;padding-left:20px}
+li{margin:3px 0}
+li.group>span{font-weight:600}
+mark{background:var(--mark);color:inherit;padding:0 1px;border-radius:2px}
+@media print{
+ @page{margin:14mm 15mm}
+ body{background:#fff;font-size:10.5pt}
+ main{max-width:none;margin:0;padding:0;box-shadow:none}
+ h2{margin-top:14pt}
+ mark{background:none;padding:0}
+ .entry{break-inside:avoid}
+}
+"#;
+
+fn bullets_html(out: &mut String, bullets: &[Bullet], hl: Option<&Highlights<'_>>) {
+    if bullets.is_empty() {
+        return;
+    }
+    out.push_str("<ul>");
+    for b in bullets {
+        let text = match hl {
+            Some(h) => h.marked(&b.text),
+            None => esc(&b.text).into_owned(),
+        };
+        if b.children.is_empty() {
+            let _ = write!(out, "<li id=\"{}\">{text}</li>", attr(&b.id));
+        } else {
+            let _ = write!(out, "<li class=\"group\"><span>{text}</span>");
+            bullets_html(out, &b.children, hl);
+            out.push_str("</li>");
+        }
+    }
+    out.push_str("</ul>");
+}
+
+/// A tailored résumé as one self-contained HTML page; `hl` highlights matched terms on
+/// screen (not on paper: a printed résumé goes to a recruiter).
+pub fn resume(r: &Resume, hl: Option<&Highlights<'_>>) -> String {
+    let title = r.basics.name.as_deref().unwrap_or("Résumé");
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{RESUME_CSS}</style></head><body><main>",
+        if crate::score::is_chinese(&r.all_text().join(" ")) { "zh" } else { "en" },
+        esc(title)
+    );
+    if let Some(n) = &r.basics.name {
+        let _ = write!(out, "<h1>{}</h1>", esc(n));
+    }
+    for l in super::contact_lines(r) {
+        let _ = write!(out, "<p class=\"contact\">{}</p>", esc(&l));
+    }
+    if let Some(s) = &r.basics.summary {
+        let _ = write!(out, "<p class=\"summary\">{}</p>", esc(s));
+    }
+    for s in &r.sections {
+        let _ = write!(out, "<section><h2>{}</h2>", esc(&s.heading));
+        for e in &s.entries {
+            out.push_str("<div class=\"entry\">");
+            let when = match (&e.location, &e.dates) {
+                (Some(l), Some(d)) => Some(format!("{l} · {d}")),
+                (l, d) => l.clone().or_else(|| d.clone()),
+            };
+            if e.organisation.is_some() || when.is_some() {
+                out.push_str("<div class=\"entry-head\">");
+                let _ = write!(
+                    out,
+                    "<span class=\"org\">{}</span>",
+                    esc(e.organisation.as_deref().unwrap_or(""))
+                );
+                if let Some(w) = when {
+                    let _ = write!(out, "<span class=\"when\">{}</span>", esc(&w));
+                }
+                out.push_str("</div>");
+            }
+            if let Some(t) = &e.title {
+                let _ = write!(out, "<div class=\"title\">{}</div>", esc(t));
+            }
+            for n in &e.notes {
+                let _ = write!(out, "<p class=\"note\">{}</p>", esc(n));
+            }
+            bullets_html(&mut out, &e.bullets, hl);
+            out.push_str("</div>");
+        }
+        out.push_str("</section>");
+    }
+    out.push_str("</main></body></html>\n");
+    out
+}
+
+const REPORT_CSS: &str = r#"
+:root{--ink:#1d232b;--muted:#5b6673;--rule:#e3e7eb;--ok:#1f7a4d;--okbg:#e3f4ea;--part:#94610b;--partbg:#fdf1d8;--miss:#b42318;--missbg:#fde7e5}
+*{box-sizing:border-box}
+body{margin:0;background:#f3f5f7;color:var(--ink);font:15px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
+main{max-width:900px;margin:24px auto;background:#fff;padding:32px 40px;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+h1{font-size:22px;margin:0}
+.sub{color:var(--muted);margin:2px 0 18px}
+.score{display:flex;align-items:baseline;gap:8px;margin:0 0 16px}
+.score b{font-size:44px;line-height:1}
+.score span{color:var(--muted)}
+h2{font-size:14px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:4px;margin:24px 0 10px}
+.checks{list-style:none;padding:0;margin:0}
+.checks li{display:flex;gap:10px;padding:6px 0;border-bottom:1px solid var(--rule)}
+.icon{width:22px;flex:none;text-align:center;font-weight:700}
+.covered .icon{color:var(--ok)}.partial .icon{color:var(--part)}.missing .icon{color:var(--miss)}
+.tag{font-size:11px;text-transform:uppercase;color:var(--muted);border:1px solid var(--rule);border-radius:3px;padding:0 4px;margin-right:6px}
+.chips{display:flex;flex-wrap:wrap;gap:6px;margin:4px 0}
+.chip{font-size:13px;border-radius:12px;padding:1px 10px;background:var(--okbg);color:var(--ok)}
+.chip.miss{background:var(--missbg);color:var(--miss)}
+.verdict{margin:2px 0}.verdict.ok::before{content:"✓ ";color:var(--ok)}.verdict.no::before{content:"✗ ";color:var(--miss)}
+.evidence li{margin:4px 0}.evidence small{color:var(--muted)}
+@media print{body{background:#fff}main{margin:0;box-shadow:none;padding:0}li{break-inside:avoid}}
+"#;
+
+fn chips(out: &mut String, terms: &[TermReport], class: &str) {
+    out.push_str("<div class=\"chips\">");
+    for t in terms {
+        let _ = write!(
+            out,
+            "<span class=\"chip{class}\" title=\"weight {:.2}\">{}</span>",
+            t.weight,
+            esc(&t.term)
+        );
+    }
+    out.push_str("</div>");
+}
+
+/// A match report as one self-contained HTML page: score, requirement checklist, matched and
+/// missing terms, evidence bullets, experience and education verdicts.
+pub fn report(r: &MatchReport) -> String {
+    let title = r.posting.title.as_deref().unwrap_or("(untitled posting)");
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>jdfit: {}</title><style>{REPORT_CSS}</style></head><body><main>",
+        esc(title)
+    );
+    let _ = write!(out, "<h1>{}</h1>", esc(title));
+    let sub: Vec<&str> = ["company", "location"]
+        .iter()
+        .filter_map(|k| r.posting.meta.get(*k).map(String::as_str))
+        .chain(std::iter::once(r.posting.source.as_str()))
+        .collect();
+    let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&sub.join(" · ")));
+    let _ = write!(
+        out,
+        "<div class=\"score\"><b id=\"score\">{:.0}</b><span>/ 100</span></div>",
+        r.score
+    );
+    for c in [&r.experience, &r.education].into_iter().flatten() {
+        let _ = write!(
+            out,
+            "<p class=\"verdict {}\">{}</p>",
+            if c.meets { "ok" } else { "no" },
+            esc(&c.detail)
+        );
+    }
+    out.push_str("<h2>Requirements</h2><ul class=\"checks\">");
+    for q in &r.requirements {
+        let (class, icon) = match q.verdict {
+            Verdict::Covered => ("covered", "✓"),
+            Verdict::Partial => ("partial", "◐"),
+            Verdict::Missing => ("missing", "✗"),
+        };
+        let kind = match q.kind {
+            ReqKind::Must => "must",
+            ReqKind::Duty => "duty",
+            ReqKind::Nice => "nice",
+        };
+        let _ = write!(
+            out,
+            "<li class=\"req {class}\"><span class=\"icon\">{icon}</span><div><span class=\"tag\">{kind}</span>{}",
+            esc(&q.text)
+        );
+        if !q.matched.is_empty() || !q.missing.is_empty() {
+            out.push_str("<div class=\"chips\">");
+            for m in &q.matched {
+                let _ = write!(out, "<span class=\"chip\">{}</span>", esc(m));
+            }
+            for m in &q.missing {
+                let _ = write!(out, "<span class=\"chip miss\">{}</span>", esc(m));
+            }
+            out.push_str("</div>");
+        }
+        out.push_str("</div></li>");
+    }
+    out.push_str("</ul><h2>Matched terms</h2>");
+    chips(&mut out, &r.matched, "");
+    out.push_str("<h2>Missing terms</h2>");
+    chips(&mut out, &r.missing, " miss");
+    out.push_str("<h2>Evidence</h2><ol class=\"evidence\">");
+    for b in &r.bullets {
+        let _ = write!(
+            out,
+            "<li>{} <small>{:.2} · {}</small></li>",
+            esc(&b.text),
+            b.score,
+            esc(&b.matched_terms.join(", "))
+        );
+    }
+    out.push_str("</ol></main></body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::lexicon::Lexicon;
+
+    #[test]
+    fn marks_use_offsets_and_escape() {
+        let a = Analyzer::new(Lexicon::parse("Kubernetes\ttool\tK8s\n").unwrap());
+        let h = Highlights {
+            analyzer: &a,
+            keys: ["kubernetes".to_string()].into(),
+        };
+        assert_eq!(
+            h.marked("用 K8s <b>& Kubernetes"),
+            "用 <mark>K8s</mark> &lt;b&gt;&amp; <mark>Kubernetes</mark>"
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! Serve: the paste-a-posting web page and its JSON API, on axum.
+//!
+//! `GET /` is one page (embedded in the binary, no external requests). `GET /api/resume`
+//! describes the loaded résumé, `POST /api/match` scores a posting and `POST /api/tailor`
+//! returns a tailored résumé file. Request bodies are limited to [`BODY_LIMIT`]; scoring runs
+//! on blocking threads, at most one per core at a time, so a burst of requests queues instead
+//! of starving the server. Every error is a JSON `{"error": "…"}` with a 4xx/5xx status.
+
+use crate::analyze::Analyzer;
+use crate::batch::safe_stem;
+use crate::index::BulletIndex;
+use crate::parse::{self, posting};
+use crate::render::{self, ResumeOutput};
+use crate::score::{MatchReport, Matcher};
+use crate::tailor::{self, TailorOptions};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use std::future::Future;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use tokio::sync::Semaphore;
+
+/// The largest request body accepted (a posting plus a résumé), in bytes.
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Uploaded résumés kept ready (parsed and indexed), most recent first.
+const UPLOAD_CACHE: usize = 4;
+
+/// The page, embedded.
+const INDEX_HTML: &str = include_str!("../assets/index.html");
+
+/// The page may run its own inline script and style and talk to this server, nothing else.
+const PAGE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data: blob:; frame-src 'self' data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// A résumé ready to score against.
+struct Loaded {
+    name: String,
+    matcher: Matcher,
+}
+
+/// What the server holds: the résumé given at start-up, recent uploads, and the analyzer.
+pub struct AppState {
+    default: Option<Arc<Loaded>>,
+    uploads: Mutex<Vec<(String, Arc<Loaded>)>>,
+    analyzer: Arc<Analyzer>,
+    /// Bounds concurrent scoring to the cores.
+    workers: Semaphore,
+}
+
+impl AppState {
+    /// State for a server with `default` as the résumé at start-up (named `name`), if any.
+    pub fn new(default: Option<(String, Matcher)>, analyzer: Arc<Analyzer>) -> AppState {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        AppState {
+            default: default.map(|(name, matcher)| Arc::new(Loaded { name, matcher })),
+            uploads: Mutex::new(Vec::new()),
+            analyzer,
+            workers: Semaphore::new(cores),
+        }
+    }
+}
+
+/// An error answer: a status and a message, sent as JSON.
+#[derive(Debug)]
+pub struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> ApiError {
+        ApiError(r.status(), r.body_text())
+    }
+}
+
+fn bad_request(message: impl Into<String>) -> ApiError {
+    ApiError(StatusCode::BAD_REQUEST, message.into())
+}
+
+/// A résumé sent with a request.
+#[derive(Debug, Deserialize)]
+pub struct ResumeUpload {
+    /// The file name (its extension picks the format, as on the command line).
+    pub name: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// `POST /api/match` and `POST /api/tailor`.
+#[derive(Debug, Deserialize)]
+pub struct PostingRequest {
+    /// The posting's text.
+    pub posting: String,
+    /// Another résumé than the one loaded at start-up.
+    #[serde(default)]
+    pub resume: Option<ResumeUpload>,
+    /// Output format (`/api/tailor` only; default `md`).
+    #[serde(default)]
+    pub format: Option<String>,
+    /// At most this many bullets (`/api/tailor` only).
+    #[serde(default)]
+    pub max_bullets: Option<usize>,
+}
+
+/// `GET /api/resume`.
+#[derive(Debug, Serialize)]
+struct ResumeInfo {
+    name: String,
+    title: Option<String>,
+    bullets: usize,
+}
+
+/// The router of the app over `state`.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/api/resume", get(resume_info))
+        .route("/api/match", post(match_posting))
+        .route("/api/tailor", post(tailor_posting))
+        .fallback(|| async { ApiError(StatusCode::NOT_FOUND, "no such page".into()) })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}
+
+/// Serves the app on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+async fn page() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CONTENT_SECURITY_POLICY, PAGE_CSP),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        INDEX_HTML,
+    )
+        .into_response()
+}
+
+async fn resume_info(State(s): State<Arc<AppState>>) -> Result<Json<ResumeInfo>, ApiError> {
+    let Some(l) = &s.default else {
+        return Err(ApiError(
+            StatusCode::NOT_FOUND,
+            "no résumé loaded: start jdfit serve with --resume FILE or load one in the page".into(),
+        ));
+    };
+    Ok(Json(ResumeInfo {
+        name: l.name.clone(),
+        title: l.matcher.resume.basics.name.clone(),
+        bullets: l.matcher.leaves.len(),
+    }))
+}
+
+/// The résumé a request is about: its upload (parsed once, then cached), or the default.
+fn resume_for(s: &AppState, upload: Option<ResumeUpload>) -> Result<Arc<Loaded>, ApiError> {
+    let Some(up) = upload else {
+        return s.default.clone().ok_or_else(|| {
+            bad_request("no résumé loaded: choose a résumé file in the page first")
+        });
+    };
+    let key = format!("{}\u{0}{}", up.name, up.text);
+    if let Some((_, l)) = s
+        .uploads
+        .lock()
+        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "server state".into()))?
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return Ok(l.clone());
+    }
+    // Only the file name's last component is used: it picks the format and names errors.
+    let name = Path::new(&up.name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "résumé".into());
+    let text = parse::clean_text(&up.text);
+    let resume = parse::parse_resume(Path::new(&name), &text, None)
+        .map_err(|e| bad_request(e.to_string()))?;
+    let index = BulletIndex::in_ram(&resume, &s.analyzer)
+        .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let loaded = Arc::new(Loaded {
+        name,
+        matcher: Matcher::new(resume, index, s.analyzer.clone()),
+    });
+    if let Ok(mut cache) = s.uploads.lock() {
+        cache.insert(0, (key, loaded.clone()));
+        cache.truncate(UPLOAD_CACHE);
+    }
+    Ok(loaded)
+}
+
+/// Scores the request's posting on a blocking thread, at most one per core at a time.
+async fn scored<T: Send + 'static>(
+    s: Arc<AppState>,
+    req: PostingRequest,
+    then: impl FnOnce(&Loaded, MatchReport) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    if req.posting.trim().is_empty() {
+        return Err(bad_request(
+            "the posting is empty: paste a job posting first",
+        ));
+    }
+    let _permit = s
+        .workers
+        .acquire()
+        .await
+        .map_err(|_| ApiError(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into()))?;
+    let state = s.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        let loaded = resume_for(&state, req.resume)?;
+        let text = parse::clean_text(&req.posting);
+        let report = loaded
+            .matcher
+            .score(&posting::parse(&text), "posting")
+            .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        then(&loaded, report)
+    });
+    task.await
+        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "scoring failed".into()))?
+}
+
+async fn match_posting(
+    State(s): State<Arc<AppState>>,
+    req: Result<Json<PostingRequest>, JsonRejection>,
+) -> Result<Json<MatchReport>, ApiError> {
+    let Json(req) = req?;
+    scored(s, req, |_, report| Ok(report)).await.map(Json)
+}
+
+/// The format named in a request.
+fn format_of(name: Option<&str>) -> Result<ResumeOutput, ApiError> {
+    Ok(match name.unwrap_or("md") {
+        "md" | "markdown" => ResumeOutput::Md,
+        "txt" | "text" => ResumeOutput::Txt,
+        "json" => ResumeOutput::Json,
+        "jsonresume" => ResumeOutput::Jsonresume,
+        "html" => ResumeOutput::Html,
+        "docx" => ResumeOutput::Docx,
+        other => {
+            return Err(bad_request(format!(
+                "unknown format {other:?}: use md, txt, json, jsonresume, html or docx"
+            )))
+        }
+    })
+}
+
+async fn tailor_posting(
+    State(s): State<Arc<AppState>>,
+    req: Result<Json<PostingRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(req) = req?;
+    let format = format_of(req.format.as_deref())?;
+    let mut opts = TailorOptions::default();
+    if let Some(n) = req.max_bullets {
+        opts.max_bullets = n.clamp(1, 200);
+    }
+    let (bytes, title, company) = scored(s, req, move |loaded, report| {
+        let tailored = tailor::tailor(&loaded.matcher.resume, &report, &opts);
+        let hl = render::Highlights::from_report(&report, loaded.matcher.analyzer());
+        let bytes = render::resume_file(&tailored, format, Some(&hl))
+            .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        Ok((
+            bytes,
+            report.posting.title.clone(),
+            report.posting.meta.get("company").cloned(),
+        ))
+    })
+    .await?;
+    let stem = format!(
+        "tailored-{}",
+        safe_stem(title.as_deref(), company.as_deref())
+    );
+    let file = format!("{stem}.{}", format.extension());
+    // An ASCII fallback for old clients, and the exact name per RFC 6266 / 5987.
+    let ascii: String = file
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = file
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let mut resp = bytes.into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if format == ResumeOutput::Html {
+        // The résumé page needs only its inline style.
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"),
+        );
+    }
+    Ok(resp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name() {
+        assert_eq!(format_of(None).unwrap(), ResumeOutput::Md);
+        assert_eq!(format_of(Some("docx")).unwrap(), ResumeOutput::Docx);
+        assert!(format_of(Some("pdf")).is_err());
+    }
+}
