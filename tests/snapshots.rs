@@ -1,4 +1,5 @@
-//! Snapshots of what users read: the match JSON and the tailored Markdown for two postings,
+//! Snapshots of what users read: the match JSON, text and HTML and the tailored Markdown, HTML
+//! and JSON Resume for two postings,
 //! one English and one Chinese, against the seed résumé. Review changes with `cargo insta review`
 //! (or `INSTA_UPDATE=always cargo test` and `git diff`).
 
@@ -43,4 +44,26 @@ fn tailor_md_en() {
 #[test]
 fn tailor_md_zh() {
     insta::assert_snapshot!(run(&["tailor", "-r", SEED, ZH]));
+}
+
+#[test]
+fn tailor_jsonresume_from_markdown() {
+    insta::assert_snapshot!(run(&[
+        "tailor",
+        "-r",
+        "corpus/frontend-en.md",
+        "jobs/en/en-02-frontend-engineer.txt",
+        "-f",
+        "jsonresume"
+    ]));
+}
+
+#[test]
+fn tailor_html_zh() {
+    insta::assert_snapshot!(run(&["tailor", "-r", SEED, ZH, "-f", "html"]));
+}
+
+#[test]
+fn match_html_en() {
+    insta::assert_snapshot!(run(&["match", "-r", SEED, EN, "-f", "html"]));
 }
