@@ -348,19 +348,10 @@ pub fn tailor_rows(
             safe_stem(r.title.as_deref(), r.company.as_deref())
         );
         let path = dir.join(&name);
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        std::io::Write::write_all(&mut tmp, &body).map_err(io)?;
-        let persisted = if force {
-            tmp.persist(&path).map(|_| ())
+        if crate::output::write_atomic(&path, &body, force)? {
+            out.push(TailorOutcome::Written(path));
         } else {
-            tmp.persist_noclobber(&path).map(|_| ())
-        };
-        match persisted {
-            Ok(()) => out.push(TailorOutcome::Written(path)),
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                out.push(TailorOutcome::Exists(path))
-            }
-            Err(e) => return Err(io(e.error)),
+            out.push(TailorOutcome::Exists(path));
         }
     }
     Ok(out)

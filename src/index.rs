@@ -221,8 +221,10 @@ impl BulletIndex {
     ) -> Result<BulletIndex> {
         match BulletIndex::read_meta(dir) {
             Some(m) if m.content_hash == meta.content_hash && m.bullets == meta.bullets => {
+                // Reused only when it opens, holds every bullet and every file passes its
+                // checksum: a damaged index is rebuilt, never silently used.
                 match BulletIndex::open(dir, analyzer, IndexStatus::Reused) {
-                    Ok(ix) if ix.num_docs() == meta.bullets => Ok(ix),
+                    Ok(ix) if ix.num_docs() == meta.bullets && ix.intact() => Ok(ix),
                     _ => BulletIndex::persist(resume, meta, dir, analyzer),
                 }
             }
@@ -231,6 +233,21 @@ impl BulletIndex {
             }
             _ => BulletIndex::in_ram(resume, analyzer),
         }
+    }
+
+    /// Whether every file of the index passes its checksum (and its bullet ordinals read).
+    fn intact(&self) -> bool {
+        let files_ok = self
+            .index
+            .validate_checksum()
+            .is_ok_and(|bad| bad.is_empty());
+        files_ok
+            && self
+                .reader
+                .searcher()
+                .segment_readers()
+                .iter()
+                .all(|seg| seg.fast_fields().u64("ord").is_ok())
     }
 
     /// Number of indexed bullets.

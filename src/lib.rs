@@ -24,6 +24,7 @@ pub mod error;
 pub mod eval;
 pub mod index;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod render;
 pub mod score;
@@ -70,10 +71,21 @@ pub fn prepare_with(
     analyzer: Arc<Analyzer>,
 ) -> Result<Matcher> {
     let text = parse::read_text(resume_path)?;
-    let resume = parse::parse_resume(resume_path, &text, format)?;
+    prepare_text(resume_path, &text, format, index_dir, analyzer)
+}
+
+/// [`prepare_with`] for a résumé already read: `text` is the content of `resume_path`.
+pub fn prepare_text(
+    resume_path: &Path,
+    text: &str,
+    format: Option<ResumeFormat>,
+    index_dir: Option<&Path>,
+    analyzer: Arc<Analyzer>,
+) -> Result<Matcher> {
+    let resume = parse::parse_resume(resume_path, text, format)?;
     let index = match index_dir {
         Some(dir) => {
-            let meta = index_meta(resume_path, &text, resume.leaves().len(), &analyzer);
+            let meta = index_meta(resume_path, text, resume.leaves().len(), &analyzer);
             BulletIndex::open_or_build(&resume, &meta, dir, &analyzer)?
         }
         None => BulletIndex::in_ram(&resume, &analyzer)?,

@@ -26,8 +26,20 @@ postings in Chinese, English or both, and write a tailored résumé that selects
 your own bullets, verbatim. Nothing leaves the machine."
 )]
 struct Cli {
+    /// Text encoding of the résumé and postings (utf-8, utf-16le, gb18030, gbk, big5,
+    /// shift_jis, windows-1252…). Default: detected per file (BOM, UTF-8, UTF-16, GB18030).
+    #[arg(long, global = true, value_name = "LABEL", value_parser = encoding_label)]
+    encoding: Option<&'static jdfit::parse::encoding::Encoding>,
     #[command(subcommand)]
     command: Command,
+}
+
+fn encoding_label(
+    s: &str,
+) -> std::result::Result<&'static jdfit::parse::encoding::Encoding, String> {
+    jdfit::parse::encoding::by_label(s).ok_or_else(|| {
+        format!("unknown encoding {s:?} (try utf-8, utf-16le, utf-16be, gb18030, gbk, big5, shift_jis, windows-1252)")
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -108,11 +120,16 @@ fn analyzer(a: &ResumeArgs) -> Result<std::sync::Arc<jdfit::analyze::Analyzer>> 
     })
 }
 
-/// Parses, analyzes and indexes the résumé of these arguments.
-fn prepare(a: &ResumeArgs) -> Result<jdfit::score::Matcher> {
+/// Reads, parses, analyzes and indexes the résumé of these arguments.
+fn prepare(
+    a: &ResumeArgs,
+    encoding: Option<&'static jdfit::parse::encoding::Encoding>,
+) -> Result<jdfit::score::Matcher> {
     let resume = resume_path(a)?;
-    Ok(jdfit::prepare_with(
+    let text = parse::read_text_as(resume, encoding)?;
+    Ok(jdfit::prepare_text(
         resume,
+        &text,
         a.resume_format,
         Some(&index_dir(a)),
         analyzer(a)?,
@@ -229,13 +246,16 @@ fn index_dir(a: &ResumeArgs) -> PathBuf {
 }
 
 /// Reads the posting from a file or standard input; an empty posting is an error.
-fn read_posting(p: &Option<PathBuf>) -> Result<(String, String)> {
+fn read_posting(
+    p: &Option<PathBuf>,
+    encoding: Option<&'static jdfit::parse::encoding::Encoding>,
+) -> Result<(String, String)> {
     let path = p.clone().unwrap_or_else(|| PathBuf::from("-"));
     let stdin = path.as_os_str() == "-";
     if stdin && std::io::stdin().is_terminal() {
         eprintln!("jdfit: reading the posting from standard input (paste it, then Ctrl-D)");
     }
-    let text = parse::read_text(&path)?;
+    let text = parse::read_text_as(&path, encoding)?;
     let label = if stdin {
         "<stdin>".to_string()
     } else {
@@ -268,12 +288,7 @@ fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
             dir.display()
         );
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot write in {}", path.display(), dir.display()))?;
-    tmp.write_all(data)
-        .with_context(|| format!("{}: write failed", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("{}: cannot replace the file", path.display()))?;
+    jdfit::output::write_atomic(path, data, true)?;
     Ok(())
 }
 
@@ -287,14 +302,15 @@ fn print_out(s: impl AsRef<[u8]>) -> Result<()> {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    let enc = cli.encoding;
     // Every command segments Chinese: load the jieba dictionary (the largest start-up cost) on
     // another core while this one builds the lexicon automaton and reads the résumé.
     std::thread::spawn(jdfit::analyze::Analyzer::warm_up);
     match cli.command {
         Command::Match(a) => {
             resume_path(&a.resume)?;
-            let (text, label) = read_posting(&a.posting)?;
-            let matcher = prepare(&a.resume)?;
+            let (text, label) = read_posting(&a.posting, enc)?;
+            let matcher = prepare(&a.resume, enc)?;
             let posting = parse::posting::parse(&text);
             if let Some(id) = &a.explain {
                 let Some(e) = matcher.explain(&posting, id)? else {
@@ -324,8 +340,8 @@ fn run(cli: Cli) -> Result<()> {
                     }
                 }
             }
-            let (text, label) = read_posting(&a.posting)?;
-            let matcher = prepare(&a.resume)?;
+            let (text, label) = read_posting(&a.posting, enc)?;
+            let matcher = prepare(&a.resume, enc)?;
             let report = matcher.score(&parse::posting::parse(&text), &label)?;
             let opts = TailorOptions {
                 max_bullets: a.max_bullets,
@@ -345,8 +361,8 @@ fn run(cli: Cli) -> Result<()> {
                 None => print_out(&out),
             }
         }
-        Command::Batch(a) => batch(a),
-        Command::Serve(a) => serve(a),
+        Command::Batch(a) => batch(a, enc),
+        Command::Serve(a) => serve(a, enc),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "jdfit", &mut out);
@@ -412,7 +428,7 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
     bar
 }
 
-fn batch(a: BatchArgs) -> Result<()> {
+fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encoding>) -> Result<()> {
     let inputs = a
         .inputs
         .iter()
@@ -431,6 +447,7 @@ fn batch(a: BatchArgs) -> Result<()> {
             Some(t) => vec![t.clone()],
             None => Columns::default().text,
         },
+        encoding,
     };
     let format = a.format.unwrap_or(if std::io::stdout().is_terminal() {
         BatchOutput::Table
@@ -438,7 +455,7 @@ fn batch(a: BatchArgs) -> Result<()> {
         BatchOutput::Jsonl
     });
     let start = std::time::Instant::now();
-    let matcher = prepare(&a.resume)?;
+    let matcher = prepare(&a.resume, encoding)?;
     let show_bar = !a.quiet && std::io::stderr().is_terminal();
     let total = if show_bar {
         inputs.iter().map(Input::size_hint).sum::<Option<u64>>()
@@ -502,16 +519,11 @@ fn batch(a: BatchArgs) -> Result<()> {
     Ok(())
 }
 
-fn serve(a: ServeArgs) -> Result<()> {
+fn serve(a: ServeArgs, encoding: Option<&'static jdfit::parse::encoding::Encoding>) -> Result<()> {
     let analyzer = analyzer(&a.resume)?;
     let default = match &a.resume.resume {
         Some(p) => {
-            let m = jdfit::prepare_with(
-                p,
-                a.resume.resume_format,
-                Some(&index_dir(&a.resume)),
-                analyzer.clone(),
-            )?;
+            let m = prepare(&a.resume, encoding)?;
             let name = p
                 .file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());

@@ -219,6 +219,17 @@ impl Bullet {
         !self.children.is_empty()
     }
 
+    /// Levels in this bullet's tree (1 for a leaf), counted without recursion.
+    pub fn depth(&self) -> usize {
+        let mut max = 0;
+        let mut stack = vec![(self, 1)];
+        while let Some((b, d)) = stack.pop() {
+            max = max.max(d);
+            stack.extend(b.children.iter().map(|c| (c, d + 1)));
+        }
+        max
+    }
+
     /// Visits this bullet and all descendants depth-first.
     pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Bullet)) {
         f(self);

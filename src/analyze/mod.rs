@@ -258,7 +258,9 @@ impl Analyzer {
         sink: &mut dyn FnMut(TokenRef<'_>),
     ) {
         for w in JIEBA.cut(&t[from..to], true) {
-            if self.chinese_stop.contains(w.word) {
+            // jieba's HMM can join a long run of unknown characters into one "word": like
+            // runaway Latin words, it must never reach Tantivy's token length limit.
+            if w.word.len() > MAX_WORD_BYTES || self.chinese_stop.contains(w.word) {
                 continue;
             }
             sink(TokenRef {

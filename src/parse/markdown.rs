@@ -4,7 +4,7 @@
 
 use super::dates;
 use crate::model::{Bullet, Entry, Resume, Section, SectionKind};
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 #[derive(Default)]
 struct State {
@@ -113,6 +113,25 @@ impl State {
             }
         }
     }
+}
+
+/// The first list item nested deeper than `limit`, as (its depth, its 1-based line), found
+/// in one pass over the events without building anything.
+pub fn too_deep(text: &str, limit: usize) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (ev, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                if depth > limit {
+                    return Some((depth, text[..range.start].matches('\n').count() + 1));
+                }
+            }
+            Event::End(TagEnd::Item) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Parses a Markdown résumé.

@@ -1,6 +1,7 @@
 //! Parse: résumé files (plain text, Markdown, JSON Resume) and postings into models.
 
 pub mod dates;
+pub mod encoding;
 pub mod jsonresume;
 pub mod lines;
 pub mod markdown;
@@ -9,7 +10,7 @@ pub mod source;
 pub mod text;
 
 use crate::error::{Error, Result};
-use crate::model::{Basics, Resume};
+use crate::model::{Basics, Bullet, Resume};
 use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -49,59 +50,103 @@ impl ResumeFormat {
     }
 }
 
-/// Decodes bytes read from `path` as text: UTF-8 (a BOM is dropped), CRLF and CR become LF.
-/// Binary data and invalid UTF-8 are errors that name the file and where.
+/// The largest résumé or posting file read, in bytes. A posting is a few KB and a long
+/// résumé tens of KB; anything far bigger is not one.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The longest line accepted in a résumé or posting, in bytes.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
+/// The deepest bullet nesting accepted in a résumé.
+pub const MAX_DEPTH: usize = 16;
+
+/// The most bullets (group headings included) accepted in one résumé.
+pub const MAX_BULLETS: usize = 5_000;
+
+/// Decodes bytes read from `path` as text (encoding detected: BOM, UTF-8, UTF-16, GB18030),
+/// with LF line endings and no NUL or control characters. Binary data and undecodable text
+/// are errors that name the file and where.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::NotText {
-            path: path.to_path_buf(),
-            detail: format!("binary data (NUL byte at offset {pos})"),
-        });
-    }
-    let s = std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::NotText {
-            path: path.to_path_buf(),
-            detail: format!("invalid UTF-8 at line {line}, byte offset {at}"),
-        }
-    })?;
-    Ok(if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        s.to_string()
-    })
+    encoding::decode(path, bytes, None)
 }
 
 /// Text that arrived as text (a web form, an API): a leading BOM dropped, CRLF and CR turned
 /// into LF, NUL and other control characters but tab and newline removed.
 pub fn clean_text(s: &str) -> String {
-    let s = s.strip_prefix('\u{FEFF}').unwrap_or(s);
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
-    s.chars()
-        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-        .collect()
+    encoding::clean(s)
 }
 
-/// Reads a text file (or standard input for `-`).
+/// Reads a text file (or standard input for `-`), detecting its encoding.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
-            Error::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
+    read_text_as(path, None)
+}
+
+/// Reads a text file (or standard input for `-`) in `encoding`, or detecting it when `None`.
+/// Inputs over [`MAX_INPUT_BYTES`] and lines over [`MAX_LINE_BYTES`] are errors.
+pub fn read_text_as(path: &Path, encoding: Option<&'static encoding::Encoding>) -> Result<String> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
     };
-    decode(path, &bytes)
+    let too_big = || {
+        Error::parse(
+            path,
+            None,
+            format!(
+                "larger than the {} MiB input limit; is this a résumé or a posting?",
+                MAX_INPUT_BYTES >> 20
+            ),
+        )
+    };
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin(), MAX_INPUT_BYTES + 1),
+            &mut buf,
+        )
+        .map_err(io)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_dir() {
+            return Err(Error::parse(path, None, "is a folder, not a file"));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(too_big());
+        }
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_INPUT_BYTES + 1),
+            &mut buf,
+        )
+        .map_err(io)?;
+    }
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    let text = encoding::decode(path, &buf, encoding)?;
+    check_lines(path, &text)?;
+    Ok(text)
+}
+
+/// Refuses a text with a line longer than [`MAX_LINE_BYTES`].
+pub fn check_lines(path: &Path, text: &str) -> Result<()> {
+    if text.len() <= MAX_LINE_BYTES {
+        return Ok(());
+    }
+    for (n, line) in text.split('\n').enumerate() {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(Error::parse(
+                path,
+                Some(n + 1),
+                format!(
+                    "line of {} bytes, over the {} KiB line limit",
+                    line.len(),
+                    MAX_LINE_BYTES >> 10
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Parses a résumé from text, in the given format or the detected one.
@@ -110,11 +155,43 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<ResumeFormat>) -> Re
     if text.trim().is_empty() {
         return Err(Error::parse(path, None, "the résumé is empty"));
     }
+    if format == ResumeFormat::Markdown {
+        if let Some((depth, line)) = markdown::too_deep(text, MAX_DEPTH) {
+            return Err(Error::parse(
+                path,
+                Some(line),
+                format!("a list nested {depth} levels deep, over the limit of {MAX_DEPTH}"),
+            ));
+        }
+    }
     let resume = match format {
         ResumeFormat::Text => text::parse(text),
         ResumeFormat::Markdown => markdown::parse(text),
         ResumeFormat::Json => jsonresume::parse(path, text)?,
     };
+    let depth = resume
+        .sections
+        .iter()
+        .flat_map(|s| &s.entries)
+        .flat_map(|e| &e.bullets)
+        .map(Bullet::depth)
+        .max()
+        .unwrap_or(0);
+    if depth > MAX_DEPTH {
+        return Err(Error::parse(
+            path,
+            None,
+            format!("bullets nested {depth} levels deep, over the limit of {MAX_DEPTH}"),
+        ));
+    }
+    let bullets = resume.all_bullets().len();
+    if bullets > MAX_BULLETS {
+        return Err(Error::parse(
+            path,
+            None,
+            format!("{bullets} bullets, over the limit of {MAX_BULLETS} for one résumé"),
+        ));
+    }
     if resume.leaves().is_empty() {
         return Err(Error::parse(
             path,

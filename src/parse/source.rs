@@ -23,6 +23,8 @@ pub struct Columns {
     pub url: String,
     /// Posting text, tried in order.
     pub text: Vec<String>,
+    /// The inputs' text encoding; detected per file (BOM, UTF-8, UTF-16, GB18030) when `None`.
+    pub encoding: Option<&'static super::encoding::Encoding>,
 }
 
 impl Default for Columns {
@@ -34,6 +36,7 @@ impl Default for Columns {
             location: "location".into(),
             url: "url".into(),
             text: vec!["text".into(), "description".into()],
+            encoding: None,
         }
     }
 }
@@ -118,6 +121,8 @@ impl std::fmt::Display for RowError {
 
 /// What a source yields.
 #[derive(Debug)]
+// Nearly every item is a record: boxing it would allocate once more per posting for nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Item {
     /// A posting.
     Record(PostingRecord),
@@ -209,14 +214,14 @@ pub fn read_all(inputs: &[Input], columns: &Columns, sink: &mut dyn Sink) -> Res
     let mut bytes = 0u64;
     for input in inputs {
         match input {
-            Input::Dir(d) => read_dir(d, &mut seq, &mut bytes, sink),
+            Input::Dir(d) => read_dir(d, columns, &mut seq, &mut bytes, sink),
             Input::File(p) => {
-                let item = read_file(p, &mut seq);
+                let item = read_file(p, columns, &mut seq);
                 bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
                 sink.item(item, bytes);
             }
             Input::Jsonl(p) => {
-                let f = open(p)?;
+                let f = utf8(p, open(p)?, columns)?;
                 read_jsonl(
                     &p.display().to_string(),
                     f,
@@ -228,16 +233,27 @@ pub fn read_all(inputs: &[Input], columns: &Columns, sink: &mut dyn Sink) -> Res
             }
             Input::Stdin => read_jsonl(
                 "<stdin>",
-                std::io::stdin().lock(),
+                utf8(Path::new("-"), std::io::stdin(), columns)?,
                 columns,
                 &mut seq,
                 &mut bytes,
                 sink,
             ),
-            Input::Csv(p) => read_csv(p, open(p)?, columns, &mut seq, &mut bytes, sink)?,
+            Input::Csv(p) => {
+                let f = utf8(p, open(p)?, columns)?;
+                read_csv(p, f, columns, &mut seq, &mut bytes, sink)?
+            }
         }
     }
     Ok(())
+}
+
+/// `reader` as UTF-8: transcoded from the given encoding or the one its start shows.
+fn utf8(p: &Path, reader: impl Read + 'static, columns: &Columns) -> Result<Box<dyn Read>> {
+    super::encoding::utf8_reader(reader, columns.encoding).map_err(|source| Error::Io {
+        path: p.to_path_buf(),
+        source,
+    })
 }
 
 fn open(p: &Path) -> Result<std::fs::File> {
@@ -247,9 +263,9 @@ fn open(p: &Path) -> Result<std::fs::File> {
     })
 }
 
-fn read_file(p: &Path, seq: &mut u64) -> Item {
+fn read_file(p: &Path, columns: &Columns, seq: &mut u64) -> Item {
     let source = p.display().to_string();
-    match super::read_text(p) {
+    match super::read_text_as(p, columns.encoding) {
         Ok(text) if text.trim().is_empty() => Item::Error(RowError {
             source,
             reason: "empty posting".into(),
@@ -284,7 +300,7 @@ fn strip_path(msg: &str, p: &Path) -> String {
     msg.strip_prefix(&prefix).unwrap_or(msg).to_string()
 }
 
-fn read_dir(d: &Path, seq: &mut u64, bytes: &mut u64, sink: &mut dyn Sink) {
+fn read_dir(d: &Path, columns: &Columns, seq: &mut u64, bytes: &mut u64, sink: &mut dyn Sink) {
     // Links are not followed, so a symlink loop cannot trap the walk.
     let walk = walkdir::WalkDir::new(d)
         .follow_links(false)
@@ -292,7 +308,7 @@ fn read_dir(d: &Path, seq: &mut u64, bytes: &mut u64, sink: &mut dyn Sink) {
     for entry in walk {
         match entry {
             Ok(e) if e.file_type().is_file() && is_posting_file(e.path()) => {
-                let item = read_file(e.path(), seq);
+                let item = read_file(e.path(), columns, seq);
                 *bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
                 sink.item(item, *bytes);
             }
@@ -379,9 +395,12 @@ fn read_jsonl(
     let mut reader = BufReader::new(reader);
     let mut buf = Vec::new();
     let mut line_no = 0usize;
+    let limit = super::MAX_INPUT_BYTES;
     loop {
         buf.clear();
-        let n = match reader.read_until(b'\n', &mut buf) {
+        // One record per line, each at most the input limit: a runaway line is skipped
+        // without ever being held whole.
+        let n = match (&mut reader).take(limit + 1).read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) => {
@@ -398,6 +417,29 @@ fn read_jsonl(
         line_no += 1;
         *bytes += n as u64;
         let source = format!("{name}:{line_no}");
+        if n as u64 > limit {
+            // Skip the rest of the line.
+            let mut skipped = 0u64;
+            loop {
+                let mut chunk = Vec::new();
+                match (&mut reader).take(1 << 20).read_until(b'\n', &mut chunk) {
+                    Ok(0) | Err(_) => break,
+                    Ok(k) => {
+                        skipped += k as u64;
+                        if chunk.ends_with(b"\n") {
+                            break;
+                        }
+                    }
+                }
+            }
+            *bytes += skipped;
+            let reason = format!(
+                "line longer than the {} MiB record limit, skipped",
+                limit >> 20
+            );
+            sink.item(Item::Error(RowError { source, reason }), *bytes);
+            continue;
+        }
         let line = match std::str::from_utf8(&buf) {
             Ok(l) => l.trim_start_matches('\u{feff}').trim(),
             Err(e) => {
@@ -426,7 +468,7 @@ fn read_jsonl(
 
 fn read_csv(
     path: &Path,
-    file: std::fs::File,
+    file: impl Read,
     columns: &Columns,
     seq: &mut u64,
     bytes: &mut u64,
@@ -467,6 +509,14 @@ fn read_csv(
                 *bytes = rdr.position().byte();
                 let line = record.position().map_or(line, |p| p.line());
                 let source = format!("{name}:{line}");
+                if record.as_slice().len() as u64 > super::MAX_INPUT_BYTES {
+                    let reason = format!(
+                        "row larger than the {} MiB record limit, skipped",
+                        super::MAX_INPUT_BYTES >> 20
+                    );
+                    sink.item(Item::Error(RowError { source, reason }), *bytes);
+                    continue;
+                }
                 let mut fields = Map::new();
                 let mut bad = None;
                 for (h, v) in headers.iter().zip(record.iter()) {

@@ -307,7 +307,9 @@ pub(crate) fn build_tree(items: Vec<(usize, String)>) -> Vec<Bullet> {
     }
     let mut out = Vec::new();
     for (level, text) in items {
-        insert(&mut out, level, text);
+        // Deeper than the limit would only be refused later: never build it (the tree is
+        // walked recursively).
+        insert(&mut out, level.min(super::MAX_DEPTH), text);
     }
     out
 }

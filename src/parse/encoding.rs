@@ -1,0 +1,257 @@
+//! Text encodings of input files: detection (BOM, UTF-8, UTF-16 without a BOM, GB18030/GBK)
+//! or a named encoding, decoding to UTF-8 (encoding_rs), and cleaning (line endings, NUL and
+//! control characters).
+
+use crate::error::{Error, Result};
+pub use encoding_rs::Encoding;
+use std::path::Path;
+
+/// How many leading bytes detection looks at in a stream.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
+/// The encoding a label names (`utf-8`, `utf-16le`, `gb18030`, `gbk`, `big5`, `shift_jis`,
+/// `windows-1252`…, as the WHATWG Encoding Standard spells them).
+pub fn by_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+/// Whether `bytes` look like GB18030/GBK Chinese text: every multi-byte sequence is valid
+/// and nearly all two-byte characters have a high trail byte, as GB2312's ideographs do.
+/// Latin-1 text with accents ("résumé") also decodes as GB18030, but its "trail" bytes are
+/// ASCII letters, which this rules out.
+fn looks_like_gb18030(bytes: &[u8], complete: bool) -> bool {
+    let (mut high, mut low) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !(0x81..=0xFE).contains(&b) {
+            return false;
+        }
+        let Some(&t) = bytes.get(i + 1) else {
+            return !complete && high > 0;
+        };
+        if t.is_ascii_digit() {
+            // A four-byte sequence: lead, digit, lead, digit.
+            i += 4;
+            high += 1;
+            continue;
+        }
+        match t {
+            0xA1..=0xFE => high += 1,
+            0x40..=0x7E | 0x80..=0xA0 => low += 1,
+            _ => return false,
+        }
+        i += 2;
+    }
+    if i > bytes.len() && complete {
+        return false;
+    }
+    high > 0 && low * 10 <= high
+}
+
+/// UTF-16 without a BOM: NUL in every other byte for mostly-ASCII text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(SNIFF_BYTES) & !1;
+    if n < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes[..n].chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let pairs = n / 2;
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The encoding of `bytes` (the whole input when `complete`, else its start): a BOM's, else
+/// UTF-8 when valid, else UTF-16 by its NUL pattern, else GB18030 when it looks like Chinese
+/// text. `None` when none fits.
+pub fn sniff(bytes: &[u8], complete: bool) -> Option<&'static Encoding> {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return Some(enc);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => return Some(encoding_rs::UTF_8),
+        // Cut in the middle of a character at the end of a sample: still UTF-8.
+        Err(e) if !complete && e.error_len().is_none() => return Some(encoding_rs::UTF_8),
+        Err(_) => {}
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return Some(enc);
+    }
+    looks_like_gb18030(bytes, complete).then_some(encoding_rs::GB18030)
+}
+
+/// Whether `bytes` are binary data rather than text in an 8-bit or UTF-8 encoding: NUL bytes
+/// make up at least 1% of the first 8 KiB.
+fn is_binary(bytes: &[u8]) -> Option<usize> {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    (nul > 0 && nul * 100 >= sample.len()).then(|| sample.iter().position(|&b| b == 0).unwrap_or(0))
+}
+
+/// Decodes the whole of `bytes`, read from `path`, to clean UTF-8: in `forced` when given,
+/// else as detected by [`sniff`]. Undecodable input is an error naming the file and where.
+pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<String> {
+    let enc = match forced {
+        Some(e) => e,
+        None => match sniff(bytes, true) {
+            Some(e) => e,
+            None => {
+                if let Some(pos) = is_binary(bytes) {
+                    return Err(Error::NotText {
+                        path: path.to_path_buf(),
+                        detail: format!("binary data (NUL byte at offset {pos})"),
+                    });
+                }
+                let at = std::str::from_utf8(bytes)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                return Err(Error::NotText {
+                    path: path.to_path_buf(),
+                    detail: format!(
+                        "invalid UTF-8 at line {line}, byte offset {at}, and not UTF-16 or GB18030 either; name the encoding with --encoding"
+                    ),
+                });
+            }
+        },
+    };
+    // UTF-8 (or a forced 8-bit encoding) with many NUL bytes is a binary file, not text.
+    if enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE {
+        if let Some(pos) = is_binary(bytes) {
+            return Err(Error::NotText {
+                path: path.to_path_buf(),
+                detail: format!("binary data (NUL byte at offset {pos})"),
+            });
+        }
+    }
+    let (text, _, had_errors) = enc.decode(bytes);
+    if had_errors {
+        let (good, _) = enc.decode_without_bom_handling(bytes);
+        let upto = good.find('\u{FFFD}').unwrap_or(good.len());
+        let line = good[..upto].matches('\n').count() + 1;
+        return Err(Error::NotText {
+            path: path.to_path_buf(),
+            detail: format!("invalid {} at line {line}", enc.name()),
+        });
+    }
+    Ok(clean(&text))
+}
+
+/// Clean text: a leading BOM dropped, CRLF and CR turned into LF, NUL and other control
+/// characters but tab and newline removed.
+pub fn clean(s: &str) -> String {
+    let s = s.strip_prefix('\u{FEFF}').unwrap_or(s);
+    let needs = s
+        .bytes()
+        .any(|b| b == b'\r' || (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F)
+        || s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    if !needs {
+        return s.to_string();
+    }
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    s.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
+}
+
+/// A reader that turns a stream in `forced` (or, when `None`, in the encoding detected from
+/// its first [`SNIFF_BYTES`]) into UTF-8. UTF-8 input passes through untouched.
+pub fn utf8_reader<R: std::io::Read + 'static>(
+    reader: R,
+    forced: Option<&'static Encoding>,
+) -> std::io::Result<Box<dyn std::io::Read>> {
+    let mut buffered = std::io::BufReader::with_capacity(SNIFF_BYTES, reader);
+    let enc = match forced {
+        Some(e) => Some(e),
+        None => {
+            let head = std::io::BufRead::fill_buf(&mut buffered)?;
+            sniff(head, head.len() < SNIFF_BYTES)
+        }
+    };
+    Ok(match enc {
+        Some(e) if e != encoding_rs::UTF_8 => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(e))
+                .bom_override(true)
+                .build(buffered),
+        ),
+        _ => Box::new(buffered),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn utf16le(s: &str, bom: bool) -> Vec<u8> {
+        let mut out = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        for u in s.encode_utf16() {
+            out.extend(u.to_le_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn detects_and_decodes() {
+        let p = Path::new("x.txt");
+        let text = "负责 Kubernetes 集群\r\n运维，p99 latency";
+        let want = "负责 Kubernetes 集群\n运维，p99 latency";
+        assert_eq!(decode(p, text.as_bytes(), None).unwrap(), want);
+        assert_eq!(decode(p, &utf16le(text, true), None).unwrap(), want);
+        assert_eq!(decode(p, &utf16le(text, false), None).unwrap(), want);
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(sniff(&gbk, true), Some(encoding_rs::GB18030));
+        assert_eq!(decode(p, &gbk, None).unwrap(), want);
+        // Latin-1 accents are not taken for Chinese.
+        let e = decode(p, b"r\xe9sum\xe9 of a caf\xe9 owner", None).unwrap_err();
+        assert!(e.to_string().contains("--encoding"), "{e}");
+        let latin = decode(p, b"r\xe9sum\xe9", by_label("latin1")).unwrap();
+        assert_eq!(latin, "résumé");
+    }
+
+    #[test]
+    fn cleans_controls_and_rejects_binary() {
+        let p = Path::new("x.txt");
+        let mut long = "word ".repeat(400).into_bytes();
+        long.push(0);
+        long.extend(b"\x07bell\x1b[0m end");
+        assert_eq!(
+            decode(p, &long, None).unwrap(),
+            format!("{}bell[0m end", "word ".repeat(400))
+        );
+        let e = decode(p, b"\x7fELF\x00\x00\x01binary", None).unwrap_err();
+        assert!(e.to_string().contains("binary"), "{e}");
+    }
+
+    #[test]
+    fn streams_are_transcoded() {
+        let text = "id,text\n1,负责运维\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let mut out = String::new();
+        utf8_reader(std::io::Cursor::new(gbk.into_owned()), None)
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, text);
+        let mut out = String::new();
+        utf8_reader(std::io::Cursor::new(utf16le(text, true)), None)
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, text);
+    }
+}
