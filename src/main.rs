@@ -26,8 +26,9 @@ postings in Chinese, English or both, and write a tailored résumé that selects
 your own bullets, verbatim. Nothing leaves the machine."
 )]
 struct Cli {
-    /// Text encoding of the résumé and postings (utf-8, utf-16le, gb18030, gbk, big5,
-    /// shift_jis, windows-1252…). Default: detected per file (BOM, UTF-8, UTF-16, GB18030).
+    /// Text encoding of the postings (utf-8, utf-16le, gb18030, gbk, big5, shift_jis,
+    /// windows-1252…). Default: detected per file (BOM, UTF-8, UTF-16, GB18030), as it is
+    /// always for the résumé.
     #[arg(long, global = true, value_name = "LABEL", value_parser = encoding_label)]
     encoding: Option<&'static jdfit::parse::encoding::Encoding>,
     #[command(subcommand)]
@@ -120,16 +121,11 @@ fn analyzer(a: &ResumeArgs) -> Result<std::sync::Arc<jdfit::analyze::Analyzer>> 
     })
 }
 
-/// Reads, parses, analyzes and indexes the résumé of these arguments.
-fn prepare(
-    a: &ResumeArgs,
-    encoding: Option<&'static jdfit::parse::encoding::Encoding>,
-) -> Result<jdfit::score::Matcher> {
+/// Reads (its encoding detected), parses, analyzes and indexes the résumé of these arguments.
+fn prepare(a: &ResumeArgs) -> Result<jdfit::score::Matcher> {
     let resume = resume_path(a)?;
-    let text = parse::read_text_as(resume, encoding)?;
-    Ok(jdfit::prepare_text(
+    Ok(jdfit::prepare_with(
         resume,
-        &text,
         a.resume_format,
         Some(&index_dir(a)),
         analyzer(a)?,
@@ -310,7 +306,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Match(a) => {
             resume_path(&a.resume)?;
             let (text, label) = read_posting(&a.posting, enc)?;
-            let matcher = prepare(&a.resume, enc)?;
+            let matcher = prepare(&a.resume)?;
             let posting = parse::posting::parse(&text);
             if let Some(id) = &a.explain {
                 let Some(e) = matcher.explain(&posting, id)? else {
@@ -341,7 +337,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             let (text, label) = read_posting(&a.posting, enc)?;
-            let matcher = prepare(&a.resume, enc)?;
+            let matcher = prepare(&a.resume)?;
             let report = matcher.score(&parse::posting::parse(&text), &label)?;
             let opts = TailorOptions {
                 max_bullets: a.max_bullets,
@@ -362,7 +358,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Batch(a) => batch(a, enc),
-        Command::Serve(a) => serve(a, enc),
+        Command::Serve(a) => serve(a),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "jdfit", &mut out);
@@ -455,7 +451,7 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
         BatchOutput::Jsonl
     });
     let start = std::time::Instant::now();
-    let matcher = prepare(&a.resume, encoding)?;
+    let matcher = prepare(&a.resume)?;
     let show_bar = !a.quiet && std::io::stderr().is_terminal();
     let total = if show_bar {
         inputs.iter().map(Input::size_hint).sum::<Option<u64>>()
@@ -519,11 +515,11 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
     Ok(())
 }
 
-fn serve(a: ServeArgs, encoding: Option<&'static jdfit::parse::encoding::Encoding>) -> Result<()> {
+fn serve(a: ServeArgs) -> Result<()> {
     let analyzer = analyzer(&a.resume)?;
     let default = match &a.resume.resume {
         Some(p) => {
-            let m = prepare(&a.resume, encoding)?;
+            let m = prepare(&a.resume)?;
             let name = p
                 .file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
@@ -561,7 +557,28 @@ fn serve(a: ServeArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // A usage error in one line, like every other error: clap's message without its
+            // "error:" prefix, usage block and --help hint.
+            let text = e.render().to_string();
+            let msg: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                .filter(|l| !l.is_empty())
+                .collect();
+            let msg = msg.join("; ");
+            eprintln!("jdfit: {}", msg.strip_prefix("error: ").unwrap_or(&msg));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

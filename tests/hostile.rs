@@ -1,0 +1,329 @@
+//! Hostile and broken input: limits, encodings, odd files and damaged indexes. Each case ends
+//! in a result or in one clear error line and exit code 2, never a panic or a hang.
+
+mod common;
+use common::{jdfit, root};
+
+use std::path::{Path, PathBuf};
+
+const SEED: &str = "corpus/resume-zh.txt";
+const LLM_EN: &str = "jobs/en/en-09-llm-platform-engineer.txt";
+const LLM_ZH: &str = "jobs/zh/zh-09-llm-platform-ai-infra.txt";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Runs jdfit and expects exit 2 with one stderr line containing `want`.
+fn fails(args: &[&std::ffi::OsStr], want: &str) {
+    let t = tempfile::tempdir().unwrap();
+    let out = jdfit(t.path()).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(want), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// The score `match --format json` gives.
+fn score(args: &[&std::ffi::OsStr]) -> f64 {
+    let t = tempfile::tempdir().unwrap();
+    let out = jdfit(t.path()).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["score"].as_f64().unwrap()
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    s.as_ref()
+}
+
+#[test]
+fn giant_words_never_reach_the_index() {
+    let t = tempfile::tempdir().unwrap();
+    let latin = "a".repeat(200_000);
+    let han: String = "鬱".repeat(200_000);
+    let resume = write(
+        t.path(),
+        "cv.md",
+        format!("# X\n\n## Experience\n\n### ACME\n\n- Built Kafka pipelines {latin}\n- 负责{han}运维\n").as_bytes(),
+    );
+    let posting = write(
+        t.path(),
+        "p.txt",
+        format!("Engineer\n\nRequirements\n- Kafka {latin}\n- {han}\n").as_bytes(),
+    );
+    let s = score(&[
+        os("match"),
+        os("-r"),
+        resume.as_os_str(),
+        posting.as_os_str(),
+        os("-f"),
+        os("json"),
+    ]);
+    assert!(s > 0.0);
+}
+
+#[test]
+fn oversized_inputs_and_lines_are_refused() {
+    let t = tempfile::tempdir().unwrap();
+    let big = write(t.path(), "big.txt", &vec![b'x'; 17 << 20]);
+    fails(
+        &[os("match"), os("-r"), os(SEED), big.as_os_str()],
+        "big.txt: larger than the 16 MiB input limit",
+    );
+    let mut long = b"Title\n\nRequirements\n".to_vec();
+    long.extend(std::iter::repeat_n(b'y', (1 << 20) + 10));
+    long.push(b'\n');
+    let long = write(t.path(), "long.txt", &long);
+    fails(
+        &[os("match"), os("-r"), os(SEED), long.as_os_str()],
+        "long.txt:4: line of 1048586 bytes, over the 1024 KiB line limit",
+    );
+}
+
+#[test]
+fn deep_nesting_and_too_many_bullets_are_refused() {
+    let t = tempfile::tempdir().unwrap();
+    let mut md = String::from("# X\n\n## Experience\n\n### ACME\n\n");
+    for level in 0..300 {
+        md.push_str(&"  ".repeat(level));
+        md.push_str("- item\n");
+    }
+    let deep = write(t.path(), "deep.md", md.as_bytes());
+    fails(
+        &[os("match"), os("-r"), deep.as_os_str(), os(LLM_EN)],
+        "deep.md:23: a list nested 17 levels deep, over the limit of 16",
+    );
+    let json = format!("{{\"x\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let deep_json = write(t.path(), "deep.json", json.as_bytes());
+    fails(
+        &[os("match"), os("-r"), deep_json.as_os_str(), os(LLM_EN)],
+        "deep.json:1: invalid JSON: recursion limit exceeded",
+    );
+    let mut many = String::from("# X\n\n## Experience\n\n### ACME\n\n");
+    for i in 0..6_000 {
+        many.push_str(&format!("- did thing {i}\n"));
+    }
+    let many = write(t.path(), "many.md", many.as_bytes());
+    fails(
+        &[os("match"), os("-r"), many.as_os_str(), os(LLM_EN)],
+        "many.md: 6000 bullets, over the limit of 5000",
+    );
+}
+
+#[test]
+fn encodings_are_detected_or_named() {
+    let t = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(LLM_ZH)).unwrap();
+    let want = score(&[
+        os("match"),
+        os("-r"),
+        os(SEED),
+        os(LLM_ZH),
+        os("-f"),
+        os("json"),
+    ]);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let cr = text.replace('\n', "\r");
+    let mut nul = text.clone().into_bytes();
+    nul.extend(b"\x00\x07 trailing");
+    for (name, bytes, enc) in [
+        ("utf16.txt", utf16, None),
+        ("gbk-auto.txt", gbk.to_vec(), None),
+        ("gbk-named.txt", gbk.to_vec(), Some("gbk")),
+        ("crlf-bom.txt", crlf.into_bytes(), None),
+        ("cr.txt", cr.into_bytes(), None),
+        ("nul.txt", nul, None),
+    ] {
+        let p = write(t.path(), name, &bytes);
+        let mut args = vec![
+            os("match"),
+            os("-r"),
+            os(SEED),
+            p.as_os_str(),
+            os("-f"),
+            os("json"),
+        ];
+        if let Some(e) = enc {
+            args.extend([os("--encoding"), os(e)]);
+        }
+        assert_eq!(score(&args), want, "{name}");
+    }
+    let latin1 = write(
+        t.path(),
+        "latin1.txt",
+        b"Caf\xe9 manager\n\nRequirements\n- r\xe9sum\xe9 skills\n",
+    );
+    fails(
+        &[os("match"), os("-r"), os(SEED), latin1.as_os_str()],
+        "--encoding",
+    );
+    let s = score(&[
+        os("match"),
+        os("-r"),
+        os(SEED),
+        latin1.as_os_str(),
+        os("--encoding"),
+        os("latin1"),
+        os("-f"),
+        os("json"),
+    ]);
+    assert!(s >= 0.0);
+    fails(
+        &[
+            os("match"),
+            os("-r"),
+            os(SEED),
+            os(LLM_EN),
+            os("--encoding"),
+            os("klingon"),
+        ],
+        "unknown encoding",
+    );
+}
+
+#[test]
+fn batch_reads_other_encodings_and_skips_runaway_lines() {
+    let t = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(LLM_ZH)).unwrap();
+    let mut csv = String::from("id,text\n");
+    csv.push_str(&format!("1,\"{}\"\n", text.replace('"', "\"\"")));
+    let (gbk, _, _) = encoding_rs::GBK.encode(&csv);
+    let csv = write(t.path(), "gbk.csv", &gbk);
+    let row = serde_json::json!({ "id": "a", "text": text }).to_string();
+    let mut jsonl = row.clone().into_bytes();
+    jsonl.push(b'\n');
+    jsonl.extend(std::iter::repeat_n(b'z', (16 << 20) + 5));
+    jsonl.push(b'\n');
+    jsonl.extend(row.as_bytes());
+    jsonl.push(b'\n');
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in String::from_utf8(jsonl.clone()).unwrap().encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let jsonl = write(t.path(), "rows.jsonl", &jsonl);
+    let utf16 = write(t.path(), "rows16.jsonl", &utf16);
+    let idx = tempfile::tempdir().unwrap();
+    let out = jdfit(idx.path())
+        .args(["batch", "-r", SEED, "-f", "jsonl"])
+        .arg(&csv)
+        .arg(&jsonl)
+        .arg(&utf16)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 5, "{err}");
+    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] == w[1]),
+        "same text, same score: {scores:?}"
+    );
+    assert!(
+        err.contains("rows.jsonl:2: line longer than the 16 MiB record limit"),
+        "{err}"
+    );
+    assert!(err.contains("rows16.jsonl:2: line longer"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_with_loops_and_fifos_do_not_hang() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path().join("jobs");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::copy(root().join(LLM_EN), d.join("a.txt")).unwrap();
+    std::os::unix::fs::symlink(&d, d.join("loop")).unwrap();
+    std::os::unix::fs::symlink(d.join("missing.txt"), d.join("dangling.txt")).unwrap();
+    let fifo = d.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let idx = tempfile::tempdir().unwrap();
+    let out = jdfit(idx.path())
+        .args(["batch", "-r", SEED, "-f", "jsonl"])
+        .arg(&d)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    let _ = made;
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt_not_used() {
+    let idx = tempfile::tempdir().unwrap();
+    let dir = idx.path().join("index");
+    let status = |extra: &[&str]| {
+        let out = jdfit(idx.path())
+            .args(["match", "-r", SEED, LLM_EN, "-f", "json", "--index-dir"])
+            .arg(&dir)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            v["index"].as_str().unwrap().to_string(),
+            v["score"].as_f64().unwrap(),
+            v["bullets"].clone(),
+        )
+    };
+    let built = jdfit(idx.path())
+        .args(["index", "-r", SEED, "--index-dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(built.status.success());
+    let (how, score, bullets) = status(&[]);
+    assert_eq!(how, "reused");
+    // Flip bytes in the middle of every segment data file.
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".json") || name.ends_with(".lock") || !p.is_file() {
+            continue;
+        }
+        let mut b = std::fs::read(&p).unwrap();
+        if b.len() > 16 {
+            let mid = b.len() / 2;
+            for x in &mut b[mid..mid + 4] {
+                *x ^= 0xFF;
+            }
+            std::fs::write(&p, b).unwrap();
+        }
+    }
+    let (how, score2, bullets2) = status(&[]);
+    assert_eq!(how, "built", "a damaged index must be rebuilt");
+    assert_eq!((score, bullets), (score2, bullets2));
+    assert_eq!(status(&[]).0, "reused");
+    // A half-written metadata file: the index is rebuilt in RAM, the answer unchanged.
+    std::fs::write(dir.join("jdfit-index.json"), b"{\"content_ha").unwrap();
+    let (how, score3, _) = status(&[]);
+    assert_ne!(how, "reused");
+    assert_eq!(score3, score);
+}
