@@ -1,4 +1,5 @@
-//! Property tests: the parsers and the analyzer accept any text without panicking, and what
+//! Property tests: the parsers (résumés, postings, JSONL and CSV rows, encodings) and the
+//! analyzer accept any input without panicking, and what
 //! they produce stays consistent with the input.
 
 use jdfit::analyze::Analyzer;
@@ -77,6 +78,50 @@ proptest! {
             prop_assert!(t.start >= last, "tokens in text order");
             last = t.start;
             prop_assert!(!t.text.trim().is_empty());
+        }
+    }
+}
+
+/// JSONL-ish and CSV-ish bytes: the shapes of exports, broken in every way.
+fn rowish() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"{\"id\":\"1\",\"text\":\"".to_vec()),
+        Just(b"\"}".to_vec()),
+        Just(b"id,title,text\n".to_vec()),
+        Just(b"\"".to_vec()),
+        Just(b",".to_vec()),
+        Just("任职要求：K8s".as_bytes().to_vec()),
+        Just(vec![0xFF, 0xFE]),
+        Just(vec![0xEF, 0xBB, 0xBF]),
+        Just(vec![0x00]),
+        prop::collection::vec(any::<u8>(), 0..8),
+        "[a-z0-9 ,:{}\\[\\]\"]{0,10}".prop_map(String::into_bytes),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn jsonl_and_csv_rows_become_records_or_row_errors(data in rowish()) {
+        use jdfit::parse::source::{read_csv_stream, read_jsonl_stream, Columns, Item};
+        let cols = Columns::default();
+        let mut sink = |item: Item, _: u64| {
+            if let Item::Record(r) = item {
+                let _ = r.posting();
+            }
+        };
+        let _ = read_jsonl_stream("x.jsonl", std::io::Cursor::new(data.clone()), &cols, &mut sink);
+        let _ = read_csv_stream("x.csv", std::io::Cursor::new(data), &cols, &mut sink);
+    }
+
+    #[test]
+    fn decoding_gives_clean_text_or_an_error(data in rowish()) {
+        if let Ok(s) = jdfit::parse::encoding::decode(Path::new("x.txt"), &data, None) {
+            prop_assert!(!s.contains('\r') && !s.contains('\0'));
         }
     }
 }

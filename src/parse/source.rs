@@ -248,6 +248,31 @@ pub fn read_all(inputs: &[Input], columns: &Columns, sink: &mut dyn Sink) -> Res
     Ok(())
 }
 
+/// Reads JSONL records from `reader` (named `name` in row errors), as for a `.jsonl` input.
+pub fn read_jsonl_stream(
+    name: &str,
+    reader: impl Read + 'static,
+    columns: &Columns,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    let reader = utf8(Path::new(name), reader, columns)?;
+    let (mut seq, mut bytes) = (0, 0);
+    read_jsonl(name, reader, columns, &mut seq, &mut bytes, sink);
+    Ok(())
+}
+
+/// Reads CSV records from `reader` (named `name` in errors), as for a `.csv` input.
+pub fn read_csv_stream(
+    name: &str,
+    reader: impl Read + 'static,
+    columns: &Columns,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    let reader = utf8(Path::new(name), reader, columns)?;
+    let (mut seq, mut bytes) = (0, 0);
+    read_csv(Path::new(name), reader, columns, &mut seq, &mut bytes, sink)
+}
+
 /// `reader` as UTF-8: transcoded from the given encoding or the one its start shows.
 fn utf8(p: &Path, reader: impl Read + 'static, columns: &Columns) -> Result<Box<dyn Read>> {
     super::encoding::utf8_reader(reader, columns.encoding).map_err(|source| Error::Io {
