@@ -85,13 +85,18 @@ fn bad_request(message: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, message.into())
 }
 
-/// A résumé sent with a request.
+/// A résumé sent with a request: its text, or its bytes in base64 (any encoding the command
+/// line detects).
 #[derive(Debug, Deserialize)]
 pub struct ResumeUpload {
     /// The file name (its extension picks the format, as on the command line).
     pub name: String,
     /// The file's text.
-    pub text: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    /// The file's bytes, base64-encoded (standard alphabet).
+    #[serde(default)]
+    pub data: Option<String>,
 }
 
 /// `POST /api/match` and `POST /api/tailor`.
@@ -127,6 +132,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/tailor", post(tailor_posting))
         .fallback(|| async { ApiError(StatusCode::NOT_FOUND, "no such page".into()) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(refuse_large_bodies))
         .with_state(state)
 }
 
@@ -139,6 +145,29 @@ pub async fn serve(
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+/// Refuses a request whose declared length is over [`BODY_LIMIT`] at once, before reading
+/// it; a body without a length is cut off at the limit by `DefaultBodyLimit`.
+async fn refuse_large_bodies(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    match declared {
+        Some(len) if len > BODY_LIMIT as u64 => ApiError(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "request body of {len} bytes is over the {} MiB limit",
+                BODY_LIMIT >> 20
+            ),
+        )
+        .into_response(),
+        _ => next.run(req).await,
+    }
 }
 
 async fn page() -> Response {
@@ -175,7 +204,12 @@ fn resume_for(s: &AppState, upload: Option<ResumeUpload>) -> Result<Arc<Loaded>,
             bad_request("no résumé loaded: choose a résumé file in the page first")
         });
     };
-    let key = format!("{}\u{0}{}", up.name, up.text);
+    let key = format!(
+        "{}\u{0}{}\u{0}{}",
+        up.name,
+        up.text.as_deref().unwrap_or(""),
+        up.data.as_deref().unwrap_or("")
+    );
     if let Some((_, l)) = s
         .uploads
         .lock()
@@ -190,7 +224,17 @@ fn resume_for(s: &AppState, upload: Option<ResumeUpload>) -> Result<Arc<Loaded>,
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "résumé".into());
-    let text = parse::clean_text(&up.text);
+    let text = match (&up.data, &up.text) {
+        (Some(b64), _) => {
+            use base64::Engine;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b64.trim())
+                .map_err(|e| bad_request(format!("resume.data is not base64: {e}")))?;
+            parse::decode(Path::new(&name), &bytes).map_err(|e| bad_request(e.to_string()))?
+        }
+        (None, Some(t)) => parse::clean_text(t),
+        (None, None) => return Err(bad_request("resume needs `text` or `data`")),
+    };
     let resume = parse::parse_resume(Path::new(&name), &text, None)
         .map_err(|e| bad_request(e.to_string()))?;
     let index = BulletIndex::in_ram(&resume, &s.analyzer)

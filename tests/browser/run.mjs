@@ -223,7 +223,7 @@ async function run() {
       (n) => (document.querySelector('#resume-name')?.textContent || '').trim() === n, want);
     const r2 = await match(page, posting);
     const body = r2.request().postDataJSON();
-    check(body && body.resume && body.resume.name === want && body.resume.text.length > 0,
+    check(body && body.resume && body.resume.name === want && (body.resume.data || body.resume.text || '').length > 0,
       'the match request did not carry the loaded résumé as {name, text}');
     check(r2.ok(), `POST /api/match with the loaded résumé answered ${r2.status()}${await pageError(page)}`);
     ok(`loaded résumé ${want}: score ${await readScore(page)} / 100`);
