@@ -295,6 +295,7 @@ fn a_burst_of_concurrent_requests_all_succeed_with_flat_memory() {
         }
     });
     let after = s.rss_kb();
+    eprintln!("server resident memory: {before} kB before, {after} kB after 1,024 requests");
     assert_eq!(failures.into_inner(), 0);
     if before > 0 {
         assert!(
