@@ -25,6 +25,14 @@ pub fn write_atomic(path: &Path, data: &[u8], replace: bool) -> Result<bool> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
+    // A replaced file keeps its permissions (a résumé kept private stays private).
+    if replace {
+        if let Ok(meta) = std::fs::metadata(path) {
+            tmp.as_file()
+                .set_permissions(meta.permissions())
+                .map_err(io)?;
+        }
+    }
     tmp.write_all(data).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     if replace {

@@ -49,7 +49,7 @@ pub struct AppState {
     uploads: Mutex<Vec<(String, Arc<Loaded>)>>,
     analyzer: Arc<Analyzer>,
     /// Bounds concurrent scoring to the cores.
-    workers: Semaphore,
+    workers: Arc<Semaphore>,
 }
 
 impl AppState {
@@ -60,7 +60,7 @@ impl AppState {
             default: default.map(|(name, matcher)| Arc::new(Loaded { name, matcher })),
             uploads: Mutex::new(Vec::new()),
             analyzer,
-            workers: Semaphore::new(cores),
+            workers: Arc::new(Semaphore::new(cores)),
         }
     }
 }
@@ -123,26 +123,68 @@ struct ResumeInfo {
     bullets: usize,
 }
 
-/// The router of the app over `state`.
-pub fn router(state: Arc<AppState>) -> Router {
+/// The router of the app over `state`. With `hosts`, a request whose `Host` header is not
+/// one of them is refused (403): a page on another site that rebinds its DNS name to
+/// 127.0.0.1 must not be able to read the résumé.
+pub fn router(state: Arc<AppState>, hosts: Option<Vec<String>>) -> Router {
+    let hosts = Arc::new(hosts);
     Router::new()
         .route("/", get(page))
         .route("/api/resume", get(resume_info))
         .route("/api/match", post(match_posting))
         .route("/api/tailor", post(tailor_posting))
         .fallback(|| async { ApiError(StatusCode::NOT_FOUND, "no such page".into()) })
+        .method_not_allowed_fallback(|| async {
+            ApiError(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method not allowed: the API takes POST, the page and /api/resume GET".into(),
+            )
+        })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(refuse_large_bodies))
+        .layer(axum::middleware::from_fn(
+            move |req: axum::extract::Request, next: axum::middleware::Next| {
+                let hosts = hosts.clone();
+                async move {
+                    let host = req
+                        .headers()
+                        .get(header::HOST)
+                        .and_then(|h| h.to_str().ok())
+                        .unwrap_or("");
+                    match hosts.as_ref() {
+                        Some(allowed) if !allowed.iter().any(|a| a.eq_ignore_ascii_case(host)) => {
+                            ApiError(
+                                StatusCode::FORBIDDEN,
+                                format!("unexpected Host {host:?}: open the address jdfit printed"),
+                            )
+                            .into_response()
+                        }
+                        _ => next.run(req).await,
+                    }
+                }
+            },
+        ))
         .with_state(state)
 }
 
-/// Serves the app on `listener` until `shutdown` completes.
+/// The `Host` values a browser sends for a loopback address and port.
+pub fn loopback_hosts(port: u16) -> Vec<String> {
+    ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .map(|h| format!("{h}:{port}"))
+        .collect()
+}
+
+/// Serves the app on `listener` until `shutdown` completes. On a loopback address only
+/// requests for that address are answered (see [`router`]).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let addr = listener.local_addr()?;
+    let hosts = addr.ip().is_loopback().then(|| loopback_hosts(addr.port()));
+    axum::serve(listener, router(state, hosts))
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -261,13 +303,17 @@ async fn scored<T: Send + 'static>(
             "the posting is empty: paste a job posting first",
         ));
     }
-    let _permit = s
+    // The permit moves into the blocking task: if the client goes away, the request's future
+    // is dropped but the scoring runs on, and must keep its core counted until it ends.
+    let permit = s
         .workers
-        .acquire()
+        .clone()
+        .acquire_owned()
         .await
         .map_err(|_| ApiError(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into()))?;
     let state = s.clone();
     let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let loaded = resume_for(&state, req.resume)?;
         let text = parse::clean_text(&req.posting);
         let report = loaded

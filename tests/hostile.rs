@@ -170,6 +170,36 @@ fn encodings_are_detected_or_named() {
         &[os("match"), os("-r"), os(SEED), latin1.as_os_str()],
         "--encoding",
     );
+    // Portuguese capitals and a pound sign are not Chinese either.
+    let pt = write(t.path(), "pt.txt", b"DESCRI\xc7\xc3O DO CARGO\n\nREQUISITOS\n- INFORMA\xc7\xd5ES e Kubernetes\n- Sal\xe1rio \xa3100000\n");
+    fails(
+        &[os("match"), os("-r"), os(SEED), pt.as_os_str()],
+        "--encoding",
+    );
+    // UTF-16 without a BOM, English: found by its NUL bytes.
+    let en = std::fs::read_to_string(root().join(LLM_EN)).unwrap();
+    let want_en = score(&[
+        os("match"),
+        os("-r"),
+        os(SEED),
+        os(LLM_EN),
+        os("-f"),
+        os("json"),
+    ]);
+    let le: Vec<u8> = en.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = en.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [("le.txt", le), ("be.txt", be)] {
+        let p = write(t.path(), name, &bytes);
+        let got = score(&[
+            os("match"),
+            os("-r"),
+            os(SEED),
+            p.as_os_str(),
+            os("-f"),
+            os("json"),
+        ]);
+        assert_eq!(got, want_en, "{name}");
+    }
     let s = score(&[
         os("match"),
         os("-r"),
@@ -214,6 +244,17 @@ fn batch_reads_other_encodings_and_skips_runaway_lines() {
         utf16.extend(u.to_le_bytes());
     }
     let jsonl = write(t.path(), "rows.jsonl", &jsonl);
+    // A line of exactly the limit is a record, and the one after it is not lost.
+    let mut exact = b"{\"id\":\"x\",\"text\":\"".to_vec();
+    exact.extend(std::iter::repeat_n(b'w', (16 << 20) - exact.len() - 2));
+    exact.extend(b"\"}\n");
+    exact.extend(row.as_bytes());
+    exact.push(b'\n');
+    let exact = write(t.path(), "exact.jsonl", &exact);
+    // An unclosed quote turns the rest of a CSV into one row: refused before it is all read.
+    let mut runaway = b"id,text\n1,\"ok\"\n2,\"never closed ".to_vec();
+    runaway.extend(std::iter::repeat_n(b'q', 40 << 20));
+    let runaway = write(t.path(), "runaway.csv", &runaway);
     let utf16 = write(t.path(), "rows16.jsonl", &utf16);
     let idx = tempfile::tempdir().unwrap();
     let out = jdfit(idx.path())
@@ -221,6 +262,8 @@ fn batch_reads_other_encodings_and_skips_runaway_lines() {
         .arg(&csv)
         .arg(&jsonl)
         .arg(&utf16)
+        .arg(&exact)
+        .arg(&runaway)
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -230,8 +273,27 @@ fn batch_reads_other_encodings_and_skips_runaway_lines() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(rows.len(), 5, "{err}");
-    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    // 5 rows of the posting, the exact-limit row, the row after it, the runaway CSV's first row.
+    assert_eq!(rows.len(), 8, "{err}");
+    let sources: Vec<&str> = rows.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert!(
+        sources.iter().any(|s| s.ends_with("exact.jsonl:1")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.ends_with("exact.jsonl:2")),
+        "{sources:?}"
+    );
+    assert!(err.contains("record limit (an unclosed quote?)"), "{err}");
+    let scores: Vec<f64> = rows
+        .iter()
+        .filter(|r| {
+            let src = r["source"].as_str().unwrap();
+            src.contains("gbk.csv") || src.contains("rows")
+        })
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(scores.len(), 5, "{scores:?}");
     assert!(
         scores.windows(2).all(|w| w[0] == w[1]),
         "same text, same score: {scores:?}"

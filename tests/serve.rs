@@ -215,6 +215,35 @@ fn bad_requests_get_json_errors_and_the_server_stays_up() {
     let mut r = agent().get(format!("{}nope", s.url)).call().unwrap();
     assert_eq!(r.status().as_u16(), 404);
     error_of(&r.body_mut().read_to_vec().unwrap());
+    // Another Host (a DNS-rebinding page) is refused; a wrong method gets a JSON error too.
+    let raw = |request: String| {
+        use std::io::{Read, Write};
+        let addr = s.url.trim_start_matches("http://").trim_end_matches('/');
+        let mut c = std::net::TcpStream::connect(addr).unwrap();
+        c.write_all(request.replace("ADDR", addr).as_bytes())
+            .unwrap();
+        let mut resp = String::new();
+        let _ = c.read_to_string(&mut resp);
+        resp
+    };
+    let port = s
+        .url
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    let resp =
+        raw("GET /api/resume HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n".into());
+    assert!(resp.starts_with("HTTP/1.1 403"), "{resp}");
+    assert!(!resp.contains("resume-zh"), "{resp}");
+    let resp = raw(format!(
+        "GET /api/resume HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
+    ));
+    assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+    let resp = raw("GET /api/match HTTP/1.1\r\nHost: ADDR\r\nConnection: close\r\n\r\n".into());
+    assert!(resp.starts_with("HTTP/1.1 405"), "{resp}");
+    error_of(resp.split("\r\n\r\n").nth(1).unwrap().as_bytes());
     // Still serving.
     let (st, _, _) = post(
         &s,

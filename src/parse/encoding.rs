@@ -15,13 +15,15 @@ pub fn by_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
-/// Whether `bytes` look like GB18030/GBK Chinese text: every multi-byte sequence is valid
-/// and nearly all two-byte characters have a high trail byte, as GB2312's ideographs do.
-/// Latin-1 text with accents ("résumé") also decodes as GB18030, but its "trail" bytes are
-/// ASCII letters, which this rules out.
+/// Whether `bytes` look like GB18030/GBK Chinese text: every multi-byte sequence is valid,
+/// nearly all two-byte characters have a high trail byte (as GB2312's ideographs do), and the
+/// decoded ideographs stand in runs or beside spaces and punctuation, not one at a time
+/// between Latin letters. Latin-1 text ("résumé", "DESCRIÇÃO") also decodes as GB18030, but
+/// its accents sit alone inside words, which this rules out.
 fn looks_like_gb18030(bytes: &[u8], complete: bool) -> bool {
     let (mut high, mut low) = (0usize, 0usize);
     let mut i = 0;
+    let mut end = bytes.len();
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
@@ -31,11 +33,26 @@ fn looks_like_gb18030(bytes: &[u8], complete: bool) -> bool {
         if !(0x81..=0xFE).contains(&b) {
             return false;
         }
-        let Some(&t) = bytes.get(i + 1) else {
-            return !complete && high > 0;
-        };
+        if i + 1 >= bytes.len() {
+            if complete {
+                return false;
+            }
+            end = i;
+            break;
+        }
+        let t = bytes[i + 1];
         if t.is_ascii_digit() {
             // A four-byte sequence: lead, digit, lead, digit.
+            if i + 3 >= bytes.len() {
+                if complete {
+                    return false;
+                }
+                end = i;
+                break;
+            }
+            if !(0x81..=0xFE).contains(&bytes[i + 2]) || !bytes[i + 3].is_ascii_digit() {
+                return false;
+            }
             i += 4;
             high += 1;
             continue;
@@ -47,16 +64,40 @@ fn looks_like_gb18030(bytes: &[u8], complete: bool) -> bool {
         }
         i += 2;
     }
-    if i > bytes.len() && complete {
+    if high < 2 || low * 10 > high {
         return false;
     }
-    high > 0 && low * 10 <= high
+    let Some(text) =
+        encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes[..end])
+    else {
+        return false;
+    };
+    // Count non-ASCII characters squeezed between two ASCII letters: one per accented
+    // letter in a Latin-1 text, rare in Chinese (which is written in runs).
+    let chars: Vec<char> = text.chars().collect();
+    let (mut wide, mut squeezed) = (0usize, 0usize);
+    for (k, &c) in chars.iter().enumerate() {
+        if c.is_ascii() {
+            continue;
+        }
+        wide += 1;
+        let before = k > 0 && chars[k - 1].is_ascii_alphabetic();
+        let after = chars.get(k + 1).is_some_and(|n| n.is_ascii_alphabetic());
+        if before && after {
+            squeezed += 1;
+        }
+    }
+    squeezed * 5 <= wide
 }
 
-/// UTF-16 without a BOM: NUL in every other byte for mostly-ASCII text.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    let n = bytes.len().min(SNIFF_BYTES) & !1;
-    if n < 4 {
+/// UTF-16 without a BOM: NUL bytes make up at least 5% of the input, nearly all at odd
+/// offsets (little endian) or at even ones (big endian), as the high byte of every ASCII
+/// character is; and the bytes decode in that order without error to text with no NUL and
+/// almost no other control characters. (Text without ASCII has no NULs and no sure sign of
+/// its byte order; Windows writes UTF-16 with a BOM.)
+fn utf16_without_bom(bytes: &[u8], complete: bool) -> Option<&'static Encoding> {
+    let n = bytes.len() & !1;
+    if n < 4 || (complete && bytes.len() % 2 == 1) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
@@ -64,21 +105,39 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         even += usize::from(pair[0] == 0);
         odd += usize::from(pair[1] == 0);
     }
-    let pairs = n / 2;
-    if odd * 10 >= pairs * 7 && even * 10 < pairs {
-        Some(encoding_rs::UTF_16LE)
-    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
+    let nul = even + odd;
+    if nul * 20 < n {
+        return None;
     }
+    let enc = if odd * 10 >= nul * 9 {
+        encoding_rs::UTF_16LE
+    } else if even * 10 >= nul * 9 {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(&bytes[..n]);
+    // A sample may end inside a surrogate pair: allow that one replacement.
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    if had_errors && (complete || bad > 1) {
+        return None;
+    }
+    let total = text.chars().count().max(1);
+    let control = text
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        .count();
+    (!text.contains('\0') && control * 50 <= total).then_some(enc)
 }
 
 /// The encoding of `bytes` (the whole input when `complete`, else its start): a BOM's, else
-/// UTF-8 when valid, else UTF-16 by its NUL pattern, else GB18030 when it looks like Chinese
-/// text. `None` when none fits.
+/// UTF-16 when it decodes cleanly and has NULs, else UTF-8 when valid, else GB18030 when it
+/// looks like Chinese text. `None` when none fits.
 pub fn sniff(bytes: &[u8], complete: bool) -> Option<&'static Encoding> {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return Some(enc);
+    }
+    if let Some(enc) = utf16_without_bom(bytes, complete) {
         return Some(enc);
     }
     match std::str::from_utf8(bytes) {
@@ -86,9 +145,6 @@ pub fn sniff(bytes: &[u8], complete: bool) -> Option<&'static Encoding> {
         // Cut in the middle of a character at the end of a sample: still UTF-8.
         Err(e) if !complete && e.error_len().is_none() => return Some(encoding_rs::UTF_8),
         Err(_) => {}
-    }
-    if let Some(enc) = utf16_without_bom(bytes) {
-        return Some(enc);
     }
     looks_like_gb18030(bytes, complete).then_some(encoding_rs::GB18030)
 }
@@ -142,9 +198,14 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> R
         let (good, _) = enc.decode_without_bom_handling(bytes);
         let upto = good.find('\u{FFFD}').unwrap_or(good.len());
         let line = good[..upto].matches('\n').count() + 1;
+        let hint = if forced.is_none() {
+            "; name the encoding with --encoding"
+        } else {
+            ""
+        };
         return Err(Error::NotText {
             path: path.to_path_buf(),
-            detail: format!("invalid {} at line {line}", enc.name()),
+            detail: format!("invalid {} at line {line}{hint}", enc.name()),
         });
     }
     Ok(clean(&text))
@@ -168,27 +229,33 @@ pub fn clean(s: &str) -> String {
 }
 
 /// A reader that turns a stream in `forced` (or, when `None`, in the encoding detected from
-/// its first [`SNIFF_BYTES`]) into UTF-8. UTF-8 input passes through untouched.
+/// its first [`SNIFF_BYTES`]) into UTF-8. UTF-8 input passes through untouched (invalid
+/// bytes are then reported per row); in other encodings an undecodable byte becomes U+FFFD.
 pub fn utf8_reader<R: std::io::Read + 'static>(
     reader: R,
     forced: Option<&'static Encoding>,
 ) -> std::io::Result<Box<dyn std::io::Read>> {
-    let mut buffered = std::io::BufReader::with_capacity(SNIFF_BYTES, reader);
-    let enc = match forced {
-        Some(e) => Some(e),
-        None => {
-            let head = std::io::BufRead::fill_buf(&mut buffered)?;
-            sniff(head, head.len() < SNIFF_BYTES)
-        }
-    };
+    use std::io::Read;
+    // Detection reads up to SNIFF_BYTES or the end of the input, however the bytes arrive:
+    // a pipe's first read can end anywhere, even inside a character.
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let mut reader = reader;
+    if forced.is_none() {
+        (&mut reader)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)?;
+    }
+    let complete = head.len() < SNIFF_BYTES;
+    let enc = forced.or_else(|| sniff(&head, complete));
+    let stream = std::io::Cursor::new(head).chain(reader);
     Ok(match enc {
         Some(e) if e != encoding_rs::UTF_8 => Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
                 .encoding(Some(e))
                 .bom_override(true)
-                .build(buffered),
+                .build(stream),
         ),
-        _ => Box::new(buffered),
+        _ => Box::new(stream),
     })
 }
 
@@ -221,6 +288,23 @@ mod tests {
         assert!(e.to_string().contains("--encoding"), "{e}");
         let latin = decode(p, b"r\xe9sum\xe9", by_label("latin1")).unwrap();
         assert_eq!(latin, "résumé");
+        // Upper-case Portuguese accents are not Chinese either, nor is a pound sign.
+        for latin1 in [
+            &b"DESCRI\xc7\xc3O DO CARGO E INFORMA\xc7\xd5ES"[..],
+            b"Salary \xa3100000\n",
+        ] {
+            let e = decode(p, latin1, None).unwrap_err();
+            assert!(e.to_string().contains("--encoding"), "{e}");
+        }
+        // UTF-16 without a BOM, English or mixed.
+        for s in [
+            "Senior SRE\nKubernetes, Go",
+            "负责 K8s 集群运维, on-call 7x24",
+        ] {
+            let be: Vec<u8> = s.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            assert_eq!(decode(p, &utf16le(s, false), None).unwrap(), s);
+            assert_eq!(decode(p, &be, None).unwrap(), s);
+        }
     }
 
     #[test]
@@ -249,6 +333,29 @@ mod tests {
         assert_eq!(out, text);
         let mut out = String::new();
         utf8_reader(std::io::Cursor::new(utf16le(text, true)), None)
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, text);
+    }
+
+    /// A reader that hands out its bytes a few at a time, like a pipe.
+    struct Trickle(Vec<u8>, usize);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(3).min(self.0.len() - self.1);
+            buf[..n].copy_from_slice(&self.0[self.1..self.1 + n]);
+            self.1 += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_trickling_pipe_is_detected_like_a_file() {
+        let text = "{\"id\":1,\"title\":\"上海高级工程师\"}\n".repeat(3);
+        let mut out = String::new();
+        utf8_reader(Trickle(text.clone().into_bytes(), 0), None)
             .unwrap()
             .read_to_string(&mut out)
             .unwrap();

@@ -273,6 +273,30 @@ pub fn read_csv_stream(
     read_csv(Path::new(name), reader, columns, &mut seq, &mut bytes, sink)
 }
 
+/// A reader that fails once the CSV record being read has taken more than `limit` bytes:
+/// a stray quote can turn the rest of a file into one record, which must not be buffered
+/// whole. (`record_start` is where the current record began, set after each record.)
+struct RecordBound<R> {
+    inner: R,
+    read: u64,
+    record_start: std::rc::Rc<std::cell::Cell<u64>>,
+    limit: u64,
+}
+
+impl<R: Read> Read for RecordBound<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read.saturating_sub(self.record_start.get()) > self.limit {
+            return Err(std::io::Error::other(format!(
+                "a row larger than the {} MiB record limit (an unclosed quote?); the rest of the file is skipped",
+                super::MAX_INPUT_BYTES >> 20
+            )));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
 /// `reader` as UTF-8: transcoded from the given encoding or the one its start shows.
 fn utf8(p: &Path, reader: impl Read + 'static, columns: &Columns) -> Result<Box<dyn Read>> {
     super::encoding::utf8_reader(reader, columns.encoding).map_err(|source| Error::Io {
@@ -442,10 +466,11 @@ fn read_jsonl(
         line_no += 1;
         *bytes += n as u64;
         let source = format!("{name}:{line_no}");
-        if n as u64 > limit {
-            // Skip the rest of the line.
+        let content = buf.len() - usize::from(buf.ends_with(b"\n"));
+        if content as u64 > limit {
+            // Skip the rest of the line, unless it ended within what was read.
             let mut skipped = 0u64;
-            loop {
+            while !buf.ends_with(b"\n") {
                 let mut chunk = Vec::new();
                 match (&mut reader).take(1 << 20).read_until(b'\n', &mut chunk) {
                     Ok(0) | Err(_) => break,
@@ -500,9 +525,16 @@ fn read_csv(
     sink: &mut dyn Sink,
 ) -> Result<()> {
     let name = path.display().to_string();
+    let record_start = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let bounded = RecordBound {
+        inner: file,
+        read: 0,
+        record_start: record_start.clone(),
+        limit: super::MAX_INPUT_BYTES + (1 << 20),
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
-        .from_reader(BufReader::new(file));
+        .from_reader(BufReader::new(bounded));
     let headers: Vec<String> = match rdr.byte_headers() {
         Ok(h) => h
             .iter()
@@ -528,7 +560,9 @@ fn read_csv(
     let mut record = csv::ByteRecord::new();
     loop {
         let line = rdr.position().line() + 1;
-        match rdr.read_byte_record(&mut record) {
+        let read = rdr.read_byte_record(&mut record);
+        record_start.set(rdr.position().byte());
+        match read {
             Ok(false) => break,
             Ok(true) => {
                 *bytes = rdr.position().byte();

@@ -25,8 +25,26 @@ fn fonts() -> RunFonts {
         .east_asia("Microsoft YaHei")
 }
 
+/// `text` for a Word run: without the characters XML 1.0 forbids (C0 controls but tab,
+/// U+FFFE, U+FFFF), which a JSON Resume string may carry as escapes and which would make the
+/// document unreadable, and with line breaks as spaces (docx-rs drops them, which would join
+/// two words). The words stay verbatim.
+fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' => Some(' '),
+            '\t' => Some(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 fn run(text: &str) -> Run {
-    Run::new().add_text(text).fonts(fonts()).size(BODY_SIZE)
+    Run::new()
+        .add_text(xml_text(text))
+        .fonts(fonts())
+        .size(BODY_SIZE)
 }
 
 fn styles(doc: Docx) -> Docx {
@@ -108,7 +126,7 @@ pub fn resume(r: &Resume) -> Result<Vec<u8>> {
     if let Some(n) = &r.basics.name {
         doc = doc.add_paragraph(spaced(
             Paragraph::new()
-                .add_run(Run::new().add_text(n))
+                .add_run(Run::new().add_text(xml_text(n)))
                 .style("Title"),
             0,
             60,
@@ -127,7 +145,7 @@ pub fn resume(r: &Resume) -> Result<Vec<u8>> {
     for s in &r.sections {
         doc = doc.add_paragraph(spaced(
             Paragraph::new()
-                .add_run(Run::new().add_text(&s.heading))
+                .add_run(Run::new().add_text(xml_text(&s.heading)))
                 .style("Heading1")
                 .keep_next(true),
             240,
@@ -137,7 +155,7 @@ pub fn resume(r: &Resume) -> Result<Vec<u8>> {
             if let Some(o) = &e.organisation {
                 doc = doc.add_paragraph(spaced(
                     Paragraph::new()
-                        .add_run(Run::new().add_text(o))
+                        .add_run(Run::new().add_text(xml_text(o)))
                         .style("Heading2")
                         .keep_next(true),
                     120,
@@ -177,9 +195,10 @@ mod tests {
 
     #[test]
     fn writes_a_zip_with_the_text() {
-        let r = crate::parse::markdown::parse(
+        let mut r = crate::parse::markdown::parse(
             "# Ada\n\n## Work\n\n### ACME\nEngineer\n\n- Built <things> & more\n  - nested 中文\n",
         );
+        r.basics.name = Some("Ada \u{1}Lovelace\u{FFFF}".into());
         let bytes = resume(&r).unwrap();
         assert_eq!(&bytes[..2], b"PK");
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -189,5 +208,6 @@ mod tests {
         assert!(xml.contains("Built &lt;things&gt; &amp; more"), "{xml}");
         assert!(xml.contains("nested 中文"));
         assert!(xml.contains("w:numId"));
+        assert!(xml.contains("Ada Lovelace") && !xml.contains('\u{1}'));
     }
 }
