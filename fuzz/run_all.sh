@@ -3,7 +3,7 @@
 # seeding the corpora. Needs cargo-fuzz; on a stable toolchain RUSTC_BOOTSTRAP=1 lets it use
 # the sanitizer flags. Prints one line per target: runs, coverage, crashes found.
 #
-#   fuzz/run_all.sh [SECONDS] [JOBS]
+#   fuzz/run_all.sh [SECONDS] [JOBS] [TARGET...]   (default: every target)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}
@@ -12,7 +12,8 @@ export RUSTC_BOOTSTRAP=1
 fuzz/seed.sh >/dev/null
 cargo fuzz build -O >/dev/null 2>&1 || { echo "cargo fuzz build failed"; exit 1; }
 mkdir -p fuzz/logs
-targets=$(cargo fuzz list)
+shift 2 2>/dev/null || shift $#
+targets=${*:-$(cargo fuzz list)}
 run() {
   t=$1
   start=$(date +%s)
