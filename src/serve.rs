@@ -28,6 +28,10 @@ use tokio::sync::Semaphore;
 /// The largest request body accepted (a posting plus a résumé), in bytes.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// Requests handled at once; more are answered 503 at once. Each may hold a body of up to
+/// [`BODY_LIMIT`], so this bounds the memory requests can take (64 × 2 MiB).
+pub const MAX_IN_FLIGHT: usize = 64;
+
 /// Uploaded résumés kept ready (parsed and indexed), most recent first.
 const UPLOAD_CACHE: usize = 4;
 
@@ -128,6 +132,7 @@ struct ResumeInfo {
 /// 127.0.0.1 must not be able to read the résumé.
 pub fn router(state: Arc<AppState>, hosts: Option<Vec<String>>) -> Router {
     let hosts = Arc::new(hosts);
+    let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
     Router::new()
         .route("/", get(page))
         .route("/api/resume", get(resume_info))
@@ -145,7 +150,15 @@ pub fn router(state: Arc<AppState>, hosts: Option<Vec<String>>) -> Router {
         .layer(axum::middleware::from_fn(
             move |req: axum::extract::Request, next: axum::middleware::Next| {
                 let hosts = hosts.clone();
+                let in_flight = in_flight.clone();
                 async move {
+                    let Ok(_slot) = in_flight.try_acquire_owned() else {
+                        return ApiError(
+                            StatusCode::SERVICE_UNAVAILABLE,
+                            "too many requests at once; try again".into(),
+                        )
+                        .into_response();
+                    };
                     let host = req
                         .headers()
                         .get(header::HOST)
