@@ -519,7 +519,13 @@ fn serve(a: ServeArgs) -> Result<()> {
     let analyzer = analyzer(&a.resume)?;
     let default = match &a.resume.resume {
         Some(p) => {
-            let m = prepare(&a.resume)?;
+            // The same analyzer as the server's uploads: a user lexicon is built once.
+            let m = jdfit::prepare_with(
+                p,
+                a.resume.resume_format,
+                Some(&index_dir(&a.resume)),
+                analyzer.clone(),
+            )?;
             let name = p
                 .file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());

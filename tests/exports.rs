@@ -255,7 +255,7 @@ fn docx_has_the_bullets_and_opens_in_libreoffice() {
 }
 
 #[test]
-fn docx_is_not_written_to_a_terminal_but_can_be_piped() {
+fn docx_goes_through_a_pipe() {
     let t = tempfile::tempdir().unwrap();
     let out = jdfit(t.path())
         .args(["tailor", "-r", SEED, LLM_EN, "-f", "docx"])
