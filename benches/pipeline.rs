@@ -36,22 +36,28 @@ fn analyzer(c: &mut Criterion) {
 }
 
 fn score(c: &mut Criterion) {
-    let m = jdfit::prepare(&root().join("corpus/resume-zh.txt"), None, None).unwrap();
+    let m = jdfit::pipeline::prepare(
+        &root().join("corpus/resume-zh.txt"),
+        &jdfit::pipeline::ResumeOptions::default(),
+    )
+    .unwrap();
     let en = std::fs::read_to_string(root().join("jobs/en/en-07-mlops-engineer.txt")).unwrap();
     let zh =
         std::fs::read_to_string(root().join("jobs/zh/zh-09-llm-platform-ai-infra.txt")).unwrap();
     let mut g = c.benchmark_group("score");
     g.bench_function("seed_vs_en_posting", |b| {
         b.iter(|| {
-            m.score(&posting::parse(black_box(&en)), "en")
+            jdfit::pipeline::match_posting(&m, posting::parse(black_box(&en)), "en")
                 .unwrap()
+                .report
                 .score
         })
     });
     g.bench_function("seed_vs_zh_posting", |b| {
         b.iter(|| {
-            m.score(&posting::parse(black_box(&zh)), "zh")
+            jdfit::pipeline::match_posting(&m, posting::parse(black_box(&zh)), "zh")
                 .unwrap()
+                .report
                 .score
         })
     });

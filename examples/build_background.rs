@@ -8,7 +8,7 @@ use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let docs = jdfit::score::background_docs(&root.join("jobs"))?;
+    let docs = jdfit::parse::read_texts_under(&root.join("jobs"))?;
     let bg = Background::build(&docs, &Analyzer::shared());
     let out = root.join("corpus/background.tsv");
     std::fs::write(&out, bg.to_tsv())?;

@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rows: usize = args.next().map_or(Ok(10_000), |a| a.parse())?;
     let seed: u64 = args.next().map_or(Ok(42), |a| a.parse())?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let docs = jdfit::score::background_docs(&root.join("jobs"))?;
+    let docs = jdfit::parse::read_texts_under(&root.join("jobs"))?;
     let parsed: Vec<(String, Option<String>, Vec<&str>)> = docs
         .iter()
         .map(|d| {

@@ -3,9 +3,8 @@
 //! `cargo run --release --example startup -- corpus/resume-zh.txt jobs/en/en-07-mlops-engineer.txt`.
 
 use jdfit::analyze::Analyzer;
-use jdfit::index::BulletIndex;
 use jdfit::parse;
-use jdfit::score::Matcher;
+use jdfit::pipeline::{self, ResumeOptions};
 use std::path::Path;
 use std::time::Instant;
 
@@ -28,12 +27,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     lap("lexicon automaton");
     let r = parse::load_resume(Path::new(resume), None)?;
     lap("parse résumé");
-    let index = BulletIndex::in_ram(&r, &analyzer)?;
-    lap("tantivy index");
-    let m = Matcher::new(r, index, analyzer);
-    lap("analyze résumé");
+    let opts = ResumeOptions {
+        analyzer,
+        ..ResumeOptions::default()
+    };
+    let m = pipeline::prepare_parsed(r, None, &opts)?;
+    lap("analyze and index");
     let text = parse::read_text(Path::new(posting))?;
-    let report = m.score(&parse::posting::parse(&text), posting)?;
+    let report = pipeline::match_text(&m, &text, posting)?.report;
     lap("score posting");
     eprintln!(
         "{:<22} {:>8.2} ms (score {})",

@@ -6,16 +6,12 @@
 //! texts). Ties are broken by input order.
 
 use crate::error::{Error, Result};
-use crate::parse::source::{self, Columns, Input, Item, PostingRecord, RowError};
-use crate::render::{self, ResumeOutput};
-use crate::score::{Matcher, QuickScore};
-use crate::tailor::{self, TailorOptions};
+use crate::model::{BatchRow, BatchSummary, Posting, PostingRecord, QuickScore};
+use crate::parse::source::{self, posting_of, Columns, Input, Item, RowError};
+use crate::score::PreparedResume;
 use rayon::prelude::*;
-use serde::Serialize;
-use serde_json::{Map, Value};
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
-use std::path::{Path, PathBuf};
 
 /// Records scored together; bounds memory and keeps every thread busy.
 pub const CHUNK: usize = 512;
@@ -40,49 +36,6 @@ pub struct BatchOptions {
     pub threads: Option<usize>,
     /// Keep the posting text of kept rows (needed to tailor them; only with `top`).
     pub keep_text: bool,
-}
-
-/// One ranked posting.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BatchRow {
-    /// 1-based rank, best first.
-    pub rank: usize,
-    /// Overall score 0–100.
-    pub score: f32,
-    /// File path, or `FILE:LINE` for a JSONL or CSV row.
-    pub source: String,
-    /// Identifier from the export.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Title.
-    pub title: Option<String>,
-    /// Company.
-    pub company: Option<String>,
-    /// Location.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    /// Link.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// Leading covered terms.
-    pub matched: Vec<String>,
-    /// Leading missing terms.
-    pub missing: Vec<String>,
-    /// Meets the years of experience asked (absent when the posting asks none).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub experience: Option<bool>,
-    /// Meets the degree asked (absent when the posting asks none).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub education: Option<bool>,
-    /// Other fields of the export row, passed through.
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub fields: Map<String, Value>,
-    /// Input order (ties).
-    #[serde(skip)]
-    pub seq: u64,
-    /// The record, kept only for rows that will be tailored.
-    #[serde(skip)]
-    pub record: Option<PostingRecord>,
 }
 
 impl BatchRow {
@@ -110,19 +63,6 @@ impl Ord for Worst {
     fn cmp(&self, other: &Self) -> Ordering {
         other.0.key().cmp(&self.0.key())
     }
-}
-
-/// What happened in a run.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct BatchSummary {
-    /// Postings scored.
-    pub scored: u64,
-    /// Rows skipped as malformed (or unreadable files).
-    pub skipped: u64,
-    /// Rows in the output.
-    pub kept: usize,
-    /// Input bytes read.
-    pub bytes: u64,
 }
 
 /// Receives events while a batch runs (the binary draws progress and reports bad rows).
@@ -168,45 +108,35 @@ impl Keeper {
     }
 }
 
-fn row(mut rec: PostingRecord, q: QuickScore, keep_text: bool) -> BatchRow {
-    let fields = std::mem::take(&mut rec.extra);
-    // Kept records (to tailor) keep their fields; the others give them up without a copy.
-    let opt = |s: &mut Option<String>| if keep_text { s.clone() } else { s.take() };
-    let (id, title, company, location, url) = (
-        opt(&mut rec.id),
-        opt(&mut rec.title),
-        opt(&mut rec.company),
-        opt(&mut rec.location),
-        opt(&mut rec.url),
-    );
-    let source = if keep_text {
-        rec.source.clone()
-    } else {
-        std::mem::take(&mut rec.source)
-    };
-    let seq = rec.seq;
+/// A row from a record, its parsed posting and its score. Rows to tailor keep the posting,
+/// parsed once; the others give up their fields without a copy.
+fn row(mut rec: PostingRecord, posting: Posting, q: QuickScore, keep_text: bool) -> BatchRow {
+    if rec.has_title_line {
+        // A posting file names its title and company in its own header lines.
+        rec.fill_from(&posting);
+    }
     BatchRow {
         rank: 0,
         score: q.score,
-        source,
-        id,
-        title,
-        company,
-        location,
-        url,
+        source: rec.source,
+        id: rec.id,
+        title: rec.title,
+        company: rec.company,
+        location: rec.location,
+        url: rec.url,
         matched: q.matched,
         missing: q.missing,
         experience: q.experience,
         education: q.education,
-        fields,
-        seq,
-        record: keep_text.then_some(rec),
+        fields: rec.extra,
+        seq: rec.seq,
+        posting: keep_text.then_some(posting),
     }
 }
 
-/// Scores every posting of `inputs` against `matcher`. Returns the kept rows, best first.
+/// Scores every posting of `inputs` against `prepared`. Returns the kept rows, best first.
 pub fn run(
-    matcher: &Matcher,
+    prepared: &PreparedResume,
     inputs: &[Input],
     columns: &Columns,
     opts: &BatchOptions,
@@ -257,18 +187,27 @@ pub fn run(
                     observer.row_error(&e);
                 }
                 Msg::Chunk(chunk) => {
-                    let scores: Vec<QuickScore> = pool.install(|| {
+                    // Each posting is parsed once, here, and kept only if it will be tailored.
+                    let scores: Vec<(Posting, QuickScore)> = pool.install(|| {
                         chunk
                             .par_iter()
-                            .map(|r| matcher.quick_score(&r.posting(), ROW_TERMS))
+                            .map(|r| {
+                                let p = posting_of(r);
+                                let q = prepared.quick_score(&p, ROW_TERMS);
+                                (p, q)
+                            })
                             .collect()
                     });
                     summary.scored += chunk.len() as u64;
-                    for (rec, q) in chunk.into_iter().zip(scores) {
-                        if opts.min_score.is_some_and(|m| q.score < m) {
+                    for (rec, (p, q)) in chunk.into_iter().zip(scores) {
+                        // Compared as shown: a row displayed as 30.0 passes --min-score 30.
+                        if opts
+                            .min_score
+                            .is_some_and(|m| (q.score * 10.0).round() / 10.0 < m)
+                        {
                             continue;
                         }
-                        keeper.push(row(rec, q, keep_text));
+                        keeper.push(row(rec, p, q, keep_text));
                     }
                     observer.progress(summary.scored, summary.bytes);
                 }
@@ -281,102 +220,10 @@ pub fn run(
     Ok((rows, summary))
 }
 
-/// A file name from a title and company: letters and digits of any script kept, everything
-/// else (path separators, dots, spaces) folded to `-`, bounded length, never empty.
-pub fn safe_stem(title: Option<&str>, company: Option<&str>) -> String {
-    let raw = [title, company]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut out = String::new();
-    for c in raw.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.chars().count() >= 60 {
-            break;
-        }
-    }
-    let out = out.trim_matches('-').to_string();
-    if out.is_empty() {
-        "posting".into()
-    } else {
-        out
-    }
-}
-
-/// What happened to one tailored file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum TailorOutcome {
-    /// Written.
-    Written(PathBuf),
-    /// A file of that name exists and `force` was not given.
-    Exists(PathBuf),
-}
-
-/// Writes a tailored résumé for each row that kept its record, into `dir` (created if
-/// needed), named `RANK-title-company.EXT`. Files are written atomically; an existing file is
-/// replaced only with `force`.
-pub fn tailor_rows(
-    matcher: &Matcher,
-    rows: &[BatchRow],
-    dir: &Path,
-    format: ResumeOutput,
-    force: bool,
-    opts: &TailorOptions,
-) -> Result<Vec<TailorOutcome>> {
-    let io = |e: std::io::Error| Error::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let ext = format.extension();
-    let width = rows.len().to_string().len().max(2);
-    let mut out = Vec::new();
-    for r in rows {
-        let Some(rec) = &r.record else { continue };
-        let report = matcher.score(&rec.posting(), &rec.source)?;
-        let tailored = tailor::tailor(&matcher.resume, &report, opts);
-        let hl = render::Highlights::from_report(&report, matcher.analyzer());
-        let body = render::resume_file(&tailored, format, Some(&hl))?;
-        let name = format!(
-            "{:0width$}-{}.{ext}",
-            r.rank,
-            safe_stem(r.title.as_deref(), r.company.as_deref())
-        );
-        let path = dir.join(&name);
-        if crate::output::write_atomic(&path, &body, force)? {
-            out.push(TailorOutcome::Written(path));
-        } else {
-            out.push(TailorOutcome::Exists(path));
-        }
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stems_are_safe() {
-        assert_eq!(
-            safe_stem(Some("Senior SRE"), Some("Acme, Inc.")),
-            "senior-sre-acme-inc"
-        );
-        assert_eq!(safe_stem(Some("../../etc/passwd"), None), "etc-passwd");
-        assert_eq!(
-            safe_stem(Some("高级SRE工程师"), Some("云栖")),
-            "高级sre工程师-云栖"
-        );
-        assert_eq!(safe_stem(Some("///"), None), "posting");
-        assert_eq!(safe_stem(None, None), "posting");
-        assert!(safe_stem(Some(&"x".repeat(500)), None).chars().count() <= 60);
-        assert!(!safe_stem(Some("a\0b\\c:d"), None).contains(['\0', '\\', ':', '/']));
-    }
+    use serde_json::Map;
 
     fn r(score: f32, seq: u64) -> BatchRow {
         BatchRow {
@@ -394,7 +241,7 @@ mod tests {
             education: None,
             fields: Map::new(),
             seq,
-            record: None,
+            posting: None,
         }
     }
 

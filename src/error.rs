@@ -32,6 +32,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A CSV export whose header names none of the columns the posting text may be in.
+    #[error("{path}:1: no `{}` column in the header (it has {})", wanted.join("` or `"), found.iter().take(12).map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", "))]
+    NoTextColumn {
+        /// The file involved.
+        path: PathBuf,
+        /// The columns looked for.
+        wanted: Vec<String>,
+        /// The columns the header has.
+        found: Vec<String>,
+    },
     /// An invalid combination of options or values.
     #[error("{0}")]
     Usage(String),

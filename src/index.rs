@@ -3,7 +3,7 @@
 
 use crate::analyze::{tokenizer, Analyzer, ANALYZER_VERSION};
 use crate::error::{Error, Result};
-use crate::model::Resume;
+use crate::model::IndexStatus;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -13,23 +13,11 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{doc, Index, IndexReader, ReloadPolicy, Term};
+use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 /// The file beside a persisted index that records what it was built from.
 pub const META_FILE: &str = "jdfit-index.json";
-
-/// How the index in use came to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum IndexStatus {
-    /// Built in RAM for this run.
-    Memory,
-    /// A persisted index was opened and reused.
-    Reused,
-    /// A persisted index was (re)built for this run.
-    Built,
-}
 
 /// What a persisted index was built from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,18 +56,6 @@ pub fn content_hash(resume_text: &str, analyzer: &Analyzer) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The default place for a persisted index: `$JDFIT_INDEX_DIR`, else the user cache
-/// directory (`~/.cache/jdfit/index` on Linux).
-pub fn default_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("JDFIT_INDEX_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d);
-    }
-    dirs::cache_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("jdfit")
-        .join("index")
-}
-
 fn schema() -> (Schema, Field) {
     let mut b = Schema::builder();
     b.add_text_field("id", STRING | STORED);
@@ -102,7 +78,21 @@ fn register(index: &Index, analyzer: &Arc<Analyzer>) {
     );
 }
 
-fn fill(index: &Index, resume: &Resume) -> Result<()> {
+/// One leaf bullet to index, analysed by the caller (its leaf ordinal is its position).
+#[derive(Debug, Clone)]
+pub struct IndexDoc {
+    /// Bullet id.
+    pub id: String,
+    /// Section index.
+    pub section: usize,
+    /// Entry index.
+    pub entry: usize,
+    /// The bullet's text with its group headings above it, and their tokens: indexed as
+    /// given, so the index and the scorer share one analysis.
+    pub tokens: PreTokenizedString,
+}
+
+fn fill(index: &Index, docs: &[IndexDoc]) -> Result<()> {
     let s = index.schema();
     let field = |n: &str| s.get_field(n).expect("schema field");
     let (id, ord, section, entry, text) = (
@@ -113,16 +103,14 @@ fn fill(index: &Index, resume: &Resume) -> Result<()> {
         field("text"),
     );
     let mut w: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
-    for (i, leaf) in resume.leaves().iter().enumerate() {
-        w.add_document(doc!(
-            id => leaf.bullet.id.clone(),
-            ord => i as u64,
-            section => leaf.section as u64,
-            entry => leaf.entry as u64,
-            // The group headings above a bullet are its context ("AiInfra ——打造 LLM 应用基础设施"
-            // over "MLOps 平台: …"), indexed with it.
-            text => leaf.groups.iter().chain([&leaf.bullet.text.as_str()]).copied().collect::<Vec<_>>().join("\n"),
-        ))?;
+    for (i, d) in docs.iter().enumerate() {
+        let mut doc = TantivyDocument::new();
+        doc.add_text(id, &d.id);
+        doc.add_u64(ord, i as u64);
+        doc.add_u64(section, d.section as u64);
+        doc.add_u64(entry, d.entry as u64);
+        doc.add_pre_tokenized_text(text, d.tokens.clone());
+        w.add_document(doc)?;
     }
     w.commit()?;
     Ok(())
@@ -144,11 +132,11 @@ impl BulletIndex {
     }
 
     /// Builds the index in RAM.
-    pub fn in_ram(resume: &Resume, analyzer: &Arc<Analyzer>) -> Result<BulletIndex> {
+    pub fn in_ram(docs: &[IndexDoc], analyzer: &Arc<Analyzer>) -> Result<BulletIndex> {
         let (schema, _) = schema();
         let index = Index::create_in_ram(schema);
         register(&index, analyzer);
-        fill(&index, resume)?;
+        fill(&index, docs)?;
         BulletIndex::from_index(index, IndexStatus::Memory)
     }
 
@@ -156,7 +144,7 @@ impl BulletIndex {
     /// written beside it and renamed into place, so a crash never leaves a half-written index
     /// under the real name. A non-empty directory that is not a jdfit index is refused.
     pub fn persist(
-        resume: &Resume,
+        docs: &[IndexDoc],
         meta: &IndexMeta,
         dir: &Path,
         analyzer: &Arc<Analyzer>,
@@ -185,7 +173,7 @@ impl BulletIndex {
         let (schema, _) = schema();
         let index = Index::create_in_dir(tmp.path(), schema)?;
         register(&index, analyzer);
-        fill(&index, resume)?;
+        fill(&index, docs)?;
         drop(index);
         let meta_json = serde_json::to_vec_pretty(meta).expect("meta serialises");
         std::fs::write(tmp.path().join(META_FILE), meta_json)
@@ -214,7 +202,7 @@ impl BulletIndex {
     /// hash; rebuilds it there when the same résumé changed (or the index is unreadable);
     /// otherwise (no index, or another résumé's) builds one in RAM.
     pub fn open_or_build(
-        resume: &Resume,
+        docs: &[IndexDoc],
         meta: &IndexMeta,
         dir: &Path,
         analyzer: &Arc<Analyzer>,
@@ -225,13 +213,13 @@ impl BulletIndex {
                 // checksum: a damaged index is rebuilt, never silently used.
                 match BulletIndex::open(dir, analyzer, IndexStatus::Reused) {
                     Ok(ix) if ix.num_docs() == meta.bullets && ix.intact() => Ok(ix),
-                    _ => BulletIndex::persist(resume, meta, dir, analyzer),
+                    _ => BulletIndex::persist(docs, meta, dir, analyzer),
                 }
             }
             Some(m) if m.resume_path == meta.resume_path => {
-                BulletIndex::persist(resume, meta, dir, analyzer)
+                BulletIndex::persist(docs, meta, dir, analyzer)
             }
-            _ => BulletIndex::in_ram(resume, analyzer),
+            _ => BulletIndex::in_ram(docs, analyzer),
         }
     }
 
@@ -326,10 +314,5 @@ impl BulletIndex {
             }
         }
         Ok(out)
-    }
-
-    /// The underlying Tantivy index.
-    pub fn tantivy(&self) -> &Index {
-        &self.index
     }
 }

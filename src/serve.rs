@@ -6,13 +6,13 @@
 //! on blocking threads, at most one per core at a time, so a burst of requests queues instead
 //! of starving the server. Every error is a JSON `{"error": "…"}` with a 4xx/5xx status.
 
-use crate::analyze::Analyzer;
-use crate::batch::safe_stem;
-use crate::index::BulletIndex;
-use crate::parse::{self, posting};
-use crate::render::{self, ResumeOutput};
-use crate::score::{MatchReport, Matcher};
-use crate::tailor::{self, TailorOptions};
+use crate::choice::Choice;
+use crate::model::MatchReport;
+use crate::parse;
+use crate::pipeline::{self, safe_stem, Matched, ResumeOptions};
+use crate::render::ResumeFormat;
+use crate::score::PreparedResume;
+use crate::tailor::TailorOptions;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -44,26 +44,31 @@ const PAGE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-sr
 /// A résumé ready to score against.
 struct Loaded {
     name: String,
-    matcher: Matcher,
+    prepared: PreparedResume,
 }
 
 /// What the server holds: the résumé given at start-up, recent uploads, and the analyzer.
 pub struct AppState {
     default: Option<Arc<Loaded>>,
     uploads: Mutex<Vec<(String, Arc<Loaded>)>>,
-    analyzer: Arc<Analyzer>,
+    /// How uploads are prepared (the analyzer built once, the month "present" means).
+    options: ResumeOptions,
     /// Bounds concurrent scoring to the cores.
     workers: Arc<Semaphore>,
 }
 
 impl AppState {
-    /// State for a server with `default` as the résumé at start-up (named `name`), if any.
-    pub fn new(default: Option<(String, Matcher)>, analyzer: Arc<Analyzer>) -> AppState {
+    /// State for a server with `default` as the résumé at start-up (named `name`), if any;
+    /// uploads are prepared with `options` (always in RAM).
+    pub fn new(default: Option<(String, PreparedResume)>, options: ResumeOptions) -> AppState {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         AppState {
-            default: default.map(|(name, matcher)| Arc::new(Loaded { name, matcher })),
+            default: default.map(|(name, prepared)| Arc::new(Loaded { name, prepared })),
             uploads: Mutex::new(Vec::new()),
-            analyzer,
+            options: ResumeOptions {
+                index_dir: None,
+                ..options
+            },
             workers: Arc::new(Semaphore::new(cores)),
         }
     }
@@ -247,8 +252,8 @@ async fn resume_info(State(s): State<Arc<AppState>>) -> Result<Json<ResumeInfo>,
     };
     Ok(Json(ResumeInfo {
         name: l.name.clone(),
-        title: l.matcher.resume.basics.name.clone(),
-        bullets: l.matcher.leaves.len(),
+        title: l.prepared.resume.basics.name.clone(),
+        bullets: l.prepared.bullets.len(),
     }))
 }
 
@@ -292,12 +297,9 @@ fn resume_for(s: &AppState, upload: Option<ResumeUpload>) -> Result<Arc<Loaded>,
     };
     let resume = parse::parse_resume(Path::new(&name), &text, None)
         .map_err(|e| bad_request(e.to_string()))?;
-    let index = BulletIndex::in_ram(&resume, &s.analyzer)
+    let prepared = pipeline::prepare_parsed(resume, None, &s.options)
         .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let loaded = Arc::new(Loaded {
-        name,
-        matcher: Matcher::new(resume, index, s.analyzer.clone()),
-    });
+    let loaded = Arc::new(Loaded { name, prepared });
     if let Ok(mut cache) = s.uploads.lock() {
         cache.insert(0, (key, loaded.clone()));
         cache.truncate(UPLOAD_CACHE);
@@ -309,7 +311,7 @@ fn resume_for(s: &AppState, upload: Option<ResumeUpload>) -> Result<Arc<Loaded>,
 async fn scored<T: Send + 'static>(
     s: Arc<AppState>,
     req: PostingRequest,
-    then: impl FnOnce(&Loaded, MatchReport) -> Result<T, ApiError> + Send + 'static,
+    then: impl FnOnce(&Loaded, Matched) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     if req.posting.trim().is_empty() {
         return Err(bad_request(
@@ -329,11 +331,9 @@ async fn scored<T: Send + 'static>(
         let _permit = permit;
         let loaded = resume_for(&state, req.resume)?;
         let text = parse::clean_text(&req.posting);
-        let report = loaded
-            .matcher
-            .score(&posting::parse(&text), "posting")
+        let matched = pipeline::match_text(&loaded.prepared, &text, "posting")
             .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        then(&loaded, report)
+        then(&loaded, matched)
     });
     task.await
         .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "scoring failed".into()))?
@@ -344,23 +344,22 @@ async fn match_posting(
     req: Result<Json<PostingRequest>, JsonRejection>,
 ) -> Result<Json<MatchReport>, ApiError> {
     let Json(req) = req?;
-    scored(s, req, |_, report| Ok(report)).await.map(Json)
+    scored(s, req, |_, matched| Ok(matched.report))
+        .await
+        .map(Json)
 }
 
 /// The format named in a request.
-fn format_of(name: Option<&str>) -> Result<ResumeOutput, ApiError> {
-    Ok(match name.unwrap_or("md") {
-        "md" | "markdown" => ResumeOutput::Md,
-        "txt" | "text" => ResumeOutput::Txt,
-        "json" => ResumeOutput::Json,
-        "jsonresume" => ResumeOutput::Jsonresume,
-        "html" => ResumeOutput::Html,
-        "docx" => ResumeOutput::Docx,
-        other => {
-            return Err(bad_request(format!(
-                "unknown format {other:?}: use md, txt, json, jsonresume, html or docx"
-            )))
-        }
+fn format_of(name: Option<&str>) -> Result<ResumeFormat, ApiError> {
+    let name = match name.unwrap_or("md") {
+        // The long names the page has always accepted.
+        "markdown" => "md",
+        "text" => "txt",
+        n => n,
+    };
+    ResumeFormat::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = ResumeFormat::ALL.iter().map(|f| f.name()).collect();
+        bad_request(format!("unknown format {name:?}: use {}", names.join(", ")))
     })
 }
 
@@ -374,15 +373,13 @@ async fn tailor_posting(
     if let Some(n) = req.max_bullets {
         opts.max_bullets = n.clamp(1, 200);
     }
-    let (bytes, title, company) = scored(s, req, move |loaded, report| {
-        let tailored = tailor::tailor(&loaded.matcher.resume, &report, &opts);
-        let hl = render::Highlights::from_report(&report, loaded.matcher.analyzer());
-        let bytes = render::resume_file(&tailored, format, Some(&hl))
+    let (bytes, title, company) = scored(s, req, move |loaded, matched| {
+        let bytes = pipeline::render_tailored(&loaded.prepared, &matched, &opts, format)
             .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         Ok((
             bytes,
-            report.posting.title.clone(),
-            report.posting.meta.get("company").cloned(),
+            matched.posting.title.clone(),
+            matched.posting.meta.get("company").cloned(),
         ))
     })
     .await?;
@@ -426,7 +423,7 @@ async fn tailor_posting(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    if format == ResumeOutput::Html {
+    if format == ResumeFormat::Html {
         // The résumé page needs only its inline style.
         h.insert(
             header::CONTENT_SECURITY_POLICY,
@@ -442,8 +439,8 @@ mod tests {
 
     #[test]
     fn formats_by_name() {
-        assert_eq!(format_of(None).unwrap(), ResumeOutput::Md);
-        assert_eq!(format_of(Some("docx")).unwrap(), ResumeOutput::Docx);
+        assert_eq!(format_of(None).unwrap(), ResumeFormat::Md);
+        assert_eq!(format_of(Some("docx")).unwrap(), ResumeFormat::Docx);
         assert!(format_of(Some("pdf")).is_err());
     }
 }

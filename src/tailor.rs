@@ -1,14 +1,14 @@
 //! Tailor: select and reorder the résumé's own bullets for one posting. Nothing is written,
 //! only chosen: every output bullet is a bullet of the input, text untouched.
 
-use crate::model::{Bullet, Resume, SectionKind};
-use crate::score::{MatchReport, ReqKind};
-use serde::Serialize;
+use crate::choice::choices;
+use crate::model::{Bullet, ReqKind, Resume};
+use crate::score::tunables::{unit_weight, DIVERSITY, REPEAT_GAIN};
+use crate::score::{PreparedResume, Scoring};
 use std::collections::{HashMap, HashSet};
 
 /// How entries are ordered in the tailored résumé.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
     /// As in the résumé (reverse-chronological in a well-kept résumé).
     #[default]
@@ -16,6 +16,11 @@ pub enum Order {
     /// By each entry's best bullet.
     Relevance,
 }
+
+choices!(Order {
+    Chrono => ("chrono", "As in the résumé (reverse-chronological in a well-kept résumé)"),
+    Relevance => ("relevance", "By each entry's best bullet"),
+});
 
 /// Tailoring options. Defaults are documented in the README.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,23 +47,30 @@ impl Default for TailorOptions {
     }
 }
 
-/// Whether bullets in a section of this kind are selected (others are kept whole).
-fn selectable(kind: SectionKind) -> bool {
-    matches!(kind, SectionKind::Experience | SectionKind::Projects)
+/// What tailoring reads from a scoring: each bullet's relevance (unrounded) and the
+/// requirement units each bullet proves.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence<'a> {
+    /// Leaf bullet id → its score for the posting.
+    pub scores: HashMap<&'a str, f32>,
+    /// Requirement units: their kind and the ids of the bullets that prove them.
+    pub units: Vec<(ReqKind, Vec<&'a str>)>,
 }
 
-/// How much a requirement already proved by a chosen bullet still counts for the next one.
-pub const REPEAT_GAIN: f32 = 0.25;
-/// The share of a bullet's value that depends on proving new requirements (the rest is its
-/// relevance alone).
-pub const DIVERSITY: f32 = 0.5;
-
-/// Weight of a requirement unit by kind, for diversifying the selection.
-fn unit_weight(kind: ReqKind) -> f32 {
-    match kind {
-        ReqKind::Must => 1.0,
-        ReqKind::Duty => 0.6,
-        ReqKind::Nice => 0.3,
+impl<'a> Evidence<'a> {
+    /// The evidence in `scoring` about the bullets of `prepared`.
+    pub fn of(prepared: &'a PreparedResume, scoring: &Scoring) -> Evidence<'a> {
+        let id = |o: usize| prepared.bullets[o].id.as_str();
+        Evidence {
+            scores: (0..prepared.bullets.len())
+                .map(|o| (id(o), scoring.bullet_scores[o]))
+                .collect(),
+            units: scoring
+                .requirements
+                .iter()
+                .map(|r| (r.kind, r.proving.iter().map(|&o| id(o)).collect()))
+                .collect(),
+        }
     }
 }
 
@@ -70,22 +82,18 @@ fn unit_weight(kind: ReqKind) -> f32 {
 /// where novelty is the share of the weight of the units it proves that no chosen bullet
 /// proves yet (units already proved count `REPEAT_GAIN`). Ties go to document order. So of two
 /// equally relevant bullets, the one proving a different requirement wins.
-fn select(
-    resume: &Resume,
-    report: &MatchReport,
-    scores: &HashMap<&str, f32>,
-    opts: &TailorOptions,
-) -> HashSet<String> {
+fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> HashSet<String> {
+    let scores = &evidence.scores;
     let score = |id: &str| scores.get(id).copied().unwrap_or(0.0);
     let best = scores.values().copied().fold(0f32, f32::max);
     // Units each bullet proves.
     let mut units_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (u, req) in report.requirements.iter().enumerate() {
-        for id in &req.proving {
-            units_of.entry(id.as_str()).or_default().push(u);
+    for (u, (_, proving)) in evidence.units.iter().enumerate() {
+        for id in proving {
+            units_of.entry(id).or_default().push(u);
         }
     }
-    let mut proved = vec![false; report.requirements.len()];
+    let mut proved = vec![false; evidence.units.len()];
     let prove = |id: &str, proved: &mut Vec<bool>| {
         for &u in units_of.get(id).map_or(&[][..], Vec::as_slice) {
             proved[u] = true;
@@ -94,7 +102,7 @@ fn select(
     let mut chosen = HashSet::new();
     let mut rest: Vec<(f32, usize, String)> = Vec::new();
     let mut order = 0usize;
-    for s in resume.sections.iter().filter(|s| selectable(s.kind)) {
+    for s in resume.sections.iter().filter(|s| s.kind.is_work()) {
         for e in &s.entries {
             let mut leaves: Vec<(f32, usize, String)> = Vec::new();
             for b in &e.bullets {
@@ -124,7 +132,7 @@ fn select(
             let novelty = units_of.get(id).map_or(1.0, |us| {
                 let (mut all, mut new) = (0.0, 0.0);
                 for &u in us {
-                    let w = unit_weight(report.requirements[u].kind);
+                    let w = unit_weight(evidence.units[u].0);
                     all += w;
                     new += if proved[u] { w * REPEAT_GAIN } else { w };
                 }
@@ -182,19 +190,15 @@ fn prune(
     (kept.into_iter().map(|k| k.2).collect(), best)
 }
 
-/// Tailors `resume` to the posting behind `report`.
-pub fn tailor(resume: &Resume, report: &MatchReport, opts: &TailorOptions) -> Resume {
-    let scores: HashMap<&str, f32> = report
-        .bullets
-        .iter()
-        .map(|b| (b.id.as_str(), b.score))
-        .collect();
-    let keep = select(resume, report, &scores, opts);
+/// Tailors `resume` to a posting, from the evidence its scoring gives.
+pub fn tailor(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Resume {
+    let scores = &evidence.scores;
+    let keep = select(resume, evidence, opts);
     let mut out = resume.clone();
-    for s in out.sections.iter_mut().filter(|s| selectable(s.kind)) {
+    for s in out.sections.iter_mut().filter(|s| s.kind.is_work()) {
         let mut best_of: Vec<(f32, usize)> = Vec::new();
         for (i, e) in s.entries.iter_mut().enumerate() {
-            let (bullets, best) = prune(&e.bullets, &keep, &scores);
+            let (bullets, best) = prune(&e.bullets, &keep, scores);
             e.bullets = bullets;
             best_of.push((best.unwrap_or(-1.0), i));
         }
@@ -213,9 +217,7 @@ pub fn tailor(resume: &Resume, report: &MatchReport, opts: &TailorOptions) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::IndexStatus;
-    use crate::model::{Entry, Section};
-    use crate::score::{BulletReport, PostingInfo};
+    use crate::model::{Entry, Section, SectionKind};
 
     fn leaf(id: &str) -> Bullet {
         Bullet {
@@ -225,31 +227,10 @@ mod tests {
         }
     }
 
-    fn report(scores: &[(&str, f32)]) -> MatchReport {
-        MatchReport {
-            posting: PostingInfo {
-                source: "-".into(),
-                title: None,
-                meta: Default::default(),
-            },
-            score: 0.0,
-            matched: vec![],
-            missing: vec![],
-            requirements: vec![],
-            bullets: scores
-                .iter()
-                .map(|(id, s)| BulletReport {
-                    id: id.to_string(),
-                    text: String::new(),
-                    score: *s,
-                    matched_terms: vec![],
-                })
-                .collect(),
-            asks: Default::default(),
-            has: Default::default(),
-            experience: None,
-            education: None,
-            index: IndexStatus::Memory,
+    fn report(scores: &[(&'static str, f32)]) -> Evidence<'static> {
+        Evidence {
+            scores: scores.iter().copied().collect(),
+            units: vec![],
         }
     }
 
@@ -311,26 +292,10 @@ mod tests {
 
     #[test]
     fn budget_goes_to_bullets_proving_different_requirements() {
-        use crate::score::{RequirementReport, Verdict};
         let r = resume();
         let mut rep = report(&[("a", 5.0), ("b", 4.9), ("c", 1.0), ("d", 0.0), ("e", 3.5)]);
-        let unit = |kind, proving: &[&str]| RequirementReport {
-            kind,
-            line: 1,
-            text: String::new(),
-            verdict: Verdict::Covered,
-            weight: 1.0,
-            coverage: 1.0,
-            matched: vec![],
-            missing: vec![],
-            bullets: vec![],
-            proving: proving.iter().map(|s| s.to_string()).collect(),
-        };
         // a and b prove the same must-have; e proves another one.
-        rep.requirements = vec![
-            unit(ReqKind::Must, &["a", "b"]),
-            unit(ReqKind::Must, &["e"]),
-        ];
+        rep.units = vec![(ReqKind::Must, vec!["a", "b"]), (ReqKind::Must, vec!["e"])];
         let opts = TailorOptions {
             max_bullets: 2,
             min_per_entry: 0,

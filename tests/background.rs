@@ -2,7 +2,8 @@
 //! the shipped postings, analyzer and lexicon.
 
 use jdfit::analyze::Analyzer;
-use jdfit::score::{background_docs, Background};
+use jdfit::parse::read_texts_under as background_docs;
+use jdfit::score::Background;
 use std::path::Path;
 
 #[test]
@@ -27,7 +28,7 @@ fn boilerplate_is_not_distinctive() {
         let t = a.analyze(word);
         assert_eq!(t.len(), 1, "{word}");
         assert!(
-            bg.idf(&t[0].text) < jdfit::score::MIN_IDF,
+            bg.idf(&t[0].text) < jdfit::score::tunables::MIN_IDF,
             "{word}: {}",
             bg.idf(&t[0].text)
         );

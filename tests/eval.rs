@@ -1,10 +1,13 @@
 //! Matching quality on the labelled development set (`eval/`, labelled blind): jdfit must
 //! stay above floors set from its measured figures, and above the plain BM25 baseline.
 
+#[path = "../eval/harness.rs"]
+mod harness;
+
 #[test]
 fn quality_floors_on_the_development_set() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let e = jdfit::eval::evaluate(root).unwrap();
+    let e = harness::evaluate(root).unwrap();
     eprintln!("{e:#?}");
     let j = &e.jdfit;
     assert_eq!(j.bullet_queries, 36);

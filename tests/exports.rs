@@ -5,6 +5,8 @@
 mod common;
 use common::{jdfit, root, tool};
 
+use jdfit::pipeline::{self, ResumeOptions};
+use jdfit::render;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -300,9 +302,17 @@ fn no_colour_in_a_pipe_or_with_no_color() {
         assert!(out.status.success());
         assert!(!out.stdout.contains(&0x1b), "escape codes in piped output");
     }
-    let m = jdfit::prepare(&root().join(SEED), None, None).unwrap();
+    // The library marks the toned pieces for the binary to colour; plain text has none.
+    let m = pipeline::prepare(&root().join(SEED), &ResumeOptions::default()).unwrap();
     let text = std::fs::read_to_string(root().join(LLM_EN)).unwrap();
-    let r = m.score(&jdfit::parse::posting::parse(&text), "p").unwrap();
-    assert!(jdfit::render::report_text_styled(&r, true).contains("\u{1b}["));
-    assert!(!jdfit::render::report_text_styled(&r, false).contains('\u{1b}'));
+    let r = pipeline::match_text(&m, &text, "p").unwrap().report;
+    let marked = render::report_text_styled(&r, &|tone, s| format!("<{tone:?}>{s}"));
+    assert!(
+        marked.contains("<Strong>") && marked.contains("<Good>[x]"),
+        "{marked}"
+    );
+    assert_eq!(
+        render::report_text(&r),
+        render::report_text_styled(&r, &|_, s| s.to_string())
+    );
 }

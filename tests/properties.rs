@@ -111,7 +111,7 @@ proptest! {
         let cols = Columns::default();
         let mut sink = |item: Item, _: u64| {
             if let Item::Record(r) = item {
-                let _ = r.posting();
+                let _ = jdfit::parse::source::posting_of(&r);
             }
         };
         let _ = read_jsonl_stream("x.jsonl", std::io::Cursor::new(data.clone()), &cols, &mut sink);

@@ -7,15 +7,16 @@
 
 pub mod lexicon;
 pub mod normalize;
+pub mod script;
 pub mod stopwords;
 pub mod tokenizer;
 
-use crate::parse::lines::is_han;
 use jieba_rs::Jieba;
 use lexicon::Lexicon;
 use normalize::Normalized;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use script::is_han;
 use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output changes, so persisted indexes are rebuilt.

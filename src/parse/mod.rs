@@ -3,12 +3,13 @@
 pub mod dates;
 pub mod encoding;
 pub mod jsonresume;
-pub mod lines;
 pub mod markdown;
+pub mod markup;
 pub mod posting;
 pub mod source;
 pub mod text;
 
+use crate::choice::choices;
 use crate::error::{Error, Result};
 use crate::model::{Basics, Bullet, Resume};
 use regex::Regex;
@@ -16,9 +17,9 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 /// The résumé formats jdfit reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ResumeFormat {
+pub enum InputFormat {
     /// Plain text, as copied out of a PDF.
     Text,
     /// Markdown (`#` name, `##` sections, `###` entries, nested `-` lists).
@@ -27,25 +28,31 @@ pub enum ResumeFormat {
     Json,
 }
 
-impl ResumeFormat {
+choices!(InputFormat {
+    Text => ("text", "Plain text, as copied out of a PDF"),
+    Markdown => ("markdown", "Markdown (`#` name, `##` sections, `###` entries, nested `-` lists)"),
+    Json => ("json", "JSON Resume (jsonresume.org schema)"),
+});
+
+impl InputFormat {
     /// Picks a format from the file extension, then from the content.
-    pub fn detect(path: &Path, text: &str) -> ResumeFormat {
+    pub fn detect(path: &Path, text: &str) -> InputFormat {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
-            Some("json") => return ResumeFormat::Json,
-            Some("md" | "markdown") => return ResumeFormat::Markdown,
+            Some("json") => return InputFormat::Json,
+            Some("md" | "markdown") => return InputFormat::Markdown,
             _ => {}
         }
         let t = text.trim_start();
         if t.starts_with('{') {
-            ResumeFormat::Json
+            InputFormat::Json
         } else if t.lines().any(|l| l.starts_with("## ")) && t.starts_with("# ") {
-            ResumeFormat::Markdown
+            InputFormat::Markdown
         } else {
-            ResumeFormat::Text
+            InputFormat::Text
         }
     }
 }
@@ -76,56 +83,82 @@ pub fn clean_text(s: &str) -> String {
     encoding::clean(s)
 }
 
-/// Reads a text file (or standard input for `-`), detecting its encoding.
+/// Reads a text file, detecting its encoding.
 pub fn read_text(path: &Path) -> Result<String> {
     read_text_as(path, None)
 }
 
-/// Reads a text file (or standard input for `-`) in `encoding`, or detecting it when `None`.
+/// Reads a text file in `encoding`, or detecting it when `None`.
 /// Inputs over [`MAX_INPUT_BYTES`] and lines over [`MAX_LINE_BYTES`] are errors.
 pub fn read_text_as(path: &Path, encoding: Option<&'static encoding::Encoding>) -> Result<String> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
-    let too_big = || {
-        Error::parse(
-            path,
-            None,
-            format!(
-                "larger than the {} MiB input limit; is this a résumé or a posting?",
-                MAX_INPUT_BYTES >> 20
-            ),
-        )
-    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(Error::parse(path, None, "is a folder, not a file"));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_big(path));
+    }
+    read_text_from(file, path, encoding)
+}
+
+fn too_big(path: &Path) -> Error {
+    Error::parse(
+        path,
+        None,
+        format!(
+            "larger than the {} MiB input limit; is this a résumé or a posting?",
+            MAX_INPUT_BYTES >> 20
+        ),
+    )
+}
+
+/// Reads text from `reader` (standard input, say), named `label` in errors, with the same
+/// limits and encoding detection as files.
+pub fn read_text_from(
+    reader: impl std::io::Read,
+    label: &Path,
+    encoding: Option<&'static encoding::Encoding>,
+) -> Result<String> {
     let mut buf = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::io::stdin(), MAX_INPUT_BYTES + 1),
-            &mut buf,
-        )
-        .map_err(io)?;
-    } else {
-        let file = std::fs::File::open(path).map_err(io)?;
-        let meta = file.metadata().map_err(io)?;
-        if meta.is_dir() {
-            return Err(Error::parse(path, None, "is a folder, not a file"));
-        }
-        if meta.len() > MAX_INPUT_BYTES {
-            return Err(too_big());
-        }
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(file, MAX_INPUT_BYTES + 1),
-            &mut buf,
-        )
-        .map_err(io)?;
-    }
+    std::io::Read::read_to_end(&mut reader.take(MAX_INPUT_BYTES + 1), &mut buf).map_err(
+        |source| Error::Io {
+            path: label.to_path_buf(),
+            source,
+        },
+    )?;
     if buf.len() as u64 > MAX_INPUT_BYTES {
-        return Err(too_big());
+        return Err(too_big(label));
     }
-    let text = encoding::decode(path, &buf, encoding)?;
-    check_lines(path, &text)?;
+    let text = encoding::decode(label, &buf, encoding)?;
+    check_lines(label, &text)?;
     Ok(text)
+}
+
+/// Reads every `.txt` file under `dir` (the background postings, say), sorted by path.
+pub fn read_texts_under(dir: &std::path::Path) -> Result<Vec<String>> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+        for e in std::fs::read_dir(dir)? {
+            let p = e?.path();
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    walk(dir, &mut paths).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    paths.sort();
+    paths.iter().map(|p| read_text(p)).collect()
 }
 
 /// Refuses a text with a line longer than [`MAX_LINE_BYTES`].
@@ -150,12 +183,12 @@ pub fn check_lines(path: &Path, text: &str) -> Result<()> {
 }
 
 /// Parses a résumé from text, in the given format or the detected one.
-pub fn parse_resume(path: &Path, text: &str, format: Option<ResumeFormat>) -> Result<Resume> {
-    let format = format.unwrap_or_else(|| ResumeFormat::detect(path, text));
+pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Result<Resume> {
+    let format = format.unwrap_or_else(|| InputFormat::detect(path, text));
     if text.trim().is_empty() {
         return Err(Error::parse(path, None, "the résumé is empty"));
     }
-    if format == ResumeFormat::Markdown {
+    if format == InputFormat::Markdown {
         if let Some((depth, line)) = markdown::too_deep(text, MAX_DEPTH) {
             return Err(Error::parse(
                 path,
@@ -165,9 +198,9 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<ResumeFormat>) -> Re
         }
     }
     let resume = match format {
-        ResumeFormat::Text => text::parse(text),
-        ResumeFormat::Markdown => markdown::parse(text),
-        ResumeFormat::Json => jsonresume::parse(path, text)?,
+        InputFormat::Text => text::parse(text),
+        InputFormat::Markdown => markdown::parse(text),
+        InputFormat::Json => jsonresume::parse(path, text)?,
     };
     let depth = resume
         .sections
@@ -199,9 +232,9 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<ResumeFormat>) -> Re
             format!(
                 "no bullets found (read as {}); see the README for the résumé formats",
                 match format {
-                    ResumeFormat::Text => "plain text",
-                    ResumeFormat::Markdown => "Markdown",
-                    ResumeFormat::Json => "JSON Resume",
+                    InputFormat::Text => "plain text",
+                    InputFormat::Markdown => "Markdown",
+                    InputFormat::Json => "JSON Resume",
                 }
             ),
         ));
@@ -210,7 +243,7 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<ResumeFormat>) -> Re
 }
 
 /// Reads and parses a résumé file.
-pub fn load_resume(path: &Path, format: Option<ResumeFormat>) -> Result<Resume> {
+pub fn load_resume(path: &Path, format: Option<InputFormat>) -> Result<Resume> {
     let text = read_text(path)?;
     parse_resume(path, &text, format)
 }
@@ -254,20 +287,20 @@ mod tests {
     #[test]
     fn detects_formats() {
         assert_eq!(
-            ResumeFormat::detect(Path::new("a.json"), ""),
-            ResumeFormat::Json
+            InputFormat::detect(Path::new("a.json"), ""),
+            InputFormat::Json
         );
         assert_eq!(
-            ResumeFormat::detect(Path::new("a"), " {\"basics\":{}}"),
-            ResumeFormat::Json
+            InputFormat::detect(Path::new("a"), " {\"basics\":{}}"),
+            InputFormat::Json
         );
         assert_eq!(
-            ResumeFormat::detect(Path::new("a.txt"), "# A\n## B\n"),
-            ResumeFormat::Markdown
+            InputFormat::detect(Path::new("a.txt"), "# A\n## B\n"),
+            InputFormat::Markdown
         );
         assert_eq!(
-            ResumeFormat::detect(Path::new("a.txt"), "教育背景\n"),
-            ResumeFormat::Text
+            InputFormat::detect(Path::new("a.txt"), "教育背景\n"),
+            InputFormat::Text
         );
     }
 }

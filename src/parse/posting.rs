@@ -1,69 +1,11 @@
 //! Job postings: a title line, optional `key: value` header lines (English or Chinese keys),
 //! then a body split into parts by English and Chinese cues.
 
-use super::lines::strip_emphasis;
+use super::markup::strip_emphasis;
 use super::text::split_markers;
+use crate::model::{Part, Posting, PostingLine};
 use rustc_hash::FxHashMap;
-use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
-
-/// The part of a posting a line belongs to. Parts weigh differently in scoring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    /// The job title.
-    Title,
-    /// Requirements: must-haves.
-    Requirements,
-    /// Responsibilities and the role description.
-    Duties,
-    /// Text before any recognised heading.
-    Other,
-    /// Nice-to-have and "preferred" lines.
-    Nice,
-    /// Company blurb.
-    About,
-    /// Benefits and perks.
-    Benefits,
-}
-
-impl Part {
-    /// How much a term in this part counts toward the match.
-    pub fn weight(self) -> f32 {
-        match self {
-            Part::Title => 1.5,
-            Part::Requirements => 1.0,
-            Part::Duties => 0.7,
-            Part::Other => 0.5,
-            Part::Nice => 0.4,
-            Part::About => 0.05,
-            Part::Benefits => 0.0,
-        }
-    }
-}
-
-/// One line of a posting body with the part it belongs to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PostingLine {
-    /// Which part.
-    pub part: Part,
-    /// The text, list markers removed.
-    pub text: String,
-    /// 1-based line number in the source.
-    pub line: usize,
-}
-
-/// A parsed posting.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Posting {
-    /// Title (first line), when the text has one.
-    pub title: Option<String>,
-    /// Header fields: `company`, `location`, `url` and any others given.
-    pub meta: BTreeMap<String, String>,
-    /// Body lines with their parts.
-    pub lines: Vec<PostingLine>,
-}
 
 const DUTIES: &[&str] = &[
     "responsibilities",
@@ -460,20 +402,6 @@ fn parse_with(text: &str, has_title: bool) -> Posting {
         }
     }
     p
-}
-
-impl Posting {
-    /// A display title: the title, with the company when known.
-    pub fn display_title(&self) -> String {
-        let t = self
-            .title
-            .clone()
-            .unwrap_or_else(|| "(untitled posting)".into());
-        match self.meta.get("company") {
-            Some(c) if !c.is_empty() => format!("{t} — {c}"),
-            _ => t,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! exports, CSV exports with a header row, and JSONL on standard input. Records are streamed
 //! one by one to a sink; a malformed row becomes a [`RowError`] and reading goes on.
 
-use super::posting::{self, Posting};
+use super::posting;
 use crate::error::{Error, Result};
+use crate::model::{Posting, PostingRecord};
 use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -41,67 +42,23 @@ impl Default for Columns {
     }
 }
 
-/// One posting read from a source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PostingRecord {
-    /// Input order, from 0: breaks ties so output never depends on thread timing.
-    pub seq: u64,
-    /// Where it came from: a file path, or `FILE:LINE` for a JSONL or CSV row.
-    pub source: String,
-    /// Identifier, where given.
-    pub id: Option<String>,
-    /// Title.
-    pub title: Option<String>,
-    /// Company.
-    pub company: Option<String>,
-    /// Location.
-    pub location: Option<String>,
-    /// Link.
-    pub url: Option<String>,
-    /// The text to score.
-    pub text: String,
-    /// Whether `text` starts with a title line and header lines (posting files) or is a body
-    /// only (export rows).
-    pub has_title_line: bool,
-    /// Other fields of a JSONL or CSV row, passed through to JSON output.
-    pub extra: Map<String, Value>,
-}
-
-impl PostingRecord {
-    /// Parses the record's text into a posting, with the record's own title and fields.
-    pub fn posting(&self) -> Posting {
-        let mut p = if self.has_title_line {
-            posting::parse(&self.text)
-        } else {
-            posting::parse_body(self.title.clone(), &self.text)
-        };
-        for (k, v) in [
-            ("company", &self.company),
-            ("location", &self.location),
-            ("url", &self.url),
-        ] {
-            if let Some(v) = v {
-                p.meta.insert(k.to_string(), v.clone());
-            }
-        }
-        p
-    }
-
-    /// Fills title, company, location and url from the posting text where the source gave none.
-    pub fn fill_from(&mut self, p: &Posting) {
-        if self.title.is_none() {
-            self.title = p.title.clone();
-        }
-        for (k, slot) in [
-            ("company", &mut self.company),
-            ("location", &mut self.location),
-            ("url", &mut self.url),
-        ] {
-            if slot.is_none() {
-                *slot = p.meta.get(k).cloned();
-            }
+/// Parses a record's text into a posting, with the record's own title and fields.
+pub fn posting_of(record: &PostingRecord) -> Posting {
+    let mut p = if record.has_title_line {
+        posting::parse(&record.text)
+    } else {
+        posting::parse_body(record.title.clone(), &record.text)
+    };
+    for (k, v) in [
+        ("company", &record.company),
+        ("location", &record.location),
+        ("url", &record.url),
+    ] {
+        if let Some(v) = v {
+            p.meta.insert(k.to_string(), v.clone());
         }
     }
+    p
 }
 
 /// A row that could not be read: reported and skipped.
@@ -320,7 +277,7 @@ fn read_file(p: &Path, columns: &Columns, seq: &mut u64) -> Item {
             reason: "empty posting".into(),
         }),
         Ok(text) => {
-            let mut r = PostingRecord {
+            let r = PostingRecord {
                 seq: *seq,
                 source,
                 id: None,
@@ -333,7 +290,6 @@ fn read_file(p: &Path, columns: &Columns, seq: &mut u64) -> Item {
                 extra: Map::new(),
             };
             *seq += 1;
-            r.fill_from(&r.posting());
             Item::Record(r)
         }
         Err(e) => Item::Error(RowError {
@@ -548,14 +504,11 @@ fn read_csv(
         Err(e) => return Err(Error::parse(path, Some(1), format!("CSV header: {e}"))),
     };
     if !columns.text.iter().any(|t| headers.contains(t)) {
-        return Err(Error::parse(
-            path,
-            Some(1),
-            format!(
-                "no `{}` column in the header (use --text-column NAME)",
-                columns.text.join("` or `")
-            ),
-        ));
+        return Err(Error::NoTextColumn {
+            path: path.into(),
+            wanted: columns.text.clone(),
+            found: headers,
+        });
     }
     let mut record = csv::ByteRecord::new();
     loop {
@@ -692,7 +645,10 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(err.contains("--text-column"), "{err}");
+        assert!(
+            err.contains("no `text` or `description` column") && err.contains("`body`"),
+            "{err}"
+        );
         let cols = Columns {
             text: vec!["body".into()],
             ..Columns::default()
@@ -712,7 +668,12 @@ mod tests {
         std::fs::write(dir.path().join("a.md"), "SRE\n\nK8s").unwrap();
         std::fs::write(dir.path().join("skip.json"), "{}").unwrap();
         std::fs::write(dir.path().join("empty.txt"), "\n").unwrap();
-        let (ok, bad) = collect(&[Input::Dir(dir.path().into())], &Columns::default());
+        let (mut ok, bad) = collect(&[Input::Dir(dir.path().into())], &Columns::default());
+        // A posting file's title and company come from its own header lines.
+        for r in &mut ok {
+            let p = posting_of(r);
+            r.fill_from(&p);
+        }
         let titles: Vec<_> = ok.iter().map(|r| r.title.as_deref().unwrap()).collect();
         assert_eq!(titles, ["SRE", "Nurse"]);
         assert_eq!(ok[1].company.as_deref(), Some("Clinic"));

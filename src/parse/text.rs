@@ -3,7 +3,8 @@
 //! numbers, leftover `**bold**` markers, and nesting that the PDF flattened.
 
 use super::dates;
-use super::lines::{is_han, strip_emphasis};
+use super::markup::strip_emphasis;
+use crate::analyze::script::is_han;
 use crate::model::{Bullet, Entry, Resume, Section, SectionKind};
 
 /// Exact headings (lowercased, without a trailing colon) recognised in any position.
@@ -466,7 +467,7 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         } else {
             let current_has_bullets =
                 !items.is_empty() || entries.last().is_some_and(|e| !e.bullets.is_empty());
-            let bulletish = matches!(kind, SectionKind::Experience | SectionKind::Projects);
+            let bulletish = kind.is_work();
             if current_has_bullets || (bulletish && entries.last().is_some()) {
                 items.push(FlatItem {
                     level: 0,

@@ -2,54 +2,35 @@
 //! terms highlighted, and the match report as a page. Inline CSS only, no external request;
 //! everything from a résumé or a posting is escaped.
 
-use crate::analyze::Analyzer;
 use crate::model::{Bullet, Resume};
-use crate::score::{MatchReport, ReqKind, TermReport, Verdict};
+use crate::model::{MatchReport, ReqKind, TermReport, Verdict};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::ops::Range;
 
-/// Which terms to highlight in bullets, and the analyzer that finds them.
-pub struct Highlights<'a> {
-    analyzer: &'a Analyzer,
-    keys: HashSet<String>,
+/// What to highlight in each bullet: byte ranges of its text, by bullet id (found when the
+/// résumé was analysed, so rendering analyses nothing).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlights {
+    ranges: HashMap<String, Vec<Range<usize>>>,
 }
 
-impl<'a> Highlights<'a> {
-    /// The terms a report matched, with the narrower and broader concepts that earned them
-    /// credit, so a bullet saying "Helm" lights up for a posting asking for Kubernetes.
-    pub fn from_report(report: &MatchReport, analyzer: &'a Analyzer) -> Highlights<'a> {
-        let mut keys = HashSet::new();
-        for t in &report.matched {
-            keys.insert(t.key.clone());
-            keys.extend(analyzer.narrower(&t.key).iter().cloned());
-            if let Some(b) = analyzer.broader(&t.key) {
-                keys.insert(b.to_string());
-            }
-        }
-        Highlights { analyzer, keys }
-    }
-
-    /// Byte ranges of `text` to highlight, merged and in order, from the analyzer's offsets.
-    pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        self.analyzer.for_each_token(text, &mut |t| {
-            if !self.keys.contains(t.text) {
-                return;
-            }
-            match out.last_mut() {
-                Some(last) if t.start <= last.1 => last.1 = last.1.max(t.end),
-                _ => out.push((t.start, t.end)),
-            }
-        });
-        out
+impl Highlights {
+    /// Highlights from byte ranges per bullet id, in order and not overlapping.
+    pub fn new(ranges: HashMap<String, Vec<Range<usize>>>) -> Highlights {
+        Highlights { ranges }
     }
 
     /// `text` escaped, with highlighted ranges in `<mark>`.
-    pub fn marked(&self, text: &str) -> String {
+    pub fn marked(&self, id: &str, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 32);
         let mut pos = 0;
-        for (s, e) in self.ranges(text) {
+        for r in self.ranges.get(id).map_or(&[][..], Vec::as_slice) {
+            let (s, e) = (r.start, r.end);
+            if e > text.len() {
+                break;
+            }
             if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
             }
@@ -91,14 +72,14 @@ mark{background:var(--mark);color:inherit;padding:0 1px;border-radius:2px}
 }
 "#;
 
-fn bullets_html(out: &mut String, bullets: &[Bullet], hl: Option<&Highlights<'_>>) {
+fn bullets_html(out: &mut String, bullets: &[Bullet], hl: Option<&Highlights>) {
     if bullets.is_empty() {
         return;
     }
     out.push_str("<ul>");
     for b in bullets {
         let text = match hl {
-            Some(h) => h.marked(&b.text),
+            Some(h) => h.marked(&b.id, &b.text),
             None => esc(&b.text).into_owned(),
         };
         if b.children.is_empty() {
@@ -114,13 +95,13 @@ fn bullets_html(out: &mut String, bullets: &[Bullet], hl: Option<&Highlights<'_>
 
 /// A tailored résumé as one self-contained HTML page; `hl` highlights matched terms on
 /// screen (not on paper: a printed résumé goes to a recruiter).
-pub fn resume(r: &Resume, hl: Option<&Highlights<'_>>) -> String {
+pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
     let title = r.basics.name.as_deref().unwrap_or("Résumé");
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{RESUME_CSS}</style></head><body><main>",
-        if crate::score::is_chinese(&r.all_text().join(" ")) { "zh" } else { "en" },
+        if crate::analyze::script::is_chinese(&r.all_text().join(" ")) { "zh" } else { "en" },
         esc(title)
     );
     if let Some(n) = &r.basics.name {
@@ -284,18 +265,15 @@ pub fn report(r: &MatchReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::lexicon::Lexicon;
 
     #[test]
     fn marks_use_offsets_and_escape() {
-        let a = Analyzer::new(Lexicon::parse("Kubernetes\ttool\tK8s\n").unwrap());
-        let h = Highlights {
-            analyzer: &a,
-            keys: ["kubernetes".to_string()].into(),
-        };
+        let text = "用 K8s <b>& Kubernetes";
+        let h = Highlights::new([("b1".to_string(), vec![4..7, 13..23])].into());
         assert_eq!(
-            h.marked("用 K8s <b>& Kubernetes"),
+            h.marked("b1", text),
             "用 <mark>K8s</mark> &lt;b&gt;&amp; <mark>Kubernetes</mark>"
         );
+        assert_eq!(h.marked("other", "a<b"), "a&lt;b");
     }
 }

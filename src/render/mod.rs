@@ -5,16 +5,17 @@ pub mod docx;
 pub mod html;
 pub mod jsonresume;
 
+use crate::choice::choices;
 use crate::error::Result;
 use crate::model::{Bullet, Entry, Resume};
-use crate::score::{MatchReport, ReqKind, Verdict};
+use crate::model::{MatchReport, ReqKind, Verdict};
 use std::fmt::Write;
 
 pub use html::Highlights;
 
 /// Output formats for a (tailored) résumé.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ResumeOutput {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResumeFormat {
     /// Markdown in jdfit's convention (reads back in as the same résumé).
     Md,
     /// The résumé model as JSON, with bullet ids.
@@ -29,26 +30,35 @@ pub enum ResumeOutput {
     Docx,
 }
 
-impl ResumeOutput {
+choices!(ResumeFormat {
+    Md => ("md", "Markdown in jdfit's convention (reads back in as the same résumé)"),
+    Json => ("json", "The résumé model as JSON, with bullet ids"),
+    Txt => ("txt", "Plain text"),
+    Jsonresume => ("jsonresume", "JSON Resume (jsonresume.org schema), for résumé themes and tools"),
+    Html => ("html", "One self-contained HTML page, printable, with matched terms highlighted on screen"),
+    Docx => ("docx", "A Word document"),
+});
+
+impl ResumeFormat {
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
-            ResumeOutput::Md => "md",
-            ResumeOutput::Json | ResumeOutput::Jsonresume => "json",
-            ResumeOutput::Txt => "txt",
-            ResumeOutput::Html => "html",
-            ResumeOutput::Docx => "docx",
+            ResumeFormat::Md => "md",
+            ResumeFormat::Json | ResumeFormat::Jsonresume => "json",
+            ResumeFormat::Txt => "txt",
+            ResumeFormat::Html => "html",
+            ResumeFormat::Docx => "docx",
         }
     }
 
     /// The media type.
     pub fn content_type(self) -> &'static str {
         match self {
-            ResumeOutput::Md => "text/markdown; charset=utf-8",
-            ResumeOutput::Json | ResumeOutput::Jsonresume => "application/json",
-            ResumeOutput::Txt => "text/plain; charset=utf-8",
-            ResumeOutput::Html => "text/html; charset=utf-8",
-            ResumeOutput::Docx => {
+            ResumeFormat::Md => "text/markdown; charset=utf-8",
+            ResumeFormat::Json | ResumeFormat::Jsonresume => "application/json",
+            ResumeFormat::Txt => "text/plain; charset=utf-8",
+            ResumeFormat::Html => "text/html; charset=utf-8",
+            ResumeFormat::Docx => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
         }
@@ -56,13 +66,13 @@ impl ResumeOutput {
 
     /// Whether the output is binary (not for a terminal).
     pub fn is_binary(self) -> bool {
-        self == ResumeOutput::Docx
+        self == ResumeFormat::Docx
     }
 }
 
 /// Output formats for a match report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportOutput {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
     /// Human-readable text.
     Text,
     /// One JSON object.
@@ -71,25 +81,27 @@ pub enum ReportOutput {
     Html,
 }
 
+choices!(ReportFormat {
+    Text => ("text", "Human-readable text"),
+    Json => ("json", "One JSON object"),
+    Html => ("html", "One self-contained HTML page"),
+});
+
 /// Renders a résumé as the bytes of a file in `format`; `hl` highlights the posting's
 /// matched terms (HTML only).
-pub fn resume_file(
-    r: &Resume,
-    format: ResumeOutput,
-    hl: Option<&Highlights<'_>>,
-) -> Result<Vec<u8>> {
+pub fn resume_file(r: &Resume, format: ResumeFormat, hl: Option<&Highlights>) -> Result<Vec<u8>> {
     Ok(match format {
-        ResumeOutput::Md => markdown(r).into_bytes(),
-        ResumeOutput::Json => {
+        ResumeFormat::Md => markdown(r).into_bytes(),
+        ResumeFormat::Json => {
             (serde_json::to_string_pretty(r).expect("résumé serialises") + "\n").into_bytes()
         }
-        ResumeOutput::Txt => text(r).into_bytes(),
-        ResumeOutput::Jsonresume => (serde_json::to_string_pretty(&jsonresume::document(r))
+        ResumeFormat::Txt => text(r).into_bytes(),
+        ResumeFormat::Jsonresume => (serde_json::to_string_pretty(&jsonresume::document(r))
             .expect("JSON serialises")
             + "\n")
             .into_bytes(),
-        ResumeOutput::Html => html::resume(r, hl).into_bytes(),
-        ResumeOutput::Docx => docx::resume(r)?,
+        ResumeFormat::Html => html::resume(r, hl).into_bytes(),
+        ResumeFormat::Docx => docx::resume(r)?,
     })
 }
 
@@ -211,11 +223,11 @@ pub fn text(r: &Resume) -> String {
 }
 
 /// Renders a match report.
-pub fn report(r: &MatchReport, format: ReportOutput) -> String {
+pub fn report(r: &MatchReport, format: ReportFormat) -> String {
     match format {
-        ReportOutput::Json => serde_json::to_string_pretty(r).expect("report serialises") + "\n",
-        ReportOutput::Text => report_text(r),
-        ReportOutput::Html => html::report(r),
+        ReportFormat::Json => serde_json::to_string_pretty(r).expect("report serialises") + "\n",
+        ReportFormat::Text => report_text(r),
+        ReportFormat::Html => html::report(r),
     }
 }
 
@@ -227,7 +239,7 @@ fn kind_label(k: ReqKind) -> &'static str {
     }
 }
 
-fn terms_line(terms: &[crate::score::TermReport], kind: ReqKind, limit: usize) -> Option<String> {
+fn terms_line(terms: &[crate::model::TermReport], kind: ReqKind, limit: usize) -> Option<String> {
     let t: Vec<String> = terms
         .iter()
         .filter(|t| t.kind == kind)
@@ -240,21 +252,27 @@ fn terms_line(terms: &[crate::score::TermReport], kind: ReqKind, limit: usize) -
     (!t.is_empty()).then(|| t.join(", "))
 }
 
-/// The text report: score, requirements with verdicts and evidence, terms, top bullets.
-pub fn report_text(r: &MatchReport) -> String {
-    report_text_styled(r, false)
+/// What a piece of the text report says, for a front end that colours it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// The headline score.
+    Strong,
+    /// Met, covered.
+    Good,
+    /// Partly covered.
+    Partial,
+    /// Short, missing.
+    Bad,
 }
 
-/// [`report_text`] with ANSI colours when `color` is set (the binary sets it for a terminal
-/// without `NO_COLOR`): the score in bold, verdicts green, yellow or red.
-pub fn report_text_styled(r: &MatchReport, color: bool) -> String {
-    let paint = |s: &str, style: console::Style| style.force_styling(color).apply_to(s).to_string();
-    let (green, yellow, red, bold) = (
-        console::Style::new().green(),
-        console::Style::new().yellow(),
-        console::Style::new().red(),
-        console::Style::new().bold(),
-    );
+/// The text report: score, requirements with verdicts and evidence, terms, top bullets.
+pub fn report_text(r: &MatchReport) -> String {
+    report_text_styled(r, &|_, s| s.to_string())
+}
+
+/// [`report_text`] with each toned piece passed through `paint` (the binary colours them on
+/// a terminal).
+pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String) -> String {
     let mut out = String::new();
     let title = r.posting.title.as_deref().unwrap_or("(untitled posting)");
     let company = r
@@ -267,14 +285,14 @@ pub fn report_text_styled(r: &MatchReport, color: bool) -> String {
     let _ = writeln!(
         out,
         "Score: {}/100",
-        paint(&format!("{:.0}", r.score), bold.clone())
+        paint(Tone::Strong, &format!("{:.0}", r.score))
     );
     for (label, check) in [("Experience", &r.experience), ("Education", &r.education)] {
         if let Some(c) = check {
             let mark = if c.meets {
-                paint("meets", green.clone())
+                paint(Tone::Good, "meets")
             } else {
-                paint("short", red.clone())
+                paint(Tone::Bad, "short")
             };
             let _ = writeln!(out, "{label}: {mark} ({})", c.detail);
         }
@@ -284,9 +302,9 @@ pub fn report_text_styled(r: &MatchReport, color: bool) -> String {
         let _ = writeln!(out, "Requirements");
         for q in &r.requirements {
             let mark = match q.verdict {
-                Verdict::Covered => paint("[x]", green.clone()),
-                Verdict::Partial => paint("[~]", yellow.clone()),
-                Verdict::Missing => paint("[ ]", red.clone()),
+                Verdict::Covered => paint(Tone::Good, "[x]"),
+                Verdict::Partial => paint(Tone::Partial, "[~]"),
+                Verdict::Missing => paint(Tone::Bad, "[ ]"),
             };
             let _ = writeln!(out, "  {mark} {:<4} {}", kind_label(q.kind), q.text);
             if !q.matched.is_empty() {
@@ -352,8 +370,8 @@ mod tests {
 }
 
 /// Output formats for batch rankings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum BatchOutput {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchFormat {
     /// An aligned table for people.
     Table,
     /// CSV with a header row.
@@ -363,6 +381,13 @@ pub enum BatchOutput {
     /// One JSON array.
     Json,
 }
+
+choices!(BatchFormat {
+    Table => ("table", "An aligned table for people"),
+    Csv => ("csv", "CSV with a header row"),
+    Jsonl => ("jsonl", "One JSON object per line"),
+    Json => ("json", "One JSON array"),
+});
 
 /// Pads or cuts `s` to `width` terminal columns (CJK characters take two).
 fn fit(s: &str, width: usize) -> String {
@@ -392,10 +417,10 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 /// Renders batch rows.
-pub fn batch(rows: &[crate::batch::BatchRow], format: BatchOutput) -> String {
+pub fn batch(rows: &[crate::model::BatchRow], format: BatchFormat) -> String {
     match format {
-        BatchOutput::Json => serde_json::to_string_pretty(rows).expect("rows serialise") + "\n",
-        BatchOutput::Jsonl => {
+        BatchFormat::Json => serde_json::to_string_pretty(rows).expect("rows serialise") + "\n",
+        BatchFormat::Jsonl => {
             let mut out = String::new();
             for r in rows {
                 out.push_str(&serde_json::to_string(r).expect("row serialises"));
@@ -403,7 +428,7 @@ pub fn batch(rows: &[crate::batch::BatchRow], format: BatchOutput) -> String {
             }
             out
         }
-        BatchOutput::Csv => {
+        BatchFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
             let _ = w.write_record([
                 "rank", "score", "title", "company", "location", "url", "id", "matched", "missing",
@@ -425,7 +450,7 @@ pub fn batch(rows: &[crate::batch::BatchRow], format: BatchOutput) -> String {
             }
             String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("CSV is UTF-8")
         }
-        BatchOutput::Table => {
+        BatchFormat::Table => {
             let mut out = format!(
                 "{:>4}  {:>5}  {}  {}  {}  {}  source\n",
                 "rank",
@@ -454,17 +479,17 @@ pub fn batch(rows: &[crate::batch::BatchRow], format: BatchOutput) -> String {
 }
 
 /// Renders a bullet explanation.
-pub fn explanation(e: &crate::score::BulletExplanation, format: ReportOutput) -> String {
+pub fn explanation(e: &crate::model::BulletExplanation, format: ReportFormat) -> String {
     match format {
-        ReportOutput::Json => {
+        ReportFormat::Json => {
             serde_json::to_string_pretty(e).expect("explanation serialises") + "\n"
         }
-        ReportOutput::Html => format!(
+        ReportFormat::Html => format!(
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>jdfit: {}</title></head><body><pre>{}</pre></body></html>\n",
             html_escape::encode_text(&e.id),
-            html_escape::encode_text(&explanation(e, ReportOutput::Text))
+            html_escape::encode_text(&explanation(e, ReportFormat::Text))
         ),
-        ReportOutput::Text => {
+        ReportFormat::Text => {
             let mut out = format!("[{}] {}\nScore: {:.3}", e.id, e.text, e.score);
             if e.prior != 1.0 {
                 let _ = write!(out, " (section prior × {})", e.prior);

@@ -1,10 +1,4 @@
-//! Small text helpers shared by the parsers.
-
-/// Whether `c` is a Han ideograph (CJK unified ideographs and extensions, compatibility ideographs).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0x30000..=0x3134F)
-}
+//! Markup left in text by the tools that produced it (Markdown emphasis), removed before parsing.
 
 /// Removes leftover Markdown emphasis (`**bold**`, `__bold__`, a line wrapped in `*…*`) and
 /// trims. Text inside the markers is kept as written.
@@ -36,6 +30,5 @@ mod tests {
         );
         assert_eq!(strip_emphasis("*2018/10 - 至今*"), "2018/10 - 至今");
         assert_eq!(strip_emphasis("3σ 离群点"), "3σ 离群点");
-        assert!(is_han('中') && !is_han('a') && !is_han('，'));
     }
 }

@@ -74,6 +74,12 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
+    /// Whether the section holds work the résumé proves (experience and projects): its
+    /// bullets are evidence, selected when tailoring; other sections are kept whole.
+    pub fn is_work(self) -> bool {
+        matches!(self, SectionKind::Experience | SectionKind::Projects)
+    }
+
     /// Guesses the kind from a heading in Chinese or English.
     pub fn from_heading(heading: &str) -> SectionKind {
         let h = heading.to_lowercase();
@@ -197,22 +203,6 @@ pub enum DateEnd {
     Present,
 }
 
-impl Entry {
-    /// A sort key for reverse-chronological order: ongoing entries first, then by end, then start.
-    pub fn recency(&self) -> (u8, YearMonth, YearMonth) {
-        let zero = YearMonth {
-            year: 0,
-            month: None,
-        };
-        let start = self.start.unwrap_or(zero);
-        match self.end {
-            Some(DateEnd::Present) => (2, start, start),
-            Some(DateEnd::Date(d)) => (1, d, start),
-            None => (0, start, start),
-        }
-    }
-}
-
 impl Bullet {
     /// Whether this bullet heads a group (has children).
     pub fn is_group(&self) -> bool {
@@ -248,8 +238,8 @@ pub struct LeafRef<'a> {
     pub entry: usize,
     /// The bullet.
     pub bullet: &'a Bullet,
-    /// The group headings above it, outermost first.
-    pub groups: Vec<&'a str>,
+    /// The group bullets above it (their text is its context), outermost first.
+    pub groups: Vec<&'a Bullet>,
 }
 
 impl Resume {
@@ -259,11 +249,11 @@ impl Resume {
             b: &'a Bullet,
             section: usize,
             entry: usize,
-            groups: &mut Vec<&'a str>,
+            groups: &mut Vec<&'a Bullet>,
             out: &mut Vec<LeafRef<'a>>,
         ) {
             if b.is_group() {
-                groups.push(&b.text);
+                groups.push(b);
                 for c in &b.children {
                     go(c, section, entry, groups, out);
                 }
@@ -356,11 +346,6 @@ impl Resume {
                 go(&mut e.bullets, &format!("s{}e{}b", si + 1, ei + 1));
             }
         }
-    }
-
-    /// Finds a bullet by id.
-    pub fn bullet(&self, id: &str) -> Option<&Bullet> {
-        self.all_bullets().into_iter().find(|b| b.id == id)
     }
 }
 

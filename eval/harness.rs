@@ -2,13 +2,14 @@
 //! résumé's bullets for a posting, nDCG@20 for ranking postings for a résumé, for jdfit and
 //! for a plain BM25 baseline (same segmentation, no lexicon, no weighting).
 
-use crate::analyze::lexicon::Lexicon;
-use crate::analyze::Analyzer;
-use crate::error::{Error, Result};
-use crate::index::BulletIndex;
-use crate::model::{Bullet, Entry, Resume, Section, SectionKind};
-use crate::parse::{self, posting};
-use crate::score::Matcher;
+use jdfit::analyze::lexicon::Lexicon;
+use jdfit::analyze::Analyzer;
+use jdfit::index::BulletIndex;
+use jdfit::model::{Bullet, Entry, Resume, Section, SectionKind};
+use jdfit::parse::{self, posting};
+use jdfit::pipeline::{self, ResumeOptions};
+use jdfit::score::{AnalyzedResume, PreparedResume};
+use jdfit::{Error, Result};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -128,7 +129,7 @@ trait System {
 
 struct Jdfit<'a> {
     root: &'a Path,
-    matchers: HashMap<String, Matcher>,
+    matchers: HashMap<String, PreparedResume>,
 }
 
 impl System for Jdfit<'_> {
@@ -145,8 +146,8 @@ impl System for Jdfit<'_> {
 
     fn bullet_ranking(&self, p: &str, resume: &str) -> Result<Vec<String>> {
         let text = parse::read_text(&self.root.join(p))?;
-        let report = self.matchers[resume].score(&posting::parse(&text), p)?;
-        Ok(report.bullets.into_iter().map(|b| b.id).collect())
+        let matched = pipeline::match_text(&self.matchers[resume], &text, p)?;
+        Ok(matched.report.bullets.into_iter().map(|b| b.id).collect())
     }
 }
 
@@ -198,7 +199,8 @@ impl System for Baseline<'_> {
             .iter()
             .map(|p| parse::read_text(&self.root.join(p)))
             .collect::<Result<Vec<_>>>()?;
-        let index = BulletIndex::in_ram(&postings_as_resume(&texts), &self.analyzer)?;
+        let docs = AnalyzedResume::new(&postings_as_resume(&texts), &self.analyzer);
+        let index = BulletIndex::in_ram(docs.index_docs(), &self.analyzer)?;
         let resume_text = self.resumes[resume].0.all_text().join("\n");
         let mut scores = vec![0f32; postings.len()];
         for (ord, s) in index.search(&self.tokens(&resume_text))? {
@@ -295,9 +297,10 @@ pub fn evaluate(root: &Path) -> Result<Evaluation> {
     let mut base = HashMap::new();
     for r in resumes {
         let resume = parse::load_resume(&root.join(r), None)?;
-        let index = BulletIndex::in_ram(&resume, &plain)?;
+        let index = BulletIndex::in_ram(AnalyzedResume::new(&resume, &plain).index_docs(), &plain)?;
         base.insert(r.to_string(), (resume.clone(), index));
-        matchers.insert(r.to_string(), Matcher::in_ram(resume, Analyzer::shared())?);
+        let prepared = pipeline::prepare_parsed(resume, None, &ResumeOptions::default())?;
+        matchers.insert(r.to_string(), prepared);
     }
     let jdfit = figures(&Jdfit { root, matchers }, &labels)?;
     let baseline = figures(

@@ -1,25 +1,13 @@
 //! Experience and education checks: the years and degree a posting asks for, the years and
 //! degree a résumé shows, and how they compare.
 
-use crate::model::{DateEnd, Resume, SectionKind, YearMonth};
-use crate::parse::posting::{Part, Posting};
+use super::tunables::{DEGREE_SHORT_FACTOR, YEARS_FLOOR, YEAR_SHORT_COST};
+use crate::model::{
+    DateEnd, Degree, FactCheck, Part, Posting, PostingAsks, Resume, ResumeFacts, SectionKind,
+    YearMonth,
+};
 use regex::{Regex, RegexSet};
-use serde::Serialize;
 use std::sync::LazyLock;
-
-/// Academic degrees, ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Degree {
-    /// 大专 / associate.
-    Associate,
-    /// 本科 / Bachelor's.
-    Bachelor,
-    /// 硕士 / Master's.
-    Master,
-    /// 博士 / PhD.
-    Doctorate,
-}
 
 static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
     let patterns = [
@@ -134,23 +122,9 @@ pub fn years_in(text: &str) -> Option<u32> {
         .min()
 }
 
-/// What a posting asks for.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Asks {
-    /// Minimum years of experience, from its requirement lines.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub years: Option<u32>,
-    /// The required degree (the lowest named in a requirement line).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub degree: Option<Degree>,
-    /// A preferred higher degree (named in a nice-to-have line).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_degree: Option<Degree>,
-}
-
 /// Reads the years and degree a posting asks for.
-pub fn asks(posting: &Posting) -> Asks {
-    let mut a = Asks::default();
+pub fn asks(posting: &Posting) -> PostingAsks {
+    let mut a = PostingAsks::default();
     for l in &posting.lines {
         match l.part {
             Part::Requirements | Part::Other => {
@@ -173,18 +147,6 @@ pub fn asks(posting: &Posting) -> Asks {
         a.preferred_degree = None;
     }
     a
-}
-
-/// What a résumé shows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Has {
-    /// Years of professional experience (internships apart, overlaps merged), one decimal.
-    pub years: f32,
-    /// Years of internships.
-    pub internship_years: f32,
-    /// The highest degree in the education section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub degree: Option<Degree>,
 }
 
 fn months(d: YearMonth) -> i32 {
@@ -214,7 +176,7 @@ fn merged_months(mut spans: Vec<(i32, i32)>) -> i32 {
 
 /// Reads the years of experience and highest degree of a résumé, counting "present" as
 /// `as_of`.
-pub fn has(resume: &Resume, as_of: YearMonth) -> Has {
+pub fn facts(resume: &Resume, as_of: YearMonth) -> ResumeFacts {
     let (mut work, mut intern) = (Vec::new(), Vec::new());
     let mut degree: Option<Degree> = None;
     for s in &resume.sections {
@@ -262,44 +224,33 @@ pub fn has(resume: &Resume, as_of: YearMonth) -> Has {
         }
     }
     let round1 = |m: i32| (m as f32 / 12.0 * 10.0).round() / 10.0;
-    Has {
+    ResumeFacts {
         years: round1(merged_months(work)),
         internship_years: round1(merged_months(intern)),
         degree,
     }
 }
 
-/// The verdict on experience or education.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Check {
-    /// Whether the résumé meets what the posting asks.
-    pub meets: bool,
-    /// Human-readable, e.g. `7.3 years, asks 5+` or `short by 2.0 years`.
-    pub detail: String,
-    /// Multiplier applied to the overall score (1 when met).
-    pub factor: f32,
-}
-
 /// Experience: short by `d` years costs 10% per year, at most 30%.
-pub fn check_years(asked: u32, has: f32) -> Check {
+pub fn check_years(asked: u32, has: f32) -> FactCheck {
     let short = asked as f32 - has;
     if short <= 0.0 {
-        Check {
+        FactCheck {
             meets: true,
             detail: format!("{has:.1} years, asks {asked}+"),
             factor: 1.0,
         }
     } else {
-        Check {
+        FactCheck {
             meets: false,
             detail: format!("{has:.1} years, asks {asked}+: short by {short:.1} years"),
-            factor: (1.0 - 0.1 * short).max(0.7),
+            factor: (1.0 - YEAR_SHORT_COST * short).max(YEARS_FLOOR),
         }
     }
 }
 
 /// Education: a degree below the required one costs 15%.
-pub fn check_degree(asked: Degree, has: Option<Degree>) -> Check {
+pub fn check_degree(asked: Degree, has: Option<Degree>) -> FactCheck {
     let label = |d: Degree| match d {
         Degree::Associate => "associate",
         Degree::Bachelor => "bachelor's",
@@ -307,33 +258,27 @@ pub fn check_degree(asked: Degree, has: Option<Degree>) -> Check {
         Degree::Doctorate => "doctorate",
     };
     match has {
-        Some(h) if h >= asked => Check {
+        Some(h) if h >= asked => FactCheck {
             meets: true,
             detail: format!("{} or higher asked, has {}", label(asked), label(h)),
             factor: 1.0,
         },
-        Some(h) => Check {
+        Some(h) => FactCheck {
             meets: false,
             detail: format!("{} asked, has {}", label(asked), label(h)),
-            factor: 0.85,
+            factor: DEGREE_SHORT_FACTOR,
         },
-        None => Check {
+        None => FactCheck {
             meets: false,
             detail: format!("{} asked, no degree found in the résumé", label(asked)),
-            factor: 0.85,
+            factor: DEGREE_SHORT_FACTOR,
         },
     }
 }
 
-/// The month "present" stands for: `$JDFIT_AS_OF` (`YYYY-MM`) when set, else the current
-/// month (UTC).
-pub fn as_of() -> YearMonth {
-    if let Some(ym) = std::env::var("JDFIT_AS_OF")
-        .ok()
-        .and_then(|v| crate::parse::dates::parse_iso(&v))
-    {
-        return ym;
-    }
+/// The current month (UTC): what "present" in a résumé's dates stands for, unless the
+/// caller fixes another month.
+pub fn current_month() -> YearMonth {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -403,7 +348,7 @@ mod tests {
     fn experience_merges_overlaps_and_sets_internships_apart() {
         let text = "工作经历\n\n- A 公司\n工程师\n2019 年 2 月 - 2020 年 3 月\n - 做事\n- B 公司\n工程师\n2020 年 1 月 - 2020 年 12 月\n - 做事\n\n实习经历\n\n- C\n实习生\n2018 年 7 月 - 2018 年 9 月\n - 做事\n\n教育背景\n\n- 硕士 - 某大学\n2016 年 9 月 - 2019 年 1 月\n";
         let r = crate::parse::text::parse(text);
-        let h = has(
+        let h = facts(
             &r,
             YearMonth {
                 year: 2026,
@@ -430,8 +375,8 @@ mod tests {
     }
 
     #[test]
-    fn as_of_is_a_real_month() {
-        let d = as_of();
+    fn current_month_is_a_real_month() {
+        let d = current_month();
         assert!(d.year >= 2024 && (1..=12).contains(&d.month.unwrap()));
     }
 }

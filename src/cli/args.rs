@@ -1,0 +1,215 @@
+//! Raw arguments, as clap reads them: what the user typed, validated for shape only. The
+//! options the library takes are built from these in [`super::options`].
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+use jdfit::choice::Choice;
+use jdfit::parse::InputFormat;
+use jdfit::render::{BatchFormat, ReportFormat, ResumeFormat};
+use jdfit::tailor::{Order, TailorOptions};
+use std::path::PathBuf;
+
+/// A value parser for one of the library's named choices, listing each with its description.
+fn choice<T: Choice + Send + Sync + Clone>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(
+        T::ALL
+            .iter()
+            .map(|c| PossibleValue::new(c.name()).help(c.about())),
+    )
+    .map(|name| T::from_name(&name).expect("clap accepts listed names only"))
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "jdfit",
+    version,
+    about = "Match a résumé against job postings and write a tailored résumé, offline.",
+    long_about = "Match a résumé (Markdown, JSON Resume or plain text from a PDF) against job \
+postings in Chinese, English or both, and write a tailored résumé that selects and reorders \
+your own bullets, verbatim. Nothing leaves the machine."
+)]
+pub struct Cli {
+    /// Text encoding of the postings (utf-8, utf-16le, gb18030, gbk, big5, shift_jis,
+    /// windows-1252…). Default: detected per file (BOM, UTF-8, UTF-16, GB18030), as it is
+    /// always for the résumé.
+    #[arg(long, global = true, value_name = "LABEL", value_parser = encoding_label)]
+    pub encoding: Option<&'static jdfit::parse::encoding::Encoding>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+fn encoding_label(
+    s: &str,
+) -> std::result::Result<&'static jdfit::parse::encoding::Encoding, String> {
+    jdfit::parse::encoding::by_label(s).ok_or_else(|| {
+        format!("unknown encoding {s:?} (try utf-8, utf-16le, utf-16be, gb18030, gbk, big5, shift_jis, windows-1252)")
+    })
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Score a posting: overall score, requirements covered and missing, proving bullets.
+    #[command(
+        after_help = "Examples:\n  pbpaste | jdfit match --resume corpus/resume-zh.txt\n  jdfit match --resume corpus/resume-zh.txt jobs/en/en-01-senior-site-reliability-engineer.txt --format json"
+    )]
+    Match(MatchArgs),
+    /// Write a tailored résumé for a posting: your bullets, selected and reordered.
+    #[command(
+        after_help = "Examples:\n  jdfit tailor --resume corpus/resume-zh.txt jobs/zh/zh-09-llm-platform-ai-infra.txt -o tailored.md\n  JDFIT_RESUME=corpus/frontend-en.md jdfit tailor posting.txt --max-bullets 8 --order relevance"
+    )]
+    Tailor(TailorArgs),
+    /// Rank many postings (folders, JSONL, CSV, stdin) for one résumé, best first.
+    #[command(
+        after_help = "Examples:\n  jdfit batch --resume corpus/resume-zh.txt jobs/ --top 10\n  jdfit batch -r corpus/resume-zh.txt export.jsonl --format csv --min-score 30 > ranked.csv\n  cat export.jsonl | jdfit batch -r corpus/resume-zh.txt - --top 20 --tailor-dir tailored/"
+    )]
+    Batch(BatchArgs),
+    /// Build and persist the résumé's bullet index; later runs reuse it while the résumé is unchanged.
+    #[command(
+        after_help = "Examples:\n  jdfit index --resume corpus/resume-zh.txt\n  jdfit index --resume corpus/resume-zh.txt --index-dir ./.jdfit-index"
+    )]
+    Index(IndexArgs),
+    /// Serve the paste-a-posting web page on this machine (127.0.0.1 only by default).
+    #[command(
+        after_help = "Examples:\n  jdfit serve --resume corpus/resume-zh.txt\n  jdfit serve --resume corpus/frontend-en.md --port 9000\n\nThen open http://127.0.0.1:8734/ (or the port given). The JSON API is described in the README."
+    )]
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  jdfit completions bash > ~/.local/share/bash-completion/completions/jdfit\n  jdfit completions zsh > \"${fpath[1]}/_jdfit\"\n  jdfit completions fish > ~/.config/fish/completions/jdfit.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `jdfit man > jdfit.1 && man ./jdfit.1`.
+    Man,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub resume: ResumeArgs,
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, short = 'p', default_value_t = 8734)]
+    pub port: u16,
+    /// Listen on this address instead of 127.0.0.1. Anything but a loopback address lets
+    /// other machines read your résumé; jdfit warns when it does.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<std::net::IpAddr>,
+}
+
+#[derive(Args, Debug)]
+pub struct ResumeArgs {
+    /// The résumé file (falls back to $JDFIT_RESUME).
+    #[arg(long, short = 'r', env = "JDFIT_RESUME", value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// Read the résumé as this format instead of guessing from extension and content.
+    #[arg(long, value_name = "FORMAT", value_parser = choice::<InputFormat>())]
+    pub resume_format: Option<InputFormat>,
+    /// Where a persisted index lives (default: $JDFIT_INDEX_DIR, else ~/.cache/jdfit/index).
+    #[arg(long, value_name = "DIR")]
+    pub index_dir: Option<PathBuf>,
+    /// Extra lexicon concepts (TSV: canonical, category, aliases, broader), added to the
+    /// built-in lexicon; yours win on conflicting aliases.
+    #[arg(long, value_name = "FILE", env = "JDFIT_LEXICON")]
+    pub lexicon: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub resume: ResumeArgs,
+    /// The posting file; `-` or nothing reads standard input.
+    #[arg(value_name = "POSTING")]
+    pub posting: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, short = 'f', default_value = "text", value_parser = choice::<ReportFormat>())]
+    pub format: ReportFormat,
+    /// Explain one bullet's score instead: each posting term's contribution.
+    #[arg(long, value_name = "BULLET_ID")]
+    pub explain: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct TailorArgs {
+    #[command(flatten)]
+    pub resume: ResumeArgs,
+    /// The posting file; `-` or nothing reads standard input.
+    #[arg(value_name = "POSTING")]
+    pub posting: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "md", value_parser = choice::<ResumeFormat>())]
+    pub format: ResumeFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// At most this many bullets in experience and project sections (beyond the per-entry minimum).
+    #[arg(long, default_value_t = TailorOptions::default().max_bullets, value_name = "N")]
+    pub max_bullets: usize,
+    /// Every entry keeps at least this many of its best bullets.
+    #[arg(long, default_value_t = TailorOptions::default().min_per_entry, value_name = "N")]
+    pub min_per_entry: usize,
+    /// Entry order: as in the résumé, or by each entry's best bullet.
+    #[arg(long, default_value = "chrono", value_parser = choice::<Order>())]
+    pub order: Order,
+}
+
+#[derive(Args, Debug)]
+pub struct BatchArgs {
+    #[command(flatten)]
+    pub resume: ResumeArgs,
+    /// Folders (recursive, .txt/.md postings), .jsonl/.ndjson and .csv exports, posting files, or - for JSONL on stdin.
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output format (default: table on a terminal, jsonl otherwise).
+    #[arg(long, short = 'f', value_parser = choice::<BatchFormat>())]
+    pub format: Option<BatchFormat>,
+    /// Keep only the best K postings (memory stays bounded).
+    #[arg(long, value_name = "K")]
+    pub top: Option<usize>,
+    /// Drop postings scoring below S.
+    #[arg(long, value_name = "S")]
+    pub min_score: Option<f32>,
+    /// Write a tailored résumé for each of the top K postings into DIR (needs --top).
+    #[arg(long, value_name = "DIR", requires = "top")]
+    pub tailor_dir: Option<PathBuf>,
+    /// Format of the tailored résumés.
+    #[arg(long, default_value = "md", value_parser = choice::<ResumeFormat>())]
+    pub tailor_format: ResumeFormat,
+    /// Replace existing files in --tailor-dir.
+    #[arg(long)]
+    pub force: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// No progress bar (errors and the summary line are still printed).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// JSONL field / CSV column holding the posting text (default: text, then description).
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+    /// Field / column holding the title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_column: String,
+    /// Field / column holding the company.
+    #[arg(long, value_name = "NAME", default_value = "company")]
+    pub company_column: String,
+    /// Field / column holding the id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_column: String,
+    /// Field / column holding the location.
+    #[arg(long, value_name = "NAME", default_value = "location")]
+    pub location_column: String,
+    /// Field / column holding the link.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_column: String,
+}
+
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub resume: ResumeArgs,
+}

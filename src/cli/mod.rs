@@ -1,0 +1,368 @@
+//! The `jdfit` command line: raw arguments ([`args`]) become built options ([`options`]),
+//! the library does the work through its pipeline, and the result is printed once.
+
+pub mod args;
+mod options;
+
+use anyhow::{bail, Context, Result};
+#[cfg(feature = "serve")]
+use args::ServeArgs;
+use args::{BatchArgs, Cli, Command, ResumeArgs};
+use clap::CommandFactory;
+use jdfit::batch::{BatchOptions, Observer};
+use jdfit::parse;
+use jdfit::parse::source::{Columns, Input, RowError};
+use jdfit::pipeline::{self, TailorOutcome};
+use jdfit::render::{self, BatchFormat, ReportFormat, Tone};
+use jdfit::score::PreparedResume;
+use jdfit::tailor::TailorOptions;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Reads (its encoding detected), parses, analyzes and indexes the résumé of these arguments.
+fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
+    let path = options::resume_path(a)?;
+    Ok(pipeline::prepare(path, &options::resume_options(a)?)?)
+}
+
+/// Reads the posting from a file or standard input; an empty posting is an error.
+fn read_posting(
+    p: &Option<PathBuf>,
+    encoding: Option<&'static jdfit::parse::encoding::Encoding>,
+) -> Result<(String, String)> {
+    let path = p.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let stdin = path.as_os_str() == "-";
+    if stdin && std::io::stdin().is_terminal() {
+        eprintln!("jdfit: reading the posting from standard input (paste it, then Ctrl-D)");
+    }
+    let text = if stdin {
+        parse::read_text_from(std::io::stdin().lock(), Path::new("-"), encoding)?
+    } else {
+        parse::read_text_as(&path, encoding)?
+    };
+    let label = if stdin {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    if text.trim().is_empty() {
+        bail!("{label}: the posting is empty");
+    }
+    Ok((text, label))
+}
+
+/// Whether two paths name the same file (through links), when `b` exists.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Writes `data` to `path` atomically: a temporary file beside it, then a rename.
+fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        bail!(
+            "{}: folder {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    jdfit::output::write_atomic(path, data, true)?;
+    Ok(())
+}
+
+/// Prints to standard output; a closed pipe (`| head`) ends quietly.
+fn print_out(s: impl AsRef<[u8]>) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_ref()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("standard output"),
+    }
+}
+
+/// ANSI colours for the text report's toned pieces: the score in bold, verdicts green,
+/// yellow or red.
+fn paint(tone: Tone, s: &str) -> String {
+    let style = match tone {
+        Tone::Strong => console::Style::new().bold(),
+        Tone::Good => console::Style::new().green(),
+        Tone::Partial => console::Style::new().yellow(),
+        Tone::Bad => console::Style::new().red(),
+    };
+    style.force_styling(true).apply_to(s).to_string()
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<()> {
+    let enc = cli.encoding;
+    // Every command segments Chinese: load the jieba dictionary (the largest start-up cost) on
+    // another core while this one builds the lexicon automaton and reads the résumé.
+    std::thread::spawn(jdfit::analyze::Analyzer::warm_up);
+    match cli.command {
+        Command::Match(a) => {
+            options::resume_path(&a.resume)?;
+            let (text, label) = read_posting(&a.posting, enc)?;
+            let prepared = prepare(&a.resume)?;
+            if let Some(id) = &a.explain {
+                let posting = parse::posting::parse(&text);
+                let Some(e) = prepared.explain(&posting, id)? else {
+                    bail!("no leaf bullet with id {id} (ids are listed by `match --format json`)");
+                };
+                return print_out(render::explanation(&e, a.format));
+            }
+            let report = pipeline::match_text(&prepared, &text, &label)?.report;
+            match a.format {
+                // Colours on a terminal only, and never with NO_COLOR set.
+                ReportFormat::Text if options::color() => {
+                    print_out(render::report_text_styled(&report, &paint))
+                }
+                f => print_out(render::report(&report, f)),
+            }
+        }
+        Command::Tailor(a) => {
+            let resume = options::resume_path(&a.resume)?;
+            if let Some(o) = &a.output {
+                for input in [Some(resume), a.posting.as_deref()].into_iter().flatten() {
+                    if same_file(o, input) {
+                        bail!(
+                            "{}: refusing to overwrite an input file with -o",
+                            o.display()
+                        );
+                    }
+                }
+            }
+            let (text, label) = read_posting(&a.posting, enc)?;
+            let prepared = prepare(&a.resume)?;
+            let matched = pipeline::match_text(&prepared, &text, &label)?;
+            let opts = TailorOptions {
+                max_bullets: a.max_bullets,
+                min_per_entry: a.min_per_entry,
+                order: a.order,
+                ..TailorOptions::default()
+            };
+            let out = pipeline::render_tailored(&prepared, &matched, &opts, a.format)?;
+            match &a.output {
+                Some(o) => write_atomic(o, &out),
+                None if a.format.is_binary() && std::io::stdout().is_terminal() => bail!(
+                    "{} is a binary format: write it to a file with -o FILE (or redirect standard output)",
+                    a.format.extension().to_uppercase()
+                ),
+                None => print_out(&out),
+            }
+        }
+        Command::Batch(a) => batch(a, enc),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve(a),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jdfit", &mut out);
+            print_out(out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .context("manual page")?;
+            print_out(out)
+        }
+        Command::Index(a) => {
+            let resume = options::resume_path(&a.resume)?;
+            let opts = options::resume_options(&a.resume)?;
+            let dir = opts
+                .index_dir
+                .clone()
+                .expect("the command line always names a folder");
+            let meta = pipeline::build_index(resume, &dir, &opts)?;
+            eprintln!(
+                "jdfit: indexed {} bullets of {} into {}",
+                meta.bullets,
+                resume.display(),
+                dir.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Progress on stderr (a bar on a terminal), bad rows always.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Observer for Progress {
+    fn row_error(&mut self, e: &RowError) {
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("jdfit: {e}")),
+            None => eprintln!("jdfit: {e}"),
+        }
+    }
+
+    fn progress(&mut self, scored: u64, bytes: u64) {
+        if let Some(b) = &self.bar {
+            b.set_position(bytes);
+            b.set_message(format!("{scored} postings"));
+        }
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    let style = match total {
+        Some(_) => indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        ),
+        None => indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {binary_bytes} {binary_bytes_per_sec} {msg}",
+        ),
+    }
+    .expect("progress template");
+    let bar =
+        indicatif::ProgressBar::with_draw_target(total, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(style);
+    bar
+}
+
+fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encoding>) -> Result<()> {
+    let inputs = a
+        .inputs
+        .iter()
+        .map(|p| Input::from_arg(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    let columns = Columns {
+        id: a.id_column.clone(),
+        title: a.title_column.clone(),
+        company: a.company_column.clone(),
+        location: a.location_column.clone(),
+        url: a.url_column.clone(),
+        text: match &a.text_column {
+            Some(t) => vec![t.clone()],
+            None => Columns::default().text,
+        },
+        encoding,
+    };
+    let format = a.format.unwrap_or(if std::io::stdout().is_terminal() {
+        BatchFormat::Table
+    } else {
+        BatchFormat::Jsonl
+    });
+    let start = std::time::Instant::now();
+    let prepared = prepare(&a.resume)?;
+    let show_bar = !a.quiet && std::io::stderr().is_terminal();
+    let total = if show_bar {
+        inputs.iter().map(Input::size_hint).sum::<Option<u64>>()
+    } else {
+        None
+    };
+    let mut progress = Progress {
+        bar: show_bar.then(|| progress_bar(total)),
+    };
+    let opts = BatchOptions {
+        top: a.top,
+        min_score: a.min_score,
+        threads: a.threads.map(usize::from),
+        keep_text: a.tailor_dir.is_some(),
+    };
+    let (rows, summary) = jdfit::batch::run(&prepared, &inputs, &columns, &opts, &mut progress)
+        .map_err(|e| match e {
+            jdfit::Error::NoTextColumn { .. } => {
+                anyhow::anyhow!("{e}; name it with --text-column NAME")
+            }
+            e => e.into(),
+        })?;
+    if let Some(b) = &progress.bar {
+        b.finish_and_clear();
+    }
+    if summary.scored > 0 {
+        print_out(render::batch(&rows, format))?;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "jdfit: scored {} postings, skipped {} bad rows, {} in the output, in {:.2}s ({:.0} postings/s)",
+        summary.scored,
+        summary.skipped,
+        summary.kept,
+        secs,
+        summary.scored as f64 / secs.max(1e-9)
+    );
+    if summary.scored == 0 {
+        bail!("no posting could be scored");
+    }
+    if let Some(dir) = &a.tailor_dir {
+        let outcomes = pipeline::write_tailored(
+            &prepared,
+            &rows,
+            dir,
+            a.tailor_format,
+            a.force,
+            &TailorOptions::default(),
+        )?;
+        let written = outcomes
+            .iter()
+            .filter(|o| matches!(o, TailorOutcome::Written(_)))
+            .count();
+        for o in &outcomes {
+            if let TailorOutcome::Exists(p) = o {
+                eprintln!(
+                    "jdfit: {}: exists, not overwritten (use --force)",
+                    p.display()
+                );
+            }
+        }
+        eprintln!(
+            "jdfit: wrote {written} tailored résumés into {}",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+#[cfg(feature = "serve")]
+fn serve(a: ServeArgs) -> Result<()> {
+    let opts = options::resume_options(&a.resume)?;
+    let default = match &a.resume.resume {
+        Some(p) => {
+            // The same options (and analyzer) as the server's uploads: a user lexicon is
+            // built once.
+            let m = pipeline::prepare(p, &opts)?;
+            let name = p
+                .file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
+            Some((name, m))
+        }
+        None => None,
+    };
+    let ip = a
+        .listen
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    let addr = std::net::SocketAddr::new(ip, a.port);
+    if !ip.is_loopback() {
+        eprintln!(
+            "jdfit: warning: listening on {addr}, not on loopback: anyone who can reach this machine can read your résumé"
+        );
+    }
+    let state = std::sync::Arc::new(jdfit::serve::AppState::new(default, opts));
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server runtime")?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        let local = listener.local_addr().context("listening address")?;
+        eprintln!("jdfit: serving on http://{local}/ (Ctrl-C to stop)");
+        let stop = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        jdfit::serve::serve(listener, state, stop)
+            .await
+            .context("server")
+    })
+}

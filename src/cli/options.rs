@@ -1,0 +1,63 @@
+//! Built options: what the library takes, made from the raw arguments and the environment
+//! (`JDFIT_AS_OF`, `JDFIT_INDEX_DIR`, `NO_COLOR` and whether a stream is a terminal). Only
+//! the binary reads the environment.
+
+use super::args::ResumeArgs;
+use anyhow::{bail, Context, Result};
+use jdfit::analyze::Analyzer;
+use jdfit::model::YearMonth;
+use jdfit::pipeline::{self, ResumeOptions};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The month "present" stands for: `$JDFIT_AS_OF` (`YYYY-MM`) when set, else this month.
+fn as_of() -> Result<YearMonth> {
+    match std::env::var("JDFIT_AS_OF") {
+        Ok(v) if !v.is_empty() => jdfit::parse::dates::parse_iso(&v)
+            .with_context(|| format!("JDFIT_AS_OF={v:?} is not a month (use YYYY-MM)")),
+        _ => Ok(jdfit::score::requirements::current_month()),
+    }
+}
+
+/// Where a persisted index lives: `--index-dir`, else `$JDFIT_INDEX_DIR`, else the user
+/// cache directory (`~/.cache/jdfit/index` on Linux).
+fn index_dir(a: &ResumeArgs) -> PathBuf {
+    if let Some(d) = &a.index_dir {
+        return d.clone();
+    }
+    if let Some(d) = std::env::var_os("JDFIT_INDEX_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("jdfit")
+        .join("index")
+}
+
+/// The résumé named by the arguments (or `$JDFIT_RESUME`, which clap reads).
+pub fn resume_path(a: &ResumeArgs) -> Result<&Path> {
+    match &a.resume {
+        Some(p) => Ok(p),
+        None => bail!("no résumé given: pass --resume FILE or set JDFIT_RESUME"),
+    }
+}
+
+/// How to prepare the résumé of these arguments: its format, the analyzer (with the user's
+/// lexicon, if any), the index folder and the month "present" means.
+pub fn resume_options(a: &ResumeArgs) -> Result<ResumeOptions> {
+    let analyzer: Arc<Analyzer> = match &a.lexicon {
+        Some(p) => pipeline::analyzer_with_lexicon(p)?,
+        None => Analyzer::shared(),
+    };
+    Ok(ResumeOptions {
+        format: a.resume_format,
+        index_dir: Some(index_dir(a)),
+        analyzer,
+        as_of: as_of()?,
+    })
+}
+
+/// Whether to colour what goes to standard output: a terminal, and no `NO_COLOR`.
+pub fn color() -> bool {
+    console::colors_enabled()
+}

@@ -1,0 +1,68 @@
+//! A ranked batch of postings: one row per posting, and what happened in the run.
+
+use super::Posting;
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+/// Scores are shown with one decimal; ranking uses the unrounded value.
+fn one_decimal<S: Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f32((score * 10.0).round() / 10.0)
+}
+
+/// One ranked posting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchRow {
+    /// 1-based rank, best first.
+    pub rank: usize,
+    /// Overall score 0–100, unrounded: rows are ranked by it and renderers round it.
+    #[serde(serialize_with = "one_decimal")]
+    pub score: f32,
+    /// File path, or `FILE:LINE` for a JSONL or CSV row.
+    pub source: String,
+    /// Identifier from the export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Company.
+    pub company: Option<String>,
+    /// Location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Leading covered terms.
+    pub matched: Vec<String>,
+    /// Leading missing terms.
+    pub missing: Vec<String>,
+    /// Meets the years of experience asked (absent when the posting asks none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<bool>,
+    /// Meets the degree asked (absent when the posting asks none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub education: Option<bool>,
+    /// Other fields of the export row, passed through.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub fields: Map<String, Value>,
+    /// Input order (ties).
+    #[serde(skip)]
+    pub seq: u64,
+    /// The parsed posting, kept only for rows that will be tailored (parsed once, while
+    /// scoring).
+    #[serde(skip)]
+    pub posting: Option<Posting>,
+}
+
+/// What happened in a run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BatchSummary {
+    /// Postings scored.
+    pub scored: u64,
+    /// Rows skipped as malformed (or unreadable files).
+    pub skipped: u64,
+    /// Rows in the output.
+    pub kept: usize,
+    /// Input bytes read.
+    pub bytes: u64,
+}

@@ -1,0 +1,12 @@
+//! The data that passes between the stages: the résumé, the posting, the reports and the
+//! batch rows. Data only: parsing, scoring and rendering live in their own modules.
+
+mod batch;
+mod posting;
+mod report;
+mod resume;
+
+pub use batch::*;
+pub use posting::*;
+pub use report::*;
+pub use resume::*;

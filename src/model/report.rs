@@ -1,0 +1,244 @@
+//! What a match produces: the report a person reads (or a program parses), with its parts.
+//! Numbers here are rounded for display; scoring and tailoring work on unrounded figures.
+
+use serde::Serialize;
+
+/// The kind of requirement a term or line expresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReqKind {
+    /// Must-have: requirements and the title.
+    Must,
+    /// Duties and unlabelled text.
+    Duty,
+    /// Nice-to-have.
+    Nice,
+}
+
+/// How much of a posting term the résumé covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Credit {
+    /// 1 when the term itself is in the résumé, less through a related concept, 0 if absent.
+    pub value: f32,
+    /// The related concept that earned partial credit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
+/// A posting's score and its leading matched and missing terms (as written in the posting).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuickScore {
+    /// Overall score 0–100, as in [`MatchReport::score`].
+    pub score: f32,
+    /// Covered terms, must-have first, heaviest first.
+    pub matched: Vec<String>,
+    /// Missing terms, must-have first, heaviest first.
+    pub missing: Vec<String>,
+    /// Whether the résumé meets the years asked (when the posting asks).
+    pub experience: Option<bool>,
+    /// Whether the résumé meets the degree asked (when the posting asks).
+    pub education: Option<bool>,
+}
+
+/// One term's share of a bullet's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermContribution {
+    /// As written in the posting.
+    pub term: String,
+    /// The analyzed form.
+    pub key: String,
+    /// Requirement kind.
+    pub kind: ReqKind,
+    /// The term's weight in the posting.
+    pub weight: f32,
+    /// Its BM25 contribution to this bullet (after the section prior).
+    pub contribution: f32,
+}
+
+/// Why a bullet scored what it scored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BulletExplanation {
+    /// Bullet id.
+    pub id: String,
+    /// Verbatim text.
+    pub text: String,
+    /// Section prior applied (1 in experience and projects).
+    pub prior: f32,
+    /// The bullet's score: the sum of the contributions.
+    pub score: f32,
+    /// Contributions, largest first.
+    pub terms: Vec<TermContribution>,
+}
+
+/// One posting term in a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermReport {
+    /// As written in the posting.
+    pub term: String,
+    /// The analyzed form.
+    pub key: String,
+    /// Weight.
+    pub weight: f32,
+    /// Requirement kind.
+    pub kind: ReqKind,
+    /// How much of it the résumé covers: 1, less through a related concept, 0 when missing.
+    pub credit: f32,
+    /// The related concept in the résumé that earned partial credit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// Ids of the bullets that contain it (or the related concept), best first (at most three).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bullets: Vec<String>,
+}
+
+/// Whether a requirement line is covered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Most of its weight is covered.
+    Covered,
+    /// Some of it is covered.
+    Partial,
+    /// None of it is covered.
+    Missing,
+}
+
+/// One line of the posting's requirements, duties or nice-to-haves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequirementReport {
+    /// Kind.
+    pub kind: ReqKind,
+    /// Line number in the posting.
+    pub line: usize,
+    /// The text as written.
+    pub text: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// The unit's weight: the summed weights of its terms (the part weight is in each).
+    pub weight: f32,
+    /// Weighted share of the line's terms the résumé covers, 0–1.
+    pub coverage: f32,
+    /// Terms covered.
+    pub matched: Vec<String>,
+    /// Terms not covered.
+    pub missing: Vec<String>,
+    /// Bullets that prove it, best first (at most three).
+    pub bullets: Vec<String>,
+}
+
+/// A bullet's relevance to the posting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BulletReport {
+    /// Bullet id.
+    pub id: String,
+    /// Verbatim text.
+    pub text: String,
+    /// BM25 score with weighted terms (0 when nothing matched).
+    pub score: f32,
+    /// Posting terms this bullet contains, heaviest first.
+    pub matched_terms: Vec<String>,
+}
+
+/// Summary of the posting a report is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PostingInfo {
+    /// Where it was read from.
+    pub source: String,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Header fields (company, location, url…).
+    pub meta: std::collections::BTreeMap<String, String>,
+}
+
+/// The answer to "how well does my résumé fit this posting?".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchReport {
+    /// The posting.
+    pub posting: PostingInfo,
+    /// Overall score 0–100: the weighted share of the posting's terms the résumé covers.
+    pub score: f32,
+    /// Covered terms, must-have first, heaviest first.
+    pub matched: Vec<TermReport>,
+    /// Missing terms, must-have first, heaviest first.
+    pub missing: Vec<TermReport>,
+    /// Requirement lines with verdicts, must-have first.
+    pub requirements: Vec<RequirementReport>,
+    /// Every résumé bullet, best first.
+    pub bullets: Vec<BulletReport>,
+    /// What the posting asks in years and degree.
+    pub asks: PostingAsks,
+    /// What the résumé shows in years and degree.
+    pub has: ResumeFacts,
+    /// Experience verdict, when the posting asks for years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<FactCheck>,
+    /// Education verdict, when the posting asks for a degree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub education: Option<FactCheck>,
+    /// How the bullet index was obtained.
+    pub index: IndexStatus,
+}
+
+/// How the index in use came to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IndexStatus {
+    /// Built in RAM for this run.
+    Memory,
+    /// A persisted index was opened and reused.
+    Reused,
+    /// A persisted index was (re)built for this run.
+    Built,
+}
+
+/// Academic degrees, ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Degree {
+    /// 大专 / associate.
+    Associate,
+    /// 本科 / Bachelor's.
+    Bachelor,
+    /// 硕士 / Master's.
+    Master,
+    /// 博士 / PhD.
+    Doctorate,
+}
+
+/// What a posting asks for.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PostingAsks {
+    /// Minimum years of experience, from its requirement lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
+    /// The required degree (the lowest named in a requirement line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+    /// A preferred higher degree (named in a nice-to-have line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_degree: Option<Degree>,
+}
+
+/// What a résumé shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ResumeFacts {
+    /// Years of professional experience (internships apart, overlaps merged), one decimal.
+    pub years: f32,
+    /// Years of internships.
+    pub internship_years: f32,
+    /// The highest degree in the education section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+}
+
+/// The verdict on experience or education.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactCheck {
+    /// Whether the résumé meets what the posting asks.
+    pub meets: bool,
+    /// Human-readable, e.g. `7.3 years, asks 5+` or `short by 2.0 years`.
+    pub detail: String,
+    /// Multiplier applied to the overall score (1 when met).
+    pub factor: f32,
+}

@@ -1,0 +1,260 @@
+//! The pipeline, composed once: parse → analyze → index → score → tailor → render. The
+//! command line, batch and the server all prepare a résumé and match postings through here.
+
+use crate::analyze::Analyzer;
+use crate::error::{Error, Result};
+use crate::index::{self, BulletIndex, IndexMeta};
+use crate::model::{BatchRow, MatchReport, Posting, Resume, YearMonth};
+use crate::parse::{self, posting, InputFormat};
+use crate::render::{self, Highlights, ResumeFormat};
+use crate::score::{AnalyzedResume, IndexPlace, PreparedResume, Scoring};
+use crate::tailor::{self, Evidence, TailorOptions};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How to read and prepare a résumé.
+#[derive(Debug, Clone)]
+pub struct ResumeOptions {
+    /// Read as this format instead of guessing from extension and content.
+    pub format: Option<InputFormat>,
+    /// Where a persisted index lives; `None` builds it in RAM.
+    pub index_dir: Option<PathBuf>,
+    /// The analyzer (the shared one, or one with a user lexicon).
+    pub analyzer: Arc<Analyzer>,
+    /// The month "present" stands for in the résumé's dates.
+    pub as_of: YearMonth,
+}
+
+impl Default for ResumeOptions {
+    fn default() -> Self {
+        ResumeOptions {
+            format: None,
+            index_dir: None,
+            analyzer: Analyzer::shared(),
+            as_of: crate::score::requirements::current_month(),
+        }
+    }
+}
+
+/// Index metadata for the résumé at `path` with text `text`.
+fn index_meta(path: &Path, text: &str, bullets: usize, analyzer: &Analyzer) -> IndexMeta {
+    IndexMeta {
+        content_hash: index::content_hash(text, analyzer),
+        resume_path: std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        bullets,
+    }
+}
+
+/// Reads, parses, analyzes and indexes the résumé at `path`, ready to score postings.
+///
+/// With an index folder, a persisted index there is reused when it was built from this
+/// résumé with the same content, and rebuilt there when this résumé changed; otherwise the
+/// index is built in RAM.
+pub fn prepare(path: &Path, opts: &ResumeOptions) -> Result<PreparedResume> {
+    let text = parse::read_text(path)?;
+    prepare_text(path, &text, opts)
+}
+
+/// [`prepare`] for a résumé already read: `text` is the content of `path` (whose name
+/// helps detect the format and names it in errors).
+pub fn prepare_text(path: &Path, text: &str, opts: &ResumeOptions) -> Result<PreparedResume> {
+    let resume = parse::parse_resume(path, text, opts.format)?;
+    prepare_parsed(resume, Some((path, text)), opts)
+}
+
+/// [`prepare`] for a résumé already parsed. `source` (its path and text) is needed only to
+/// reuse a persisted index.
+pub fn prepare_parsed(
+    resume: Resume,
+    source: Option<(&Path, &str)>,
+    opts: &ResumeOptions,
+) -> Result<PreparedResume> {
+    let analyzer = opts.analyzer.clone();
+    let place = match (&opts.index_dir, source) {
+        (Some(dir), Some((path, text))) => IndexPlace::Dir(
+            dir,
+            index_meta(path, text, resume.leaves().len(), &analyzer),
+        ),
+        _ => IndexPlace::Memory,
+    };
+    PreparedResume::new(resume, analyzer, place, opts.as_of)
+}
+
+/// Builds and persists the index of the résumé at `path` in `dir`, replacing an earlier
+/// jdfit index there.
+pub fn build_index(path: &Path, dir: &Path, opts: &ResumeOptions) -> Result<IndexMeta> {
+    let text = parse::read_text(path)?;
+    let resume = parse::parse_resume(path, &text, opts.format)?;
+    let analyzed = AnalyzedResume::new(&resume, &opts.analyzer);
+    let meta = index_meta(path, &text, analyzed.index_docs().len(), &opts.analyzer);
+    BulletIndex::persist(analyzed.index_docs(), &meta, dir, &opts.analyzer)?;
+    Ok(meta)
+}
+
+/// An analyzer with the built-in lexicon extended by the user lexicon at `path`.
+pub fn analyzer_with_lexicon(path: &Path) -> Result<Arc<Analyzer>> {
+    let tsv = parse::read_text(path)?;
+    let lexicon = crate::analyze::lexicon::Lexicon::with_user(&tsv)
+        .map_err(|e| Error::parse(path, (e.line > 0).then_some(e.line), e.message))?;
+    Ok(Arc::new(Analyzer::new(lexicon)))
+}
+
+/// One posting matched against a prepared résumé: the posting, its unrounded scoring and
+/// the report built from it.
+#[derive(Debug, Clone)]
+pub struct Matched {
+    /// The parsed posting.
+    pub posting: Posting,
+    /// Unrounded figures (what tailoring reads).
+    pub scoring: Scoring,
+    /// The report (rounded for display).
+    pub report: MatchReport,
+}
+
+/// Scores `posting` (read from `source`) against `prepared`.
+pub fn match_posting(prepared: &PreparedResume, posting: Posting, source: &str) -> Result<Matched> {
+    let scoring = prepared.score(&posting)?;
+    let report = scoring.report(prepared, &posting, source);
+    Ok(Matched {
+        posting,
+        scoring,
+        report,
+    })
+}
+
+/// Parses posting `text` (whose first line is its title) and scores it.
+pub fn match_text(prepared: &PreparedResume, text: &str, source: &str) -> Result<Matched> {
+    match_posting(prepared, posting::parse(text), source)
+}
+
+/// The résumé tailored to a matched posting: its own bullets, selected and reordered.
+pub fn tailor(prepared: &PreparedResume, matched: &Matched, opts: &TailorOptions) -> Resume {
+    tailor::tailor(
+        &prepared.resume,
+        &Evidence::of(prepared, &matched.scoring),
+        opts,
+    )
+}
+
+/// Where each bullet mentions what the posting asks (or a related concept).
+pub fn highlights(prepared: &PreparedResume, scoring: &Scoring) -> Highlights {
+    let keys = scoring.highlight_keys(prepared);
+    Highlights::new(
+        prepared
+            .resume
+            .all_bullets()
+            .iter()
+            .map(|b| (b.id.clone(), prepared.ranges(&b.id, &keys)))
+            .filter(|(_, r)| !r.is_empty())
+            .collect(),
+    )
+}
+
+/// The tailored résumé for a matched posting, as the bytes of a file in `format`.
+pub fn render_tailored(
+    prepared: &PreparedResume,
+    matched: &Matched,
+    opts: &TailorOptions,
+    format: ResumeFormat,
+) -> Result<Vec<u8>> {
+    let tailored = tailor(prepared, matched, opts);
+    let hl = highlights(prepared, &matched.scoring);
+    render::resume_file(&tailored, format, Some(&hl))
+}
+
+/// What happened to one tailored file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum TailorOutcome {
+    /// Written.
+    Written(PathBuf),
+    /// A file of that name exists and `force` was not given.
+    Exists(PathBuf),
+}
+
+/// Writes a tailored résumé for each batch row that kept its posting, into `dir` (created
+/// if needed), named `RANK-title-company.EXT`. Files are written atomically; an existing file
+/// is replaced only with `force`.
+pub fn write_tailored(
+    prepared: &PreparedResume,
+    rows: &[BatchRow],
+    dir: &Path,
+    format: ResumeFormat,
+    force: bool,
+    opts: &TailorOptions,
+) -> Result<Vec<TailorOutcome>> {
+    let io = |e: std::io::Error| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let ext = format.extension();
+    let width = rows.len().to_string().len().max(2);
+    let mut out = Vec::new();
+    for r in rows {
+        let Some(posting) = &r.posting else { continue };
+        let matched = match_posting(prepared, posting.clone(), &r.source)?;
+        let body = render_tailored(prepared, &matched, opts, format)?;
+        let name = format!(
+            "{:0width$}-{}.{ext}",
+            r.rank,
+            safe_stem(r.title.as_deref(), r.company.as_deref())
+        );
+        let path = dir.join(&name);
+        if crate::output::write_atomic(&path, &body, force)? {
+            out.push(TailorOutcome::Written(path));
+        } else {
+            out.push(TailorOutcome::Exists(path));
+        }
+    }
+    Ok(out)
+}
+
+/// A file name from a title and company: letters and digits of any script kept, everything
+/// else (path separators, dots, spaces) folded to `-`, bounded length, never empty.
+pub fn safe_stem(title: Option<&str>, company: Option<&str>) -> String {
+    let raw = [title, company]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = String::new();
+    for c in raw.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "posting".into()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_are_safe() {
+        assert_eq!(
+            safe_stem(Some("Senior SRE"), Some("Acme, Inc.")),
+            "senior-sre-acme-inc"
+        );
+        assert_eq!(safe_stem(Some("../../etc/passwd"), None), "etc-passwd");
+        assert_eq!(
+            safe_stem(Some("高级SRE工程师"), Some("云栖")),
+            "高级sre工程师-云栖"
+        );
+        assert_eq!(safe_stem(Some("///"), None), "posting");
+        assert_eq!(safe_stem(None, None), "posting");
+        assert!(safe_stem(Some(&"x".repeat(500)), None).chars().count() <= 60);
+        assert!(!safe_stem(Some("a\0b\\c:d"), None).contains(['\0', '\\', ':', '/']));
+    }
+}

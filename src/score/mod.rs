@@ -1,0 +1,321 @@
+//! Score: weigh a posting's terms by part and distinctiveness, rank the résumé's bullets with
+//! Tantivy's BM25 over those weights, and measure how much of the posting the résumé covers.
+//!
+//! Scoring works on unrounded figures ([`Scoring`]); [`Scoring::report`] builds the report a
+//! person reads, rounding last.
+
+pub mod background;
+pub mod prepared;
+mod report;
+pub mod requirements;
+pub mod terms;
+pub mod tunables;
+
+pub use background::Background;
+pub use prepared::{AnalyzedResume, IndexPlace, PreparedBullet, PreparedResume};
+pub use terms::{analyze_posting, AnalyzedPosting, LineTerms, Lines, PostingTerm};
+
+use crate::error::Result;
+use crate::model::{
+    BulletExplanation, Credit, FactCheck, Posting, PostingAsks, QuickScore, ReqKind,
+    TermContribution,
+};
+use requirements::{asks, check_degree, check_years};
+use rustc_hash::FxHashSet as HashSet;
+use std::cmp::Ordering;
+use std::ops::Range;
+use tunables::{BROADER_CREDIT, NARROWER_CREDIT};
+
+/// One requirement line of a posting, scored (unrounded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequirementScore {
+    /// Kind.
+    pub kind: ReqKind,
+    /// Index of the line in [`Posting::lines`].
+    pub line: usize,
+    /// The summed weights of its terms (the part weight is in each).
+    pub weight: f32,
+    /// Weighted share of the line's terms the résumé covers, 0–1.
+    pub coverage: f32,
+    /// Covered terms: the key that earned the credit (the term's own, or the related concept
+    /// in the résumé) and where the term is written in the line.
+    pub matched: Vec<(String, Range<usize>)>,
+    /// Where the missing terms are written in the line.
+    pub missing: Vec<Range<usize>>,
+    /// Ordinals of every bullet that proves it, best first.
+    pub proving: Vec<usize>,
+}
+
+/// A posting scored against a prepared résumé: every figure unrounded, for tailoring and
+/// for building the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scoring {
+    /// The posting's weighted terms and per-line terms.
+    pub analyzed: AnalyzedPosting,
+    /// Credit per term of `analyzed.terms`.
+    pub credits: Vec<Credit>,
+    /// Indexes of covered terms: must-have first, then by credit, then heaviest.
+    pub matched: Vec<usize>,
+    /// Indexes of missing terms: must-have first, then heaviest.
+    pub missing: Vec<usize>,
+    /// Overall score 0–100: the weighted share of the posting's terms the résumé covers,
+    /// times the experience and education factors.
+    pub score: f32,
+    /// Each leaf bullet's BM25 score (after its section prior), by ordinal; 0 if unmatched.
+    pub bullet_scores: Vec<f32>,
+    /// Leaf ordinals, best first; unmatched ones in document order.
+    pub ranked: Vec<usize>,
+    /// Requirement lines, must-have first, then in posting order.
+    pub requirements: Vec<RequirementScore>,
+    /// What the posting asks in years and degree.
+    pub asks: PostingAsks,
+    /// Experience verdict, when the posting asks for years.
+    pub experience: Option<FactCheck>,
+    /// Education verdict, when the posting asks for a degree.
+    pub education: Option<FactCheck>,
+}
+
+/// Covered and missing terms of one posting.
+struct Coverage {
+    /// Weighted share of the terms covered, 0–1, before experience and education.
+    base: f32,
+    credits: Vec<Credit>,
+    matched: Vec<usize>,
+    missing: Vec<usize>,
+}
+
+impl PreparedResume {
+    /// How much of a posting term the résumé shows: all of it, some through a related
+    /// concept of the lexicon, or none.
+    pub fn credit(&self, key: &str) -> Credit {
+        if self.all_terms.contains(key) {
+            return Credit {
+                value: 1.0,
+                via: None,
+            };
+        }
+        let analyzer = self.analyzer();
+        // A narrower concept proves most of a broader one (Langfuse → LLM observability).
+        if let Some(n) = analyzer
+            .narrower(key)
+            .iter()
+            .find(|n| self.all_terms.contains(n.as_str()))
+        {
+            return Credit {
+                value: NARROWER_CREDIT,
+                via: Some(n.clone()),
+            };
+        }
+        // The broader concept shows some of a narrower one (Kubernetes → Helm).
+        if let Some(b) = analyzer
+            .broader(key)
+            .filter(|b| self.all_terms.contains(*b))
+        {
+            return Credit {
+                value: BROADER_CREDIT,
+                via: Some(b.to_string()),
+            };
+        }
+        Credit {
+            value: 0.0,
+            via: None,
+        }
+    }
+
+    /// Splits weighted posting terms into covered and missing (each must-have first, then
+    /// heaviest first) and computes the covered share.
+    fn coverage(&self, terms: &[PostingTerm]) -> Coverage {
+        let (mut total, mut covered) = (0f32, 0f32);
+        let credits: Vec<Credit> = terms.iter().map(|t| self.credit(&t.key)).collect();
+        let (mut matched, mut missing) = (Vec::new(), Vec::new());
+        for (i, (t, c)) in terms.iter().zip(&credits).enumerate() {
+            total += t.weight;
+            if c.value > 0.0 {
+                covered += t.weight * c.value;
+                matched.push(i);
+            } else {
+                missing.push(i);
+            }
+        }
+        matched.sort_by(|&a, &b| {
+            (terms[a].kind, credits[b].value)
+                .partial_cmp(&(terms[b].kind, credits[a].value))
+                .unwrap_or(Ordering::Equal)
+                .then(terms[b].weight.total_cmp(&terms[a].weight))
+        });
+        missing.sort_by(|&a, &b| {
+            terms[a]
+                .kind
+                .cmp(&terms[b].kind)
+                .then(terms[b].weight.total_cmp(&terms[a].weight))
+        });
+        Coverage {
+            base: if total > 0.0 { covered / total } else { 0.0 },
+            credits,
+            matched,
+            missing,
+        }
+    }
+
+    /// The experience and education verdicts for `posting`, with the factor they apply.
+    fn checks(
+        &self,
+        posting: &Posting,
+    ) -> (PostingAsks, Option<FactCheck>, Option<FactCheck>, f32) {
+        let a = asks(posting);
+        let exp = a.years.map(|y| check_years(y, self.facts.years));
+        let edu = a.degree.map(|d| check_degree(d, self.facts.degree));
+        let factor =
+            exp.as_ref().map_or(1.0, |c| c.factor) * edu.as_ref().map_or(1.0, |c| c.factor);
+        (a, exp, edu, factor)
+    }
+
+    /// The overall score (unrounded) and the top `limit` matched and missing terms, without
+    /// ranking bullets: what batch ranking needs, at a fraction of the cost.
+    pub fn quick_score(&self, posting: &Posting, limit: usize) -> QuickScore {
+        let ap = analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip);
+        let cov = self.coverage(&ap.terms);
+        let (_, experience, education, factor) = self.checks(posting);
+        let surface = |&i: &usize| ap.terms[i].term.clone();
+        QuickScore {
+            experience: experience.map(|c| c.meets),
+            education: education.map(|c| c.meets),
+            score: 100.0 * cov.base * factor,
+            matched: cov.matched.iter().take(limit).map(surface).collect(),
+            missing: cov.missing.iter().take(limit).map(surface).collect(),
+        }
+    }
+
+    /// Explains one bullet's score for `posting`: each posting term it contains, with its
+    /// weight and its contribution to the bullet's BM25 score. `None` if no bullet has `id`
+    /// (group headings are not scored: only leaf bullets have explanations).
+    pub fn explain(&self, posting: &Posting, id: &str) -> Result<Option<BulletExplanation>> {
+        let Some(ord) = self.bullets.iter().position(|l| l.id == id) else {
+            return Ok(None);
+        };
+        let terms =
+            analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip).terms;
+        let weighted: Vec<(String, f32)> =
+            terms.iter().map(|t| (t.key.clone(), t.weight)).collect();
+        let leaf = &self.bullets[ord];
+        let mut contributions: Vec<(usize, f32)> = self
+            .index
+            .explain(&weighted, ord)?
+            .into_iter()
+            .map(|(i, c)| (i, c * leaf.prior))
+            .collect();
+        contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let score: f32 = contributions.iter().map(|c| c.1).sum();
+        Ok(Some(BulletExplanation {
+            id: leaf.id.clone(),
+            text: leaf.text.clone(),
+            prior: leaf.prior,
+            score: report::round(score, 4),
+            terms: contributions
+                .into_iter()
+                .map(|(i, c)| TermContribution {
+                    term: terms[i].term.clone(),
+                    key: terms[i].key.clone(),
+                    kind: terms[i].kind,
+                    weight: report::round(terms[i].weight, 3),
+                    contribution: report::round(c, 4),
+                })
+                .collect(),
+        }))
+    }
+
+    /// Scores a posting against the résumé.
+    pub fn score(&self, posting: &Posting) -> Result<Scoring> {
+        let analyzed =
+            analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Keep);
+        let terms = &analyzed.terms;
+        let weighted: Vec<(String, f32)> =
+            terms.iter().map(|t| (t.key.clone(), t.weight)).collect();
+        let mut bullet_scores = vec![0f32; self.bullets.len()];
+        for (ord, s) in self.index.search(&weighted)? {
+            if let Some(b) = bullet_scores.get_mut(ord) {
+                *b = s * self.bullets[ord].prior;
+            }
+        }
+        // Leaf ordinals best first; unmatched ones keep document order.
+        let mut ranked: Vec<usize> = (0..self.bullets.len()).collect();
+        ranked.sort_by(|&a, &b| {
+            bullet_scores[b]
+                .total_cmp(&bullet_scores[a])
+                .then(a.cmp(&b))
+        });
+        let cov = self.coverage(terms);
+        let (asks, experience, education, factor) = self.checks(posting);
+
+        let mut requirements = Vec::new();
+        for l in &analyzed.lines {
+            let (mut total, mut covered) = (0f32, 0f32);
+            let (mut matched, mut missing) = (Vec::new(), Vec::new());
+            for (i, range) in &l.terms {
+                let (t, credit) = (&terms[*i], &cov.credits[*i]);
+                total += t.weight;
+                if credit.value > 0.0 {
+                    covered += t.weight * credit.value;
+                    let key = credit.via.clone().unwrap_or_else(|| t.key.clone());
+                    matched.push((key, range.clone()));
+                } else {
+                    missing.push(range.clone());
+                }
+            }
+            let keys: HashSet<&str> = matched.iter().map(|(k, _)| k.as_str()).collect();
+            let proving = ranked
+                .iter()
+                .copied()
+                .filter(|&o| {
+                    bullet_scores[o] > 0.0
+                        && self.bullets[o]
+                            .terms
+                            .iter()
+                            .any(|t| keys.contains(t.as_str()))
+                })
+                .collect();
+            requirements.push(RequirementScore {
+                kind: l.kind,
+                line: l.line,
+                weight: total,
+                coverage: covered / total,
+                matched,
+                missing,
+                proving,
+            });
+        }
+        requirements.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.line.cmp(&b.line)));
+        Ok(Scoring {
+            score: 100.0 * cov.base * factor,
+            credits: cov.credits,
+            matched: cov.matched,
+            missing: cov.missing,
+            analyzed,
+            bullet_scores,
+            ranked,
+            requirements,
+            asks,
+            experience,
+            education,
+        })
+    }
+}
+
+impl Scoring {
+    /// The keys to highlight in bullets: the matched terms, with the narrower and broader
+    /// concepts that earn them credit, so a bullet saying "Helm" lights up for a posting
+    /// asking for Kubernetes.
+    pub fn highlight_keys(&self, prepared: &PreparedResume) -> HashSet<String> {
+        let analyzer = prepared.analyzer();
+        let mut keys = HashSet::default();
+        for &i in &self.matched {
+            let key = &self.analyzed.terms[i].key;
+            keys.insert(key.clone());
+            keys.extend(analyzer.narrower(key).iter().cloned());
+            if let Some(b) = analyzer.broader(key) {
+                keys.insert(b.to_string());
+            }
+        }
+        keys
+    }
+}

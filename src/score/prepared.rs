@@ -1,0 +1,214 @@
+//! The prepared résumé: parsed, every bullet analysed once, indexed, and its facts read. A
+//! leaf bullet's terms are its own and its group headings' ("AiInfra ——打造 LLM 应用基础设施"
+//! over "MLOps 平台: …"): one definition, shared by the index, the scores and the matched terms.
+
+use super::requirements::facts;
+use super::tunables::OTHER_SECTION_PRIOR;
+use crate::analyze::{Analyzer, Token};
+use crate::error::Result;
+use crate::index::{BulletIndex, IndexDoc, IndexMeta};
+use crate::model::{Bullet, Resume, ResumeFacts, YearMonth};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+use tantivy::tokenizer::PreTokenizedString;
+
+/// What the scorer knows about one leaf bullet.
+#[derive(Debug, Clone)]
+pub struct PreparedBullet {
+    /// Bullet id.
+    pub id: String,
+    /// Verbatim text.
+    pub text: String,
+    /// Section index.
+    pub section: usize,
+    /// Entry index.
+    pub entry: usize,
+    /// Distinct analyzed terms of the bullet and of its group headings (as indexed).
+    pub terms: HashSet<String>,
+    /// Multiplier on the bullet's BM25 score: 1 in experience and project sections, less
+    /// elsewhere (a skills list is dense in keywords but weak evidence).
+    pub prior: f32,
+}
+
+/// The résumé's text analysed once: leaf bullets with their terms, the tokens of every
+/// bullet (for highlighting), every term anywhere, and the documents to index.
+#[derive(Debug)]
+pub struct AnalyzedResume {
+    bullets: Vec<PreparedBullet>,
+    tokens: HashMap<String, Vec<Token>>,
+    all_terms: HashSet<String>,
+    docs: Vec<IndexDoc>,
+}
+
+impl AnalyzedResume {
+    /// Analyses each bullet (groups and leaves) and every other text of `resume` once.
+    pub fn new(resume: &Resume, analyzer: &Analyzer) -> AnalyzedResume {
+        let mut tokens: HashMap<String, Vec<Token>> = HashMap::default();
+        let mut all_terms: HashSet<String> = HashSet::default();
+        for b in resume.all_bullets() {
+            let toks = analyzer.analyze(&b.text);
+            all_terms.extend(toks.iter().map(|t| t.text.clone()));
+            tokens.insert(b.id.clone(), toks);
+        }
+        // Every other text (name, titles, organisations, notes, skills headings) counts for
+        // coverage, not for bullet scores.
+        let bullet_texts: HashSet<&str> = resume
+            .all_bullets()
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        for t in resume.all_text() {
+            if !bullet_texts.contains(t) {
+                analyzer.for_each_token(t, &mut |tok| {
+                    if !all_terms.contains(tok.text) {
+                        all_terms.insert(tok.text.to_string());
+                    }
+                });
+            }
+        }
+        let (mut bullets, mut docs) = (Vec::new(), Vec::new());
+        for leaf in resume.leaves() {
+            let chain: Vec<&Bullet> = leaf.groups.iter().copied().chain([leaf.bullet]).collect();
+            let terms = chain
+                .iter()
+                .flat_map(|b| tokens[&b.id].iter().map(|t| t.text.clone()))
+                .collect();
+            docs.push(IndexDoc {
+                id: leaf.bullet.id.clone(),
+                section: leaf.section,
+                entry: leaf.entry,
+                tokens: pre_tokenized(&chain, &tokens),
+            });
+            bullets.push(PreparedBullet {
+                id: leaf.bullet.id.clone(),
+                text: leaf.bullet.text.clone(),
+                section: leaf.section,
+                entry: leaf.entry,
+                terms,
+                prior: if resume.sections[leaf.section].kind.is_work() {
+                    1.0
+                } else {
+                    OTHER_SECTION_PRIOR
+                },
+            });
+        }
+        AnalyzedResume {
+            bullets,
+            tokens,
+            all_terms,
+            docs,
+        }
+    }
+
+    /// The leaf bullets as documents for the index.
+    pub fn index_docs(&self) -> &[IndexDoc] {
+        &self.docs
+    }
+}
+
+/// The group headings and the bullet joined by newlines, with their tokens at the joined
+/// offsets and consecutive positions.
+fn pre_tokenized(chain: &[&Bullet], tokens: &HashMap<String, Vec<Token>>) -> PreTokenizedString {
+    let mut text = String::new();
+    let mut out = Vec::new();
+    for b in chain {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let base = text.len();
+        text.push_str(&b.text);
+        for t in &tokens[&b.id] {
+            out.push(tantivy::tokenizer::Token {
+                offset_from: base + t.start,
+                offset_to: base + t.end,
+                position: out.len(),
+                text: t.text.clone(),
+                position_length: 1,
+            });
+        }
+    }
+    PreTokenizedString { text, tokens: out }
+}
+
+/// Where the bullet index lives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexPlace<'a> {
+    /// Built in RAM for this run.
+    Memory,
+    /// Persisted in a folder: reused while the résumé is unchanged (see
+    /// [`BulletIndex::open_or_build`]).
+    Dir(&'a Path, IndexMeta),
+}
+
+/// The résumé prepared for matching: parsed, analysed and indexed once.
+pub struct PreparedResume {
+    /// The résumé.
+    pub resume: Resume,
+    /// Leaf bullets in document order (ordinal = index).
+    pub bullets: Vec<PreparedBullet>,
+    /// Every term anywhere in the résumé (bullets, titles, skills, notes).
+    pub all_terms: HashSet<String>,
+    /// Years of experience and highest degree, read once.
+    pub facts: ResumeFacts,
+    tokens: HashMap<String, Vec<Token>>,
+    pub(crate) index: BulletIndex,
+    analyzer: Arc<Analyzer>,
+}
+
+impl std::fmt::Debug for PreparedResume {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedResume")
+            .field("bullets", &self.bullets.len())
+            .finish()
+    }
+}
+
+impl PreparedResume {
+    /// Analyses and indexes `resume`; "present" in its dates stands for `as_of`.
+    pub fn new(
+        resume: Resume,
+        analyzer: Arc<Analyzer>,
+        place: IndexPlace<'_>,
+        as_of: YearMonth,
+    ) -> Result<PreparedResume> {
+        let analyzed = AnalyzedResume::new(&resume, &analyzer);
+        let index = match place {
+            IndexPlace::Memory => BulletIndex::in_ram(analyzed.index_docs(), &analyzer)?,
+            IndexPlace::Dir(dir, meta) => {
+                BulletIndex::open_or_build(analyzed.index_docs(), &meta, dir, &analyzer)?
+            }
+        };
+        Ok(PreparedResume {
+            facts: facts(&resume, as_of),
+            resume,
+            bullets: analyzed.bullets,
+            all_terms: analyzed.all_terms,
+            tokens: analyzed.tokens,
+            index,
+            analyzer,
+        })
+    }
+
+    /// The analyzer in use.
+    pub fn analyzer(&self) -> &Arc<Analyzer> {
+        &self.analyzer
+    }
+
+    /// Byte ranges of bullet `id`'s text (a group heading or a leaf) whose terms are in
+    /// `keys`, merged and in order, from the one analysis done when preparing.
+    pub fn ranges(&self, id: &str, keys: &HashSet<String>) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for t in self.tokens.get(id).map_or(&[][..], Vec::as_slice) {
+            if !keys.contains(&t.text) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if t.start <= last.end => last.end = last.end.max(t.end),
+                _ => out.push(t.start..t.end),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,125 @@
+//! The report a person reads, built from a [`Scoring`]: display rounding happens here, last.
+
+use super::tunables::COVERED_SHARE;
+use super::{PreparedResume, Scoring};
+use crate::model::{
+    BulletReport, MatchReport, Posting, PostingInfo, RequirementReport, TermReport, Verdict,
+};
+
+/// Bullet ids listed per term and per requirement in a report.
+pub const PROOFS_SHOWN: usize = 3;
+
+/// `x` rounded to `places` decimals, for display.
+pub(crate) fn round(x: f32, places: i32) -> f32 {
+    let p = 10f32.powi(places);
+    (x * p).round() / p
+}
+
+impl Scoring {
+    /// The report for `posting` (read from `source`), with figures rounded for display.
+    pub fn report(
+        &self,
+        prepared: &PreparedResume,
+        posting: &Posting,
+        source: &str,
+    ) -> MatchReport {
+        let terms = &self.analyzed.terms;
+        let proving = |key: &str| -> Vec<String> {
+            self.ranked
+                .iter()
+                .filter(|&&o| prepared.bullets[o].terms.contains(key))
+                .take(PROOFS_SHOWN)
+                .map(|&o| prepared.bullets[o].id.clone())
+                .collect()
+        };
+        let term_report = |i: usize| {
+            let (t, c) = (&terms[i], &self.credits[i]);
+            TermReport {
+                term: t.term.clone(),
+                key: t.key.clone(),
+                weight: round(t.weight, 3),
+                kind: t.kind,
+                credit: c.value,
+                via: c.via.clone(),
+                bullets: if c.value > 0.0 {
+                    proving(c.via.as_deref().unwrap_or(&t.key))
+                } else {
+                    Vec::new()
+                },
+            }
+        };
+        let requirements = self
+            .requirements
+            .iter()
+            .map(|r| {
+                let line = &posting.lines[r.line];
+                let verdict = if r.coverage >= COVERED_SHARE {
+                    Verdict::Covered
+                } else if r.coverage > 0.0 {
+                    Verdict::Partial
+                } else {
+                    Verdict::Missing
+                };
+                RequirementReport {
+                    kind: r.kind,
+                    line: line.line,
+                    text: line.text.clone(),
+                    verdict,
+                    weight: round(r.weight, 3),
+                    coverage: round(r.coverage, 3),
+                    matched: r
+                        .matched
+                        .iter()
+                        .map(|(_, w)| line.text[w.clone()].to_string())
+                        .collect(),
+                    missing: r
+                        .missing
+                        .iter()
+                        .map(|w| line.text[w.clone()].to_string())
+                        .collect(),
+                    bullets: r
+                        .proving
+                        .iter()
+                        .take(PROOFS_SHOWN)
+                        .map(|&o| prepared.bullets[o].id.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        let bullets = self
+            .ranked
+            .iter()
+            .map(|&o| {
+                let leaf = &prepared.bullets[o];
+                BulletReport {
+                    id: leaf.id.clone(),
+                    text: leaf.text.clone(),
+                    score: round(self.bullet_scores[o], 4),
+                    // Terms are heaviest first already.
+                    matched_terms: terms
+                        .iter()
+                        .filter(|t| leaf.terms.contains(&t.key))
+                        .map(|t| t.term.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        MatchReport {
+            posting: PostingInfo {
+                source: source.to_string(),
+                title: posting.title.clone(),
+                meta: posting.meta.clone(),
+            },
+            score: round(self.score, 1),
+            matched: self.matched.iter().map(|&i| term_report(i)).collect(),
+            missing: self.missing.iter().map(|&i| term_report(i)).collect(),
+            requirements,
+            bullets,
+            asks: self.asks.clone(),
+            has: prepared.facts.clone(),
+            experience: self.experience.clone(),
+            education: self.education.clone(),
+            index: prepared.index.status,
+        }
+    }
+}

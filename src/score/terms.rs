@@ -1,0 +1,278 @@
+//! Posting terms: a posting analysed once into weighted terms (by part, distinctiveness and
+//! repetition), with each body line's terms kept so requirement lines need no second pass.
+
+use super::background::Background;
+use super::tunables::{
+    part_weight, req_kind, HARD_SKILL_IDF, MAX_TERMS, MIN_IDF, MIN_WEIGHT, PLAIN_WORD_FACTOR,
+    REPEAT_DAMPING,
+};
+use crate::analyze::{Analyzer, TokenKind};
+use crate::model::{Part, Posting, ReqKind};
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+
+/// A weighted term of a posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostingTerm {
+    /// The analyzed term (what is matched).
+    pub key: String,
+    /// The term as first written in the posting.
+    pub term: String,
+    /// Weight: part weight × distinctiveness, damped term frequency.
+    pub weight: f32,
+    /// The kind of the heaviest part it appears in.
+    pub kind: ReqKind,
+}
+
+/// The kept terms of one body line, each once, in the order they first appear.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineTerms {
+    /// Index of the line in [`Posting::lines`].
+    pub line: usize,
+    /// The line's requirement kind.
+    pub kind: ReqKind,
+    /// (index into [`AnalyzedPosting::terms`], byte range of the term as written in the line).
+    pub terms: Vec<(usize, Range<usize>)>,
+}
+
+/// A posting analysed once: its weighted terms, heaviest first, and (when asked for) the
+/// terms of each body line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnalyzedPosting {
+    /// Weighted terms, heaviest first; ties by first appearance.
+    pub terms: Vec<PostingTerm>,
+    /// Per body line that is a requirement, duty or nice-to-have and has kept terms.
+    pub lines: Vec<LineTerms>,
+}
+
+/// Whether to keep each line's terms: needed for a full report, not for a batch row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// Keep them.
+    Keep,
+    /// Only the posting's terms.
+    Skip,
+}
+
+/// Analyses and weighs `posting` in one pass over its text.
+pub fn analyze_posting(
+    posting: &Posting,
+    analyzer: &Analyzer,
+    bg: &Background,
+    lines: Lines,
+) -> AnalyzedPosting {
+    TERM_IDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut ids) => {
+            if ids.names.len() >= TERM_IDS_SIZE {
+                *ids = TermIds::default();
+            }
+            analyze_with(posting, analyzer, bg, lines, &mut ids)
+        }
+        // Already in use on this thread (scoring from inside a scorer): a private table.
+        Err(_) => analyze_with(posting, analyzer, bg, lines, &mut TermIds::default()),
+    })
+}
+
+/// Distinct terms seen on this thread before the id table starts over.
+const TERM_IDS_SIZE: usize = 500_000;
+
+thread_local! {
+    /// Term text → dense id. While a posting is scored its terms are keyed by id, so no term
+    /// string is allocated per posting: only the kept terms' keys are, at the end.
+    static TERM_IDS: std::cell::RefCell<TermIds> = std::cell::RefCell::new(TermIds::default());
+}
+
+/// A per-thread term interner.
+#[derive(Default)]
+struct TermIds {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl TermIds {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(term.into(), id);
+        self.names.push(term.into());
+        id
+    }
+}
+
+/// One term while a posting is read.
+struct Acc<'p> {
+    /// The term as written, borrowed from the posting until it is kept.
+    term: &'p str,
+    best: f32,
+    kind: ReqKind,
+    count: u32,
+    first: usize,
+    /// Distinctiveness² × kind factor; 0 for boilerplate.
+    base: f32,
+}
+
+/// The distinctiveness part of a term's weight, from the term alone.
+fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind) -> f32 {
+    let mut idf = bg.idf(text);
+    if kind == TokenKind::Term && analyzer.is_hard_skill(text) {
+        // A known skill or tool is worth matching even when common in postings.
+        idf = idf.max(HARD_SKILL_IDF);
+    }
+    let factor = if kind == TokenKind::Term {
+        1.0
+    } else {
+        PLAIN_WORD_FACTOR
+    };
+    // Squared, so words found in many postings fade fast.
+    if idf < MIN_IDF {
+        0.0
+    } else {
+        idf * idf * factor
+    }
+}
+
+fn analyze_with(
+    posting: &Posting,
+    analyzer: &Analyzer,
+    bg: &Background,
+    lines: Lines,
+    ids: &mut TermIds,
+) -> AnalyzedPosting {
+    let mut acc: HashMap<u32, Acc<'_>> = HashMap::with_capacity_and_hasher(256, Default::default());
+    // Per body line: (line index, kind, (term id, range) first occurrences).
+    let mut per_line: Vec<(usize, ReqKind, Vec<(u32, Range<usize>)>)> = Vec::new();
+    let title = posting
+        .title
+        .iter()
+        .map(|t| (None, Part::Title, t.as_str()));
+    let body = posting
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (Some(i), l.part, l.text.as_str()));
+    let mut order = 0usize;
+    for (line, part, text) in title.chain(body) {
+        let Some(kind) = req_kind(part) else {
+            continue;
+        };
+        let mut seen: Vec<(u32, Range<usize>)> = Vec::new();
+        analyzer.for_each_token(text, &mut |tok| {
+            // A lone Han character is a fragment or a particle far more often than a skill.
+            if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
+                return;
+            }
+            order += 1;
+            let id = ids.id(tok.text);
+            let e = acc.entry(id).or_insert_with(|| Acc {
+                term: &text[tok.start..tok.end],
+                best: 0.0,
+                kind,
+                count: 0,
+                first: order,
+                base: base_weight(analyzer, bg, tok.text, tok.kind),
+            });
+            if e.base == 0.0 {
+                return;
+            }
+            let w = part_weight(part) * e.base;
+            e.count += 1;
+            if w > e.best {
+                e.best = w;
+                e.kind = kind;
+            }
+            if lines == Lines::Keep && line.is_some() && !seen.iter().any(|(s, _)| *s == id) {
+                seen.push((id, tok.start..tok.end));
+            }
+        });
+        if let (Some(i), false) = (line, seen.is_empty()) {
+            per_line.push((i, kind, seen));
+        }
+    }
+    // Rank first, then allocate the display text of the kept terms only.
+    let mut kept: Vec<(usize, f32, u32, Acc<'_>)> = acc
+        .into_iter()
+        .map(|(key, a)| {
+            let weight = a.best * (1.0 + REPEAT_DAMPING * (a.count as f32).ln());
+            (a.first, weight, key, a)
+        })
+        .filter(|(_, w, _, _)| *w >= MIN_WEIGHT)
+        .collect();
+    // Only the heaviest MAX_TERMS are kept: select them, then sort those alone. `first` is
+    // unique, so the order is total and the unstable algorithms are deterministic.
+    let heavier = |a: &(usize, f32, u32, Acc<'_>), b: &(usize, f32, u32, Acc<'_>)| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+    };
+    if kept.len() > MAX_TERMS {
+        kept.select_nth_unstable_by(MAX_TERMS, heavier);
+        kept.truncate(MAX_TERMS);
+    }
+    kept.sort_unstable_by(heavier);
+    let index_of: HashMap<u32, usize> = match lines {
+        Lines::Keep => kept.iter().enumerate().map(|(i, k)| (k.2, i)).collect(),
+        Lines::Skip => HashMap::default(),
+    };
+    let terms = kept
+        .into_iter()
+        .map(|(_, weight, id, a)| PostingTerm {
+            key: ids.names[id as usize].to_string(),
+            term: a.term.to_string(),
+            weight,
+            kind: a.kind,
+        })
+        .collect();
+    let lines = per_line
+        .into_iter()
+        .filter_map(|(line, kind, seen)| {
+            let terms: Vec<(usize, Range<usize>)> = seen
+                .into_iter()
+                .filter_map(|(id, r)| index_of.get(&id).map(|&i| (i, r)))
+                .collect();
+            (!terms.is_empty()).then_some(LineTerms { line, kind, terms })
+        })
+        .collect();
+    AnalyzedPosting { terms, lines }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::posting;
+
+    fn bg() -> Background {
+        let mut bg = Background::default();
+        (bg.n_en, bg.n_zh) = (10, 10);
+        bg.df.insert("experi".into(), (10, 0));
+        bg
+    }
+
+    #[test]
+    fn benefits_and_boilerplate_never_weigh() {
+        let a = Analyzer::shared();
+        let p = posting::parse("SRE\n\nRequirements\n- Kafka and experience\n\nBenefits\n- 五险一金, equal opportunity\n");
+        let terms = analyze_posting(&p, &a, &bg(), Lines::Skip).terms;
+        let keys: Vec<&str> = terms.iter().map(|t| t.key.as_str()).collect();
+        assert!(keys.contains(&"kafka"), "{keys:?}");
+        assert!(!keys.contains(&"experi"), "{keys:?}");
+        assert!(!keys.iter().any(|k| k.contains("五险")), "{keys:?}");
+        assert!(!keys.contains(&"opportun"), "{keys:?}");
+    }
+
+    #[test]
+    fn line_terms_are_the_kept_terms_of_each_line_once() {
+        let a = Analyzer::shared();
+        let p = posting::parse("SRE\n\nRequirements\n- Kafka, Kafka and Go experience\n- experience\n\nBenefits\n- Kafka swag\n");
+        let ap = analyze_posting(&p, &a, &bg(), Lines::Keep);
+        // One line with terms (the second has only boilerplate; benefits never count).
+        assert_eq!(ap.lines.len(), 1, "{:?}", ap.lines);
+        let l = &ap.lines[0];
+        assert_eq!((l.line, l.kind), (0, ReqKind::Must));
+        let text = &p.lines[0].text;
+        let written: Vec<&str> = l.terms.iter().map(|(_, r)| &text[r.clone()]).collect();
+        assert_eq!(written, ["Kafka", "Go"]);
+        assert_eq!(ap.terms[l.terms[0].0].key, "kafka");
+        // Skipping lines gives the same terms.
+        assert_eq!(analyze_posting(&p, &a, &bg(), Lines::Skip).terms, ap.terms);
+    }
+}
