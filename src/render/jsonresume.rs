@@ -136,6 +136,8 @@ fn uri(u: &str) -> Option<String> {
     })
 }
 
+// The inverse of the parser's flat mapping, one schema section after another.
+#[allow(clippy::too_many_lines)]
 fn from_model(r: &Resume) -> Value {
     let b = &r.basics;
     let mut basics = Map::new();

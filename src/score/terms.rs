@@ -133,6 +133,9 @@ fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind
     }
 }
 
+/// Term ids of one line with where each first appears.
+type Occurrences = Vec<(u32, Range<usize>)>;
+
 fn analyze_with(
     posting: &Posting,
     analyzer: &Analyzer,
@@ -141,8 +144,8 @@ fn analyze_with(
     ids: &mut TermIds,
 ) -> AnalyzedPosting {
     let mut acc: HashMap<u32, Acc<'_>> = HashMap::with_capacity_and_hasher(256, Default::default());
-    // Per body line: (line index, kind, (term id, range) first occurrences).
-    let mut per_line: Vec<(usize, ReqKind, Vec<(u32, Range<usize>)>)> = Vec::new();
+    // Per body line: its index, kind and first occurrences of each term id.
+    let mut per_line: Vec<(usize, ReqKind, Occurrences)> = Vec::new();
     let title = posting
         .title
         .iter()
@@ -157,7 +160,7 @@ fn analyze_with(
         let Some(kind) = req_kind(part) else {
             continue;
         };
-        let mut seen: Vec<(u32, Range<usize>)> = Vec::new();
+        let mut seen: Occurrences = Vec::new();
         analyzer.for_each_token(text, &mut |tok| {
             // A lone Han character is a fragment or a particle far more often than a skill.
             if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
