@@ -132,7 +132,7 @@ pub fn resume(r: &Resume) -> Result<Vec<u8>> {
             60,
         ));
     }
-    for l in super::contact_lines(r) {
+    for l in super::resume::contact_lines(r) {
         doc = doc.add_paragraph(spaced(
             Paragraph::new().add_run(run(&l).color("595959")),
             0,

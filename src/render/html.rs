@@ -107,7 +107,7 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
     if let Some(n) = &r.basics.name {
         let _ = write!(out, "<h1>{}</h1>", esc(n));
     }
-    for l in super::contact_lines(r) {
+    for l in super::resume::contact_lines(r) {
         let _ = write!(out, "<p class=\"contact\">{}</p>", esc(&l));
     }
     if let Some(s) = &r.basics.summary {

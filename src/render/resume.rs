@@ -1,0 +1,157 @@
+//! Résumés as files: Markdown in jdfit's convention, plain text, JSON, and the dispatch to
+//! JSON Resume, HTML and DOCX.
+
+use super::{docx, html, jsonresume, Highlights, ResumeFormat};
+use crate::error::Result;
+use crate::model::{Bullet, Entry, Resume};
+use std::fmt::Write;
+
+/// Renders a résumé as the bytes of a file in `format`; `hl` highlights the posting's
+/// matched terms (HTML only).
+pub fn resume_file(r: &Resume, format: ResumeFormat, hl: Option<&Highlights>) -> Result<Vec<u8>> {
+    Ok(match format {
+        ResumeFormat::Md => markdown(r).into_bytes(),
+        ResumeFormat::Json => {
+            (serde_json::to_string_pretty(r).expect("résumé serialises") + "\n").into_bytes()
+        }
+        ResumeFormat::Txt => text(r).into_bytes(),
+        ResumeFormat::Jsonresume => (serde_json::to_string_pretty(&jsonresume::document(r))
+            .expect("JSON serialises")
+            + "\n")
+            .into_bytes(),
+        ResumeFormat::Html => html::resume(r, hl).into_bytes(),
+        ResumeFormat::Docx => docx::resume(r)?,
+    })
+}
+
+pub(super) fn contact_lines(r: &Resume) -> Vec<String> {
+    let b = &r.basics;
+    if !b.lines.is_empty() {
+        return b.lines.clone();
+    }
+    let parts: Vec<&str> = [&b.label, &b.email, &b.phone, &b.url, &b.location]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if parts.is_empty() {
+        Vec::new()
+    } else {
+        vec![parts.join(" | ")]
+    }
+}
+
+pub(super) fn entry_lines(e: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(t) = &e.title {
+        out.push(t.clone());
+    }
+    match (&e.location, &e.dates) {
+        (Some(l), Some(d)) => out.push(format!("{l} | {d}")),
+        (Some(l), None) => out.push(l.clone()),
+        (None, Some(d)) => out.push(d.clone()),
+        (None, None) => {}
+    }
+    out.extend(e.notes.iter().cloned());
+    out
+}
+
+fn bullets_md(out: &mut String, bullets: &[Bullet], depth: usize) {
+    for b in bullets {
+        let _ = writeln!(out, "{}- {}", "  ".repeat(depth), b.text);
+        bullets_md(out, &b.children, depth + 1);
+    }
+}
+
+/// Markdown: `#` name, contact lines, `##` sections, `###` entries, a title line, a
+/// `location | dates` line, notes, nested `-` bullets.
+pub fn markdown(r: &Resume) -> String {
+    let mut out = String::new();
+    if let Some(n) = &r.basics.name {
+        let _ = writeln!(out, "# {n}\n");
+    }
+    let contact = contact_lines(r);
+    if !contact.is_empty() {
+        let _ = writeln!(out, "{}\n", contact.join("  \n"));
+    }
+    if let Some(s) = &r.basics.summary {
+        let _ = writeln!(out, "{s}\n");
+    }
+    for s in &r.sections {
+        let _ = writeln!(out, "## {}\n", s.heading);
+        for e in &s.entries {
+            if let Some(o) = &e.organisation {
+                let _ = writeln!(out, "### {o}");
+            }
+            let lines = entry_lines(e);
+            if !lines.is_empty() {
+                let _ = writeln!(out, "{}", lines.join("\n"));
+            }
+            if e.organisation.is_some() || !lines.is_empty() {
+                out.push('\n');
+            }
+            if !e.bullets.is_empty() {
+                bullets_md(&mut out, &e.bullets, 0);
+                out.push('\n');
+            }
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn bullets_txt(out: &mut String, bullets: &[Bullet], depth: usize) {
+    for b in bullets {
+        let mark = if depth.is_multiple_of(2) {
+            '•'
+        } else {
+            '◦'
+        };
+        let _ = writeln!(out, "{}{mark} {}", "  ".repeat(depth + 1), b.text);
+        bullets_txt(out, &b.children, depth + 1);
+    }
+}
+
+/// Plain text with `•` bullets, indented by level.
+pub fn text(r: &Resume) -> String {
+    let mut out = String::new();
+    if let Some(n) = &r.basics.name {
+        let _ = writeln!(out, "{n}");
+    }
+    for l in contact_lines(r) {
+        let _ = writeln!(out, "{l}");
+    }
+    if let Some(s) = &r.basics.summary {
+        let _ = writeln!(out, "\n{s}");
+    }
+    for s in &r.sections {
+        let _ = writeln!(out, "\n{}\n", s.heading);
+        for e in &s.entries {
+            if let Some(o) = &e.organisation {
+                let _ = writeln!(out, "{o}");
+            }
+            for l in entry_lines(e) {
+                let _ = writeln!(out, "{l}");
+            }
+            bullets_txt(&mut out, &e.bullets, 0);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown;
+
+    #[test]
+    fn markdown_round_trips() {
+        let md = "# Alex\n\nalex@example.com | Portland\n\n## Experience\n\n### Engineer, Acme\nLead\nRemote | Mar 2021 – Present\n\n- Led work\n  - Adopted by five teams\n- Cut LCP\n\n## Skills\n\n- React";
+        let r = markdown::parse(md);
+        let out = markdown(&r);
+        assert_eq!(markdown::parse(&out), r);
+        assert_eq!(out, format!("{md}\n"));
+    }
+}
