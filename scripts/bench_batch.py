@@ -6,7 +6,7 @@ by side and alternating, `jdfit batch` and raw jieba-rs segmentation of the same
 same threads (examples/jieba_baseline.rs), each under /usr/bin/time -v. Prints medians of
 wall time, postings/s, MB/s and peak RSS, and jdfit's throughput as a ratio to raw jieba.
 
-    python3 scripts/bench_batch.py [N] [--runs R] [--threads T] [--top K]
+    python3 scripts/bench_batch.py [N] [--runs R] [--threads T] [--top K] [--also OLD_BINARY]
 """
 
 import argparse
@@ -40,6 +40,8 @@ def main():
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--top", type=int, default=100)
     ap.add_argument("--resume", default="corpus/resume-zh.txt")
+    ap.add_argument("--also", action="append", default=[], metavar="BIN",
+                    help="another jdfit binary (an older build, say) timed in the same runs")
     args = ap.parse_args()
     os.chdir(ROOT)
     subprocess.run(
@@ -56,13 +58,18 @@ def main():
         os.replace(data + ".tmp", data)
     mb = os.path.getsize(data) / 1e6
     env = dict(os.environ, JDFIT_INDEX_DIR=os.path.join(out_dir, "no-index"))
-    jdfit = ["target/release/jdfit", "batch", "--resume", args.resume, data,
-             "--top", str(args.top), "--quiet", "--format", "jsonl", "--threads", str(args.threads)]
+    def batch(binary):
+        return [binary, "batch", "--resume", args.resume, data, "--top", str(args.top),
+                "--quiet", "--format", "jsonl", "--threads", str(args.threads)]
     jieba = ["target/release/examples/jieba_baseline", data, str(args.threads)]
     results = {"jdfit": [], "jieba": []}
+    for b in args.also:
+        results[b] = []
     for _ in range(args.runs):
         results["jieba"].append(timed(jieba))
-        results["jdfit"].append(timed(jdfit, env))
+        results["jdfit"].append(timed(batch("target/release/jdfit"), env))
+        for b in args.also:
+            results[b].append(timed(batch(b), env))
     print(f"{args.n} postings, {mb:.1f} MB, {args.threads} threads, {args.runs} runs (medians)")
     med = {}
     for name, runs in results.items():
@@ -71,6 +78,8 @@ def main():
         med[name] = wall
         print(f"  {name:<6} {wall:8.2f} s  {args.n / wall:10.0f} postings/s  {mb / wall:7.2f} MB/s  peak RSS {rss:7.1f} MB")
     print(f"  jdfit throughput / raw jieba segmentation = {med['jieba'] / med['jdfit']:.2f}")
+    for b in args.also:
+        print(f"  {b} throughput / raw jieba segmentation = {med['jieba'] / med[b]:.2f}")
     return 0
 
 
