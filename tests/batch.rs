@@ -278,30 +278,63 @@ fn tailor_dir_with_hostile_titles_stays_inside_and_never_overwrites() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let written: Vec<PathBuf> = std::fs::read_dir(&out_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    // Each file is named `RANK-STEM.md` inside the directory: the rank padded to two digits,
+    // the stem the title and company lower-cased, every run of other characters one `-`,
+    // no `-` at either end, at most 60 characters.
+    let stem = |title: &str| -> String {
+        match title {
+            "../../escape" => "escape-x".into(),
+            "/etc/passwd" => "etc-passwd-x".into(),
+            "a/b\\c:d*e?" => "a-b-c-d-e-x".into(),
+            ".." => "x".into(),
+            "con" => "con-x".into(),
+            long if long == "long".repeat(100) => "long".repeat(15),
+            other => panic!("unexpected title {other:?}"),
+        }
+    };
+    let ranked = rows(&out.stdout);
+    assert_eq!(ranked.len(), titles.len());
+    let mut want: Vec<String> = ranked
+        .iter()
+        .map(|r| {
+            format!(
+                "{:02}-{}.md",
+                r["rank"].as_u64().unwrap(),
+                stem(r["title"].as_str().unwrap())
+            )
+        })
         .collect();
-    assert_eq!(written.len(), titles.len());
-    for p in &written {
-        assert_eq!(p.parent().unwrap(), out_dir);
-        let name = p.file_name().unwrap().to_string_lossy();
-        assert!(
-            !name.contains(['/', '\\', ':', '*', '?']) && !name.starts_with('.'),
-            "{name}"
-        );
-        assert!(name.len() < 100, "{name}");
-        assert!(name.ends_with(".md"));
-        let md = std::fs::read_to_string(p).unwrap();
-        assert!(md.contains("## 工作经历"));
-    }
-    // Nothing escaped the directory.
-    assert!(!t.path().join("escape.md").exists());
-    let names: Vec<String> = std::fs::read_dir(t.path())
+    want.sort();
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    names.sort();
+    assert_eq!(
+        names, want,
+        "exactly one file per posting, named as documented"
+    );
+    let written: Vec<PathBuf> = names.iter().map(|n| out_dir.join(n)).collect();
+    for p in &written {
+        let md = std::fs::read_to_string(p).unwrap();
+        assert!(md.contains("## 工作经历"));
+    }
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!(
+        "wrote {} tailored résumés into {}",
+        titles.len(),
+        out_dir.display()
+    )));
+    // Nothing escaped the directory: not beside it, and not where the raw titles point.
+    let mut beside: Vec<String> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, ["hostile.jsonl", "out"]);
+    for title in titles {
+        let raw = out_dir.join(format!("{title}.md"));
+        assert!(!raw.exists(), "{} exists", raw.display());
+    }
     // A second run does not overwrite; --force does.
     let first = &written[0];
     std::fs::write(first, "mine").unwrap();

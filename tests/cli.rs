@@ -148,31 +148,151 @@ fn tailored_bullets_are_verbatim_and_fewer() {
     assert!(!back.leaves().is_empty());
 }
 
-#[test]
-fn tailor_formats_and_order() {
+/// The tailored résumé `tailor -f FORMAT --order ORDER` prints for the seed and `posting`.
+fn tailored(posting: &str, format: &str, order: &str) -> String {
     let t = tmp();
-    for f in ["md", "json", "txt"] {
-        jdfit(t.path())
-            .args([
-                "tailor",
-                "-r",
-                SEED,
-                SRE_ZH,
-                "-f",
-                f,
-                "--order",
-                "relevance",
-            ])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("阿里云"));
-    }
     let out = jdfit(t.path())
-        .args(["tailor", "-r", SEED, SRE_ZH, "-f", "json"])
+        .args([
+            "tailor", "-r", SEED, posting, "-f", format, "--order", order,
+        ])
         .output()
         .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["sections"].is_array());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// An entry of a tailored résumé: its section's heading, its organisation, the ids of its
+/// leaf bullets.
+type TailoredEntry = (String, Option<String>, Vec<String>);
+
+/// The entries of a tailored JSON résumé's experience and project sections, in order.
+fn selectable_entries(doc: &Value) -> Vec<TailoredEntry> {
+    fn leaves(b: &Value, out: &mut Vec<String>) {
+        match b["children"].as_array() {
+            Some(children) if !children.is_empty() => {
+                children.iter().for_each(|c| leaves(c, out));
+            }
+            _ => out.push(b["id"].as_str().unwrap().to_string()),
+        }
+    }
+    let mut entries = Vec::new();
+    for s in doc["sections"].as_array().unwrap() {
+        if !matches!(s["kind"].as_str(), Some("experience" | "projects")) {
+            continue;
+        }
+        for e in s["entries"].as_array().unwrap() {
+            let mut ids = Vec::new();
+            for b in e["bullets"].as_array().into_iter().flatten() {
+                leaves(b, &mut ids);
+            }
+            entries.push((
+                s["heading"].as_str().unwrap().to_string(),
+                e["organisation"].as_str().map(String::from),
+                ids,
+            ));
+        }
+    }
+    entries
+}
+
+/// The organisations of `entries`, in order.
+fn organisations(entries: &[TailoredEntry]) -> Vec<String> {
+    entries.iter().filter_map(|e| e.1.clone()).collect()
+}
+
+/// The organisations of `orgs` in the order their headings appear in a Markdown or plain-text
+/// résumé (a line that is the organisation, after any `#` markers).
+fn heading_order(text: &str, orgs: &[String]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let l = line.trim_start_matches('#').trim();
+        if let Some(o) = orgs.iter().find(|o| o.as_str() == l) {
+            if !seen.contains(o) {
+                seen.push(o.clone());
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn tailor_formats_and_order() {
+    let report = match_json(SEED, SRE_ZH);
+    let bullets = report["bullets"].as_array().unwrap();
+    let score: std::collections::HashMap<&str, f64> = bullets
+        .iter()
+        .map(|b| (b["id"].as_str().unwrap(), b["score"].as_f64().unwrap()))
+        .collect();
+    let entries = |order: &str| {
+        let doc: Value = serde_json::from_str(&tailored(SRE_ZH, "json", order)).unwrap();
+        selectable_entries(&doc)
+    };
+    let chrono = entries("chrono");
+    let relevance = entries("relevance");
+
+    // Chrono keeps the résumé's order of entries.
+    let resume = jdfit::parse::load_resume(&root().join(SEED), None).unwrap();
+    let in_resume: Vec<String> = resume
+        .sections
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                jdfit::model::SectionKind::Experience | jdfit::model::SectionKind::Projects
+            )
+        })
+        .flat_map(|s| s.entries.iter().filter_map(|e| e.organisation.clone()))
+        .collect();
+    assert_eq!(organisations(&chrono), in_resume);
+    // Relevance: the same entries in another order, each section's by its entries' best
+    // bullets, so the entry with the best bullet leads.
+    let (mut a, mut b) = (organisations(&chrono), organisations(&relevance));
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    assert_ne!(
+        organisations(&chrono),
+        organisations(&relevance),
+        "--order relevance changed nothing"
+    );
+    let best = |e: &TailoredEntry| e.2.iter().map(|i| score[i.as_str()]).fold(-1.0, f64::max);
+    for w in relevance.windows(2).filter(|w| w[0].0 == w[1].0) {
+        assert!(best(&w[0]) >= best(&w[1]), "by best bullet: {w:?}");
+    }
+    // The best bullet of all that tailoring places (the report lists best first).
+    let top = bullets
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .find(|id| relevance.iter().any(|e| e.2.iter().any(|x| x == id)))
+        .unwrap();
+    let holder = relevance
+        .iter()
+        .position(|e| e.2.iter().any(|x| x == top))
+        .unwrap();
+    let section_start = relevance
+        .iter()
+        .position(|e| e.0 == relevance[holder].0)
+        .unwrap();
+    assert_eq!(holder, section_start, "{top}'s entry leads: {relevance:?}");
+    assert_eq!(relevance[holder].1.as_deref(), Some("阿里云"));
+    assert_ne!(chrono[section_start].1.as_deref(), Some("阿里云"));
+
+    // Markdown and plain text show the entries in the same orders.
+    let all = organisations(&chrono);
+    for format in ["md", "txt"] {
+        for (order, want) in [("chrono", &chrono), ("relevance", &relevance)] {
+            let text = tailored(SRE_ZH, format, order);
+            assert_eq!(
+                heading_order(&text, &all),
+                organisations(want),
+                "{format} {order}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -198,10 +318,12 @@ fn posting_from_stdin_and_resume_from_env() {
 #[test]
 fn output_file_is_written_and_inputs_are_never_overwritten() {
     let t = tmp();
+    // The index directory elsewhere, so that `t` holds only what the test and `-o` write.
+    let idx = tmp();
     let resume = t.path().join("resume.txt");
     std::fs::copy(root().join(SEED), &resume).unwrap();
     let before = std::fs::read(&resume).unwrap();
-    jdfit(t.path())
+    jdfit(idx.path())
         .args(["tailor", "-r"])
         .arg(&resume)
         .arg(SRE_EN)
@@ -215,7 +337,7 @@ fn output_file_is_written_and_inputs_are_never_overwritten() {
     {
         let link = t.path().join("link.txt");
         std::os::unix::fs::symlink(&resume, &link).unwrap();
-        jdfit(t.path())
+        jdfit(idx.path())
             .args(["tailor", "-r"])
             .arg(&resume)
             .arg(SRE_EN)
@@ -226,7 +348,7 @@ fn output_file_is_written_and_inputs_are_never_overwritten() {
     }
     assert_eq!(std::fs::read(&resume).unwrap(), before);
     let out = t.path().join("out.md");
-    jdfit(t.path())
+    jdfit(idx.path())
         .args(["tailor", "-r"])
         .arg(&resume)
         .arg(SRE_EN)
@@ -238,12 +360,26 @@ fn output_file_is_written_and_inputs_are_never_overwritten() {
     assert!(std::fs::read_to_string(&out)
         .unwrap()
         .contains("## 工作经历"));
-    let leftovers: Vec<_> = std::fs::read_dir(t.path())
+    // No temporary file is left beside the output: they are named `.jdfit-XXXXXX.tmp`
+    // (src/output.rs), and nothing but the test's own files and the output may be there.
+    let mut names: Vec<String> = std::fs::read_dir(t.path())
         .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(leftovers.is_empty(), "temporary files left behind");
+    names.sort();
+    let leftovers: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with(".jdfit-") || n.ends_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary files left behind: {leftovers:?}"
+    );
+    let mut want = vec!["out.md", "resume.txt"];
+    if cfg!(unix) {
+        want.insert(0, "link.txt");
+    }
+    assert_eq!(names, want);
 }
 
 #[test]
@@ -405,18 +541,60 @@ fn closed_stdout_is_not_an_error() {
     );
 }
 
+/// The subcommands `jdfit --help` lists, but clap's own `help`.
+fn subcommands(t: &Path) -> Vec<String> {
+    let out = jdfit(t).arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    let listed = help
+        .split_once("\nCommands:\n")
+        .unwrap_or_else(|| panic!("no Commands: section in\n{help}"))
+        .1;
+    listed
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        // A command's line starts with its name; wrapped descriptions are indented further.
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .filter(|c| c != "help")
+        .collect()
+}
+
 #[test]
 fn help_has_an_example_for_every_command() {
     let t = tmp();
-    for cmd in ["match", "tailor", "index"] {
-        jdfit(t.path())
-            .args([cmd, "--help"])
-            .assert()
-            .success()
-            .stdout(
-                predicate::str::contains("Examples:")
-                    .and(predicate::str::contains(format!("jdfit {cmd}"))),
+    let commands = subcommands(t.path());
+    // The list is read from the help, so a new command is checked too; these are there now.
+    for known in [
+        "match",
+        "tailor",
+        "batch",
+        "index",
+        "serve",
+        "completions",
+        "man",
+    ] {
+        assert!(commands.iter().any(|c| c == known), "{known}: {commands:?}");
+    }
+    for cmd in &commands {
+        let out = jdfit(t.path()).args([cmd, "--help"]).output().unwrap();
+        assert!(out.status.success(), "{cmd}");
+        let help = String::from_utf8(out.stdout).unwrap();
+        // An example is a command line running `jdfit CMD`, apart from the usage line (most
+        // are under "Examples:"; `man` gives its one in its description).
+        let example = format!("jdfit {cmd}");
+        let examples: Vec<&str> = help
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("Usage:") && l.contains(&example))
+            .collect();
+        assert!(!examples.is_empty(), "no example of {example}:\n{help}");
+        if help.contains("Examples:") {
+            let section = help.split_once("Examples:").unwrap().1;
+            assert!(
+                section.contains(&example),
+                "{cmd}: Examples: without {example}"
             );
+        }
     }
 }
 

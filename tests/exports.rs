@@ -289,18 +289,87 @@ fn completions_and_man_page() {
     assert!(man.contains("batch") && man.contains("serve"));
 }
 
+/// Whether `bytes` hold an ANSI escape sequence.
+fn has_escapes(bytes: &[u8]) -> bool {
+    bytes.windows(2).any(|w| w == b"\x1b[")
+}
+
+/// `bytes` with ANSI colour sequences removed and terminal line ends made `\n`.
+fn plain(bytes: &[u8]) -> String {
+    let sgr = regex::bytes::Regex::new(r"\x1b\[[0-9;]*m").unwrap();
+    String::from_utf8(sgr.replace_all(bytes, &b""[..]).into_owned())
+        .unwrap()
+        .replace("\r\n", "\n")
+}
+
 #[test]
-fn no_colour_in_a_pipe_or_with_no_color() {
+fn colour_on_a_terminal_only_and_never_with_no_color() {
     let t = tempfile::tempdir().unwrap();
-    for no_color in [false, true] {
-        let mut c = jdfit(t.path());
-        c.args(["match", "-r", SEED, LLM_EN]);
-        if no_color {
-            c.env("NO_COLOR", "1");
-        }
-        let out = c.output().unwrap();
-        assert!(out.status.success());
-        assert!(!out.stdout.contains(&0x1b), "escape codes in piped output");
+    let args = ["match", "-r", SEED, LLM_EN];
+    // In a pipe: no colour.
+    let piped = jdfit(t.path())
+        .args(args)
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(!has_escapes(&piped.stdout), "escape codes in piped output");
+    // Colour asked for (console's CLICOLOR_FORCE) is given even in a pipe: the text report
+    // does follow what the terminal library decides.
+    let forced = jdfit(t.path())
+        .args(args)
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(forced.status.success());
+    assert!(
+        has_escapes(&forced.stdout),
+        "CLICOLOR_FORCE=1 gave no colour"
+    );
+    assert_eq!(plain(&forced.stdout), plain(&piped.stdout));
+    // On a terminal (a pseudo-terminal from util-linux `script`): colour, unless NO_COLOR.
+    if let Some(script) = tool(
+        "script",
+        "script (util-linux), for the terminal case of colour_on_a_terminal_only_and_never_with_no_color",
+    ) {
+        let bin = assert_cmd::cargo::cargo_bin("jdfit");
+        let bin = bin.to_str().unwrap();
+        assert!(!bin.contains('\''), "{bin}");
+        let line = format!("'{bin}' {}", args.join(" "));
+        let on_a_terminal = |no_color: bool| -> Vec<u8> {
+            let mut c = Command::new(&script);
+            c.current_dir(root())
+                .args(["--quiet", "--return", "--command", &line, "/dev/null"])
+                .env("JDFIT_INDEX_DIR", t.path())
+                .env("JDFIT_AS_OF", "2026-11")
+                .env("TERM", "xterm")
+                .env_remove("JDFIT_RESUME")
+                .env_remove("JDFIT_LEXICON")
+                .env_remove("CLICOLOR")
+                .env_remove("CLICOLOR_FORCE")
+                .env_remove("NO_COLOR")
+                .stdin(std::process::Stdio::null());
+            if no_color {
+                c.env("NO_COLOR", "1");
+            }
+            let out = c.output().unwrap();
+            assert!(
+                out.status.success(),
+                "{line}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        let coloured = on_a_terminal(false);
+        assert!(has_escapes(&coloured), "no colour on a terminal");
+        assert_eq!(plain(&coloured), plain(&piped.stdout));
+        let no_color = on_a_terminal(true);
+        assert!(
+            !has_escapes(&no_color),
+            "escape codes on a terminal with NO_COLOR set"
+        );
+        assert_eq!(plain(&no_color), plain(&piped.stdout));
     }
     // The library marks the toned pieces for the binary to colour; plain text has none.
     let m = pipeline::prepare(&root().join(SEED), &ResumeOptions::default()).unwrap();

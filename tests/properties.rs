@@ -64,8 +64,27 @@ proptest! {
     }
 
     #[test]
-    fn json_resume_parser_returns_errors_not_panics(s in resumeish()) {
-        let _ = jsonresume::parse(Path::new("x.json"), &s);
+    fn json_resume_parser_returns_errors_not_panics(
+        s in resumeish(),
+        cut in any::<prop::sample::Index>(),
+        insert in resumeish(),
+    ) {
+        // Free text: an error naming the file and a line of the input (it is never JSON).
+        check_json_resume(&s)?;
+        // A valid document cut short anywhere: always an error, at a line of what was given.
+        let mut at = cut.index(JSON_RESUME.len());
+        while !JSON_RESUME.is_char_boundary(at) {
+            at -= 1;
+        }
+        let short = &JSON_RESUME[..at];
+        prop_assert!(
+            jsonresume::parse(Path::new("x.json"), short).is_err(),
+            "a truncated document was accepted: {short:?}"
+        );
+        check_json_resume(short)?;
+        // Text spliced into a valid document: still valid where it lands inside a string (its
+        // highlights are then read as they now are), otherwise an error at a line of the input.
+        check_json_resume(&format!("{short}{insert}{}", &JSON_RESUME[at..]))?;
     }
 
     #[test]
@@ -82,6 +101,106 @@ proptest! {
     }
 }
 
+/// A valid JSON Resume document with highlights in work, projects and volunteering.
+const JSON_RESUME: &str = r#"{
+  "basics": {"name": "R", "label": "SRE"},
+  "work": [
+    {"name": "Pied Piper", "position": "CEO", "startDate": "2013-12-01",
+     "highlights": ["Won Disrupt", "  Built compression  ", ""]},
+    {"name": "Hooli", "highlights": ["负责 K8s 集群运维"]}
+  ],
+  "projects": [{"name": "Nucleus", "highlights": ["Shipped it"]}],
+  "volunteer": [{"organization": "Club", "highlights": ["Taught Rust"]}],
+  "education": [{"institution": "Stanford", "area": "CS", "studyType": "Bachelor"}]
+}"#;
+
+/// What `jsonresume::parse` must do with `s`: accept it only when it is JSON, with one bullet
+/// per non-blank highlight (trimmed, in section order: work, projects, volunteer) and unique
+/// ids; otherwise fail with `x.json:LINE: …`, LINE a line of `s`.
+fn check_json_resume(s: &str) -> Result<(), TestCaseError> {
+    match jsonresume::parse(Path::new("x.json"), s) {
+        Ok(r) => {
+            let doc: serde_json::Value = serde_json::from_str(s).map_err(|e| {
+                TestCaseError::fail(format!("accepted text that is not JSON ({e}): {s:?}"))
+            })?;
+            let mut want = Vec::new();
+            for array in ["work", "projects", "volunteer"] {
+                for item in doc[array].as_array().into_iter().flatten() {
+                    for h in item["highlights"].as_array().into_iter().flatten() {
+                        let h = h.as_str().expect("highlights are strings once parsed");
+                        if !h.trim().is_empty() {
+                            want.push(h.trim().to_string());
+                        }
+                    }
+                }
+            }
+            let got: Vec<String> = r.all_bullets().iter().map(|b| b.text.clone()).collect();
+            prop_assert_eq!(got, want);
+            let ids: std::collections::HashSet<_> =
+                r.all_bullets().iter().map(|b| b.id.clone()).collect();
+            prop_assert_eq!(ids.len(), r.all_bullets().len(), "ids are unique");
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            let line: usize = msg
+                .strip_prefix("x.json:")
+                .and_then(|rest| rest.split(':').next())
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| TestCaseError::fail(format!("no x.json:LINE: in {msg:?}")))?;
+            let lines = s.matches('\n').count() + 1;
+            prop_assert!(
+                (1..=lines).contains(&line),
+                "line {} of a {}-line input: {}",
+                line,
+                lines,
+                msg
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The posting text a row's fields give: the first of `text`, `description` that is a
+/// non-blank string, a number or a boolean, with line ends made `\n`.
+fn row_text(fields: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    use serde_json::Value;
+    ["text", "description"].iter().find_map(|k| {
+        let t = match fields.get(*k)? {
+            Value::String(s) if !s.trim().is_empty() => s.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            _ => return None,
+        };
+        Some(t.replace("\r\n", "\n").replace('\r', "\n"))
+    })
+}
+
+/// What a source yields, as (source, the record's text or `None` for a row error).
+type Yield = Vec<(String, Option<String>)>;
+
+/// What `read` sends to its sink, checking that records are numbered 0, 1, 2… in order.
+fn yields(
+    read: impl FnOnce(&mut dyn jdfit::parse::source::Sink) -> jdfit::error::Result<()>,
+) -> (jdfit::error::Result<()>, Yield) {
+    use jdfit::parse::source::Item;
+    let mut got = Vec::new();
+    let mut seq = 0;
+    let mut sink = |item: Item, _: u64| match item {
+        Item::Record(r) => {
+            assert_eq!(r.seq, seq, "records numbered in order");
+            seq += 1;
+            let _ = jdfit::parse::source::posting_of(&r);
+            got.push((r.source, Some(r.text)));
+        }
+        Item::Error(e) => {
+            assert!(!e.reason.is_empty(), "{e:?}");
+            got.push((e.source, None));
+        }
+    };
+    let result = read(&mut sink);
+    (result, got)
+}
+
 /// JSONL-ish and CSV-ish bytes: the shapes of exports, broken in every way.
 fn rowish() -> impl Strategy<Value = Vec<u8>> {
     let piece = prop_oneof![
@@ -89,6 +208,10 @@ fn rowish() -> impl Strategy<Value = Vec<u8>> {
         Just(b"\r\n".to_vec()),
         Just(b"{\"id\":\"1\",\"text\":\"".to_vec()),
         Just(b"\"}".to_vec()),
+        // Whole rows, so that records are read too, not only errors.
+        Just(b"{\"id\": 2, \"text\": \"Kubernetes\\r\\nGo\"}\n".to_vec()),
+        Just(b"{\"title\": \"SRE\", \"description\": 7, \"x\": [1]}\n".to_vec()),
+        Just(b"{\"text\": \"  \", \"description\": true}\n".to_vec()),
         Just(b"id,title,text\n".to_vec()),
         Just(b"\"".to_vec()),
         Just(b",".to_vec()),
@@ -107,15 +230,77 @@ proptest! {
 
     #[test]
     fn jsonl_and_csv_rows_become_records_or_row_errors(data in rowish()) {
-        use jdfit::parse::source::{read_csv_stream, read_jsonl_stream, Columns, Item};
+        use jdfit::parse::source::{read_csv_stream, read_jsonl_stream, Columns};
+        use std::io::Read;
         let cols = Columns::default();
-        let mut sink = |item: Item, _: u64| {
-            if let Item::Record(r) = item {
-                let _ = jdfit::parse::source::posting_of(&r);
+        // The rows are cut from the text as the reader transcodes it (that is checked below).
+        let mut text = Vec::new();
+        jdfit::parse::encoding::utf8_reader(std::io::Cursor::new(data.clone()), None)
+            .unwrap()
+            .read_to_end(&mut text)
+            .unwrap();
+
+        // JSONL: every non-blank line is one record or one row error, at its line number; a
+        // record carries the line's text field.
+        let mut want: Yield = Vec::new();
+        for (i, line) in text.split(|b| *b == b'\n').enumerate() {
+            let source = format!("x.jsonl:{}", i + 1);
+            let Ok(line) = std::str::from_utf8(line) else {
+                want.push((source, None));
+                continue;
+            };
+            let line = line.trim_start_matches('\u{feff}').trim();
+            if line.is_empty() {
+                continue;
             }
-        };
-        let _ = read_jsonl_stream("x.jsonl", std::io::Cursor::new(data.clone()), &cols, &mut sink);
-        let _ = read_csv_stream("x.csv", std::io::Cursor::new(data), &cols, &mut sink);
+            let record = match serde_json::from_str(line) {
+                Ok(serde_json::Value::Object(fields)) => row_text(&fields),
+                _ => None,
+            };
+            want.push((source, record));
+        }
+        let (result, got) = yields(|sink| {
+            read_jsonl_stream("x.jsonl", std::io::Cursor::new(data.clone()), &cols, sink)
+        });
+        prop_assert!(result.is_ok(), "{:?}", result);
+        prop_assert_eq!(got, want, "JSONL of {:?}", String::from_utf8_lossy(&text));
+
+        // CSV: with a text column in the header, every row (as a lenient CSV reader splits
+        // them) is one record or one row error, at the line it starts on; without one, an
+        // error and nothing read.
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(&text[..]);
+        let headers: Vec<String> = rdr
+            .byte_headers()
+            .unwrap()
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
+        let has_text = cols.text.iter().any(|t| headers.contains(t));
+        let mut want: Yield = Vec::new();
+        if has_text {
+            for row in rdr.byte_records() {
+                let row = row.unwrap();
+                let source = format!("x.csv:{}", row.position().unwrap().line());
+                let mut fields = serde_json::Map::new();
+                let mut utf8 = true;
+                for (h, v) in headers.iter().zip(row.iter()) {
+                    match std::str::from_utf8(v) {
+                        Ok(v) => {
+                            fields.insert(h.clone(), v.into());
+                        }
+                        Err(_) => utf8 = false,
+                    }
+                }
+                let record = (row.len() == headers.len() && utf8)
+                    .then(|| row_text(&fields))
+                    .flatten();
+                want.push((source, record));
+            }
+        }
+        let (result, got) =
+            yields(|sink| read_csv_stream("x.csv", std::io::Cursor::new(data), &cols, sink));
+        prop_assert_eq!(result.is_ok(), has_text, "{:?} with header {:?}", result, headers);
+        prop_assert_eq!(got, want, "CSV of {:?}", String::from_utf8_lossy(&text));
     }
 
     #[test]

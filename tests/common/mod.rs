@@ -46,7 +46,15 @@ pub fn tool(path: impl AsRef<Path>, what: &str) -> Option<PathBuf> {
             "{what} is required (JDFIT_REQUIRE_TOOLS is set) but {} was not found",
             p.display()
         );
-        eprintln!("skipped: {what} not found ({})", p.display());
+        skip(&format!("{what} not found ({})", p.display()));
     }
     found
+}
+
+/// Notes that (part of) a test was skipped: `skipped: {why}` on the real standard error, not
+/// through `eprintln!`, which the test harness captures and shows only for failing tests, so
+/// the skip is visible in a plain `cargo test` run.
+pub fn skip(why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
 }
