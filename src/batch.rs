@@ -110,10 +110,10 @@ impl Keeper {
 
 /// A row from a record, its parsed posting and its score. Rows to tailor keep the posting,
 /// parsed once; the others give up their fields without a copy.
-fn row(mut rec: PostingRecord, posting: Posting, q: QuickScore, keep_text: bool) -> BatchRow {
-    if rec.has_title_line {
+fn row(mut rec: PostingRecord, posting: Option<Posting>, q: QuickScore, keep_text: bool) -> BatchRow {
+    if let (true, Some(p)) = (rec.has_title_line, &posting) {
         // A posting file names its title and company in its own header lines.
-        rec.fill_from(&posting);
+        rec.fill_from(p);
     }
     BatchRow {
         rank: 0,
@@ -130,7 +130,7 @@ fn row(mut rec: PostingRecord, posting: Posting, q: QuickScore, keep_text: bool)
         education: q.education,
         fields: rec.extra,
         seq: rec.seq,
-        posting: keep_text.then_some(posting),
+        posting: posting.filter(|_| keep_text),
     }
 }
 
@@ -187,14 +187,16 @@ pub fn run(
                     observer.row_error(&e);
                 }
                 Msg::Chunk(chunk) => {
-                    // Each posting is parsed once, here, and kept only if it will be tailored.
-                    let scores: Vec<(Posting, QuickScore)> = pool.install(|| {
+                    // Each posting is parsed once, here, and kept only if it will be tailored:
+                    // the others are dropped on the worker, not on this collecting thread.
+                    let scores: Vec<(Option<Posting>, QuickScore)> = pool.install(|| {
                         chunk
                             .par_iter()
                             .map(|r| {
                                 let p = posting_of(r);
                                 let q = prepared.quick_score(&p, ROW_TERMS);
-                                (p, q)
+                                let keep = keep_text || r.has_title_line;
+                                (keep.then_some(p), q)
                             })
                             .collect()
                     });
