@@ -110,7 +110,12 @@ impl Keeper {
 
 /// A row from a record, its parsed posting and its score. Rows to tailor keep the posting,
 /// parsed once; the others give up their fields without a copy.
-fn row(mut rec: PostingRecord, posting: Option<Posting>, q: QuickScore, keep_text: bool) -> BatchRow {
+fn row(
+    mut rec: PostingRecord,
+    posting: Option<Posting>,
+    q: QuickScore,
+    keep_text: bool,
+) -> BatchRow {
     if let (true, Some(p)) = (rec.has_title_line, &posting) {
         // A posting file names its title and company in its own header lines.
         rec.fill_from(p);
