@@ -139,10 +139,12 @@ fn row(
     }
 }
 
-/// Scores every posting of `inputs` against `prepared`. Returns the kept rows, best first.
+/// Scores every posting of `inputs` against `prepared`, reading `-` from `stdin` when given.
+/// Returns the kept rows, best first.
 pub fn run(
     prepared: &PreparedResume,
     inputs: &[Input],
+    stdin: Option<Box<dyn std::io::Read + Send>>,
     columns: &Columns,
     opts: &BatchOptions,
     observer: &mut dyn Observer,
@@ -164,7 +166,8 @@ pub fn run(
         let reader = scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut last = 0;
-            let res = source::read_all(inputs, columns, &mut |item: Item, bytes: u64| {
+            let stdin = stdin.map(|r| r as Box<dyn std::io::Read>);
+            let res = source::read_all(inputs, columns, stdin, &mut |item: Item, bytes: u64| {
                 last = bytes;
                 match item {
                     Item::Record(r) => {

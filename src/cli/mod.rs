@@ -269,13 +269,19 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
         threads: a.threads.map(usize::from),
         keep_text: a.tailor_dir.is_some(),
     };
-    let (rows, summary) = jdfit::batch::run(&prepared, &inputs, &columns, &opts, &mut progress)
-        .map_err(|e| match e {
-            jdfit::Error::NoTextColumn { .. } => {
-                anyhow::anyhow!("{e}; name it with --text-column NAME")
-            }
-            e => e.into(),
-        })?;
+    // Standard input is the binary's to open; the library reads what it is handed.
+    let stdin: Option<Box<dyn std::io::Read + Send>> = inputs
+        .contains(&Input::Stdin)
+        .then(|| Box::new(std::io::stdin()) as Box<dyn std::io::Read + Send>);
+    let (rows, summary) =
+        jdfit::batch::run(&prepared, &inputs, stdin, &columns, &opts, &mut progress).map_err(
+            |e| match e {
+                jdfit::Error::NoTextColumn { .. } => {
+                    anyhow::anyhow!("{e}; name it with --text-column NAME")
+                }
+                e => e.into(),
+            },
+        )?;
     if let Some(b) = &progress.bar {
         b.finish_and_clear();
     }

@@ -164,9 +164,16 @@ impl<F: FnMut(Item, u64)> Sink for F {
     }
 }
 
-/// Reads every input in order and streams its records to `sink`. Only failures to open an
-/// input at all are errors; bad rows and unreadable files inside a folder are items.
-pub fn read_all(inputs: &[Input], columns: &Columns, sink: &mut dyn Sink) -> Result<()> {
+/// Reads every input in order and streams its records to `sink`. `-` ([`Input::Stdin`]) is
+/// read from `stdin`, which the caller supplies (the library never opens standard input
+/// itself). Only failures to open an input at all are errors; bad rows and unreadable files
+/// inside a folder are items.
+pub fn read_all(
+    inputs: &[Input],
+    columns: &Columns,
+    mut stdin: Option<Box<dyn Read>>,
+    sink: &mut dyn Sink,
+) -> Result<()> {
     let mut seq = 0u64;
     let mut bytes = 0u64;
     for input in inputs {
@@ -190,7 +197,13 @@ pub fn read_all(inputs: &[Input], columns: &Columns, sink: &mut dyn Sink) -> Res
             }
             Input::Stdin => read_jsonl(
                 "<stdin>",
-                utf8(Path::new("-"), std::io::stdin(), columns)?,
+                utf8(
+                    Path::new("-"),
+                    stdin.take().ok_or_else(|| {
+                        Error::Usage("standard input (-) is not available here".into())
+                    })?,
+                    columns,
+                )?,
                 columns,
                 &mut seq,
                 &mut bytes,
@@ -576,10 +589,15 @@ mod tests {
 
     fn collect(inputs: &[Input], columns: &Columns) -> (Vec<PostingRecord>, Vec<RowError>) {
         let (mut ok, mut bad) = (Vec::new(), Vec::new());
-        read_all(inputs, columns, &mut |item: Item, _: u64| match item {
-            Item::Record(r) => ok.push(r),
-            Item::Error(e) => bad.push(e),
-        })
+        read_all(
+            inputs,
+            columns,
+            None,
+            &mut |item: Item, _: u64| match item {
+                Item::Record(r) => ok.push(r),
+                Item::Error(e) => bad.push(e),
+            },
+        )
         .unwrap();
         (ok, bad)
     }
@@ -641,6 +659,7 @@ mod tests {
         let err = read_all(
             &[Input::Csv(p)],
             &Columns::default(),
+            None,
             &mut |_: Item, _: u64| {},
         )
         .unwrap_err()
