@@ -108,18 +108,9 @@ impl Keeper {
     }
 }
 
-/// A row from a record, its parsed posting and its score. Rows to tailor keep the posting,
-/// parsed once; the others give up their fields without a copy.
-fn row(
-    mut rec: PostingRecord,
-    posting: Option<Posting>,
-    q: QuickScore,
-    keep_text: bool,
-) -> BatchRow {
-    if let (true, Some(p)) = (rec.has_title_line, &posting) {
-        // A posting file names its title and company in its own header lines.
-        rec.fill_from(p);
-    }
+/// A row from a record, its parsed posting (kept only for rows to tailor) and its score;
+/// the record's fields move into the row without a copy.
+fn row(rec: PostingRecord, posting: Option<Posting>, q: QuickScore) -> BatchRow {
     BatchRow {
         rank: 0,
         score: q.score,
@@ -135,7 +126,7 @@ fn row(
         education: q.education,
         fields: rec.extra,
         seq: rec.seq,
-        posting: posting.filter(|_| keep_text),
+        posting,
     }
 }
 
@@ -197,14 +188,19 @@ pub fn run(
                 Msg::Chunk(chunk) => {
                     // Each posting is parsed once, here, and kept only if it will be tailored:
                     // the others are dropped on the worker, not on this collecting thread.
+                    let mut chunk = chunk;
                     let scores: Vec<(Option<Posting>, QuickScore)> = pool.install(|| {
                         chunk
-                            .par_iter()
+                            .par_iter_mut()
                             .map(|r| {
                                 let p = posting_of(r);
+                                if r.has_title_line {
+                                    // A posting file names its title and company in its own
+                                    // header lines.
+                                    r.fill_from(&p);
+                                }
                                 let q = prepared.quick_score(&p, ROW_TERMS);
-                                let keep = keep_text || r.has_title_line;
-                                (keep.then_some(p), q)
+                                (keep_text.then_some(p), q)
                             })
                             .collect()
                     });
@@ -217,7 +213,7 @@ pub fn run(
                         {
                             continue;
                         }
-                        keeper.push(row(rec, p, q, keep_text));
+                        keeper.push(row(rec, p, q));
                     }
                     observer.progress(summary.scored, summary.bytes);
                 }

@@ -22,7 +22,6 @@ use crate::model::{
 };
 use requirements::{asks, check_degree, check_years};
 use rustc_hash::FxHashSet as HashSet;
-use std::cmp::Ordering;
 use std::ops::Range;
 use tunables::{BROADER_CREDIT, NARROWER_CREDIT};
 
@@ -127,33 +126,29 @@ impl PreparedResume {
     fn coverage(&self, terms: &[PostingTerm]) -> Coverage {
         let (mut total, mut covered) = (0f32, 0f32);
         let credits: Vec<Credit> = terms.iter().map(|t| self.credit(&t.key)).collect();
+        // Sort keys computed once: (kind, credit, weight, index).
         let (mut matched, mut missing) = (Vec::new(), Vec::new());
         for (i, (t, c)) in terms.iter().zip(&credits).enumerate() {
             total += t.weight;
             if c.value > 0.0 {
                 covered += t.weight * c.value;
-                matched.push(i);
+                matched.push((t.kind, c.value, t.weight, i));
             } else {
-                missing.push(i);
+                missing.push((t.kind, t.weight, i));
             }
         }
-        matched.sort_by(|&a, &b| {
-            (terms[a].kind, credits[b].value)
-                .partial_cmp(&(terms[b].kind, credits[a].value))
-                .unwrap_or(Ordering::Equal)
-                .then(terms[b].weight.total_cmp(&terms[a].weight))
+        // Must-have first; then more credit first; then heavier first.
+        matched.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(b.2.total_cmp(&a.2))
         });
-        missing.sort_by(|&a, &b| {
-            terms[a]
-                .kind
-                .cmp(&terms[b].kind)
-                .then(terms[b].weight.total_cmp(&terms[a].weight))
-        });
+        missing.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         Coverage {
             base: if total > 0.0 { covered / total } else { 0.0 },
             credits,
-            matched,
-            missing,
+            matched: matched.into_iter().map(|m| m.3).collect(),
+            missing: missing.into_iter().map(|m| m.2).collect(),
         }
     }
 

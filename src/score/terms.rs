@@ -66,10 +66,10 @@ pub fn analyze_posting(
             if ids.names.len() >= TERM_IDS_SIZE {
                 *ids = TermIds::default();
             }
-            analyze_with(posting, analyzer, bg, lines, &mut ids)
+            analyze_in(posting, analyzer, bg, lines, &mut ids)
         }
         // Already in use on this thread (scoring from inside a scorer): a private table.
-        Err(_) => analyze_with(posting, analyzer, bg, lines, &mut TermIds::default()),
+        Err(_) => analyze_in(posting, analyzer, bg, lines, &mut TermIds::default()),
     })
 }
 
@@ -136,11 +136,24 @@ fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind
 /// Term ids of one line with where each first appears.
 type Occurrences = Vec<(u32, Range<usize>)>;
 
-fn analyze_with(
+/// Picks the specialised pass: batch (no per-line terms) runs without the line bookkeeping.
+fn analyze_in(
     posting: &Posting,
     analyzer: &Analyzer,
     bg: &Background,
     lines: Lines,
+    ids: &mut TermIds,
+) -> AnalyzedPosting {
+    match lines {
+        Lines::Keep => analyze_with::<true>(posting, analyzer, bg, ids),
+        Lines::Skip => analyze_with::<false>(posting, analyzer, bg, ids),
+    }
+}
+
+fn analyze_with<const LINES: bool>(
+    posting: &Posting,
+    analyzer: &Analyzer,
+    bg: &Background,
     ids: &mut TermIds,
 ) -> AnalyzedPosting {
     let mut acc: HashMap<u32, Acc<'_>> = HashMap::with_capacity_and_hasher(256, Default::default());
@@ -168,14 +181,18 @@ fn analyze_with(
             }
             order += 1;
             let id = ids.id(tok.text);
-            let e = acc.entry(id).or_insert_with(|| Acc {
-                term: &text[tok.start..tok.end],
-                best: 0.0,
-                kind,
-                count: 0,
-                first: order,
-                base: base_weight(analyzer, bg, tok.text, tok.kind),
-            });
+            // Looked up first: most tokens repeat a term already seen.
+            let e = match acc.get_mut(&id) {
+                Some(e) => e,
+                None => acc.entry(id).or_insert(Acc {
+                    term: &text[tok.start..tok.end],
+                    best: 0.0,
+                    kind,
+                    count: 0,
+                    first: order,
+                    base: base_weight(analyzer, bg, tok.text, tok.kind),
+                }),
+            };
             if e.base == 0.0 {
                 return;
             }
@@ -185,7 +202,7 @@ fn analyze_with(
                 e.best = w;
                 e.kind = kind;
             }
-            if lines == Lines::Keep && line.is_some() && !seen.iter().any(|(s, _)| *s == id) {
+            if LINES && line.is_some() && !seen.iter().any(|(s, _)| *s == id) {
                 seen.push((id, tok.start..tok.end));
             }
         });
@@ -212,9 +229,10 @@ fn analyze_with(
         kept.truncate(MAX_TERMS);
     }
     kept.sort_unstable_by(heavier);
-    let index_of: HashMap<u32, usize> = match lines {
-        Lines::Keep => kept.iter().enumerate().map(|(i, k)| (k.2, i)).collect(),
-        Lines::Skip => HashMap::default(),
+    let index_of: HashMap<u32, usize> = if LINES {
+        kept.iter().enumerate().map(|(i, k)| (k.2, i)).collect()
+    } else {
+        HashMap::default()
     };
     let terms = kept
         .into_iter()
