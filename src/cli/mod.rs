@@ -173,10 +173,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Index(a) => {
             let resume = options::resume_path(&a.resume)?;
             let opts = options::resume_options(&a.resume)?;
-            let dir = opts
-                .index_dir
-                .clone()
-                .expect("the command line always names a folder");
+            let dir = options::index_dir(&a.resume);
             let meta = pipeline::build_index(resume, &dir, &opts)?;
             eprintln!(
                 "jdfit: indexed {} bullets of {} into {}",

@@ -21,7 +21,7 @@ fn as_of() -> Result<YearMonth> {
 
 /// Where a persisted index lives: `--index-dir`, else `$JDFIT_INDEX_DIR`, else the user
 /// cache directory (`~/.cache/jdfit/index` on Linux).
-fn index_dir(a: &ResumeArgs) -> PathBuf {
+pub fn index_dir(a: &ResumeArgs) -> PathBuf {
     if let Some(d) = &a.index_dir {
         return d.clone();
     }

@@ -293,6 +293,14 @@ impl Resume {
 
     /// Every piece of text in the model, for coverage checks and "nothing lost" tests.
     pub fn all_text(&self) -> Vec<&str> {
+        let mut out = self.text_outside_bullets();
+        out.extend(self.all_bullets().into_iter().map(|b| b.text.as_str()));
+        out
+    }
+
+    /// Every piece of text but the bullets: name, contact and summary, section headings, and
+    /// each entry's organisation, title, location, dates and notes.
+    pub fn text_outside_bullets(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         let b = &self.basics;
         for s in [
@@ -320,9 +328,6 @@ impl Resume {
                     out.push(t);
                 }
                 out.extend(e.notes.iter().map(String::as_str));
-                for bl in &e.bullets {
-                    bl.walk(&mut |x| out.push(&x.text));
-                }
             }
         }
         out

@@ -52,21 +52,14 @@ impl AnalyzedResume {
             all_terms.extend(toks.iter().map(|t| t.text.clone()));
             tokens.insert(b.id.clone(), toks);
         }
-        // Every other text (name, titles, organisations, notes, skills headings) counts for
+        // Every other text (name, titles, organisations, notes, headings) counts for
         // coverage, not for bullet scores.
-        let bullet_texts: HashSet<&str> = resume
-            .all_bullets()
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect();
-        for t in resume.all_text() {
-            if !bullet_texts.contains(t) {
-                analyzer.for_each_token(t, &mut |tok| {
-                    if !all_terms.contains(tok.text) {
-                        all_terms.insert(tok.text.to_string());
-                    }
-                });
-            }
+        for t in resume.text_outside_bullets() {
+            analyzer.for_each_token(t, &mut |tok| {
+                if !all_terms.contains(tok.text) {
+                    all_terms.insert(tok.text.to_string());
+                }
+            });
         }
         let (mut bullets, mut docs) = (Vec::new(), Vec::new());
         for leaf in resume.leaves() {
