@@ -65,11 +65,12 @@ def main():
     results = {"jdfit": [], "jieba": []}
     for b in args.also:
         results[b] = []
-    for _ in range(args.runs):
+    binaries = ["target/release/jdfit"] + args.also
+    for run in range(args.runs):
         results["jieba"].append(timed(jieba))
-        results["jdfit"].append(timed(batch("target/release/jdfit"), env))
-        for b in args.also:
-            results[b].append(timed(batch(b), env))
+        # Alternate the order between runs, so neither build always runs right after jieba.
+        for b in binaries if run % 2 == 0 else binaries[::-1]:
+            results["jdfit" if b == binaries[0] else b].append(timed(batch(b), env))
     print(f"{args.n} postings, {mb:.1f} MB, {args.threads} threads, {args.runs} runs (medians)")
     med = {}
     for name, runs in results.items():
