@@ -5,7 +5,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// The part of a posting a line belongs to. Parts weigh differently in scoring (see `score::tunables::part_weight`).
+/// The part of a posting a line belongs to. Parts weigh differently in scoring (see
+/// `score::tunables::part_weight`); company, benefits and process text never counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
@@ -15,14 +16,54 @@ pub enum Part {
     Requirements,
     /// Responsibilities and the role description.
     Duties,
-    /// Text before any recognised heading.
+    /// Body text that is neither a heading's part nor recognisably anything else.
     Other,
     /// Nice-to-have and "preferred" lines.
     Nice,
-    /// Company blurb.
-    About,
-    /// Benefits and perks.
+    /// The company blurb: what the employer does, its mission and history.
+    Company,
+    /// Benefits, perks and compensation.
     Benefits,
+    /// Process and legal text: how to apply, salary, equal-opportunity and privacy notices,
+    /// links.
+    Process,
+}
+
+impl Part {
+    /// Every part, in display order.
+    pub const ALL: [Part; 8] = [
+        Part::Title,
+        Part::Requirements,
+        Part::Duties,
+        Part::Nice,
+        Part::Other,
+        Part::Company,
+        Part::Benefits,
+        Part::Process,
+    ];
+
+    /// The part's name as serialised and shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Title => "title",
+            Part::Requirements => "requirements",
+            Part::Duties => "duties",
+            Part::Other => "other",
+            Part::Nice => "nice",
+            Part::Company => "company",
+            Part::Benefits => "benefits",
+            Part::Process => "process",
+        }
+    }
+
+    /// Whether lines of this part state what the job asks (must-haves, duties, nice-to-haves,
+    /// or unplaced body text), as opposed to text about the employer, perks or process.
+    pub fn is_requirement(self) -> bool {
+        matches!(
+            self,
+            Part::Requirements | Part::Duties | Part::Nice | Part::Other
+        )
+    }
 }
 
 /// One line of a posting body with the part it belongs to.

@@ -209,7 +209,7 @@ pub fn heading_part(line: &str) -> Option<Part> {
         && !about.ends_with(['.', '。'])
         && about.split_whitespace().count() <= 4
     {
-        return Some(Part::About);
+        return Some(Part::Company);
     }
     // "Requirements & skills", "福利待遇和发展": a cue of four or more characters, then a little.
     PREFIX_CUES
@@ -252,7 +252,7 @@ fn cue_tables() -> [(&'static [&'static str], Part); 5] {
         (BENEFITS, Part::Benefits),
         (REQUIREMENTS, Part::Requirements),
         (DUTIES, Part::Duties),
-        (ABOUT, Part::About),
+        (ABOUT, Part::Company),
     ]
 }
 
@@ -417,7 +417,7 @@ mod tests {
         assert_eq!(
             parts,
             [
-                (Part::About, "We build things."),
+                (Part::Company, "We build things."),
                 (Part::Duties, "Run Kubernetes"),
                 (Part::Requirements, "5+ years of Linux"),
                 (Part::Nice, "Go experience is a plus"),

@@ -12,8 +12,7 @@ pub fn part_weight(part: Part) -> f32 {
         Part::Duties => 0.7,
         Part::Other => 0.5,
         Part::Nice => 0.4,
-        Part::About => 0.05,
-        Part::Benefits => 0.0,
+        Part::Company | Part::Benefits | Part::Process => 0.0,
     }
 }
 
@@ -23,7 +22,7 @@ pub fn req_kind(part: Part) -> Option<ReqKind> {
         Part::Title | Part::Requirements => Some(ReqKind::Must),
         Part::Duties | Part::Other => Some(ReqKind::Duty),
         Part::Nice => Some(ReqKind::Nice),
-        Part::About | Part::Benefits => None,
+        Part::Company | Part::Benefits | Part::Process => None,
     }
 }
 
