@@ -1,0 +1,522 @@
+//! Section headings of postings, in the many forms real postings use: exact cues
+//! ("Requirements", "岗位职责"), cue words inside a heading ("What you'll bring with you",
+//! "How you'll make an impact"), question and colon headings nobody planned for ("What would
+//! your day look like?"), decorated ones (`【任职要求】`, `## Benefits`, `🛠 Responsibilities`,
+//! `一、岗位职责`).
+
+use super::super::markup::strip_emphasis;
+use crate::model::Part;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// A recognised heading: the part it opens and whether the part is certain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    /// The part lines under it belong to, unless their content says otherwise.
+    pub part: Part,
+    /// False for headings that say little ("Description", "About the job", a question no cue
+    /// word explains): lines under them are read by their content first.
+    pub firm: bool,
+}
+
+/// Exact heading texts (lower-cased, decorations removed).
+const EXACT: &[(&str, Part, bool)] = &[
+    ("responsibilities", Part::Duties, true),
+    ("key responsibilities", Part::Duties, true),
+    ("duties", Part::Duties, true),
+    ("the role", Part::Duties, false),
+    ("your role", Part::Duties, false),
+    ("role", Part::Duties, false),
+    ("about the role", Part::Duties, false),
+    ("about the job", Part::Duties, false),
+    ("about the position", Part::Duties, false),
+    ("about this role", Part::Duties, false),
+    ("the job", Part::Duties, false),
+    ("the opportunity", Part::Duties, false),
+    ("the position", Part::Duties, false),
+    ("description", Part::Duties, false),
+    ("job description", Part::Duties, false),
+    ("position description", Part::Duties, false),
+    ("overview", Part::Duties, false),
+    ("role overview", Part::Duties, false),
+    ("position overview", Part::Duties, false),
+    ("position summary", Part::Duties, false),
+    ("job summary", Part::Duties, false),
+    ("summary", Part::Duties, false),
+    ("you will", Part::Duties, true),
+    ("in this role you will", Part::Duties, true),
+    ("in this role, you will", Part::Duties, true),
+    ("requirements", Part::Requirements, true),
+    ("required", Part::Requirements, true),
+    ("qualifications", Part::Requirements, true),
+    ("skills", Part::Requirements, true),
+    ("about you", Part::Requirements, true),
+    ("who you are", Part::Requirements, true),
+    ("you have", Part::Requirements, true),
+    ("you are", Part::Requirements, true),
+    ("you bring", Part::Requirements, true),
+    ("your profile", Part::Requirements, true),
+    ("preferred", Part::Nice, true),
+    ("plus", Part::Nice, true),
+    ("bonus", Part::Nice, true),
+    ("pluses", Part::Nice, true),
+    ("benefits", Part::Benefits, true),
+    ("perks", Part::Benefits, true),
+    ("we offer", Part::Benefits, true),
+    ("what we offer", Part::Benefits, true),
+    ("compensation", Part::Benefits, true),
+    ("company", Part::Company, true),
+    ("who we are", Part::Company, true),
+    ("who are we", Part::Company, true),
+    ("about us", Part::Company, true),
+    ("the team", Part::Other, false),
+    ("about the team", Part::Other, false),
+    ("team", Part::Other, false),
+    ("location", Part::Process, true),
+    ("additional information", Part::Process, true),
+    ("职责", Part::Duties, true),
+    ("要求", Part::Requirements, true),
+    ("优先", Part::Nice, true),
+    ("福利", Part::Benefits, true),
+    ("待遇", Part::Benefits, true),
+];
+
+/// Cue words inside a heading, tried in order: the first found decides. Nice-to-have comes
+/// before requirements ("Preferred qualifications"), process and benefits before the rest
+/// ("How to apply", "What you'll get").
+const WORDS: &[(&str, Part, bool)] = &[
+    ("nice to have", Part::Nice, true),
+    ("nice-to-have", Part::Nice, true),
+    ("preferred", Part::Nice, true),
+    ("bonus", Part::Nice, true),
+    ("good to have", Part::Nice, true),
+    ("extra credit", Part::Nice, true),
+    ("desirable", Part::Nice, true),
+    ("desired", Part::Nice, true),
+    ("加分", Part::Nice, true),
+    ("优先", Part::Nice, true),
+    ("how to apply", Part::Process, true),
+    ("apply", Part::Process, true),
+    ("application process", Part::Process, true),
+    ("hiring process", Part::Process, true),
+    ("interview process", Part::Process, true),
+    ("recruitment process", Part::Process, true),
+    ("equal opportunity", Part::Process, true),
+    ("equal employment", Part::Process, true),
+    ("diversity", Part::Process, true),
+    ("inclusion", Part::Process, true),
+    ("accommodation", Part::Process, true),
+    ("privacy", Part::Process, true),
+    ("disclaimer", Part::Process, true),
+    ("salary", Part::Process, true),
+    ("pay range", Part::Process, true),
+    ("pay transparency", Part::Process, true),
+    ("投递", Part::Process, true),
+    ("申请方式", Part::Process, true),
+    ("联系方式", Part::Process, true),
+    ("工作时间", Part::Process, true),
+    ("工作地点", Part::Process, true),
+    ("工作区域", Part::Process, true),
+    ("面试", Part::Process, true),
+    ("benefit", Part::Benefits, true),
+    ("perks", Part::Benefits, true),
+    ("we offer", Part::Benefits, true),
+    ("compensation", Part::Benefits, true),
+    ("rewards", Part::Benefits, true),
+    ("in it for you", Part::Benefits, true),
+    ("what you'll get", Part::Benefits, true),
+    ("what you’ll get", Part::Benefits, true),
+    ("what you will get", Part::Benefits, true),
+    ("you'll enjoy", Part::Benefits, true),
+    ("you’ll enjoy", Part::Benefits, true),
+    ("support you", Part::Benefits, true),
+    ("why you'll love", Part::Benefits, true),
+    ("why you’ll love", Part::Benefits, true),
+    ("福利", Part::Benefits, true),
+    ("待遇", Part::Benefits, true),
+    ("我们提供", Part::Benefits, true),
+    ("你将获得", Part::Benefits, true),
+    ("about the team", Part::Other, false),
+    ("the team", Part::Other, false),
+    ("our team", Part::Other, false),
+    ("about us", Part::Company, true),
+    ("who we are", Part::Company, true),
+    ("who are we", Part::Company, true),
+    ("about the company", Part::Company, true),
+    ("company description", Part::Company, true),
+    ("company overview", Part::Company, true),
+    ("company details", Part::Company, true),
+    ("our company", Part::Company, true),
+    ("our mission", Part::Company, true),
+    ("our values", Part::Company, true),
+    ("our story", Part::Company, true),
+    ("our culture", Part::Company, true),
+    ("why join", Part::Company, true),
+    ("why work", Part::Company, true),
+    ("working at", Part::Company, true),
+    ("life at", Part::Company, true),
+    ("get to know us", Part::Company, true),
+    ("公司", Part::Company, true),
+    ("关于我们", Part::Company, true),
+    ("企业介绍", Part::Company, true),
+    ("部门介绍", Part::Company, true),
+    ("团队介绍", Part::Company, true),
+    ("requirement", Part::Requirements, true),
+    ("qualification", Part::Requirements, true),
+    ("you bring", Part::Requirements, true),
+    ("you'll bring", Part::Requirements, true),
+    ("you’ll bring", Part::Requirements, true),
+    ("you will bring", Part::Requirements, true),
+    ("to bring", Part::Requirements, true),
+    ("you need", Part::Requirements, true),
+    ("you'll need", Part::Requirements, true),
+    ("you’ll need", Part::Requirements, true),
+    ("you will need", Part::Requirements, true),
+    ("to succeed", Part::Requirements, true),
+    ("looking for", Part::Requirements, true),
+    ("look for", Part::Requirements, true),
+    ("about you", Part::Requirements, true),
+    ("who you are", Part::Requirements, true),
+    ("you have", Part::Requirements, true),
+    ("you must have", Part::Requirements, true),
+    ("must have", Part::Requirements, true),
+    ("must-have", Part::Requirements, true),
+    ("skills", Part::Requirements, true),
+    ("experience", Part::Requirements, true),
+    ("your profile", Part::Requirements, true),
+    ("what it takes", Part::Requirements, true),
+    ("ideal candidate", Part::Requirements, true),
+    ("competenc", Part::Requirements, true),
+    ("tech stack", Part::Requirements, true),
+    ("technologies", Part::Requirements, true),
+    ("要求", Part::Requirements, true),
+    ("资格", Part::Requirements, true),
+    ("条件", Part::Requirements, true),
+    ("技能", Part::Requirements, true),
+    ("希望你", Part::Requirements, true),
+    ("你需要", Part::Requirements, true),
+    ("responsibilit", Part::Duties, true),
+    ("you'll do", Part::Duties, true),
+    ("you’ll do", Part::Duties, true),
+    ("you will do", Part::Duties, true),
+    ("you'll be doing", Part::Duties, true),
+    ("you’ll be doing", Part::Duties, true),
+    ("you will be doing", Part::Duties, true),
+    ("will you be doing", Part::Duties, true),
+    ("you'll work on", Part::Duties, true),
+    ("you’ll work on", Part::Duties, true),
+    ("you will work on", Part::Duties, true),
+    ("duties", Part::Duties, true),
+    ("impact", Part::Duties, true),
+    ("day to day", Part::Duties, true),
+    ("day-to-day", Part::Duties, true),
+    ("your day", Part::Duties, true),
+    ("a day", Part::Duties, true),
+    ("your mission", Part::Duties, true),
+    ("in this role", Part::Duties, true),
+    ("职责", Part::Duties, true),
+    ("工作内容", Part::Duties, true),
+    ("你将负责", Part::Duties, true),
+    ("岗位内容", Part::Duties, true),
+    ("description", Part::Duties, false),
+    ("描述", Part::Duties, false),
+    ("the role", Part::Duties, false),
+    ("the job", Part::Duties, false),
+    ("the position", Part::Duties, false),
+    ("the opportunity", Part::Duties, false),
+    ("overview", Part::Duties, false),
+    ("summary", Part::Duties, false),
+    ("介绍", Part::Company, true),
+];
+
+/// Words a heading may open with; a cue word found in a line that opens otherwise is more
+/// likely a sentence than a heading ("Skills in Go", "Experience of payments").
+const OPENERS: &[&str] = &[
+    "what",
+    "how",
+    "who",
+    "why",
+    "where",
+    "when",
+    "your",
+    "our",
+    "about",
+    "the",
+    "key",
+    "in",
+    "a",
+    "we",
+    "you",
+    "minimum",
+    "basic",
+    "preferred",
+    "required",
+    "additional",
+    "job",
+    "role",
+    "position",
+    "company",
+    "desired",
+    "ideal",
+    "must",
+    "nice",
+    "bonus",
+    "technical",
+    "core",
+    "essential",
+    "general",
+    "main",
+    "primary",
+    "more",
+    "some",
+    "things",
+    "life",
+    "day",
+    "benefits",
+    "perks",
+    "requirements",
+    "qualifications",
+    "responsibilities",
+    "skills",
+    "experience",
+    "tech",
+    "technologies",
+    "duties",
+    "compensation",
+    "salary",
+    "pay",
+    "diversity",
+    "equal",
+    "team",
+    "extra",
+    "good",
+    "who's",
+    "what's",
+    "you'll",
+    "you’ll",
+    "what’s",
+    "who’s",
+];
+
+/// Lines longer than this (in bytes) are never headings.
+const MAX_HEADING_BYTES: usize = 90;
+
+static EXACT_MAP: LazyLock<FxHashMap<&'static str, (Part, bool)>> =
+    LazyLock::new(|| EXACT.iter().map(|&(c, p, f)| (c, (p, f))).collect());
+
+/// Normalises a candidate heading: decorations, numbering, emoji and a trailing colon,
+/// dash or `===` removed, lower-cased. Returns the text and whether it ended like a heading
+/// (a colon or a question mark).
+fn normalise(line: &str) -> (String, bool) {
+    let t = strip_emphasis(line.trim().trim_start_matches('#').trim());
+    let t = t.trim_start_matches(|c: char| {
+        !(c.is_alphanumeric()) || "一二三四五六七八九十".contains(c) || c == '、'
+    });
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || ".、)）".contains(c));
+    let t = t.trim();
+    let ended = t.ends_with([':', '：', '?', '？']);
+    let t =
+        t.trim_end_matches(|c: char| "【】[]「」：:?？=-–—_*#".contains(c) || c.is_whitespace());
+    let t = t.trim_start_matches(|c: char| "【】[]「」".contains(c) || c.is_whitespace());
+    (t.to_lowercase(), ended)
+}
+
+/// Chinese requirement and duty verbs: a short line holding one is an item, never a heading
+/// ("熟悉Linux者优先" is a nice-to-have line, not a heading).
+fn zh_item(t: &str) -> bool {
+    [
+        "熟悉",
+        "精通",
+        "掌握",
+        "负责",
+        "具备",
+        "具有",
+        "了解",
+        "参与",
+        "年以上",
+        "经验",
+    ]
+    .iter()
+    .any(|v| t.contains(v))
+}
+
+/// If `line` is a heading, the part it opens. `item` says the line was a list item (a list
+/// item is a heading only when it is exactly a cue).
+pub fn heading(line: &str, item: bool) -> Option<Heading> {
+    if line.len() > MAX_HEADING_BYTES {
+        return None;
+    }
+    let (h, ended) = normalise(line);
+    if h.is_empty() {
+        return None;
+    }
+    if let Some(&(part, firm)) = EXACT_MAP.get(h.as_str()) {
+        return Some(Heading { part, firm });
+    }
+    if item || h.ends_with(['.', '。', ';', '；', ',', '，', '!', '！']) {
+        return None;
+    }
+    let han = h
+        .chars()
+        .filter(|c| crate::analyze::script::is_han(*c))
+        .count();
+    let words = h.split_whitespace().count();
+    if han > 0 {
+        if h.chars().count() > 16 || zh_item(&h) {
+            return None;
+        }
+    } else if words > 9 {
+        return None;
+    }
+    let by_word = WORDS
+        .iter()
+        .find(|(w, _, _)| contains_word(&h, w))
+        .map(|&(_, part, firm)| Heading { part, firm });
+    if let Some(found) = by_word {
+        let first = h.split_whitespace().next().unwrap_or("");
+        let shaped = ended || han > 0 || words <= 3 || OPENERS.contains(&first) || title_case(line);
+        if shaped {
+            return Some(found);
+        }
+        return None;
+    }
+    // "About Fieldguide", "Why Mozilla?": the employer's own section.
+    let about = h.strip_prefix("more ").unwrap_or(&h);
+    if (about.starts_with("about ") || about.starts_with("why ")) && words <= 4 {
+        return Some(Heading {
+            part: Part::Company,
+            firm: true,
+        });
+    }
+    // A question or a colon line no cue explains: a heading, with its lines read by their
+    // content.
+    if ended && (han > 0 || words <= 9) {
+        return Some(Heading {
+            part: Part::Other,
+            firm: false,
+        });
+    }
+    None
+}
+
+/// `word` in `h` at word boundaries (Chinese cues match anywhere).
+fn contains_word(h: &str, word: &str) -> bool {
+    if !word.is_ascii() {
+        return h.contains(word);
+    }
+    let b = h.as_bytes();
+    let mut from = 0;
+    while let Some(i) = h[from..].find(word) {
+        let s = from + i;
+        let e = s + word.len();
+        let start_ok = s == 0 || !b[s - 1].is_ascii_alphanumeric();
+        // Stems ("responsibilit", "competenc", "qualification") may run on.
+        let end_ok =
+            e == b.len() || !b[e].is_ascii_alphanumeric() || word.ends_with(['t', 'c', 'n']);
+        if start_ok && end_ok {
+            return true;
+        }
+        from = s + 1;
+    }
+    false
+}
+
+/// Every word of four or more letters capitalised, or the whole line in capitals.
+fn title_case(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+}
+
+/// If `cue` (the text before a colon inside a line) is a heading, its part: only exact cues
+/// and Chinese cue words, since "Note: …" or "Stack: Go" inside a line is text.
+pub fn inline_cue(cue: &str) -> Option<Heading> {
+    let (h, _) = normalise(cue);
+    if let Some(&(part, firm)) = EXACT_MAP.get(h.as_str()) {
+        return Some(Heading { part, firm });
+    }
+    let han = h
+        .chars()
+        .filter(|c| crate::analyze::script::is_han(*c))
+        .count();
+    if han == 0 || h.chars().count() > 8 || zh_item(&h) {
+        return None;
+    }
+    WORDS
+        .iter()
+        .filter(|(w, _, _)| !w.is_ascii())
+        .find(|(w, _, _)| h.contains(w))
+        .map(|&(_, part, firm)| Heading { part, firm })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(line: &str) -> Option<Part> {
+        heading(line, false).map(|h| h.part)
+    }
+
+    #[test]
+    fn cue_words_questions_and_decorations() {
+        assert_eq!(part("How you'll make an impact"), Some(Part::Duties));
+        assert_eq!(part("What you'll bring with you"), Some(Part::Requirements));
+        assert_eq!(part("What would your day look like?"), Some(Part::Duties));
+        assert_eq!(
+            part("What do you need to succeed?"),
+            Some(Part::Requirements)
+        );
+        assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
+        assert_eq!(part("Minimum qualifications:"), Some(Part::Requirements));
+        assert_eq!(part("Why Mozilla?"), Some(Part::Company));
+        assert_eq!(part("🛠 Responsibilities"), Some(Part::Duties));
+        assert_eq!(part("【任职要求】"), Some(Part::Requirements));
+        assert_eq!(part("一、岗位职责"), Some(Part::Duties));
+        assert_eq!(part("岗位职责==========="), Some(Part::Duties));
+        assert_eq!(part("加分项："), Some(Part::Nice));
+        assert_eq!(part("What's in it for you?"), Some(Part::Benefits));
+        assert_eq!(part("How to apply"), Some(Part::Process));
+        // A question no cue explains is still a heading; its lines are read by content.
+        assert_eq!(
+            heading("Sound like you?", false),
+            Some(Heading {
+                part: Part::Other,
+                firm: false
+            })
+        );
+        assert!(!heading("About the job", false).unwrap().firm);
+    }
+
+    #[test]
+    fn items_and_sentences_are_not_headings() {
+        assert_eq!(part("熟悉Linux者优先"), None);
+        assert_eq!(part("We value strong communication skills."), None);
+        assert_eq!(
+            part("Deep experience of payments systems at scale and low latency"),
+            None
+        );
+        assert_eq!(heading("Kubernetes experience", true), None);
+        assert_eq!(
+            heading("Requirements", true).map(|h| h.part),
+            Some(Part::Requirements)
+        );
+    }
+
+    #[test]
+    fn inline_cues_are_exact_or_chinese() {
+        assert_eq!(
+            inline_cue("任职要求").map(|h| h.part),
+            Some(Part::Requirements)
+        );
+        assert_eq!(inline_cue("岗位职责").map(|h| h.part), Some(Part::Duties));
+        assert_eq!(inline_cue("Note"), None);
+        assert_eq!(inline_cue("Stack"), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! Posting layouts that put several items on one line: 51job's whole posting on one line
+//! with items after `§` or `1、2、3、` and inline headings (`岗位职责：…任职要求：…`), and long
+//! prose paragraphs that mix a company blurb with the role. Each line is cut into pieces
+//! so every item gets its own part.
+
+use super::headings::{inline_cue, Heading};
+
+/// Paragraphs longer than this (bytes) are cut into sentences.
+const LONG_PARAGRAPH: usize = 240;
+/// Chinese text longer than this (bytes, about 27 characters) is cut at `；` and `。`.
+const LONG_ZH: usize = 80;
+
+/// The pieces of one line, each with the inline heading that opens it, if any.
+pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
+    // Most lines are one item: no `§`, no colon, short.
+    if line.len() < LONG_ZH && !line.contains('§') && !line.contains([':', '：']) {
+        return vec![(None, line)];
+    }
+    let mut out = Vec::new();
+    for chunk in line.split('§') {
+        for (cue, seg) in split_inline_cue(chunk) {
+            let mut first = true;
+            for item in split_items(seg) {
+                let cue = if first { cue } else { None };
+                first = false;
+                out.push((cue, item));
+            }
+            if first && cue.is_some() {
+                // A heading with nothing after it on this line.
+                out.push((cue, ""));
+            }
+        }
+    }
+    out
+}
+
+/// Splits at an inline cue followed by a colon (`…等。任职要求：1）熟悉…`), so the text
+/// after it lands in the right part.
+fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    let mut pending: Option<Heading> = None;
+    'outer: loop {
+        for (i, c) in rest.char_indices() {
+            if c != ':' && c != '：' {
+                continue;
+            }
+            // The cue is the run of text before the colon back to punctuation or a space.
+            let before = &rest[..i];
+            let start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| "。；;，,、 \t)）§！!】".contains(ch))
+                .map_or(0, |(j, ch)| j + ch.len_utf8());
+            let cue = &before[start..];
+            if cue.is_empty() {
+                continue;
+            }
+            if let Some(h) = inline_cue(cue) {
+                let head = rest[..start].trim();
+                if !head.is_empty() || pending.is_some() {
+                    out.push((pending.take(), head));
+                }
+                pending = Some(h);
+                rest = &rest[i + c.len_utf8()..];
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    out.push((pending, rest.trim()));
+    out
+}
+
+/// Cuts a segment into items: at list numbers in the middle of the text (`；2、`, ` 3.`,
+/// `（4）`), then long Chinese text at `；`/`。` and long prose at sentence ends.
+fn split_items(seg: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    for numbered in split_numbers(seg) {
+        if numbered.len() <= LONG_ZH {
+            items.push(numbered);
+            continue;
+        }
+        let han = numbered.chars().any(crate::analyze::script::is_han);
+        if han {
+            items.extend(split_keep(numbered, |c| matches!(c, '；' | '。' | ';')));
+        } else if numbered.len() > LONG_PARAGRAPH {
+            items.extend(split_sentences(numbered));
+        } else {
+            items.push(numbered);
+        }
+    }
+    items.retain(|s| !s.trim().is_empty());
+    items
+}
+
+/// Byte offsets where a list number starts inside `s`: `2、`, `3.`, `4)`, `（5）`, `(6)`,
+/// after a separator or a space, never at the very start.
+fn number_starts(s: &str) -> Vec<usize> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if i == 0 {
+            continue;
+        }
+        let prev = s[..i].chars().next_back().unwrap_or(' ');
+        if !(prev.is_whitespace() || "；;。，,：:！!?？)）".contains(prev)) {
+            continue;
+        }
+        let rest = &s[i..];
+        let (open, body) = match c {
+            '（' | '(' => (c.len_utf8(), &rest[c.len_utf8()..]),
+            _ => (0, rest),
+        };
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 2 {
+            continue;
+        }
+        let after = &body[digits..];
+        let Some(p) = after.chars().next() else {
+            continue;
+        };
+        let closes = if open > 0 {
+            matches!(p, '）' | ')')
+        } else {
+            matches!(p, '、' | '.' | '．' | ')' | '）')
+        };
+        // `3.5` is a number, not a list number.
+        let next = after[p.len_utf8()..].chars().next();
+        if closes && !next.is_some_and(|n| n.is_ascii_digit()) {
+            out.push(i);
+        }
+        let _ = b;
+    }
+    out
+}
+
+/// Splits at list numbers when the segment holds at least two (one number alone is more
+/// likely a figure in a sentence), or one after a leading number.
+fn split_numbers(seg: &str) -> Vec<&str> {
+    let starts = number_starts(seg);
+    let leading = super::split_markers(seg).is_some();
+    if starts.is_empty() || (starts.len() < 2 && !leading) {
+        return vec![seg];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for s in starts {
+        out.push(seg[from..s].trim());
+        from = s;
+    }
+    out.push(seg[from..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Splits after each character matching `sep`, keeping it with the text before.
+fn split_keep(s: &str, sep: impl Fn(char) -> bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        if sep(c) {
+            let end = i + c.len_utf8();
+            out.push(s[from..end].trim());
+            from = end;
+        }
+    }
+    out.push(s[from..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Splits prose at sentence ends: `. `, `! `, `? ` followed by a capital letter.
+fn split_sentences(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for i in 0..b.len().saturating_sub(2) {
+        if matches!(b[i], b'.' | b'!' | b'?')
+            && b[i + 1] == b' '
+            && b[i + 2].is_ascii_uppercase()
+            && i - from >= 20
+        {
+            out.push(s[from..=i].trim());
+            from = i + 2;
+        }
+    }
+    out.push(s[from..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Part;
+
+    fn texts(line: &str) -> Vec<(Option<Part>, &str)> {
+        pieces(line)
+            .into_iter()
+            .map(|(h, t)| (h.map(|h| h.part), t))
+            .collect()
+    }
+
+    #[test]
+    fn one_line_51job_layout() {
+        let line = "岗位职责：1、 负责数据平台规划；2、 参与需求调研；任职要求：1、本科以上学历；2、熟悉Hadoop";
+        assert_eq!(
+            texts(line),
+            [
+                (Some(Part::Duties), "1、 负责数据平台规划；"),
+                (None, "2、 参与需求调研；"),
+                (Some(Part::Requirements), "1、本科以上学历；"),
+                (None, "2、熟悉Hadoop"),
+            ]
+        );
+        let line = "岗位职责===========§ 负责平台架构的规划；§ 配合产品经理；任职要求：===========§ 精通Spark";
+        let got = texts(line);
+        assert_eq!(got[0].1, "岗位职责===========");
+        assert_eq!(got[1], (None, "负责平台架构的规划；"));
+        assert!(got.contains(&(Some(Part::Requirements), "===========")));
+        assert_eq!(got.last().unwrap().1, "精通Spark");
+    }
+
+    #[test]
+    fn figures_are_not_list_numbers_and_prose_splits_at_sentences() {
+        assert_eq!(number_starts("版本 3.5 以上"), Vec::<usize>::new());
+        let p = "Acme is a leading platform for small businesses around the world. You will build the ingestion pipeline in Go and Kafka, and own its reliability. We offer medical, dental and vision coverage for you and your family members.";
+        let got = split_sentences(p);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].starts_with("You will build"));
+    }
+}

@@ -1,0 +1,274 @@
+//! Job postings: a title line, optional `key: value` header lines (English or Chinese keys),
+//! then a body whose every line (or item of a one-line layout) gets a part, from the
+//! headings above it ([`headings`]) and its own content ([`signals`]).
+
+mod headings;
+mod layout;
+mod signals;
+
+pub use headings::{heading, inline_cue, Heading};
+pub use signals::{signals, Signals};
+
+use super::markup::strip_emphasis;
+use super::text::split_markers;
+use crate::model::{Part, Posting, PostingLine};
+
+/// Header keys recognised under the title, mapped to canonical names.
+fn header_key(k: &str) -> Option<&'static str> {
+    Some(match k.trim().to_lowercase().as_str() {
+        "company" | "employer" | "公司" | "公司名称" => "company",
+        "location" | "city" | "地点" | "地区" | "工作地点" | "城市" | "base" => {
+            "location"
+        }
+        "url" | "link" | "链接" | "网址" => "url",
+        "source" | "来源" => "source",
+        "date" | "posted" | "发布" | "发布时间" => "date",
+        "type" | "类型" | "employment" => "type",
+        "salary" | "薪资" | "薪酬" => "salary",
+        "team" | "department" | "部门" | "团队" => "team",
+        "experience" | "经验" => "experience",
+        "education" | "学历" => "education",
+        "id" => "id",
+        _ => return None,
+    })
+}
+
+/// Parses a `key: value` header line (several pairs may be joined by ` | `).
+fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let mut out = Vec::new();
+    for part in line.split(" | ") {
+        let i = part.find([':', '：'])?;
+        let key = header_key(&part[..i])?;
+        let sep = part[i..].chars().next()?.len_utf8();
+        out.push((key, part[i + sep..].trim().to_string()));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Parses a posting from text whose first line is its title. Never fails: any text is some
+/// posting.
+pub fn parse(text: &str) -> Posting {
+    parse_with(text, true, None)
+}
+
+/// Parses a posting body without a title line (job-board exports keep the title in its own
+/// field), with `title` and header fields given by the caller.
+pub fn parse_body(title: Option<String>, text: &str) -> Posting {
+    let mut p = parse_with(text, false, title.as_deref());
+    p.title = title;
+    p
+}
+
+fn parse_with(text: &str, has_title: bool, given_title: Option<&str>) -> Posting {
+    let mut p = Posting::default();
+    let all: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < all.len() && all[i].trim().is_empty() {
+        i += 1;
+    }
+    if let Some(first) = all.get(i) {
+        let t = strip_emphasis(first.trim().trim_start_matches('#').trim());
+        if has_title {
+            if t.chars().count() <= 120
+                && heading(&t, false).is_none()
+                && header_pairs(&t).is_none()
+            {
+                p.title = Some(t);
+                i += 1;
+            }
+        } else if given_title.is_some_and(|g| same_title(g, &t)) {
+            // An export's body that repeats the title field: the title line is not body.
+            i += 1;
+        }
+    }
+    // Header lines directly under the title (blank lines allowed between them).
+    let mut j = i;
+    while j < all.len() {
+        let t = all[j].trim();
+        if t.is_empty() {
+            j += 1;
+            continue;
+        }
+        match header_pairs(t) {
+            Some(pairs) => {
+                for (k, v) in pairs {
+                    p.meta.entry(k.to_string()).or_insert(v);
+                }
+                j += 1;
+                i = j;
+            }
+            None => break,
+        }
+    }
+    read_body(&mut p, &all, i, None);
+    p
+}
+
+/// Whether two titles are the same once case, emphasis and spacing are ignored.
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        strip_emphasis(s)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    norm(a) == norm(b)
+}
+
+/// Reads body lines `all[from..]` into `p.lines`: every piece of text gets a part, from the
+/// heading above it and its own content. `company` overrides the header's employer name.
+fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) {
+    let company = company
+        .map(str::to_string)
+        .or_else(|| p.meta.get("company").cloned());
+    let company = company.as_deref().filter(|c| !c.trim().is_empty());
+    let mut ctx = Heading {
+        part: Part::Other,
+        firm: false,
+    };
+    for (n, raw) in all.iter().enumerate().skip(from) {
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        for piece in layout::pieces(t) {
+            let (cue, text) = piece;
+            if let Some(h) = cue {
+                ctx = h;
+            }
+            let marked = split_markers(text);
+            let item = marked.is_some();
+            if let Some(h) = heading(text, item) {
+                ctx = h;
+                continue;
+            }
+            let text = match marked {
+                Some((_, _, rest)) => rest,
+                None => text,
+            };
+            let text = strip_emphasis(text.trim_matches(|c: char| c == '=' || c.is_whitespace()));
+            if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let part = place(ctx, signals(&text, company));
+            p.lines.push(PostingLine {
+                part,
+                text,
+                line: n + 1,
+            });
+        }
+    }
+}
+
+/// The part of a line: what its heading says, unless its content plainly says otherwise.
+/// Applying, salary, legal and benefit text never counts, whatever heading it sits under; a
+/// heading never swallows lines that state requirements.
+fn place(ctx: Heading, s: Signals) -> Part {
+    if s.notice {
+        return Part::Process;
+    }
+    if s.process && !s.req && !s.duty {
+        return Part::Process;
+    }
+    // Perks that mention training or certification are still perks under an employer's heading.
+    let about_employer = matches!(ctx.part, Part::Company | Part::Benefits | Part::Process);
+    if s.benefit && !s.duty && (!s.req || about_employer) {
+        return Part::Benefits;
+    }
+    // Years asked count as requirement phrasing once the line is known not to be about pay,
+    // perks or process (vesting over four years is not four years of experience).
+    let s = Signals {
+        req: s.req || s.years,
+        ..s
+    };
+    let asks = s.req || (s.soft && !s.duty);
+    let wanted = if s.nice {
+        Part::Nice
+    } else {
+        Part::Requirements
+    };
+    match ctx.part {
+        Part::Requirements => wanted,
+        Part::Nice => Part::Nice,
+        Part::Duties => {
+            if s.req && !s.duty {
+                wanted
+            } else if !ctx.firm && s.company && !s.duty && !asks {
+                Part::Company
+            } else {
+                Part::Duties
+            }
+        }
+        Part::Company | Part::Benefits | Part::Process => {
+            if s.req && !s.company {
+                wanted
+            } else {
+                ctx.part
+            }
+        }
+        Part::Other | Part::Title => {
+            if s.req || (s.nice && asks) {
+                wanted
+            } else if s.duty {
+                Part::Duties
+            } else if s.company {
+                Part::Company
+            } else if asks {
+                wanted
+            } else {
+                Part::Other
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_sections() {
+        let p = parse("Senior SRE\ncompany: Acme\nlocation: Remote\n\nAbout us\nWe build things.\n\nWhat you'll do:\n- Run Kubernetes\n\nRequirements\n- 5+ years of Linux\n- Go experience is a plus\n\nBenefits\n- 401(k)\n");
+        assert_eq!(p.title.as_deref(), Some("Senior SRE"));
+        assert_eq!(p.meta["company"], "Acme");
+        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        assert_eq!(
+            parts,
+            [
+                (Part::Company, "We build things."),
+                (Part::Duties, "Run Kubernetes"),
+                (Part::Requirements, "5+ years of Linux"),
+                (Part::Nice, "Go experience is a plus"),
+                (Part::Benefits, "401(k)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_sections_and_inline_cues() {
+        let p = parse("高级SRE开发工程师\n\n公司：哔哩哔哩 | 地点：上海 | 类型：全职\n\n工作职责：\n1、分析系统瓶颈；\n【任职要求】\n1. 熟悉K8s\n2. 有SRE实践者优先\n福利待遇：五险一金\n");
+        assert_eq!(p.meta["company"], "哔哩哔哩");
+        assert_eq!(p.meta["location"], "上海");
+        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        assert_eq!(
+            parts,
+            [
+                (Part::Duties, "分析系统瓶颈；"),
+                (Part::Requirements, "熟悉K8s"),
+                (Part::Nice, "有SRE实践者优先"),
+                (Part::Benefits, "五险一金"),
+            ]
+        );
+        let p = parse("大数据开发\n\n1） 负责大数据收集；2） 负责建模。任职要求：1） 熟悉Java；");
+        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        assert_eq!(
+            parts,
+            [
+                (Part::Duties, "负责大数据收集；"),
+                (Part::Duties, "负责建模。"),
+                (Part::Requirements, "熟悉Java；"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,589 @@
+//! What a posting line says, from its vocabulary: requirement phrasing ("experience with",
+//! "5+ years", 熟悉, 3年以上), nice-to-have markers, duty phrasing, and the words of benefits,
+//! applying and legal notices, and company blurbs. Headings say where a part starts; these
+//! signals decide lines under no heading or an unknown one, and keep a heading from
+//! swallowing lines that plainly belong elsewhere.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
+
+/// Signals found in one line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Signals {
+    /// Phrasing that states a requirement outright: experience with, N+ years, a degree,
+    /// 熟悉 / 精通 / 掌握, N年以上.
+    pub req: bool,
+    /// Softer requirement phrasing: "ability to", "strong", 能力, 沟通.
+    pub soft: bool,
+    /// A nice-to-have marker: "a plus", "preferred", 优先, 加分.
+    pub nice: bool,
+    /// Duty phrasing: "you will", "responsible for", a line opening with an action verb, 负责.
+    pub duty: bool,
+    /// Benefits and perks: insurance, paid time off, equity, 五险一金, 带薪年假.
+    pub benefit: bool,
+    /// Process and legal: applying, links and addresses, 投递简历.
+    pub process: bool,
+    /// Text that is process or legal even when it names requirements: a money figure, a
+    /// salary range, an equal-opportunity notice, an invitation to apply ("we encourage you
+    /// to apply even if…", "The salary range … based on years of experience").
+    pub notice: bool,
+    /// A number of years asked ("5+ years", 3年以上): a requirement unless the line is about
+    /// something else (vesting, tenure).
+    pub years: bool,
+    /// A company blurb: "we are a", "our mission", "founded in", 成立于, or the employer's
+    /// name opening the line.
+    pub company: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Req,
+    Soft,
+    Nice,
+    Duty,
+    Benefit,
+    Process,
+    Notice,
+    Company,
+}
+
+/// `(pattern, class)`. English patterns match at word starts, and at word ends too unless
+/// they end with `*` (a stem: "proficien*" matches proficient and proficiency).
+const VOCABULARY: &[(&str, Class)] = &[
+    // Requirements, English.
+    ("experience with", Class::Req),
+    ("experience in", Class::Req),
+    ("experience of", Class::Req),
+    ("experience building", Class::Req),
+    ("experience designing", Class::Req),
+    ("experience developing", Class::Req),
+    ("experience running", Class::Req),
+    ("experience operating", Class::Req),
+    ("experience managing", Class::Req),
+    ("experience working", Class::Req),
+    ("experience leading", Class::Req),
+    ("hands-on experience", Class::Req),
+    ("proven experience", Class::Req),
+    ("professional experience", Class::Req),
+    ("industry experience", Class::Req),
+    ("relevant experience", Class::Req),
+    ("practical experience", Class::Req),
+    ("years of", Class::Req),
+    ("years’ experience", Class::Req),
+    ("years' experience", Class::Req),
+    ("years experience", Class::Req),
+    ("years of experience", Class::Req),
+    ("proficien*", Class::Req),
+    ("familiar*", Class::Req),
+    ("knowledge of", Class::Req),
+    ("knowledge in", Class::Req),
+    ("understanding of", Class::Req),
+    ("expertise in", Class::Req),
+    ("expertise with", Class::Req),
+    ("expert in", Class::Req),
+    ("expert knowledge", Class::Req),
+    ("skilled in", Class::Req),
+    ("fluent in", Class::Req),
+    ("fluency in", Class::Req),
+    ("degree in", Class::Req),
+    ("degree or", Class::Req),
+    ("bachelor*", Class::Req),
+    ("master's", Class::Req),
+    ("master’s", Class::Req),
+    ("phd", Class::Req),
+    ("ph.d", Class::Req),
+    ("bs/ms", Class::Req),
+    ("ba/bs", Class::Req),
+    ("bs in", Class::Req),
+    ("ms in", Class::Req),
+    ("track record", Class::Req),
+    ("background in", Class::Req),
+    ("must have", Class::Req),
+    ("must be", Class::Req),
+    ("certification*", Class::Req),
+    ("certified", Class::Req),
+    ("comfortable with", Class::Req),
+    ("working knowledge", Class::Req),
+    ("command of", Class::Req),
+    ("you have", Class::Soft),
+    ("you've", Class::Soft),
+    ("you’ve", Class::Soft),
+    ("you bring", Class::Soft),
+    ("ability to", Class::Soft),
+    ("able to", Class::Soft),
+    ("strong", Class::Soft),
+    ("excellent", Class::Soft),
+    ("solid", Class::Soft),
+    ("skills", Class::Soft),
+    ("passion*", Class::Soft),
+    ("self-starter", Class::Soft),
+    ("detail-oriented", Class::Soft),
+    // Requirements, Chinese.
+    ("熟悉", Class::Req),
+    ("精通", Class::Req),
+    ("掌握", Class::Req),
+    ("熟练", Class::Req),
+    ("了解", Class::Req),
+    ("具备", Class::Req),
+    ("具有", Class::Req),
+    ("年以上", Class::Req),
+    ("年及以上", Class::Req),
+    ("年工作经验", Class::Req),
+    ("年相关", Class::Req),
+    ("年经验", Class::Req),
+    ("本科", Class::Req),
+    ("硕士", Class::Req),
+    ("博士", Class::Req),
+    ("大专", Class::Req),
+    ("学历", Class::Req),
+    ("经验者", Class::Req),
+    ("相关经验", Class::Req),
+    ("工作经验", Class::Req),
+    ("扎实", Class::Req),
+    ("能力", Class::Soft),
+    ("沟通", Class::Soft),
+    ("责任心", Class::Soft),
+    ("团队合作", Class::Soft),
+    ("抗压", Class::Soft),
+    ("良好的", Class::Soft),
+    ("较强的", Class::Soft),
+    // Nice to have.
+    ("a plus", Class::Nice),
+    ("nice to have", Class::Nice),
+    ("nice-to-have", Class::Nice),
+    ("preferred", Class::Nice),
+    ("is desirable", Class::Nice),
+    ("are desirable", Class::Nice),
+    ("bonus points", Class::Nice),
+    ("is a bonus", Class::Nice),
+    ("ideally", Class::Nice),
+    ("an advantage", Class::Nice),
+    ("优先", Class::Nice),
+    ("加分", Class::Nice),
+    // Duties.
+    ("you will", Class::Duty),
+    ("you'll", Class::Duty),
+    ("you’ll", Class::Duty),
+    ("responsible for", Class::Duty),
+    ("in this role", Class::Duty),
+    ("负责", Class::Duty),
+    ("参与", Class::Duty),
+    ("主导", Class::Duty),
+    ("协助", Class::Duty),
+    ("推动", Class::Duty),
+    // Benefits.
+    ("health insurance", Class::Benefit),
+    ("medical", Class::Benefit),
+    ("dental", Class::Benefit),
+    ("vision insurance", Class::Benefit),
+    ("life insurance", Class::Benefit),
+    ("insurance", Class::Benefit),
+    ("401(k)", Class::Benefit),
+    ("401k", Class::Benefit),
+    ("paid time off", Class::Benefit),
+    ("pto", Class::Benefit),
+    ("vacation", Class::Benefit),
+    ("holidays", Class::Benefit),
+    ("parental leave", Class::Benefit),
+    ("maternity", Class::Benefit),
+    ("paternity", Class::Benefit),
+    ("sick leave", Class::Benefit),
+    ("wellness", Class::Benefit),
+    ("wellbeing", Class::Benefit),
+    ("well-being", Class::Benefit),
+    ("stipend", Class::Benefit),
+    ("allowance", Class::Benefit),
+    ("stock option*", Class::Benefit),
+    ("equity", Class::Benefit),
+    ("rsu*", Class::Benefit),
+    ("annual bonus", Class::Benefit),
+    ("performance bonus", Class::Benefit),
+    ("retirement", Class::Benefit),
+    ("pension", Class::Benefit),
+    ("gym", Class::Benefit),
+    ("perks", Class::Benefit),
+    ("benefits", Class::Benefit),
+    ("free lunch", Class::Benefit),
+    ("snacks", Class::Benefit),
+    ("flexible working", Class::Benefit),
+    ("flexible hours", Class::Benefit),
+    ("flexible schedule", Class::Benefit),
+    ("learning budget", Class::Benefit),
+    ("development budget", Class::Benefit),
+    ("competitive salary", Class::Benefit),
+    ("competitive compensation", Class::Benefit),
+    ("competitive pay", Class::Benefit),
+    ("compensation package", Class::Benefit),
+    ("sabbatical", Class::Benefit),
+    ("五险一金", Class::Benefit),
+    ("六险一金", Class::Benefit),
+    ("带薪", Class::Benefit),
+    ("年假", Class::Benefit),
+    ("补充医疗", Class::Benefit),
+    ("商业保险", Class::Benefit),
+    ("节日福利", Class::Benefit),
+    ("下午茶", Class::Benefit),
+    ("团建", Class::Benefit),
+    ("餐补", Class::Benefit),
+    ("房补", Class::Benefit),
+    ("交通补", Class::Benefit),
+    ("年终奖", Class::Benefit),
+    ("弹性工作", Class::Benefit),
+    ("双休", Class::Benefit),
+    ("福利", Class::Benefit),
+    ("体检", Class::Benefit),
+    ("期权", Class::Benefit),
+    ("零食", Class::Benefit),
+    // Process and legal.
+    ("click to apply", Class::Notice),
+    ("apply now", Class::Notice),
+    ("how to apply", Class::Notice),
+    ("to apply", Class::Notice),
+    ("apply here", Class::Notice),
+    ("apply via", Class::Process),
+    ("please apply", Class::Notice),
+    ("apply today", Class::Notice),
+    ("apply for this", Class::Process),
+    ("your application", Class::Process),
+    ("submit your", Class::Process),
+    ("send your resume", Class::Process),
+    ("send your cv", Class::Process),
+    ("send us your", Class::Process),
+    ("equal opportunity", Class::Notice),
+    ("equal employment", Class::Notice),
+    ("without regard to", Class::Notice),
+    ("regardless of", Class::Process),
+    ("sexual orientation", Class::Notice),
+    ("gender identity", Class::Notice),
+    ("national origin", Class::Notice),
+    ("veteran status", Class::Notice),
+    ("protected veteran", Class::Notice),
+    ("disability", Class::Process),
+    ("accommodation*", Class::Process),
+    ("e-verify", Class::Notice),
+    ("affirmative action", Class::Notice),
+    ("background check", Class::Process),
+    ("privacy", Class::Process),
+    ("personal data", Class::Process),
+    ("recruitment agencies", Class::Process),
+    ("recruiting agencies", Class::Process),
+    ("#li-", Class::Process),
+    ("encourage you to apply", Class::Notice),
+    ("encourage applicants", Class::Notice),
+    ("also apply", Class::Notice),
+    ("still apply", Class::Notice),
+    ("apply anyway*", Class::Notice),
+    ("apply if", Class::Notice),
+    ("apply to the role", Class::Notice),
+    ("come apply", Class::Notice),
+    ("diverse team", Class::Notice),
+    ("diversity", Class::Notice),
+    ("inclusive workplace", Class::Notice),
+    ("compensation philosophy", Class::Notice),
+    ("联系方式", Class::Notice),
+    ("底薪", Class::Notice),
+    ("提成", Class::Notice),
+    ("薪酬", Class::Notice),
+    ("节假日", Class::Benefit),
+    ("有薪假", Class::Benefit),
+    ("li-remote", Class::Process),
+    ("salary range*", Class::Notice),
+    ("pay range*", Class::Notice),
+    ("base salary", Class::Notice),
+    ("base pay", Class::Notice),
+    ("compensation range", Class::Notice),
+    ("per hour", Class::Notice),
+    ("/yr", Class::Notice),
+    ("/year", Class::Notice),
+    ("/hour", Class::Notice),
+    ("usd", Class::Process),
+    ("http://", Class::Process),
+    ("https://", Class::Process),
+    ("www.", Class::Process),
+    ("<email>", Class::Process),
+    ("投递", Class::Process),
+    ("简历", Class::Process),
+    ("邮箱", Class::Process),
+    ("联系电话", Class::Process),
+    ("微信", Class::Process),
+    ("薪资", Class::Process),
+    ("月薪", Class::Process),
+    ("年薪", Class::Process),
+    ("万/月", Class::Process),
+    ("千/月", Class::Process),
+    ("元/月", Class::Process),
+    ("平等", Class::Process),
+    ("歧视", Class::Process),
+    // Company blurbs.
+    ("we are a", Class::Company),
+    ("we're a", Class::Company),
+    ("we’re a", Class::Company),
+    ("we are the", Class::Company),
+    ("our mission", Class::Company),
+    ("our purpose", Class::Company),
+    ("our vision", Class::Company),
+    ("our values", Class::Company),
+    ("founded in", Class::Company),
+    ("founded by", Class::Company),
+    ("headquartered", Class::Company),
+    ("is a leading", Class::Company),
+    ("is the leading", Class::Company),
+    ("is a global", Class::Company),
+    ("is the world", Class::Company),
+    ("backed by", Class::Company),
+    ("series a", Class::Company),
+    ("series b", Class::Company),
+    ("series c", Class::Company),
+    ("investors", Class::Company),
+    ("fortune 500", Class::Company),
+    ("leader in", Class::Company),
+    ("employees in", Class::Company),
+    ("offices in", Class::Company),
+    ("we believe", Class::Company),
+    ("成立于", Class::Company),
+    ("总部", Class::Company),
+    ("旗下", Class::Company),
+    ("上市公司", Class::Company),
+    ("我们是", Class::Company),
+    ("致力于", Class::Company),
+];
+
+/// Action verbs that open a duty line ("Design and operate…", "Own the…").
+const DUTY_VERBS: &[&str] = &[
+    "build",
+    "design",
+    "develop",
+    "own",
+    "lead",
+    "drive",
+    "work",
+    "collaborate",
+    "partner",
+    "manage",
+    "maintain",
+    "implement",
+    "create",
+    "define",
+    "help",
+    "support",
+    "ensure",
+    "improve",
+    "mentor",
+    "participate",
+    "write",
+    "deploy",
+    "operate",
+    "monitor",
+    "troubleshoot",
+    "automate",
+    "architect",
+    "deliver",
+    "contribute",
+    "shape",
+    "scale",
+    "optimize",
+    "optimise",
+    "establish",
+    "evaluate",
+    "review",
+    "investigate",
+    "champion",
+    "coordinate",
+    "analyze",
+    "analyse",
+    "identify",
+    "respond",
+    "provide",
+    "plan",
+    "run",
+    "oversee",
+    "conduct",
+    "engage",
+    "act",
+];
+
+struct Automaton {
+    ac: AhoCorasick,
+    /// Per pattern: its class, whether it is ASCII (then word starts matter) and whether it
+    /// must end at a word end.
+    info: Vec<(Class, bool, bool)>,
+}
+
+static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
+    let patterns: Vec<&str> = VOCABULARY
+        .iter()
+        .map(|(p, _)| p.trim_end_matches('*'))
+        .collect();
+    let info = VOCABULARY
+        .iter()
+        .map(|(p, c)| {
+            let ascii = p.is_ascii();
+            (*c, ascii, ascii && !p.ends_with('*'))
+        })
+        .collect();
+    // Built from constants: cannot fail.
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .expect("vocabulary patterns build");
+    Automaton { ac, info }
+});
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// The signals of `text`. `company` is the employer's name when known: a line that opens
+/// with it is about the company ("Xero is a beautiful platform…", "At Xero, our purpose…").
+pub fn signals(text: &str, company: Option<&str>) -> Signals {
+    let lower = text.to_lowercase();
+    let bytes = lower.as_bytes();
+    let auto = &*AUTOMATON;
+    let mut s = Signals::default();
+    for m in auto.ac.find_overlapping_iter(&lower) {
+        let (class, ascii, word_end) = auto.info[m.pattern().as_usize()];
+        if ascii {
+            let starts_word = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            let first_is_word = is_word_byte(bytes[m.start()]);
+            if first_is_word && !starts_word {
+                continue;
+            }
+            let last_is_word = is_word_byte(bytes[m.end() - 1]);
+            if word_end && last_is_word && m.end() < bytes.len() && is_word_byte(bytes[m.end()]) {
+                continue;
+            }
+        }
+        match class {
+            Class::Req => s.req = true,
+            Class::Soft => s.soft = true,
+            Class::Nice => s.nice = true,
+            Class::Duty => s.duty = true,
+            Class::Benefit => s.benefit = true,
+            Class::Process => s.process = true,
+            Class::Notice => s.notice = true,
+            Class::Company => s.company = true,
+        }
+    }
+    s.years = years_asked(&lower);
+    if !s.notice && money(&lower) {
+        s.notice = true;
+    }
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if DUTY_VERBS.contains(&first) {
+        s.duty = true;
+    }
+    if let Some(name) = company.map(str::trim).filter(|n| n.chars().count() >= 2) {
+        let name = name.to_lowercase();
+        let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let head = head.strip_prefix("at ").unwrap_or(head);
+        if head.starts_with(&name) {
+            s.company = true;
+        }
+    }
+    s
+}
+
+/// "5+ years", "3-5 years", "two years": a number of years asked.
+fn years_asked(lower: &str) -> bool {
+    let mut rest = lower;
+    while let Some(i) = rest.find("year") {
+        let before = rest[..i].trim_end();
+        let before = before.trim_end_matches(['+', ')']).trim_end();
+        if before.ends_with(|c: char| c.is_ascii_digit())
+            || [
+                "two", "three", "four", "five", "six", "seven", "eight", "ten",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
+            return true;
+        }
+        rest = &rest[i + 4..];
+    }
+    false
+}
+
+/// A money figure: `$174,000`, `€60k`, `£45,000`, `15-25k`, `2-3万`.
+fn money(lower: &str) -> bool {
+    for (i, c) in lower.char_indices() {
+        if matches!(c, '$' | '€' | '£' | '¥') {
+            if lower[i + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit())
+            {
+                return true;
+            }
+        }
+    }
+    // "5000元", "2-3万/月".
+    for unit in ["元", "万/", "万元", "千/"] {
+        if let Some(i) = lower.find(unit) {
+            if lower[..i].ends_with(|d: char| d.is_ascii_digit()) {
+                return true;
+            }
+        }
+    }
+    // "15-25k", "20k-30k": digits, a dash, digits, k.
+    let b = lower.as_bytes();
+    for i in 1..b.len() {
+        if b[i] == b'k'
+            && b[i - 1].is_ascii_digit()
+            && (i + 1 == b.len() || !b[i + 1].is_ascii_alphabetic())
+            && lower[..i].rfind(['-', '–']).is_some_and(|d| {
+                i - d <= 4 && d > 0 && lower.as_bytes()[d - 1].is_ascii_alphanumeric()
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requirement_phrasing() {
+        assert!(signals("5+ years of experience with Kubernetes", None).req);
+        assert!(signals("3-5 years building backend services", None).years);
+        assert!(signals("熟悉Linux，3年以上运维经验", None).req);
+        assert!(signals("Proficiency in Go or Rust", None).req);
+        assert!(!signals("We ship every day", None).req);
+        // Word starts matter: "ms in" is not inside "items in".
+        assert!(!signals("items in the queue", None).req);
+    }
+
+    #[test]
+    fn benefits_process_and_company() {
+        assert!(signals("Rich medical, dental, and vision coverage", None).benefit);
+        assert!(signals("五险一金，带薪年假", None).benefit);
+        assert!(signals("CLICK TO APPLY", None).notice);
+        assert!(signals("💰 $174,000/yr - $235,000/yr", None).notice);
+        assert!(signals("薪资：15-25k·13薪", None).notice);
+        assert!(signals("底薪5000元起", None).notice);
+        assert!(
+            signals(
+                "Acme is an equal opportunity employer and does not discriminate",
+                None
+            )
+            .notice
+        );
+        assert!(signals("The salary ranges reflect years of experience", None).notice);
+        assert!(signals("Xero is a beautiful platform", Some("Xero")).company);
+        assert!(signals("At Xero, our purpose is to make life better", Some("Xero")).company);
+        assert!(!signals("Work with Xero's payments team", Some("Xero")).company);
+        assert!(!signals("Apply machine learning to ranking", None).process);
+    }
+
+    #[test]
+    fn duty_and_nice() {
+        assert!(signals("Design and operate our Kafka clusters", None).duty);
+        assert!(signals("负责监控平台建设", None).duty);
+        assert!(signals("Experience with Rust is a plus", None).nice);
+        assert!(signals("有SRE经验者优先", None).nice);
+    }
+}
