@@ -34,6 +34,10 @@ pub struct QuickScore {
     pub matched: Vec<String>,
     /// Missing terms, must-have first, heaviest first.
     pub missing: Vec<String>,
+    /// How many terms are covered in all (`matched` lists the leading ones).
+    pub matched_count: usize,
+    /// How many terms are missing in all (`missing` lists the leading ones).
+    pub missing_count: usize,
     /// Whether the résumé meets the years asked (when the posting asks).
     pub experience: Option<bool>,
     /// Whether the résumé meets the degree asked (when the posting asks).

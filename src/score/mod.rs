@@ -177,6 +177,8 @@ impl PreparedResume {
             experience: experience.map(|c| c.meets),
             education: education.map(|c| c.meets),
             score: 100.0 * cov.base * factor,
+            matched_count: cov.matched.len(),
+            missing_count: cov.missing.len(),
             matched: cov.matched.iter().take(limit).map(surface).collect(),
             missing: cov.missing.iter().take(limit).map(surface).collect(),
         }
