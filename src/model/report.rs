@@ -131,6 +131,8 @@ pub struct RequirementReport {
     pub missing: Vec<String>,
     /// Bullets that prove it, best first (at most three).
     pub bullets: Vec<String>,
+    /// How many bullets prove it in all (`bullets` lists the best ones).
+    pub bullet_count: usize,
 }
 
 impl RequirementReport {

@@ -36,9 +36,9 @@ fn term_label(term: &str, via: Option<&str>, paint: &dyn Fn(Tone, &str) -> Strin
     }
 }
 
-/// `items` joined with commas, the first `limit` of them, then how many were left out.
-fn cut_list(items: impl ExactSizeIterator<Item = String>, limit: usize) -> String {
-    let total = items.len();
+/// `items` joined with commas, the first `limit` of them, then how many of `total` were left
+/// out.
+fn cut_list(items: impl Iterator<Item = String>, limit: usize, total: usize) -> String {
     let mut out = items.take(limit).collect::<Vec<_>>().join(", ");
     if total > limit {
         let _ = write!(out, ", … and {} more", total - limit);
@@ -57,7 +57,8 @@ fn terms_line(
         .filter(|t| t.kind == kind)
         .map(|t| term_label(&t.term, t.via.as_deref(), paint))
         .collect();
-    (!t.is_empty()).then(|| cut_list(t.into_iter(), limit))
+    let total = t.len();
+    (!t.is_empty()).then(|| cut_list(t.into_iter(), limit, total))
 }
 
 /// What a piece of the text report says, for a front end that colours it.
@@ -131,7 +132,9 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
                     if q.bullets.is_empty() {
                         String::new()
                     } else {
-                        format!("  (bullets {})", q.bullets.join(", "))
+                        let ids = q.bullets.iter().cloned();
+                        let all = q.bullet_count.max(q.bullets.len());
+                        format!("  (bullets {})", cut_list(ids, q.bullets.len(), all))
                     }
                 );
             }
@@ -268,6 +271,7 @@ pub(crate) mod tests {
                 }],
                 missing: vec!["PostgreSQL".to_string()],
                 bullets: vec!["b1".to_string()],
+                bullet_count: 1,
             }],
             bullets: (0..bullets)
                 .map(|i| BulletReport {
@@ -326,6 +330,17 @@ pub(crate) mod tests {
         // An uncut list says nothing more.
         let whole = report_text(&sample_report(TERMS_SHOWN - 1, 1));
         assert!(!whole.contains("more"), "{whole}");
+    }
+
+    #[test]
+    fn cut_proof_list_says_how_many_were_left_out() {
+        let mut r = sample_report(0, 1);
+        let q = &mut r.requirements[0];
+        q.bullets = vec!["b1".into(), "b2".into(), "b3".into()];
+        q.bullet_count = 5;
+        assert!(report_text(&r).contains("  (bullets b1, b2, b3, … and 2 more)\n"));
+        r.requirements[0].bullet_count = 3;
+        assert!(report_text(&r).contains("  (bullets b1, b2, b3)\n"));
     }
 
     #[test]

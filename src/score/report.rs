@@ -96,6 +96,7 @@ impl Scoring {
                         .take(PROOFS_SHOWN)
                         .map(|&o| prepared.bullets[o].id.clone())
                         .collect(),
+                    bullet_count: r.proving.len(),
                 }
             })
             .collect();
