@@ -165,6 +165,16 @@ fn csv_rows_quoted_multiline_fields_and_a_broken_row() {
     assert_eq!(&recs[0][6], "a1");
     assert!(recs[0][7].contains("Kubernetes"), "{:?}", &recs[0]);
     assert!(recs[1][9].ends_with("board.csv:6"));
+    // The term columns list the leading terms; the counts say how many there are in all.
+    assert_eq!(
+        (&headers[10], &headers[11]),
+        ("matched_count", "missing_count")
+    );
+    for (list, count) in [(7, 10), (8, 11)] {
+        let n: usize = recs[0][count].parse().unwrap();
+        let listed = recs[0][list].split("; ").filter(|t| !t.is_empty()).count();
+        assert!(n >= listed, "{:?}", &recs[0]);
+    }
 }
 
 #[test]

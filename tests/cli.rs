@@ -82,6 +82,56 @@ fn match_json_has_the_documented_shape() {
     );
 }
 
+#[test]
+fn requirement_lines_carry_partial_credit_and_its_concept() {
+    // The seed résumé has caching (cache) but not Redis: Redis earns the broader concept's
+    // credit, in its requirement line as in the overall terms.
+    const JAVA_EN: &str = "jobs/en/en-13-senior-java-backend-engineer.txt";
+    let v = match_json(SEED, JAVA_EN);
+    let lines = v["requirements"].as_array().unwrap();
+    let redis_line = lines
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("Redis"))
+        .unwrap();
+    assert!(redis_line["matched"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("Redis")));
+    let partial = redis_line["partial"].as_array().unwrap();
+    let redis = partial.iter().find(|p| p["term"] == "Redis").unwrap();
+    assert_eq!(redis["via"], "cache");
+    assert!((redis["credit"].as_f64().unwrap() - 0.2).abs() < 1e-6);
+    assert!(
+        !partial.iter().any(|p| p["term"] == "MySQL"),
+        "MySQL is in the résumé itself: {partial:?}"
+    );
+    let overall = v["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["term"] == "Redis")
+        .unwrap();
+    assert_eq!(overall["via"], redis["via"]);
+    assert_eq!(overall["credit"], redis["credit"]);
+    // Every line has the field; each entry is one of its matched terms, credited in part.
+    for q in lines {
+        let matched = q["matched"].as_array().unwrap();
+        for p in q["partial"].as_array().unwrap() {
+            assert!(matched.contains(&p["term"]), "{q}");
+            let c = p["credit"].as_f64().unwrap();
+            assert!(c > 0.0 && c < 1.0, "{q}");
+            assert!(!p["via"].as_str().unwrap().is_empty(), "{q}");
+        }
+    }
+    // The text report says so in the line.
+    let t = tmp();
+    jdfit(t.path())
+        .args(["match", "--resume", SEED, JAVA_EN])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"(?m)^ +has: .*\bRedis \(~cache\)").unwrap());
+}
+
 fn rank_of(v: &Value, prefix: &str) -> usize {
     v["bullets"]
         .as_array()

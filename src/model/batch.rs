@@ -36,6 +36,10 @@ pub struct BatchRow {
     pub matched: Vec<String>,
     /// Leading missing terms.
     pub missing: Vec<String>,
+    /// How many terms are covered in all (`matched` lists the leading ones).
+    pub matched_count: usize,
+    /// How many terms are missing in all (`missing` lists the leading ones).
+    pub missing_count: usize,
     /// Meets the years of experience asked (absent when the posting asks none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub experience: Option<bool>,

@@ -34,6 +34,10 @@ pub struct QuickScore {
     pub matched: Vec<String>,
     /// Missing terms, must-have first, heaviest first.
     pub missing: Vec<String>,
+    /// How many terms are covered in all (`matched` lists the leading ones).
+    pub matched_count: usize,
+    /// How many terms are missing in all (`missing` lists the leading ones).
+    pub missing_count: usize,
     /// Whether the résumé meets the years asked (when the posting asks).
     pub experience: Option<bool>,
     /// Whether the résumé meets the degree asked (when the posting asks).
@@ -118,12 +122,37 @@ pub struct RequirementReport {
     pub weight: f32,
     /// Weighted share of the line's terms the résumé covers, 0–1.
     pub coverage: f32,
-    /// Terms covered.
+    /// Terms covered, fully or in part, as written in the line.
     pub matched: Vec<String>,
+    /// The terms of `matched` credited only in part, through a related concept in the résumé,
+    /// in the same order (empty when every covered term is in the résumé itself).
+    pub partial: Vec<PartialTerm>,
     /// Terms not covered.
     pub missing: Vec<String>,
     /// Bullets that prove it, best first (at most three).
     pub bullets: Vec<String>,
+    /// How many bullets prove it in all (`bullets` lists the best ones).
+    pub bullet_count: usize,
+}
+
+impl RequirementReport {
+    /// The partial credit of a covered term of this line (as written in `matched`), `None`
+    /// when the résumé has the term itself.
+    pub fn partial_credit(&self, term: &str) -> Option<&PartialTerm> {
+        self.partial.iter().find(|p| p.term == term)
+    }
+}
+
+/// A covered term of a requirement line that the résumé shows only through a related concept
+/// (`Redis` through `cache`), so it earns part of its weight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartialTerm {
+    /// As written in the line.
+    pub term: String,
+    /// The credit earned, between 0 and 1 (as in [`TermReport::credit`]).
+    pub credit: f32,
+    /// The related concept in the résumé that earned it.
+    pub via: String,
 }
 
 /// A bullet's relevance to the posting.

@@ -31,6 +31,43 @@ fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// The leading `terms` of a posting that has `total` of them, as many whole ones as fit in
+/// `width` terminal columns, then how many were left out (`+3 more`), padded to `width`.
+fn fit_terms(terms: &[String], total: usize, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let more = |shown: usize| {
+        let n = total.max(terms.len()) - shown;
+        if n > 0 {
+            format!(" +{n} more")
+        } else {
+            String::new()
+        }
+    };
+    let mut shown = 0;
+    let mut list = String::new();
+    for (i, t) in terms.iter().enumerate() {
+        let next = if i == 0 {
+            t.clone()
+        } else {
+            format!("{list}, {t}")
+        };
+        if next.width() + more(i + 1).width() > width {
+            break;
+        }
+        list = next;
+        shown = i + 1;
+    }
+    if shown == 0 && !terms.is_empty() {
+        // Not even the first term fits whole: cut it.
+        let tail = more(1);
+        list = fit(&terms[0], width.saturating_sub(tail.width()))
+            .trim_end()
+            .to_string();
+        shown = 1;
+    }
+    fit(&(list + &more(shown)), width)
+}
+
 /// Renders batch rows.
 pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
     match format {
@@ -46,8 +83,18 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
         BatchFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
             let _ = w.write_record([
-                "rank", "score", "title", "company", "location", "url", "id", "matched", "missing",
+                "rank",
+                "score",
+                "title",
+                "company",
+                "location",
+                "url",
+                "id",
+                "matched",
+                "missing",
                 "source",
+                "matched_count",
+                "missing_count",
             ]);
             for r in rows {
                 let _ = w.write_record([
@@ -61,6 +108,8 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                     r.matched.join("; "),
                     r.missing.join("; "),
                     r.source.clone(),
+                    r.matched_count.to_string(),
+                    r.missing_count.to_string(),
                 ]);
             }
             String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("CSV is UTF-8")
@@ -83,12 +132,48 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                     r.score,
                     fit(r.title.as_deref().unwrap_or("-"), 34),
                     fit(r.company.as_deref().unwrap_or("-"), 18),
-                    fit(&r.matched.join(", "), 30),
-                    fit(&r.missing.join(", "), 30),
+                    fit_terms(&r.matched, r.matched_count, 30),
+                    fit_terms(&r.missing, r.missing_count, 30),
                     r.source
                 );
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn terms(t: &[&str]) -> Vec<String> {
+        t.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_cut_term_cell_says_how_many_were_left_out() {
+        let t = terms(&["Kubernetes", "Prometheus", "Grafana", "Terraform", "Python"]);
+        // Five leading terms of 12: what fits whole, then the count of the rest.
+        let cell = fit_terms(&t, 12, 32);
+        assert_eq!(cell.trim_end(), "Kubernetes, Prometheus +10 more");
+        assert_eq!(cell.width(), 32);
+        assert_eq!(fit_terms(&t, 12, 30).trim_end(), "Kubernetes +11 more");
+        // Everything fits: no count.
+        assert_eq!(
+            fit_terms(&t[..2], 2, 30).trim_end(),
+            "Kubernetes, Prometheus"
+        );
+        // The row lists all there are, but not all fit.
+        assert_eq!(
+            fit_terms(&t, 5, 30).trim_end(),
+            "Kubernetes, Prometheus +3 more"
+        );
+        // A first term too long for the cell is cut, and the rest still counted.
+        let long = terms(&["a very long requirement term indeed", "b"]);
+        let cell = fit_terms(&long, 4, 20);
+        assert!(cell.ends_with("… +3 more"), "{cell}");
+        assert_eq!(cell.width(), 20);
+        assert_eq!(fit_terms(&[], 0, 10), " ".repeat(10));
     }
 }

@@ -167,20 +167,39 @@ h2{font-size:14px;text-transform:uppercase;letter-spacing:.06em;color:var(--mute
 .chips{display:flex;flex-wrap:wrap;gap:6px;margin:4px 0}
 .chip{font-size:13px;border-radius:12px;padding:1px 10px;background:var(--okbg);color:var(--ok)}
 .chip.miss{background:var(--missbg);color:var(--miss)}
+.chip.part{background:var(--partbg);color:var(--part);border:1px dashed var(--part)}
 .verdict{margin:2px 0}.verdict.ok::before{content:"✓ ";color:var(--ok)}.verdict.no::before{content:"✗ ";color:var(--miss)}
 .evidence li{margin:4px 0}.evidence small{color:var(--muted)}
 @media print{body{background:#fff}main{margin:0;box-shadow:none;padding:0}li{break-inside:avoid}}
 "#;
 
+/// A chip for a covered term credited only in part through the related concept `via`:
+/// amber, written `Redis (~cache)`, with a title naming the concept (after `title`, if any).
+fn partial_chip(out: &mut String, term: &str, credit: f32, via: &str, title: &str) {
+    let _ = write!(
+        out,
+        "<span class=\"chip part\" title=\"{}partial credit {credit:.2} through {}\">{} (~{})</span>",
+        attr(title),
+        attr(via),
+        esc(term),
+        esc(via)
+    );
+}
+
 fn chips(out: &mut String, terms: &[TermReport], class: &str) {
     out.push_str("<div class=\"chips\">");
     for t in terms {
-        let _ = write!(
-            out,
-            "<span class=\"chip{class}\" title=\"weight {:.2}\">{}</span>",
-            t.weight,
-            esc(&t.term)
-        );
+        let title = format!("weight {:.2}", t.weight);
+        match &t.via {
+            Some(via) => partial_chip(out, &t.term, t.credit, via, &(title + " · ")),
+            None => {
+                let _ = write!(
+                    out,
+                    "<span class=\"chip{class}\" title=\"{title}\">{}</span>",
+                    esc(&t.term)
+                );
+            }
+        }
     }
     out.push_str("</div>");
 }
@@ -235,7 +254,12 @@ pub fn report(r: &MatchReport) -> String {
         if !q.matched.is_empty() || !q.missing.is_empty() {
             out.push_str("<div class=\"chips\">");
             for m in &q.matched {
-                let _ = write!(out, "<span class=\"chip\">{}</span>", esc(m));
+                match q.partial_credit(m) {
+                    Some(p) => partial_chip(&mut out, m, p.credit, &p.via, ""),
+                    None => {
+                        let _ = write!(out, "<span class=\"chip\">{}</span>", esc(m));
+                    }
+                }
             }
             for m in &q.missing {
                 let _ = write!(out, "<span class=\"chip miss\">{}</span>", esc(m));
@@ -275,5 +299,35 @@ mod tests {
             "用 <mark>K8s</mark> &lt;b&gt;&amp; <mark>Kubernetes</mark>"
         );
         assert_eq!(h.marked("other", "a<b"), "a&lt;b");
+    }
+
+    /// The chips of the requirement line and of the matched terms.
+    fn chips_of(page: &str) -> (&str, &str) {
+        let line = page.split("<li class=\"req").nth(1).unwrap();
+        let matched = page.split("<h2>Matched terms</h2>").nth(1).unwrap();
+        let matched = &matched[..matched.find("<h2>").unwrap()];
+        (&line[..line.find("</li>").unwrap()], matched)
+    }
+
+    #[test]
+    fn partially_credited_term_is_a_partial_chip_naming_its_concept() {
+        let page = report(&crate::render::report::tests::sample_report(0, 1));
+        let (line, matched) = chips_of(&page);
+        assert!(
+            line.contains("<span class=\"chip part\" title=\"partial credit 0.20 through cache\">Redis (~cache)</span>"),
+            "{line}"
+        );
+        assert!(
+            matched.contains("<span class=\"chip part\" title=\"weight 1.00 · partial credit 0.20 through cache\">Redis (~cache)</span>"),
+            "{matched}"
+        );
+        // Full credit stays a plain (green) chip; missing stays missing.
+        assert!(line.contains("<span class=\"chip\">MySQL</span>"), "{line}");
+        assert!(matched.contains("<span class=\"chip\" title=\"weight 1.00\">MySQL</span>"));
+        assert!(
+            line.contains("<span class=\"chip miss\">PostgreSQL</span>"),
+            "{line}"
+        );
+        assert!(REPORT_CSS.contains(".chip.part{"));
     }
 }

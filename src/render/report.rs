@@ -21,17 +21,44 @@ fn kind_label(k: ReqKind) -> &'static str {
     }
 }
 
-fn terms_line(terms: &[TermReport], kind: ReqKind, limit: usize) -> Option<String> {
+/// Terms listed per kind in the text report's term lists; the rest are counted.
+pub const TERMS_SHOWN: usize = 15;
+
+/// Best bullets listed in the text report; the rest are counted.
+pub const BULLETS_SHOWN: usize = 8;
+
+/// A term as the text report writes it: `Redis (~cache)` when a related concept earned it
+/// partial credit, toned [`Tone::Partial`].
+fn term_label(term: &str, via: Option<&str>, paint: &dyn Fn(Tone, &str) -> String) -> String {
+    match via {
+        Some(v) => paint(Tone::Partial, &format!("{term} (~{v})")),
+        None => term.to_string(),
+    }
+}
+
+/// `items` joined with commas, the first `limit` of them, then how many of `total` were left
+/// out.
+fn cut_list(items: impl Iterator<Item = String>, limit: usize, total: usize) -> String {
+    let mut out = items.take(limit).collect::<Vec<_>>().join(", ");
+    if total > limit {
+        let _ = write!(out, ", … and {} more", total - limit);
+    }
+    out
+}
+
+fn terms_line(
+    terms: &[TermReport],
+    kind: ReqKind,
+    limit: usize,
+    paint: &dyn Fn(Tone, &str) -> String,
+) -> Option<String> {
     let t: Vec<String> = terms
         .iter()
         .filter(|t| t.kind == kind)
-        .take(limit)
-        .map(|t| match &t.via {
-            Some(v) => format!("{} (~{v})", t.term),
-            None => t.term.clone(),
-        })
+        .map(|t| term_label(&t.term, t.via.as_deref(), paint))
         .collect();
-    (!t.is_empty()).then(|| t.join(", "))
+    let total = t.len();
+    (!t.is_empty()).then(|| cut_list(t.into_iter(), limit, total))
 }
 
 /// What a piece of the text report says, for a front end that colours it.
@@ -90,14 +117,24 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
             };
             let _ = writeln!(out, "  {mark} {:<4} {}", kind_label(q.kind), q.text);
             if !q.matched.is_empty() {
+                let has: Vec<String> = q
+                    .matched
+                    .iter()
+                    .map(|m| {
+                        let via = q.partial_credit(m).map(|p| p.via.as_str());
+                        term_label(m, via, paint)
+                    })
+                    .collect();
                 let _ = writeln!(
                     out,
                     "           has: {}{}",
-                    q.matched.join(", "),
+                    has.join(", "),
                     if q.bullets.is_empty() {
                         String::new()
                     } else {
-                        format!("  (bullets {})", q.bullets.join(", "))
+                        let ids = q.bullets.iter().cloned();
+                        let all = q.bullet_count.max(q.bullets.len());
+                        format!("  (bullets {})", cut_list(ids, q.bullets.len(), all))
                     }
                 );
             }
@@ -111,7 +148,7 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
         let _ = writeln!(out, "{label} terms");
         let mut any = false;
         for k in [ReqKind::Must, ReqKind::Duty, ReqKind::Nice] {
-            if let Some(line) = terms_line(terms, k, 15) {
+            if let Some(line) = terms_line(terms, k, TERMS_SHOWN, paint) {
                 let _ = writeln!(out, "  {:<4}  {line}", kind_label(k));
                 any = true;
             }
@@ -122,16 +159,21 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
         out.push('\n');
     }
     let _ = writeln!(out, "Best bullets");
-    let mut shown = 0;
-    for b in r.bullets.iter().filter(|b| b.score > 0.0).take(8) {
-        shown += 1;
+    let matching: Vec<_> = r.bullets.iter().filter(|b| b.score > 0.0).collect();
+    for b in matching.iter().take(BULLETS_SHOWN) {
         let _ = writeln!(out, "  {:>6.2}  [{}] {}", b.score, b.id, b.text);
         if !b.matched_terms.is_empty() {
             let _ = writeln!(out, "          matched: {}", b.matched_terms.join(", "));
         }
     }
-    if shown == 0 {
+    if matching.is_empty() {
         let _ = writeln!(out, "  (no bullet matches this posting)");
+    } else if matching.len() > BULLETS_SHOWN {
+        let _ = writeln!(
+            out,
+            "  … and {} more matching bullets",
+            matching.len() - BULLETS_SHOWN
+        );
     }
     out
 }
@@ -172,5 +214,145 @@ pub fn explanation(e: &BulletExplanation, format: ReportFormat) -> String {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::{
+        BulletReport, IndexStatus, PartialTerm, PostingAsks, PostingInfo, RequirementReport,
+        ResumeFacts,
+    };
+
+    fn term(term: &str, kind: ReqKind, credit: f32, via: Option<&str>) -> TermReport {
+        TermReport {
+            term: term.to_string(),
+            key: term.to_lowercase(),
+            weight: 1.0,
+            kind,
+            credit,
+            via: via.map(str::to_string),
+            bullets: Vec::new(),
+        }
+    }
+
+    /// A report whose résumé has caching but not Redis: `Redis` earns partial credit through
+    /// `cache`, `MySQL` full credit; `extra_missing` more must-have terms are missing, and
+    /// `bullets` bullets match.
+    pub(crate) fn sample_report(extra_missing: usize, bullets: usize) -> MatchReport {
+        let mut missing = vec![term("PostgreSQL", ReqKind::Must, 0.0, None)];
+        missing
+            .extend((0..extra_missing).map(|i| term(&format!("gap{i}"), ReqKind::Must, 0.0, None)));
+        MatchReport {
+            posting: PostingInfo {
+                source: "posting.txt".to_string(),
+                title: Some("Backend Engineer".to_string()),
+                meta: Default::default(),
+            },
+            score: 50.0,
+            matched: vec![
+                term("MySQL", ReqKind::Must, 1.0, None),
+                term("Redis", ReqKind::Must, 0.2, Some("cache")),
+            ],
+            missing,
+            requirements: vec![RequirementReport {
+                kind: ReqKind::Must,
+                line: 3,
+                text: "MySQL, PostgreSQL and Redis.".to_string(),
+                verdict: Verdict::Partial,
+                weight: 3.0,
+                coverage: 0.4,
+                matched: vec!["MySQL".to_string(), "Redis".to_string()],
+                partial: vec![PartialTerm {
+                    term: "Redis".to_string(),
+                    credit: 0.2,
+                    via: "cache".to_string(),
+                }],
+                missing: vec!["PostgreSQL".to_string()],
+                bullets: vec!["b1".to_string()],
+                bullet_count: 1,
+            }],
+            bullets: (0..bullets)
+                .map(|i| BulletReport {
+                    id: format!("b{i}"),
+                    text: format!("bullet {i}"),
+                    score: 1.0,
+                    matched_terms: vec!["MySQL".to_string()],
+                })
+                .collect(),
+            asks: PostingAsks::default(),
+            has: ResumeFacts::default(),
+            experience: None,
+            education: None,
+            index: IndexStatus::Memory,
+        }
+    }
+
+    /// Marks each toned piece as `<tone>text</>`.
+    fn marked(r: &MatchReport) -> String {
+        report_text_styled(r, &|t, s| format!("<{t:?}>{s}</>"))
+    }
+
+    #[test]
+    fn partially_credited_term_is_partial_with_its_concept_in_requirement_lines() {
+        let text = marked(&sample_report(0, 1));
+        let has = text.lines().find(|l| l.contains("has:")).unwrap();
+        assert_eq!(
+            has.trim(),
+            "has: MySQL, <Partial>Redis (~cache)</>  (bullets b1)"
+        );
+    }
+
+    #[test]
+    fn partially_credited_term_is_partial_with_its_concept_in_term_lists() {
+        let text = marked(&sample_report(0, 1));
+        let after = text.split("Matched terms\n").nth(1).unwrap();
+        assert_eq!(
+            after.lines().next().unwrap(),
+            "  must  MySQL, <Partial>Redis (~cache)</>"
+        );
+    }
+
+    #[test]
+    fn cut_term_list_says_how_many_were_left_out() {
+        // 1 + 20 missing must-have terms: 15 shown, 6 counted.
+        let text = report_text(&sample_report(20, 1));
+        let line = text
+            .split("Missing terms\n")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap();
+        assert_eq!(line.matches(", ").count(), TERMS_SHOWN);
+        assert!(line.ends_with(", … and 6 more"), "{line}");
+        // An uncut list says nothing more.
+        let whole = report_text(&sample_report(TERMS_SHOWN - 1, 1));
+        assert!(!whole.contains("more"), "{whole}");
+    }
+
+    #[test]
+    fn cut_proof_list_says_how_many_were_left_out() {
+        let mut r = sample_report(0, 1);
+        let q = &mut r.requirements[0];
+        q.bullets = vec!["b1".into(), "b2".into(), "b3".into()];
+        q.bullet_count = 5;
+        assert!(report_text(&r).contains("  (bullets b1, b2, b3, … and 2 more)\n"));
+        r.requirements[0].bullet_count = 3;
+        assert!(report_text(&r).contains("  (bullets b1, b2, b3)\n"));
+    }
+
+    #[test]
+    fn cut_bullet_list_says_how_many_were_left_out() {
+        let text = report_text(&sample_report(0, BULLETS_SHOWN + 3));
+        assert!(text.contains("[b7] bullet 7"));
+        assert!(!text.contains("[b8]"));
+        assert!(
+            text.ends_with("  … and 3 more matching bullets\n"),
+            "{text}"
+        );
+        let whole = report_text(&sample_report(0, BULLETS_SHOWN));
+        assert!(!whole.contains("more matching"), "{whole}");
     }
 }

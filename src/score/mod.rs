@@ -36,9 +36,10 @@ pub struct RequirementScore {
     pub weight: f32,
     /// Weighted share of the line's terms the résumé covers, 0–1.
     pub coverage: f32,
-    /// Covered terms: the key that earned the credit (the term's own, or the related concept
-    /// in the résumé) and where the term is written in the line.
-    pub matched: Vec<(String, Range<usize>)>,
+    /// Covered terms: the term's index in [`AnalyzedPosting::terms`] (its credit, and the
+    /// related concept that earned it if any, is at the same index of [`Scoring::credits`])
+    /// and where the term is written in the line.
+    pub matched: Vec<(usize, Range<usize>)>,
     /// Where the missing terms are written in the line.
     pub missing: Vec<Range<usize>>,
     /// Ordinals of every bullet that proves it, best first.
@@ -176,6 +177,8 @@ impl PreparedResume {
             experience: experience.map(|c| c.meets),
             education: education.map(|c| c.meets),
             score: 100.0 * cov.base * factor,
+            matched_count: cov.matched.len(),
+            missing_count: cov.missing.len(),
             matched: cov.matched.iter().take(limit).map(surface).collect(),
             missing: cov.missing.iter().take(limit).map(surface).collect(),
         }
@@ -251,13 +254,16 @@ impl PreparedResume {
                 total += t.weight;
                 if credit.value > 0.0 {
                     covered += t.weight * credit.value;
-                    let key = credit.via.clone().unwrap_or_else(|| t.key.clone());
-                    matched.push((key, range.clone()));
+                    matched.push((*i, range.clone()));
                 } else {
                     missing.push(range.clone());
                 }
             }
-            let keys: HashSet<&str> = matched.iter().map(|(k, _)| k.as_str()).collect();
+            // The keys that earned credit: the term's own, or the related concept in the résumé.
+            let keys: HashSet<&str> = matched
+                .iter()
+                .map(|&(i, _)| cov.credits[i].via.as_deref().unwrap_or(&terms[i].key))
+                .collect();
             let proving = ranked
                 .iter()
                 .copied()

@@ -3,7 +3,8 @@
 use super::tunables::COVERED_SHARE;
 use super::{PreparedResume, Scoring};
 use crate::model::{
-    BulletReport, MatchReport, Posting, PostingInfo, RequirementReport, TermReport, Verdict,
+    BulletReport, MatchReport, PartialTerm, Posting, PostingInfo, RequirementReport, TermReport,
+    Verdict,
 };
 
 /// Bullet ids listed per term and per requirement in a report.
@@ -72,6 +73,18 @@ impl Scoring {
                         .iter()
                         .map(|(_, w)| line.text[w.clone()].to_string())
                         .collect(),
+                    partial: r
+                        .matched
+                        .iter()
+                        .filter_map(|(i, w)| {
+                            let c = &self.credits[*i];
+                            Some(PartialTerm {
+                                term: line.text[w.clone()].to_string(),
+                                credit: c.value,
+                                via: c.via.clone()?,
+                            })
+                        })
+                        .collect(),
                     missing: r
                         .missing
                         .iter()
@@ -83,6 +96,7 @@ impl Scoring {
                         .take(PROOFS_SHOWN)
                         .map(|&o| prepared.bullets[o].id.clone())
                         .collect(),
+                    bullet_count: r.proving.len(),
                 }
             })
             .collect();

@@ -163,6 +163,23 @@ async function run() {
   check(matched + missing >= 1, 'no term chips in #matched or #missing');
   ok(`terms: ${matched} matched, ${missing} missing`);
 
+  // Terms credited in part through a related concept are amber chips naming it, as many as the
+  // report has (overall and in requirement lines), and no green chip claims one.
+  const rep = await resp.json();
+  const want = (rep.matched || []).filter((t) => t.via).length
+    + (rep.requirements || []).reduce((n, q) => n + (q.partial || []).length, 0);
+  const parts = await page.$$eval('#matched .chip.part, #checklist .chip.part',
+    (els) => els.map((e) => [e.textContent, e.title]));
+  check(parts.length === want, `${parts.length} partial chips on the page, the report has ${want} partial terms`);
+  const unnamed = parts.filter(([t, title]) => !/ \(~.+\)$/.test(t) || !/partial credit .* through /.test(title));
+  check(!unnamed.length, `partial chips that do not name their concept: ${JSON.stringify(unnamed)}`);
+  const green = await page.$$eval('#matched .chip.ok, #checklist .chip.ok', (els) => els.filter((e) => e.textContent.includes('(~')).length);
+  check(green === 0, `${green} green chips show a term credited through a related concept`);
+  ok(`partial terms: ${parts.length} amber chips, each naming its concept`);
+  // A cut list says how many it left out.
+  const more = await page.$$eval('button.more', (els) => els.map((e) => e.textContent));
+  check(more.every((t) => /^… and \d+ more/.test(t)), `a "more" button does not count what it hides: ${JSON.stringify(more)}`);
+
   // 3. The tailored résumé preview.
   const pv = await waitPreview(page);
   ok(`tailored preview: ${pv.marks} highlights, ${pv.len} characters`);
