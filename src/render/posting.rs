@@ -92,8 +92,9 @@ fn one(out: &mut String, r: &PostingReading, paint: &dyn Fn(Tone, &str) -> Strin
             "{}",
             paint(
                 Tone::Bad,
-                "Note: no requirement line found: no requirements, duties, nice-to-have or \
-                 other line has a term that counts, so only the title would be matched."
+                "Note: no requirement line found. No requirements, duties, nice-to-have or \
+                 other line\n      has a term that counts, so only the title's terms would be \
+                 matched."
             )
         );
     }
