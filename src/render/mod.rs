@@ -1,6 +1,6 @@
 //! Render: résumés as Markdown, plain text, JSON, JSON Resume, HTML or DOCX; match reports
-//! as text, JSON or HTML; batch rankings as a table, CSV or JSON. Formatting only: what is
-//! shown was decided by scoring and tailoring.
+//! as text, JSON or HTML; how a posting is read as text or JSON; batch rankings as a table,
+//! CSV or JSON. Formatting only: what is shown was decided by scoring and tailoring.
 
 mod batch;
 pub mod docx;
