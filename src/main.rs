@@ -36,7 +36,16 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("jdfit: {e:#}");
+            // The error and its causes on one line, each cause once: a library error such as
+            // `path: reason` already includes its source's text.
+            let mut msg = e.to_string();
+            for cause in e.chain().skip(1) {
+                let c = cause.to_string();
+                if !msg.contains(&c) {
+                    msg = format!("{msg}: {c}");
+                }
+            }
+            eprintln!("jdfit: {msg}");
             ExitCode::from(2)
         }
     }

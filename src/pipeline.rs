@@ -4,10 +4,10 @@
 use crate::analyze::Analyzer;
 use crate::error::{Error, Result};
 use crate::index::{self, BulletIndex, IndexMeta};
-use crate::model::{BatchRow, MatchReport, Posting, Resume, YearMonth};
+use crate::model::{BatchRow, MatchReport, Posting, PostingReading, Resume, YearMonth};
 use crate::parse::{self, posting, InputFormat};
 use crate::render::{self, Highlights, ResumeFormat};
-use crate::score::{AnalyzedResume, IndexPlace, PreparedResume, Scoring};
+use crate::score::{self, AnalyzedResume, Background, IndexPlace, PreparedResume, Scoring};
 use crate::tailor::{self, Evidence, TailorOptions};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -126,6 +126,15 @@ pub fn match_posting(prepared: &PreparedResume, posting: Posting, source: &str) 
 /// Parses posting `text` (whose first line is its title) and scores it.
 pub fn match_text(prepared: &PreparedResume, text: &str, source: &str) -> Result<Matched> {
     match_posting(prepared, posting::parse(text), source)
+}
+
+/// How posting `text` (whose first line is its title), read from `source`, is read by the
+/// scorer: each line's part and weight and the terms taken from it, with the built-in
+/// background.
+pub fn read_posting(text: &str, source: &str, analyzer: &Analyzer) -> PostingReading {
+    let mut r = score::reading(&posting::parse(text), analyzer, Background::builtin());
+    r.source = source.to_string();
+    r
 }
 
 /// The résumé tailored to a matched posting: its own bullets, selected and reordered.

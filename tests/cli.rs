@@ -619,6 +619,7 @@ fn help_has_an_example_for_every_command() {
         "match",
         "tailor",
         "batch",
+        "posting",
         "index",
         "serve",
         "completions",
@@ -740,4 +741,154 @@ fn user_lexicon_extends_the_builtin_one() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.tsv:2: empty canonical name"));
+}
+
+const QUESTION_EN: &str = "tests/fixtures/postings/en-question-headings.txt";
+const BILIBILI_ZH: &str = "tests/fixtures/postings/zh-bilibili-sections.txt";
+
+#[test]
+fn posting_reads_files_and_stdin() {
+    let t = tmp();
+    let json = |args: &[&str], stdin: Option<String>| -> Value {
+        let mut c = jdfit(t.path());
+        c.args(args);
+        if let Some(s) = stdin {
+            c.write_stdin(s);
+        }
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Standard input, with no argument and with `-`, reads like the file.
+    let text = std::fs::read_to_string(root().join(BILIBILI_ZH)).unwrap();
+    let file = json(&["posting", "-f", "json", BILIBILI_ZH], None);
+    for args in [
+        &["posting", "-f", "json"][..],
+        &["posting", "-", "-f", "json"],
+    ] {
+        let mut piped = json(args, Some(text.clone()));
+        assert_eq!(piped["source"], "<stdin>", "{args:?}");
+        piped["source"] = file["source"].clone();
+        assert_eq!(piped, file, "{args:?}");
+    }
+    assert_eq!(file["title"]["text"], "高级Go开发工程师-直播方向");
+    assert_eq!(file["meta"]["company"], "星河视频");
+    // Every body line is there with its part, the part's weight and its terms.
+    let lines = file["lines"].as_array().unwrap();
+    let redis = lines
+        .iter()
+        .find(|l| l["text"].as_str().unwrap().contains("Redis"))
+        .unwrap();
+    assert!(redis["weight"].as_f64().unwrap() > 0.0);
+    let terms: Vec<&str> = redis["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["term"].as_str().unwrap())
+        .collect();
+    assert!(
+        terms.contains(&"Redis") && terms.contains(&"Kafka"),
+        "{terms:?}"
+    );
+    let counted: u64 = file["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["lines"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, lines.len() as u64);
+    // Several files: an array, in argument order.
+    let both = json(&["posting", "-f", "json", QUESTION_EN, BILIBILI_ZH], None);
+    let sources: Vec<&str> = both
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, [QUESTION_EN, BILIBILI_ZH]);
+    // Text: the title and a line with its part and terms.
+    jdfit(t.path())
+        .args(["posting", BILIBILI_ZH])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "高级Go开发工程师-直播方向  [tests/fixtures/postings/zh-bilibili-sections.txt]",
+        ))
+        .stdout(predicate::str::is_match(r"(?m)^ +13  \w+ +\d\.\d\d  熟悉MySQL、Redis").unwrap())
+        .stdout(predicate::str::contains("Redis 0."));
+}
+
+#[test]
+fn posting_notes_a_posting_without_requirement_lines() {
+    let t = tmp();
+    jdfit(t.path())
+        .args(["posting", "-"])
+        .write_stdin("Rust Engineer\n\nBenefits\n- Kafka swag and free lunch\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Requirement lines with terms that count: 0",
+        ))
+        .stdout(predicate::str::contains("Note: no requirement line found."));
+    jdfit(t.path())
+        .args(["posting", BILIBILI_ZH])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Note:").not());
+}
+
+#[test]
+fn posting_bad_inputs_exit_2_with_one_clear_line() {
+    fails_with(
+        &["posting", "no/such/posting.txt"],
+        None,
+        "no/such/posting.txt: No such file",
+    );
+    // The good file before it is not printed: nothing is, when one input is bad.
+    let t = tmp();
+    let out = jdfit(t.path())
+        .args(["posting", BILIBILI_ZH, "no/such/posting.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    fails_with(&["posting"], Some(b" \n"), "<stdin>: the posting is empty");
+    fails_with(
+        &["posting", "-", "-"],
+        Some(b"x"),
+        "standard input (-) can be read only once",
+    );
+    fails_with(
+        &["posting", "tests"],
+        None,
+        "tests: is a folder, not a file",
+    );
+    fails_with(&["posting", "-f", "html", BILIBILI_ZH], None, "html");
+    fails_with(
+        &["posting", "--lexicon", "no/such/lexicon.tsv", BILIBILI_ZH],
+        None,
+        "no/such/lexicon.tsv: No such file",
+    );
+}
+
+#[test]
+fn posting_to_a_closed_stdout_is_not_an_error() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jdfit"))
+        .current_dir(root())
+        .args(["posting", QUESTION_EN, BILIBILI_ZH])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

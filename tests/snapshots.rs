@@ -1,7 +1,8 @@
 //! Snapshots of what users read: the match JSON, text and HTML and the tailored Markdown, HTML
 //! and JSON Resume for two postings,
-//! one English and one Chinese, against the seed résumé. Review changes with `cargo insta review`
-//! (or `INSTA_UPDATE=always cargo test` and `git diff`).
+//! one English and one Chinese, against the seed résumé; and how the posting fixtures in
+//! `tests/fixtures/postings` are read (`jdfit posting`, text and JSON). Review changes with
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test` and `git diff`).
 
 mod common;
 use common::jdfit;
@@ -66,4 +67,61 @@ fn tailor_html_zh() {
 #[test]
 fn match_html_en() {
     insta::assert_snapshot!(run(&["match", "-r", SEED, EN, "-f", "html"]));
+}
+
+/// Posting fixtures in the shapes job boards produce (question headings, "About the job",
+/// Required / Preferred, benefits and equal-opportunity text, apply and salary lines, 51job's
+/// one-line layout, inline Chinese headings, no headings, a company blurb on top).
+const POSTINGS: &str = "tests/fixtures/postings";
+
+fn fixtures() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(common::root().join(POSTINGS))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    names
+        .into_iter()
+        .map(|n| format!("{POSTINGS}/{n}"))
+        .collect()
+}
+
+#[test]
+fn posting_text_all_fixtures() {
+    let files = fixtures();
+    let mut args = vec!["posting"];
+    args.extend(files.iter().map(String::as_str));
+    insta::assert_snapshot!(run(&args));
+}
+
+#[test]
+fn posting_json_apply_and_salary_lines() {
+    insta::assert_snapshot!(run(&[
+        "posting",
+        "-f",
+        "json",
+        "tests/fixtures/postings/en-apply-salary.txt"
+    ]));
+}
+
+#[test]
+fn posting_json_inline_chinese_headings() {
+    insta::assert_snapshot!(run(&[
+        "posting",
+        "--format",
+        "json",
+        "tests/fixtures/postings/zh-inline-headings.txt"
+    ]));
+}
+
+#[test]
+fn posting_json_51job_one_line() {
+    insta::assert_snapshot!(run(&[
+        "posting",
+        "-f",
+        "json",
+        "tests/fixtures/postings/zh-51job-oneline.txt"
+    ]));
 }

@@ -5,7 +5,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use jdfit::choice::Choice;
 use jdfit::parse::InputFormat;
-use jdfit::render::{BatchFormat, ReportFormat, ResumeFormat};
+use jdfit::render::{BatchFormat, PostingFormat, ReportFormat, ResumeFormat};
 use jdfit::tailor::{Order, TailorOptions};
 use std::path::PathBuf;
 
@@ -63,6 +63,11 @@ pub enum Command {
         after_help = "Examples:\n  jdfit batch --resume corpus/resume-zh.txt jobs/ --top 10\n  jdfit batch -r corpus/resume-zh.txt export.jsonl --format csv --min-score 30 > ranked.csv\n  cat export.jsonl | jdfit batch -r corpus/resume-zh.txt - --top 20 --tailor-dir tailored/"
     )]
     Batch(BatchArgs),
+    /// Show how a posting is read: each line's part and weight, and the terms taken from it.
+    #[command(
+        after_help = "Examples:\n  jdfit posting jobs/en/en-07-mlops-engineer.txt\n  jdfit posting jobs/zh/*.txt --format json\n  pbpaste | jdfit posting -"
+    )]
+    Posting(PostingArgs),
     /// Build and persist the résumé's bullet index; later runs reuse it while the résumé is unchanged.
     #[command(
         after_help = "Examples:\n  jdfit index --resume corpus/resume-zh.txt\n  jdfit index --resume corpus/resume-zh.txt --index-dir ./.jdfit-index"
@@ -131,6 +136,20 @@ pub struct MatchArgs {
     /// Explain one bullet's score instead: each posting term's contribution.
     #[arg(long, value_name = "BULLET_ID")]
     pub explain: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct PostingArgs {
+    /// Posting files (the first line of each is its title); `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "text", value_parser = choice::<PostingFormat>())]
+    pub format: PostingFormat,
+    /// Extra lexicon concepts (TSV: canonical, category, aliases, broader), added to the
+    /// built-in lexicon; yours win on conflicting aliases.
+    #[arg(long, value_name = "FILE", env = "JDFIT_LEXICON")]
+    pub lexicon: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -7,13 +7,13 @@ mod options;
 use anyhow::{bail, Context, Result};
 #[cfg(feature = "serve")]
 use args::ServeArgs;
-use args::{BatchArgs, Cli, Command, ResumeArgs};
+use args::{BatchArgs, Cli, Command, PostingArgs, ResumeArgs};
 use clap::CommandFactory;
 use jdfit::batch::{BatchOptions, Observer};
 use jdfit::parse;
 use jdfit::parse::source::{Columns, Input, RowError};
 use jdfit::pipeline::{self, TailorOutcome};
-use jdfit::render::{self, BatchFormat, ReportFormat, Tone};
+use jdfit::render::{self, BatchFormat, PostingFormat, ReportFormat, Tone};
 use jdfit::score::PreparedResume;
 use jdfit::tailor::TailorOptions;
 use std::io::{IsTerminal, Write};
@@ -156,6 +156,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Batch(a) => batch(a, enc),
+        Command::Posting(a) => posting(a, enc),
         #[cfg(feature = "serve")]
         Command::Serve(a) => serve(a),
         Command::Completions { shell } => {
@@ -183,6 +184,34 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
+    }
+}
+
+/// `jdfit posting`: every posting is read before anything is printed, so a bad file ends
+/// the run with its one error line and no partial output.
+fn posting(
+    a: PostingArgs,
+    encoding: Option<&'static jdfit::parse::encoding::Encoding>,
+) -> Result<()> {
+    let files = if a.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        a.files
+    };
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    let analyzer = options::analyzer(a.lexicon.as_deref())?;
+    let mut readings = Vec::with_capacity(files.len());
+    for f in files {
+        let (text, label) = read_posting(&Some(f), encoding)?;
+        readings.push(pipeline::read_posting(&text, &label, &analyzer));
+    }
+    match a.format {
+        PostingFormat::Text if options::color() => {
+            print_out(render::posting_reading_text_styled(&readings, &paint))
+        }
+        f => print_out(render::posting_reading(&readings, f)),
     }
 }
 

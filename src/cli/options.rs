@@ -45,15 +45,19 @@ pub fn resume_path(a: &ResumeArgs) -> Result<&Path> {
 /// How to prepare the résumé of these arguments: its format, the analyzer (with the user's
 /// lexicon, if any), the index folder and the month "present" means.
 pub fn resume_options(a: &ResumeArgs) -> Result<ResumeOptions> {
-    let analyzer: Arc<Analyzer> = match &a.lexicon {
-        Some(p) => pipeline::analyzer_with_lexicon(p)?,
-        None => Analyzer::shared(),
-    };
     Ok(ResumeOptions {
         format: a.resume_format,
         index_dir: Some(index_dir(a)),
-        analyzer,
+        analyzer: analyzer(a.lexicon.as_deref())?,
         as_of: as_of()?,
+    })
+}
+
+/// The analyzer: the shared one, or one with the user lexicon at `lexicon`.
+pub fn analyzer(lexicon: Option<&Path>) -> Result<Arc<Analyzer>> {
+    Ok(match lexicon {
+        Some(p) => pipeline::analyzer_with_lexicon(p)?,
+        None => Analyzer::shared(),
     })
 }
 

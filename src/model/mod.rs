@@ -3,10 +3,12 @@
 
 mod batch;
 mod posting;
+mod reading;
 mod report;
 mod resume;
 
 pub use batch::*;
 pub use posting::*;
+pub use reading::*;
 pub use report::*;
 pub use resume::*;

@@ -1,11 +1,12 @@
 //! Render: résumés as Markdown, plain text, JSON, JSON Resume, HTML or DOCX; match reports
-//! as text, JSON or HTML; batch rankings as a table, CSV or JSON. Formatting only: what is
-//! shown was decided by scoring and tailoring.
+//! as text, JSON or HTML; how a posting is read as text or JSON; batch rankings as a table,
+//! CSV or JSON. Formatting only: what is shown was decided by scoring and tailoring.
 
 mod batch;
 pub mod docx;
 pub mod html;
 pub mod jsonresume;
+mod posting;
 mod report;
 mod resume;
 
@@ -13,6 +14,7 @@ use crate::choice::choices;
 
 pub use batch::batch;
 pub use html::Highlights;
+pub use posting::{posting_reading, posting_reading_text_styled};
 pub use report::{explanation, report, report_text, report_text_styled, Tone};
 pub use resume::{markdown, resume_file, text};
 
@@ -88,6 +90,20 @@ choices!(ReportFormat {
     Text => ("text", "Human-readable text"),
     Json => ("json", "One JSON object"),
     Html => ("html", "One self-contained HTML page"),
+});
+
+/// Output formats for the reading of a posting (`jdfit posting`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostingFormat {
+    /// Aligned text for people.
+    Text,
+    /// JSON: one object per posting (an array for several).
+    Json,
+}
+
+choices!(PostingFormat {
+    Text => ("text", "Aligned text for people"),
+    Json => ("json", "JSON: one object per posting (an array for several)"),
 });
 
 /// Output formats for batch rankings.

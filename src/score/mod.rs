@@ -6,6 +6,7 @@
 
 pub mod background;
 pub mod prepared;
+pub mod reading;
 mod report;
 pub mod requirements;
 pub mod terms;
@@ -13,6 +14,7 @@ pub mod tunables;
 
 pub use background::Background;
 pub use prepared::{AnalyzedResume, IndexPlace, PreparedBullet, PreparedResume};
+pub use reading::reading;
 pub use terms::{analyze_posting, AnalyzedPosting, LineTerms, Lines, PostingTerm};
 
 use crate::error::Result;
