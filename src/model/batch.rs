@@ -46,6 +46,8 @@ pub struct BatchRow {
     /// Meets the degree asked (absent when the posting asks none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub education: Option<bool>,
+    /// False when no requirement was found in the posting (the score is then 0).
+    pub requirements_found: bool,
     /// Other fields of the export row, passed through.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub fields: Map<String, Value>,

@@ -42,6 +42,9 @@ pub struct QuickScore {
     pub experience: Option<bool>,
     /// Whether the résumé meets the degree asked (when the posting asks).
     pub education: Option<bool>,
+    /// False when no requirement, duty or nice-to-have term was found in the body: the score
+    /// is then 0, never a score from the title alone.
+    pub requirements_found: bool,
 }
 
 /// One term's share of a bullet's score.
@@ -187,6 +190,9 @@ pub struct MatchReport {
     pub posting: PostingInfo,
     /// Overall score 0–100: the weighted share of the posting's terms the résumé covers.
     pub score: f32,
+    /// False when no requirement, duty or nice-to-have term was found in the posting's body:
+    /// the score is then 0 rather than a score from the title alone.
+    pub requirements_found: bool,
     /// Covered terms, must-have first, heaviest first.
     pub matched: Vec<TermReport>,
     /// Missing terms, must-have first, heaviest first.

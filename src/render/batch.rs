@@ -132,7 +132,11 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                     r.score,
                     fit(r.title.as_deref().unwrap_or("-"), 34),
                     fit(r.company.as_deref().unwrap_or("-"), 18),
-                    fit_terms(&r.matched, r.matched_count, 30),
+                    if r.requirements_found {
+                        fit_terms(&r.matched, r.matched_count, 30)
+                    } else {
+                        fit("(no requirements found)", 30)
+                    },
                     fit_terms(&r.missing, r.missing_count, 30),
                     r.source
                 );

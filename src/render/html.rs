@@ -226,6 +226,13 @@ pub fn report(r: &MatchReport) -> String {
         "<div class=\"score\"><b id=\"score\">{:.0}</b><span>/ 100</span></div>",
         r.score
     );
+    if !r.requirements_found {
+        let _ = write!(
+            out,
+            "<p class=\"verdict no\">{}</p>",
+            esc(super::report::NO_REQUIREMENTS)
+        );
+    }
     for c in [&r.experience, &r.education].into_iter().flatten() {
         let _ = write!(
             out,

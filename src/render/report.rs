@@ -74,6 +74,9 @@ pub enum Tone {
     Bad,
 }
 
+/// Said wherever a posting's requirements could not be found.
+pub const NO_REQUIREMENTS: &str = "No requirements found: no line of this posting reads as a requirement, duty or nice-to-have, so the score is 0 rather than a match on the title alone. `jdfit posting FILE` shows how each line was read.";
+
 /// The text report: score, requirements with verdicts and evidence, terms, top bullets.
 pub fn report_text(r: &MatchReport) -> String {
     report_text_styled(r, &|_, s| s.to_string())
@@ -96,6 +99,9 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
         "Score: {}/100",
         paint(Tone::Strong, &format!("{:.0}", r.score))
     );
+    if !r.requirements_found {
+        let _ = writeln!(out, "{}", paint(Tone::Bad, NO_REQUIREMENTS));
+    }
     for (label, check) in [("Experience", &r.experience), ("Education", &r.education)] {
         if let Some(c) = check {
             let mark = if c.meets {
@@ -250,6 +256,7 @@ pub(crate) mod tests {
                 title: Some("Backend Engineer".to_string()),
                 meta: Default::default(),
             },
+            requirements_found: true,
             score: 50.0,
             matched: vec![
                 term("MySQL", ReqKind::Must, 1.0, None),

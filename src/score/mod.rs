@@ -178,7 +178,12 @@ impl PreparedResume {
         QuickScore {
             experience: experience.map(|c| c.meets),
             education: education.map(|c| c.meets),
-            score: 100.0 * cov.base * factor,
+            score: if ap.has_requirements {
+                100.0 * cov.base * factor
+            } else {
+                0.0
+            },
+            requirements_found: ap.has_requirements,
             matched_count: cov.matched.len(),
             missing_count: cov.missing.len(),
             matched: cov.matched.iter().take(limit).map(surface).collect(),
@@ -288,8 +293,15 @@ impl PreparedResume {
             });
         }
         requirements.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.line.cmp(&b.line)));
+        // Never a score from the title alone: with no requirement found there is nothing
+        // to match the résumé against.
+        let score = if analyzed.has_requirements {
+            100.0 * cov.base * factor
+        } else {
+            0.0
+        };
         Ok(Scoring {
-            score: 100.0 * cov.base * factor,
+            score,
             credits: cov.credits,
             matched: cov.matched,
             missing: cov.missing,

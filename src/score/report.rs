@@ -125,6 +125,7 @@ impl Scoring {
                 meta: posting.meta.clone(),
             },
             score: round(self.score, 1),
+            requirements_found: self.analyzed.has_requirements,
             matched: self.matched.iter().map(|&i| term_report(i)).collect(),
             missing: self.missing.iter().map(|&i| term_report(i)).collect(),
             requirements,

@@ -43,6 +43,9 @@ pub struct AnalyzedPosting {
     pub terms: Vec<PostingTerm>,
     /// Per body line that is a requirement, duty or nice-to-have and has kept terms.
     pub lines: Vec<LineTerms>,
+    /// Whether any kept term comes from the body (not the title alone): a posting whose
+    /// requirements cannot be found is not scored from its title.
+    pub has_requirements: bool,
 }
 
 /// Whether to keep each line's terms: needed for a full report, not for a batch row.
@@ -111,6 +114,8 @@ struct Acc<'p> {
     first: usize,
     /// Distinctiveness² × kind factor; 0 for boilerplate.
     base: f32,
+    /// Seen in a body line (not only the title).
+    body: bool,
 }
 
 /// The distinctiveness part of a term's weight, from the term alone.
@@ -191,6 +196,7 @@ fn analyze_with<const LINES: bool>(
                     count: 0,
                     first: order,
                     base: base_weight(analyzer, bg, tok.text, tok.kind),
+                    body: false,
                 }),
             };
             if e.base == 0.0 {
@@ -198,6 +204,7 @@ fn analyze_with<const LINES: bool>(
             }
             let w = part_weight(part) * e.base;
             e.count += 1;
+            e.body |= line.is_some();
             if w > e.best {
                 e.best = w;
                 e.kind = kind;
@@ -229,6 +236,7 @@ fn analyze_with<const LINES: bool>(
         kept.truncate(MAX_TERMS);
     }
     kept.sort_unstable_by(heavier);
+    let has_requirements = kept.iter().any(|k| k.3.body);
     let index_of: HashMap<u32, usize> = if LINES {
         kept.iter().enumerate().map(|(i, k)| (k.2, i)).collect()
     } else {
@@ -253,7 +261,11 @@ fn analyze_with<const LINES: bool>(
             (!terms.is_empty()).then_some(LineTerms { line, kind, terms })
         })
         .collect();
-    AnalyzedPosting { terms, lines }
+    AnalyzedPosting {
+        terms,
+        lines,
+        has_requirements,
+    }
 }
 
 #[cfg(test)]

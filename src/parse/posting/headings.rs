@@ -92,6 +92,7 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("good to have", Part::Nice, true),
     ("extra credit", Part::Nice, true),
     ("desirable", Part::Nice, true),
+    ("extras", Part::Nice, true),
     ("desired", Part::Nice, true),
     ("加分", Part::Nice, true),
     ("优先", Part::Nice, true),
@@ -115,6 +116,8 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("申请方式", Part::Process, true),
     ("联系方式", Part::Process, true),
     ("工作时间", Part::Process, true),
+    ("职能类别", Part::Process, true),
+    ("关键字", Part::Other, false),
     ("工作地点", Part::Process, true),
     ("工作区域", Part::Process, true),
     ("面试", Part::Process, true),
@@ -162,6 +165,11 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("部门介绍", Part::Company, true),
     ("团队介绍", Part::Company, true),
     ("requirement", Part::Requirements, true),
+    ("a fit", Part::Requirements, true),
+    ("good fit", Part::Requirements, true),
+    ("great fit", Part::Requirements, true),
+    ("is this you", Part::Requirements, true),
+    ("like you", Part::Requirements, true),
     ("qualification", Part::Requirements, true),
     ("you bring", Part::Requirements, true),
     ("you'll bring", Part::Requirements, true),
@@ -483,9 +491,11 @@ mod tests {
         assert_eq!(part("加分项："), Some(Part::Nice));
         assert_eq!(part("What's in it for you?"), Some(Part::Benefits));
         assert_eq!(part("How to apply"), Some(Part::Process));
+        assert_eq!(part("Sound like you?"), Some(Part::Requirements));
+        assert_eq!(part("You might be a fit if you"), Some(Part::Requirements));
         // A question no cue explains is still a heading; its lines are read by content.
         assert_eq!(
-            heading("Sound like you?", false),
+            heading("Where does this sit in the company?", false),
             Some(Heading {
                 part: Part::Other,
                 firm: false

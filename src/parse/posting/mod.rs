@@ -132,8 +132,10 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         if t.is_empty() {
             continue;
         }
-        for piece in layout::pieces(t) {
-            let (cue, text) = piece;
+        // The part of the previous sentence of this paragraph, when it was about the
+        // employer: sentences that follow it and say nothing of the job continue it.
+        let mut paragraph: Option<Part> = None;
+        for (cue, text) in layout::pieces(t) {
             if let Some(h) = cue {
                 ctx = h;
             }
@@ -151,7 +153,13 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let part = place(ctx, signals(&text, company));
+            let s = signals(&text, company);
+            let part = match paragraph {
+                Some(prev) if cue.is_none() && s.says_nothing_of_the_job() => prev,
+                _ => place(ctx, s),
+            };
+            paragraph =
+                matches!(part, Part::Company | Part::Benefits | Part::Process).then_some(part);
             p.lines.push(PostingLine {
                 part,
                 text,
@@ -171,9 +179,10 @@ fn place(ctx: Heading, s: Signals) -> Part {
     if s.process && !s.req && !s.duty {
         return Part::Process;
     }
-    // Perks that mention training or certification are still perks under an employer's heading.
+    // Under the employer's own headings, perks stay perks even when they mention training,
+    // certification or what "you'll" get.
     let about_employer = matches!(ctx.part, Part::Company | Part::Benefits | Part::Process);
-    if s.benefit && !s.duty && (!s.req || about_employer) {
+    if s.benefit && (about_employer || (!s.req && !s.duty)) {
         return Part::Benefits;
     }
     // Years asked count as requirement phrasing once the line is known not to be about pay,

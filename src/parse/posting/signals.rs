@@ -35,6 +35,14 @@ pub struct Signals {
     pub company: bool,
 }
 
+impl Signals {
+    /// No phrasing of requirements, duties, perks or process: a sentence that only continues
+    /// what the one before it said.
+    pub fn says_nothing_of_the_job(&self) -> bool {
+        !(self.req || self.soft || self.nice || self.duty || self.years)
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Req,
@@ -53,6 +61,11 @@ const VOCABULARY: &[(&str, Class)] = &[
     // Requirements, English.
     ("experience with", Class::Req),
     ("experience in", Class::Req),
+    ("you will need", Class::Req),
+    ("you'll need", Class::Req),
+    ("you’ll need", Class::Req),
+    ("you should have", Class::Req),
+    ("you must", Class::Req),
     ("experience of", Class::Req),
     ("experience building", Class::Req),
     ("experience designing", Class::Req),
@@ -77,7 +90,7 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("familiar*", Class::Req),
     ("knowledge of", Class::Req),
     ("knowledge in", Class::Req),
-    ("understanding of", Class::Req),
+    ("understanding of", Class::Soft),
     ("expertise in", Class::Req),
     ("expertise with", Class::Req),
     ("expert in", Class::Req),
@@ -97,6 +110,9 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("bs in", Class::Req),
     ("ms in", Class::Req),
     ("track record", Class::Req),
+    ("have worked", Class::Req),
+    ("have experience", Class::Req),
+    ("have built", Class::Req),
     ("background in", Class::Req),
     ("must have", Class::Req),
     ("must be", Class::Req),
@@ -293,6 +309,9 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("base pay", Class::Notice),
     ("compensation range", Class::Notice),
     ("per hour", Class::Notice),
+    ("per day", Class::Notice),
+    ("day rate", Class::Notice),
+    ("职能类别", Class::Process),
     ("/yr", Class::Notice),
     ("/year", Class::Notice),
     ("/hour", Class::Notice),
@@ -397,6 +416,20 @@ const DUTY_VERBS: &[&str] = &[
     "plan",
     "run",
     "oversee",
+    "set",
+    "add",
+    "migrate",
+    "take",
+    "keep",
+    "join",
+    "serve",
+    "translate",
+    "prepare",
+    "research",
+    "test",
+    "document",
+    "resolve",
+    "handle",
     "conduct",
     "engage",
     "act",
