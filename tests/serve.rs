@@ -147,6 +147,29 @@ fn page_and_api() {
     assert!(score > 20.0 && score <= 100.0, "{score}");
     assert!(!report["requirements"].as_array().unwrap().is_empty());
 
+    // One posting, one score: the page gives what `jdfit match FILE` gives.
+    for fixture in [
+        "tests/fixtures/postings/en-required-preferred.txt",
+        "tests/fixtures/postings/zh-51job-oneline.txt",
+    ] {
+        let text = std::fs::read_to_string(root().join(fixture)).unwrap();
+        let (_, _, body) = post(&s, "/api/match", &json!({ "posting": text }).to_string());
+        let page: Value = serde_json::from_slice(&body).unwrap();
+        let index = tempfile::tempdir().unwrap();
+        let out = assert_cmd::Command::cargo_bin("jdfit")
+            .unwrap()
+            .current_dir(root())
+            .env_remove("JDFIT_RESUME")
+            .env("JDFIT_AS_OF", "2026-11")
+            .env("JDFIT_INDEX_DIR", index.path())
+            .args(["match", "-r", SEED, fixture, "-f", "json"])
+            .output()
+            .unwrap();
+        let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(page["score"], cli["score"], "{fixture}");
+        assert_eq!(page["requirements"], cli["requirements"], "{fixture}");
+    }
+
     for (format, want_ct, magic) in [
         ("md", "text/markdown", &b"##"[..]),
         ("jsonresume", "application/json", &b"{"[..]),

@@ -47,7 +47,11 @@ pub fn posting_of(record: &PostingRecord) -> Posting {
     let mut p = if record.has_title_line {
         posting::parse(&record.text)
     } else {
-        posting::parse_body(record.title.clone(), &record.text)
+        posting::parse_body(
+            record.title.clone(),
+            record.company.as_deref(),
+            &record.text,
+        )
     };
     for (k, v) in [
         ("company", &record.company),

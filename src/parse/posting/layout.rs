@@ -13,7 +13,7 @@ const LONG_ZH: usize = 80;
 /// The pieces of one line, each with the inline heading that opens it, if any.
 pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
     // Most lines are one item: no `§`, no colon, short.
-    if line.len() < LONG_ZH && !line.contains('§') && !line.contains([':', '：']) {
+    if line.len() < LONG_ZH && !line.contains('§') && !line.contains([':', '：', '1']) {
         return vec![(None, line)];
     }
     let mut out = Vec::new();
@@ -34,15 +34,19 @@ pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
     out
 }
 
-/// Splits at an inline cue followed by a colon (`…等。任职要求：1）熟悉…`), so the text
-/// after it lands in the right part.
+/// Splits at an inline cue followed by a colon (`…等。任职要求：1）熟悉…`) or, in Chinese,
+/// directly by a list number (`应聘资格要求1.编程…`), so the text after it lands in the right
+/// part.
 fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
     let mut out = Vec::new();
     let mut rest = line;
     let mut pending: Option<Heading> = None;
     'outer: loop {
+        let mut prev = ' ';
         for (i, c) in rest.char_indices() {
-            if c != ':' && c != '：' {
+            let after_han = std::mem::replace(&mut prev, c);
+            let colon = c == ':' || c == '：';
+            if !colon && !(c.is_ascii_digit() && crate::analyze::script::is_han(after_han)) {
                 continue;
             }
             // The cue is the run of text before the colon back to punctuation or a space.
@@ -62,7 +66,11 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
                     out.push((pending.take(), head));
                 }
                 pending = Some(h);
-                rest = &rest[i + c.len_utf8()..];
+                rest = if colon {
+                    &rest[i + c.len_utf8()..]
+                } else {
+                    &rest[i..]
+                };
                 continue 'outer;
             }
         }
@@ -220,6 +228,20 @@ mod tests {
         assert_eq!(got[1], (None, "负责平台架构的规划；"));
         assert!(got.contains(&(Some(Part::Requirements), "===========")));
         assert_eq!(got.last().unwrap().1, "精通Spark");
+        let line = "岗位职责从事后台开发；应聘资格要求1.掌握Java;2.了解MySQL";
+        assert_eq!(
+            texts(line),
+            [
+                (None, "岗位职责从事后台开发；"),
+                (Some(Part::Requirements), "1.掌握Java;"),
+                (None, "2.了解MySQL"),
+            ]
+        );
+        // A figure after a verb is not a heading: "具有" is an item's phrasing.
+        assert_eq!(
+            texts("具有3年以上Go开发经验，熟悉Kafka"),
+            [(None, "具有3年以上Go开发经验，熟悉Kafka")]
+        );
     }
 
     #[test]

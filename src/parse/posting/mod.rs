@@ -33,6 +33,10 @@ fn header_key(k: &str) -> Option<&'static str> {
     })
 }
 
+/// Header values longer than this (characters) are text, not a header field: a one-line
+/// posting may open with `工作地点：上海学历要求：…`.
+const MAX_HEADER_VALUE: usize = 100;
+
 /// Parses a `key: value` header line (several pairs may be joined by ` | `).
 fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
     let mut out = Vec::new();
@@ -40,7 +44,11 @@ fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
         let i = part.find([':', '：'])?;
         let key = header_key(&part[..i])?;
         let sep = part[i..].chars().next()?.len_utf8();
-        out.push((key, part[i + sep..].trim().to_string()));
+        let value = part[i + sep..].trim();
+        if value.chars().count() > MAX_HEADER_VALUE {
+            return None;
+        }
+        out.push((key, value.to_string()));
     }
     (!out.is_empty()).then_some(out)
 }
@@ -48,18 +56,25 @@ fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
 /// Parses a posting from text whose first line is its title. Never fails: any text is some
 /// posting.
 pub fn parse(text: &str) -> Posting {
-    parse_with(text, true, None)
+    parse_with(text, true, None, None)
 }
 
 /// Parses a posting body without a title line (job-board exports keep the title in its own
-/// field), with `title` and header fields given by the caller.
-pub fn parse_body(title: Option<String>, text: &str) -> Posting {
-    let mut p = parse_with(text, false, title.as_deref());
+/// field), with `title` and `company` given by the caller. A first line repeating the title
+/// and `key: value` header lines are read as in a posting file, so a body gives the same
+/// parts as the file it was exported from.
+pub fn parse_body(title: Option<String>, company: Option<&str>, text: &str) -> Posting {
+    let mut p = parse_with(text, false, title.as_deref(), company);
     p.title = title;
     p
 }
 
-fn parse_with(text: &str, has_title: bool, given_title: Option<&str>) -> Posting {
+fn parse_with(
+    text: &str,
+    has_title: bool,
+    given_title: Option<&str>,
+    company: Option<&str>,
+) -> Posting {
     let mut p = Posting::default();
     let all: Vec<&str> = text.lines().collect();
     let mut i = 0;
@@ -100,7 +115,7 @@ fn parse_with(text: &str, has_title: bool, given_title: Option<&str>) -> Posting
             None => break,
         }
     }
-    read_body(&mut p, &all, i, None);
+    read_body(&mut p, &all, i, company);
     p
 }
 
