@@ -167,9 +167,10 @@ fn csv_rows_quoted_multiline_fields_and_a_broken_row() {
     assert!(recs[1][9].ends_with("board.csv:6"));
     // The term columns list the leading terms; the counts say how many there are in all.
     assert_eq!(
-        (&headers[10], &headers[11]),
-        ("matched_count", "missing_count")
+        (&headers[10], &headers[11], &headers[12]),
+        ("matched_count", "missing_count", "requirements_found")
     );
+    assert_eq!(&recs[0][12], "true");
     for (list, count) in [(7, 10), (8, 11)] {
         let n: usize = recs[0][count].parse().unwrap();
         let listed = recs[0][list].split("; ").filter(|t| !t.is_empty()).count();

@@ -95,6 +95,7 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                 "source",
                 "matched_count",
                 "missing_count",
+                "requirements_found",
             ]);
             for r in rows {
                 let _ = w.write_record([
@@ -110,6 +111,7 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                     r.source.clone(),
                     r.matched_count.to_string(),
                     r.missing_count.to_string(),
+                    r.requirements_found.to_string(),
                 ]);
             }
             String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("CSV is UTF-8")

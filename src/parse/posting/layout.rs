@@ -46,7 +46,8 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
         for (i, c) in rest.char_indices() {
             let after_han = std::mem::replace(&mut prev, c);
             let colon = c == ':' || c == '：';
-            if !colon && !(c.is_ascii_digit() && crate::analyze::script::is_han(after_han)) {
+            let number_after_han = c.is_ascii_digit() && crate::analyze::script::is_han(after_han);
+            if !(colon || number_after_han) {
                 continue;
             }
             // The cue is the run of text before the colon back to punctuation or a space.

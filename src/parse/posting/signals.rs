@@ -542,13 +542,12 @@ fn years_asked(lower: &str) -> bool {
 /// A money figure: `$174,000`, `€60k`, `£45,000`, `15-25k`, `2-3万`.
 fn money(lower: &str) -> bool {
     for (i, c) in lower.char_indices() {
-        if matches!(c, '$' | '€' | '£' | '¥') {
-            if lower[i + c.len_utf8()..]
+        if matches!(c, '$' | '€' | '£' | '¥')
+            && lower[i + c.len_utf8()..]
                 .trim_start()
                 .starts_with(|d: char| d.is_ascii_digit())
-            {
-                return true;
-            }
+        {
+            return true;
         }
     }
     // "5000元", "2-3万/月".
