@@ -308,6 +308,9 @@ const OPENERS: &[&str] = &[
 
 /// Lines longer than this (in bytes) are never headings.
 const MAX_HEADING_BYTES: usize = 90;
+/// List items longer than this (in bytes) are never headings (longer than any exact cue
+/// with its decorations).
+const MAX_ITEM_HEADING_BYTES: usize = 48;
 
 static EXACT_MAP: LazyLock<FxHashMap<&'static str, (Part, bool)>> =
     LazyLock::new(|| EXACT.iter().map(|&(c, p, f)| (c, (p, f))).collect());
@@ -351,7 +354,9 @@ fn zh_item(t: &str) -> bool {
 /// If `line` is a heading, the part it opens. `item` says the line was a list item (a list
 /// item is a heading only when it is exactly a cue).
 pub fn heading(line: &str, item: bool) -> Option<Heading> {
-    if line.len() > MAX_HEADING_BYTES {
+    // List items are headings only as exact cues, which are short: most lines stop here,
+    // before any allocation.
+    if line.len() > MAX_HEADING_BYTES || (item && line.len() > MAX_ITEM_HEADING_BYTES) {
         return None;
     }
     let (h, ended) = normalise(line);
@@ -376,10 +381,7 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     } else if words > 9 {
         return None;
     }
-    let by_word = WORDS
-        .iter()
-        .find(|(w, _, _)| contains_word(&h, w))
-        .map(|&(_, part, firm)| Heading { part, firm });
+    let by_word = first_word_cue(&h).map(|(part, firm)| Heading { part, firm });
     if let Some(found) = by_word {
         let first = h.split_whitespace().next().unwrap_or("");
         let shaped = ended || han > 0 || words <= 3 || OPENERS.contains(&first) || title_case(line);
@@ -407,26 +409,35 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     None
 }
 
-/// `word` in `h` at word boundaries (Chinese cues match anywhere).
-fn contains_word(h: &str, word: &str) -> bool {
-    if !word.is_ascii() {
-        return h.contains(word);
-    }
+/// All cue words in one automaton.
+static WORDS_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    // Built from constants: cannot fail.
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(WORDS.iter().map(|(w, _, _)| *w))
+        .expect("heading cue words build")
+});
+
+/// The first cue word of [`WORDS`] (in table order) found in `h` at word boundaries
+/// (Chinese cues match anywhere; stems such as "responsibilit" may run on).
+fn first_word_cue(h: &str) -> Option<(Part, bool)> {
     let b = h.as_bytes();
-    let mut from = 0;
-    while let Some(i) = h[from..].find(word) {
-        let s = from + i;
-        let e = s + word.len();
-        let start_ok = s == 0 || !b[s - 1].is_ascii_alphanumeric();
-        // Stems ("responsibilit", "competenc", "qualification") may run on.
-        let end_ok =
-            e == b.len() || !b[e].is_ascii_alphanumeric() || word.ends_with(['t', 'c', 'n']);
-        if start_ok && end_ok {
-            return true;
-        }
-        from = s + 1;
-    }
-    false
+    WORDS_AC
+        .find_overlapping_iter(h)
+        .filter(|m| {
+            let word = WORDS[m.pattern().as_usize()].0;
+            if !word.is_ascii() {
+                return true;
+            }
+            let (s, e) = (m.start(), m.end());
+            let start_ok = s == 0 || !b[s - 1].is_ascii_alphanumeric();
+            let end_ok =
+                e == b.len() || !b[e].is_ascii_alphanumeric() || word.ends_with(['t', 'c', 'n']);
+            start_ok && end_ok
+        })
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|i| (WORDS[i].1, WORDS[i].2))
 }
 
 /// Every word of four or more letters capitalised, or the whole line in capitals.

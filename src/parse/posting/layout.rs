@@ -12,8 +12,12 @@ const LONG_ZH: usize = 80;
 
 /// The pieces of one line, each with the inline heading that opens it, if any.
 pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
-    // Most lines are one item: no `§`, no colon, short.
-    if line.len() < LONG_ZH && !line.contains('§') && !line.contains([':', '：', '1']) {
+    // Most lines are one item: no `§`, colon or digit (no list number, no inline heading),
+    // and short, or English prose short of a paragraph.
+    let plain = !line
+        .bytes()
+        .any(|b| b == b':' || b.is_ascii_digit() || b == 0xC2 || b == 0xEF);
+    if plain && (line.len() <= LONG_ZH || (line.len() <= LONG_PARAGRAPH && line.is_ascii())) {
         return vec![(None, line)];
     }
     let mut out = Vec::new();

@@ -4,7 +4,7 @@
 //! signals decide lines under no heading or an unknown one, and keep a heading from
 //! swallowing lines that plainly belong elsewhere.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Signals found in one line.
@@ -36,10 +36,10 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// No phrasing of requirements, duties, perks or process: a sentence that only continues
-    /// what the one before it said.
+    /// No phrasing of requirements or duties: a sentence that only continues what the one
+    /// before it said. A number of years alone does not count ("shaping the next 25 years").
     pub fn says_nothing_of_the_job(&self) -> bool {
-        !(self.req || self.soft || self.nice || self.duty || self.years)
+        !(self.req || self.soft || self.nice || self.duty)
     }
 }
 
@@ -53,6 +53,12 @@ enum Class {
     Process,
     Notice,
     Company,
+    /// "year": a number of years when a number comes before it.
+    Year,
+    /// A currency sign: money when a number follows it.
+    Currency,
+    /// A Chinese money unit (元, 万/…): money when a number comes before it.
+    Unit,
 }
 
 /// `(pattern, class)`. English patterns match at word starts, and at word ends too unless
@@ -365,6 +371,16 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("上市公司", Class::Company),
     ("我们是", Class::Company),
     ("致力于", Class::Company),
+    ("year*", Class::Year),
+    ("yr*", Class::Year),
+    ("$", Class::Currency),
+    ("€", Class::Currency),
+    ("£", Class::Currency),
+    ("¥", Class::Currency),
+    ("元", Class::Unit),
+    ("万/", Class::Unit),
+    ("万元", Class::Unit),
+    ("千/", Class::Unit),
 ];
 
 /// Action verbs that open a duty line ("Design and operate…", "Own the…").
@@ -455,8 +471,12 @@ static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
         })
         .collect();
     // Built from constants: cannot fail.
+    // A DFA searched over the line as written (ASCII case ignored): one pass, no lower-cased
+    // copy; this runs on every line of every posting in a batch.
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .expect("vocabulary patterns build");
     Automaton { ac, info }
@@ -469,11 +489,10 @@ fn is_word_byte(b: u8) -> bool {
 /// The signals of `text`. `company` is the employer's name when known: a line that opens
 /// with it is about the company ("Xero is a beautiful platform…", "At Xero, our purpose…").
 pub fn signals(text: &str, company: Option<&str>) -> Signals {
-    let lower = text.to_lowercase();
-    let bytes = lower.as_bytes();
+    let bytes = text.as_bytes();
     let auto = &*AUTOMATON;
     let mut s = Signals::default();
-    for m in auto.ac.find_overlapping_iter(&lower) {
+    for m in auto.ac.find_overlapping_iter(text) {
         let (class, ascii, word_end) = auto.info[m.pattern().as_usize()];
         if ascii {
             let starts_word = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
@@ -495,80 +514,74 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
             Class::Process => s.process = true,
             Class::Notice => s.notice = true,
             Class::Company => s.company = true,
+            Class::Year => s.years |= number_before(&text[..m.start()]),
+            Class::Currency => {
+                s.notice |= text[m.end()..]
+                    .trim_start()
+                    .starts_with(|d: char| d.is_ascii_digit())
+            }
+            Class::Unit => {
+                s.notice |= text[..m.start()].ends_with(|d: char| d.is_ascii_digit())
+            }
         }
     }
-    s.years = years_asked(&lower);
-    if !s.notice && money(&lower) {
+    if !s.notice && thousands(bytes) {
         s.notice = true;
     }
-    let first = lower
+    let first = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    if DUTY_VERBS.contains(&first) {
+    if DUTY_VERBS.iter().any(|v| v.eq_ignore_ascii_case(first)) {
         s.duty = true;
     }
     if let Some(name) = company.map(str::trim).filter(|n| n.chars().count() >= 2) {
-        let name = name.to_lowercase();
-        let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let head = head.strip_prefix("at ").unwrap_or(head);
-        if head.starts_with(&name) {
+        let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let head = match head.get(..3) {
+            Some(at) if at.eq_ignore_ascii_case("at ") => &head[3..],
+            _ => head,
+        };
+        if head
+            .get(..name.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(name))
+        {
             s.company = true;
         }
     }
     s
 }
 
-/// "5+ years", "3-5 years", "two years": a number of years asked.
-fn years_asked(lower: &str) -> bool {
-    let mut rest = lower;
-    while let Some(i) = rest.find("year") {
-        let before = rest[..i].trim_end();
-        let before = before.trim_end_matches(['+', ')']).trim_end();
-        if before.ends_with(|c: char| c.is_ascii_digit())
-            || [
-                "two", "three", "four", "five", "six", "seven", "eight", "ten",
-            ]
-            .iter()
-            .any(|w| before.ends_with(w))
-        {
-            return true;
-        }
-        rest = &rest[i + 4..];
+/// Whether `before` (the text before "year") ends with a number: "5+ ", "3-5 ", "two ".
+fn number_before(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.trim_end_matches(['+', ')']).trim_end();
+    if before.ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
     }
-    false
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["two", "three", "four", "five", "six", "seven", "eight", "ten"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// A money figure: `$174,000`, `€60k`, `£45,000`, `15-25k`, `2-3万`.
-fn money(lower: &str) -> bool {
-    for (i, c) in lower.char_indices() {
-        if matches!(c, '$' | '€' | '£' | '¥')
-            && lower[i + c.len_utf8()..]
-                .trim_start()
-                .starts_with(|d: char| d.is_ascii_digit())
-        {
-            return true;
-        }
-    }
-    // "5000元", "2-3万/月".
-    for unit in ["元", "万/", "万元", "千/"] {
-        if let Some(i) = lower.find(unit) {
-            if lower[..i].ends_with(|d: char| d.is_ascii_digit()) {
-                return true;
-            }
-        }
-    }
-    // "15-25k", "20k-30k": digits, a dash, digits, k.
-    let b = lower.as_bytes();
+/// "15-25k", "20k-30k": digits, a dash, digits, k.
+fn thousands(b: &[u8]) -> bool {
     for i in 1..b.len() {
-        if b[i] == b'k'
+        if (b[i] == b'k' || b[i] == b'K')
             && b[i - 1].is_ascii_digit()
             && (i + 1 == b.len() || !b[i + 1].is_ascii_alphabetic())
-            && lower[..i].rfind(['-', '–']).is_some_and(|d| {
-                i - d <= 4 && d > 0 && lower.as_bytes()[d - 1].is_ascii_alphanumeric()
-            })
         {
-            return true;
+            // A dash within the four bytes before, after a letter or digit.
+            let from = i.saturating_sub(5);
+            if let Some(d) = b[from..i].iter().rposition(|&c| c == b'-') {
+                let d = from + d;
+                if d > 0 && b[d - 1].is_ascii_alphanumeric() {
+                    return true;
+                }
+            }
         }
     }
     false
