@@ -1,5 +1,5 @@
-//! Criterion benches: analyzer throughput on mixed Chinese/English text, and one posting
-//! scored against the seed résumé.
+//! Criterion benches: analyzer throughput on mixed Chinese/English text, one posting scored
+//! against the seed résumé, and reading one posting.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use jdfit::analyze::Analyzer;
@@ -71,5 +71,28 @@ fn score(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, analyzer, score);
+/// Reading a posting (parts from headings and content), per posting, with the signals pass
+/// alone beside it.
+fn read_posting(c: &mut Criterion) {
+    let en = std::fs::read_to_string(root().join("jobs/en/en-07-mlops-engineer.txt")).unwrap();
+    let zh =
+        std::fs::read_to_string(root().join("jobs/zh/zh-09-llm-platform-ai-infra.txt")).unwrap();
+    let mut g = c.benchmark_group("read_posting");
+    g.bench_function("parse_en", |b| {
+        b.iter(|| posting::parse(black_box(&en)).lines.len())
+    });
+    g.bench_function("parse_zh", |b| {
+        b.iter(|| posting::parse(black_box(&zh)).lines.len())
+    });
+    g.bench_function("signals_en", |b| {
+        b.iter(|| {
+            en.lines()
+                .filter(|l| posting::signals(black_box(l), None).req)
+                .count()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, analyzer, score, read_posting);
 criterion_main!(benches);

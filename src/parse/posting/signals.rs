@@ -477,6 +477,8 @@ static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
         .match_kind(MatchKind::Standard)
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
+        // Common letters start the patterns: a prefilter would stop at nearly every byte.
+        .prefilter(false)
         .build(patterns)
         .expect("vocabulary patterns build");
     Automaton { ac, info }
