@@ -116,6 +116,10 @@ struct Acc<'p> {
 /// The distinctiveness part of a term's weight, from the term alone.
 fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind) -> f32 {
     let mut idf = bg.idf(text);
+    if kind != TokenKind::Term && analyzer.is_generic(text) {
+        // A seniority or title word, a requirement's phrasing or general vocabulary.
+        return 0.0;
+    }
     if kind == TokenKind::Term && analyzer.is_hard_skill(text) {
         // A known skill or tool is worth matching even when common in postings.
         idf = idf.max(HARD_SKILL_IDF);
@@ -168,6 +172,12 @@ fn analyze_with<const LINES: bool>(
         .iter()
         .enumerate()
         .map(|(i, l)| (Some(i), l.part, l.text.as_str()));
+    // The company's own name is never one of its requirements.
+    let company = posting
+        .meta
+        .get("company")
+        .map(|c| analyzer.term_set(c))
+        .unwrap_or_default();
     let mut order = 0usize;
     for (line, part, text) in title.chain(body) {
         let Some(kind) = req_kind(part) else {
@@ -177,6 +187,9 @@ fn analyze_with<const LINES: bool>(
         analyzer.for_each_token(text, &mut |tok| {
             // A lone Han character is a fragment or a particle far more often than a skill.
             if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
+                return;
+            }
+            if company.contains(tok.text) {
                 return;
             }
             order += 1;
