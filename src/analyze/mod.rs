@@ -548,7 +548,15 @@ mod tests {
     #[test]
     fn generic_words_are_known_by_their_tokens() {
         let a = Analyzer::shared();
-        for w in ["Senior", "Engineers", "experience", "world", "精通", "工程师", "提升"] {
+        for w in [
+            "Senior",
+            "Engineers",
+            "experience",
+            "world",
+            "精通",
+            "工程师",
+            "提升",
+        ] {
             let t = a.analyze(w);
             assert_eq!(t.len(), 1, "{w}");
             assert!(a.is_generic(&t[0].text), "{w} → {}", t[0].text);

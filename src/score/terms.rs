@@ -137,6 +137,16 @@ fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind
     }
 }
 
+/// Whether a word is derived from a word of the company's name ("Mozillians", "Googlers",
+/// "Datavanters"): it begins with one of four letters or more, less a final vowel.
+fn derived_from(company: &rustc_hash::FxHashSet<String>, token: &str, kind: TokenKind) -> bool {
+    kind == TokenKind::Word
+        && company.iter().any(|c| {
+            let stem = c.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
+            stem.len() >= 4 && c.bytes().all(|b| b.is_ascii_alphabetic()) && token.starts_with(stem)
+        })
+}
+
 /// Term ids of one line with where each first appears.
 type Occurrences = Vec<(u32, Range<usize>)>;
 
@@ -189,7 +199,7 @@ fn analyze_with<const LINES: bool>(
             if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
                 return;
             }
-            if company.contains(tok.text) {
+            if company.contains(tok.text) || derived_from(&company, tok.text, tok.kind) {
                 return;
             }
             order += 1;
