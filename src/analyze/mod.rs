@@ -20,7 +20,7 @@ use script::is_han;
 use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output changes, so persisted indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;
@@ -92,6 +92,8 @@ pub struct Analyzer {
     stemmer: Stemmer,
     english_stop: HashSet<&'static str>,
     chinese_stop: HashSet<&'static str>,
+    /// Tokens of words that are never a posting's skill (see [`Analyzer::is_generic`]).
+    generic: HashSet<Box<str>>,
     /// Concept index by emitted token text.
     concept_by_token: HashMap<String, usize>,
     /// Token of a concept → token of its broader concept.
@@ -128,7 +130,7 @@ impl Analyzer {
                 }
             }
         }
-        Analyzer {
+        let mut analyzer = Analyzer {
             broader,
             narrower,
             concept_by_token,
@@ -136,7 +138,34 @@ impl Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             english_stop: stopwords::ENGLISH.iter().copied().collect(),
             chinese_stop: stopwords::CHINESE.iter().copied().collect(),
-        }
+            generic: HashSet::default(),
+        };
+        // Listed as written; kept as the tokens they become (stemmed when English).
+        let generic = [
+            stopwords::SENIORITY_AND_TITLES,
+            stopwords::REQUIREMENT_WORDS,
+            stopwords::GENERAL_WORDS,
+        ]
+        .concat()
+        .into_iter()
+        .filter_map(|w| {
+            if w.chars().any(is_han) {
+                Some(w.into())
+            } else {
+                analyzer.resolve_word(w)
+            }
+        })
+        .collect();
+        analyzer.generic = generic;
+        analyzer
+    }
+
+    /// Whether a plain token (not a lexicon concept) is never a posting's skill or
+    /// requirement: a seniority or role-title word ("senior", "工程师"), a word that phrases
+    /// requirements ("experience", "精通") or general vocabulary ("world", "提升"). The
+    /// classes are listed in [`stopwords`].
+    pub fn is_generic(&self, token: &str) -> bool {
+        self.generic.contains(token)
     }
 
     /// The process-wide analyzer with the built-in lexicon.
@@ -264,10 +293,14 @@ impl Analyzer {
             if w.word.len() > MAX_WORD_BYTES || self.chinese_stop.contains(w.word) {
                 continue;
             }
+            let Some((skip, word)) = unglue(w.word) else {
+                continue;
+            };
+            let start = from + w.byte_start + skip;
             sink(TokenRef {
-                text: w.word,
-                start: norm.original(from + w.byte_start),
-                end: norm.original(from + w.byte_end),
+                text: word,
+                start: norm.original(start),
+                end: norm.original(start + word.len()),
                 kind: TokenKind::Han,
             });
         }
@@ -318,7 +351,16 @@ impl Analyzer {
                 prev = d;
                 it.next();
             }
-            self.emit_word(&s[start..end], from + start, from + end, norm, sink);
+            // Underscores around a word are emphasis (`_We are hiring_`), not part of it;
+            // inside one they join an identifier (`snake_case`).
+            let word = &s[start..end];
+            let trimmed = word.trim_matches('_');
+            if trimmed.is_empty() {
+                continue;
+            }
+            let lead = word.len() - word.trim_start_matches('_').len();
+            let (start, end) = (start + lead, start + lead + trimmed.len());
+            self.emit_word(trimmed, from + start, from + end, norm, sink);
         }
     }
 
@@ -409,6 +451,46 @@ impl Analyzer {
     }
 }
 
+/// Characters that, glued by jieba to the edge of a word, make a fragment of a phrase rather
+/// than a word: prepositions, conjunctions, particles and degree adverbs ("对系统" is 对 +
+/// 系统, "从满" is 从 + 满…).
+const GLUE: &[char] = &[
+    '对', '从', '在', '中', '的', '和', '与', '及', '或', '并', '把', '被', '将', '向', '于', '由',
+    '为', '给', '让', '了', '地', '得', '着', '也', '都', '就', '还', '又', '很', '更', '最', '是',
+    '有', '能',
+];
+
+/// Coordinating and prepositional characters that never begin a dictionary compound they
+/// are glued to: "对系统", "或硬件" (unlike 中, 最: "中间层", "最大化" are words).
+const LEADING_GLUE: &[char] = &['对', '或', '和', '与', '及', '并', '把', '被'];
+
+/// A jieba token unglued from the function character at its edge, as (bytes skipped at the
+/// start, the word), or `None` when nothing of it is a word. Two cases: a "word" jieba's HMM
+/// guessed (not in its dictionary) that begins or ends with a function character is a
+/// fragment of a phrase ("从满", "中理出", "很强"): the rest is kept only when it is a
+/// dictionary word of two characters or more ("对主站" → "主站"). A dictionary entry that is a
+/// coordinating or prepositional character before a word ("对系统") is that word.
+fn unglue(w: &str) -> Option<(usize, &str)> {
+    let mut chars = w.chars();
+    let (first, last) = (chars.next()?, chars.next_back()?);
+    if !GLUE.contains(&first) && !GLUE.contains(&last) {
+        return Some((0, w));
+    }
+    if !JIEBA.has_word(w) {
+        let s = w.trim_start_matches(GLUE);
+        let skip = w.len() - s.len();
+        let s = s.trim_end_matches(GLUE);
+        return (s.chars().count() >= 2 && JIEBA.has_word(s)).then_some((skip, s));
+    }
+    if LEADING_GLUE.contains(&first) && w.chars().count() >= 3 {
+        let tail = &w[first.len_utf8()..];
+        if JIEBA.has_word(tail) {
+            return Some((first.len_utf8(), tail));
+        }
+    }
+    Some((0, w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,6 +510,61 @@ mod tests {
             terms("c# and f# v1.2 3.7 e.g. full-stack"),
             ["c#", "f#", "v1.2", "full", "stack"]
         );
+    }
+
+    #[test]
+    fn jieba_fragments_are_unglued() {
+        let a = Analyzer::shared();
+        let han = |s: &str| -> Vec<String> {
+            a.analyze(s)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Han)
+                .map(|t| t.text)
+                .collect()
+        };
+        // 对系统 is one dictionary entry; it is the word 系统.
+        let toks = han("对系统进行优化");
+        assert!(toks.contains(&"系统".to_string()), "{toks:?}");
+        assert!(!toks.iter().any(|t| t.starts_with('对')), "{toks:?}");
+        // Words that begin with such a character stay whole.
+        assert_eq!(unglue("中间层"), Some((0, "中间层")));
+        assert_eq!(unglue("对象"), Some((0, "对象")));
+        // Guessed words glued to a particle are dropped, or keep their dictionary word.
+        assert_eq!(unglue("从满"), None);
+        assert_eq!(unglue("很强"), None);
+        assert_eq!(unglue("对主站"), Some(("对".len(), "主站")));
+        // Offsets follow the unglued word.
+        let src = "熟悉对系统";
+        let t = a.analyze(src);
+        let last = t.last().unwrap();
+        assert_eq!(&src[last.start..last.end], "系统");
+    }
+
+    #[test]
+    fn emphasis_underscores_are_not_part_of_words() {
+        assert_eq!(terms("_We are hiring_ snake_case"), ["hire", "snake_case"]);
+    }
+
+    #[test]
+    fn generic_words_are_known_by_their_tokens() {
+        let a = Analyzer::shared();
+        for w in [
+            "Senior",
+            "Engineers",
+            "experience",
+            "world",
+            "精通",
+            "工程师",
+            "提升",
+        ] {
+            let t = a.analyze(w);
+            assert_eq!(t.len(), 1, "{w}");
+            assert!(a.is_generic(&t[0].text), "{w} → {}", t[0].text);
+        }
+        for w in ["Kafka", "latency", "分布式", "监控", "容器"] {
+            let t = a.analyze(w);
+            assert!(!a.is_generic(&t[0].text), "{w} → {}", t[0].text);
+        }
     }
 
     #[test]

@@ -1,5 +1,12 @@
-//! Stopwords in both languages. Boilerplate of job postings ("experience", "负责") is not
-//! listed here: it is weighted down by document frequency instead, so it can still match.
+//! Stopwords in both languages, and the classes of words that are never a posting's skill or
+//! requirement.
+//!
+//! Stopwords (function words) are dropped by the analyzer everywhere. The other classes are
+//! kept as tokens (a résumé line still reads whole) but never become posting terms (see
+//! [`Analyzer::is_generic`](super::Analyzer::is_generic)): seniority and role-title words,
+//! the verbs and adjectives every requirement is phrased with, and the general vocabulary of
+//! company blurbs. Boilerplate beyond these classes ("responsibilities", "工作") is weighted
+//! down by document frequency instead.
 
 /// English function words (compared before stemming, lowercase).
 pub const ENGLISH: &[&str] = &[
@@ -152,6 +159,99 @@ pub const ENGLISH: &[&str] = &[
     "ve",
     "d",
     "m",
+    // More function words: relative and conjunctive words, contractions split at the
+    // apostrophe ("aren't" → "aren", "t").
+    "whether",
+    "whose",
+    "onto",
+    "upon",
+    "amongst",
+    "among",
+    "already",
+    "yet",
+    "though",
+    "although",
+    "however",
+    "whatever",
+    "wherever",
+    "whenever",
+    "whereas",
+    "thus",
+    "therefore",
+    "hence",
+    "aren",
+    "isn",
+    "wasn",
+    "weren",
+    "don",
+    "doesn",
+    "didn",
+    "won",
+    "wouldn",
+    "shouldn",
+    "couldn",
+    "haven",
+    "hasn",
+    "hadn",
+];
+
+/// Seniority and role-title words: they name the job, not a skill a résumé can show
+/// ("Senior", "Staff", "高级", "工程师"; "开发" is the bare word, "后端开发" stays whole).
+/// English words are compared after stemming, so "engineer" also covers "engineers".
+#[rustfmt::skip]
+pub const SENIORITY_AND_TITLES: &[&str] = &[
+    "senior", "sr", "junior", "jr", "staff", "principal", "lead", "leader", "head", "chief",
+    "intern", "internship", "associate", "mid", "entry", "level", "expert", "engineer", "developer",
+    "specialist", "member", "role", "position", "title", "candidate",
+    "高级", "资深", "初级", "中级", "中高级", "专家", "工程师", "开发", "研发", "开发者",
+    "实习", "实习生", "负责人", "主管", "专员", "岗位", "职位", "候选人", "同学",
+];
+
+/// Verbs and adjectives that phrase a requirement whatever it asks ("proficient in",
+/// "strong", "精通", "熟悉"): the skill is the word after them.
+#[rustfmt::skip]
+pub const REQUIREMENT_WORDS: &[&str] = &[
+    "experience", "experienced", "strong", "ability", "able", "excellent", "proficiency",
+    "proficient", "familiarity", "familiar", "knowledge", "knowledgeable", "understanding",
+    "understand", "skill", "skills", "solid", "deep", "proven", "demonstrated", "good", "great",
+    "plus", "preferred", "required", "requirement", "qualification", "minimum", "years", "year",
+    "working", "hands", "expertise", "exposure", "comfortable", "capable", "willing", "willingness",
+    "ideally", "bonus", "nice", "desired", "desirable", "eager", "passion", "passionate",
+    "enthusiasm", "mastery", "equivalent", "relevant", "similar", "least", "minded", "oriented",
+    "driven", "focused", "motivated", "fluent", "fluently", "idiomatically",
+    "精通", "熟悉", "掌握", "了解", "具备", "具有", "拥有", "负责", "熟练", "擅长",
+    "参与", "能够", "良好", "优秀", "较强", "极强", "很强", "强烈", "丰富", "扎实",
+    "深入", "优先", "相关", "至少", "一项", "一种", "方面", "经验", "能力",
+    "熟知", "理解", "熟练掌握", "热爱", "追求", "意识", "要求", "任职", "职责", "描述",
+    "加分", "加分项", "具体", "常用",
+];
+
+/// General vocabulary of company blurbs and postings' prose: words about the company, the
+/// world or the job in general, never a skill ("world", "better", "make", "业界", "提升").
+#[rustfmt::skip]
+pub const GENERAL_WORDS: &[&str] = &[
+    "welcome", "make", "area", "areas", "see", "better", "best", "world", "rich", "new", "help",
+    "get", "take", "give", "want", "need", "way", "ways", "thing", "things", "lot", "lots",
+    "amazing", "awesome", "exciting", "excited", "love", "join", "joining", "grow", "growth",
+    "opportunity", "opportunities", "impact", "mission", "people", "everyone", "anyone", "someone",
+    "day", "days", "every", "many", "much", "several", "various", "variety", "wide", "range", "set",
+    "kind", "part", "whole", "fast", "big", "small", "large", "highly", "core", "main", "truly",
+    "really", "always", "never", "often", "ever", "now", "today", "next", "last", "along", "around",
+    "beyond", "together", "first", "one", "two", "three", "even", "still",
+    "probably", "primarily", "typically", "previously", "currently", "include",
+    "includes", "enable", "enables", "ensure", "ensuring", "drive", "driving", "bring", "brings",
+    "put", "putting", "use", "used", "uses", "apply", "applying", "stuff", "ideal",
+    "successful", "success", "company", "companies", "team", "teams", "culture", "values",
+    "benefits", "salary", "location", "remote", "office", "issues", "personal", "person", "facing",
+    "firm",
+    "提升", "落地", "业界", "行业", "领先", "一流", "优质", "更好", "更多", "不断",
+    "持续", "积极", "主动", "完成", "实现", "保证", "确保", "协助", "配合",
+    "推动", "主导", "支撑", "相应", "现有", "日常", "各类", "多种", "一定", "较好",
+    "突出", "工作", "公司", "团队", "同事", "机会", "发展", "成长", "氛围", "福利",
+    "地点", "类型", "全职", "兼职", "其他", "其它", "包括但不限于", "不限于",
+    "限于", "不同", "主流", "提出", "提供", "结合", "解决", "输出", "问题", "目标",
+    "结果", "过程", "方向", "时间", "经历", "基于", "针对", "关于",
+    "对于", "根据", "按照", "随着", "除了", "作为",
 ];
 
 /// Chinese function words and particles.
@@ -174,5 +274,24 @@ mod tests {
             assert_eq!(w.to_lowercase(), *w);
         }
         assert!(super::CHINESE.contains(&"的"));
+    }
+
+    #[test]
+    fn classes_are_lowercase_and_listed_once() {
+        let all = [
+            super::SENIORITY_AND_TITLES,
+            super::REQUIREMENT_WORDS,
+            super::GENERAL_WORDS,
+        ]
+        .concat();
+        let mut seen = std::collections::HashSet::new();
+        for w in &all {
+            assert_eq!(w.to_lowercase(), *w);
+            assert!(seen.insert(*w), "{w} is listed twice");
+            assert!(
+                !super::ENGLISH.contains(w) && !super::CHINESE.contains(w),
+                "{w} is a stopword"
+            );
+        }
     }
 }

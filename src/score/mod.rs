@@ -12,7 +12,7 @@ pub mod requirements;
 pub mod terms;
 pub mod tunables;
 
-pub use background::Background;
+pub use background::{Background, BACKGROUND_TSV};
 pub use prepared::{AnalyzedResume, IndexPlace, PreparedBullet, PreparedResume};
 pub use reading::reading;
 pub use terms::{analyze_posting, AnalyzedPosting, LineTerms, Lines, PostingTerm};

@@ -121,6 +121,10 @@ struct Acc<'p> {
 /// The distinctiveness part of a term's weight, from the term alone.
 fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind) -> f32 {
     let mut idf = bg.idf(text);
+    if kind != TokenKind::Term && analyzer.is_generic(text) {
+        // A seniority or title word, a requirement's phrasing or general vocabulary.
+        return 0.0;
+    }
     if kind == TokenKind::Term && analyzer.is_hard_skill(text) {
         // A known skill or tool is worth matching even when common in postings.
         idf = idf.max(HARD_SKILL_IDF);
@@ -136,6 +140,16 @@ fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind
     } else {
         idf * idf * factor
     }
+}
+
+/// Whether a word is derived from a word of the company's name ("Mozillians", "Googlers",
+/// "Datavanters"): it begins with one of four letters or more, less a final vowel.
+fn derived_from(company: &rustc_hash::FxHashSet<String>, token: &str, kind: TokenKind) -> bool {
+    kind == TokenKind::Word
+        && company.iter().any(|c| {
+            let stem = c.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
+            stem.len() >= 4 && c.bytes().all(|b| b.is_ascii_alphabetic()) && token.starts_with(stem)
+        })
 }
 
 /// Term ids of one line with where each first appears.
@@ -173,6 +187,12 @@ fn analyze_with<const LINES: bool>(
         .iter()
         .enumerate()
         .map(|(i, l)| (Some(i), l.part, l.text.as_str()));
+    // The company's own name is never one of its requirements.
+    let company = posting
+        .meta
+        .get("company")
+        .map(|c| analyzer.term_set(c))
+        .unwrap_or_default();
     let mut order = 0usize;
     for (line, part, text) in title.chain(body) {
         let Some(kind) = req_kind(part) else {
@@ -182,6 +202,9 @@ fn analyze_with<const LINES: bool>(
         analyzer.for_each_token(text, &mut |tok| {
             // A lone Han character is a fragment or a particle far more often than a skill.
             if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
+                return;
+            }
+            if company.contains(tok.text) || derived_from(&company, tok.text, tok.kind) {
                 return;
             }
             order += 1;

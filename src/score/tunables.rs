@@ -26,9 +26,16 @@ pub fn req_kind(part: Part) -> Option<ReqKind> {
     }
 }
 
-/// Terms whose normalised IDF is below this are boilerplate and never count.
+/// A term found in at most this share of background postings (one in a hundred) is as
+/// distinctive as a term can be: its normalised IDF is 1. Normalising against a share, not
+/// against the number of postings, keeps the cut-offs below meaning the same share of
+/// postings whatever the background's size.
+pub const RARE_SHARE: f32 = 0.01;
+/// Terms whose normalised IDF is below this are boilerplate and never count: about half of
+/// all postings use them.
 pub const MIN_IDF: f32 = 0.15;
-/// Known skills and tools from the lexicon count as at least this distinctive.
+/// Known skills and tools from the lexicon count as at least this distinctive: as a term
+/// about one posting in sixteen uses.
 pub const HARD_SKILL_IDF: f32 = 0.6;
 /// Words outside the lexicon count this much against lexicon concepts: requirements are
 /// mostly skills, tools and domains, which the lexicon names in both languages, while plain
