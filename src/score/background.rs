@@ -116,7 +116,14 @@ impl Background {
         let (n, df) = if term.chars().any(is_han) {
             (self.n_zh, zh)
         } else {
-            (self.n_en, en)
+            // Latin-script terms (Vue, Kafka, SQL) appear in postings of both languages: they
+            // are as common as they are where they are most common.
+            let share = |df: u32, n: u32| if n == 0 { 0.0 } else { df as f32 / n as f32 };
+            if share(zh, self.n_zh) > share(en, self.n_en) {
+                (self.n_zh, zh)
+            } else {
+                (self.n_en, en)
+            }
         };
         if n == 0 {
             return 1.0;
@@ -143,9 +150,15 @@ mod tests {
         bg.df.insert("experi".into(), (10, 2));
         bg.df.insert("负责".into(), (0, 10));
         bg.df.insert("kafka".into(), (1, 3));
+        bg.df.insert("flink".into(), (1, 0));
+        bg.df.insert("sql".into(), (0, 10));
         assert!(bg.idf("experi") < MIN_IDF);
         assert!(bg.idf("负责") < MIN_IDF);
-        assert!(bg.idf("kafka") > 0.5);
+        assert!(bg.idf("flink") > 0.5);
+        // A Latin-script term is as common as it is in the language where it is most common.
+        assert!(bg.idf("kafka") < bg.idf("flink"));
+        assert!(bg.idf("kafka") > MIN_IDF);
+        assert!(bg.idf("sql") < MIN_IDF);
         assert!((bg.idf("neverseen") - 1.0).abs() < 1e-6);
         assert_eq!(Background::parse(&bg.to_tsv()), bg);
     }

@@ -522,9 +522,7 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
                     .trim_start()
                     .starts_with(|d: char| d.is_ascii_digit())
             }
-            Class::Unit => {
-                s.notice |= text[..m.start()].ends_with(|d: char| d.is_ascii_digit())
-            }
+            Class::Unit => s.notice |= text[..m.start()].ends_with(|d: char| d.is_ascii_digit()),
         }
     }
     if !s.notice && thousands(bytes) {
@@ -564,9 +562,11 @@ fn number_before(before: &str) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    ["two", "three", "four", "five", "six", "seven", "eight", "ten"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
+    [
+        "two", "three", "four", "five", "six", "seven", "eight", "ten",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// "15-25k", "20k-30k": digits, a dash, digits, k.
