@@ -12,13 +12,29 @@ const LONG_ZH: usize = 80;
 
 /// The pieces of one line, each with the inline heading that opens it, if any.
 pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
-    // Most lines are one item: no `§`, colon or digit (no list number, no inline heading),
-    // and short, or English prose short of a paragraph.
-    let plain = !line
-        .bytes()
-        .any(|b| b == b':' || b.is_ascii_digit() || b == 0xC2 || b == 0xEF);
-    if plain && (line.len() <= LONG_ZH || (line.len() <= LONG_PARAGRAPH && line.is_ascii())) {
-        return vec![(None, line)];
+    // One pass over the bytes says which cuts can apply: most lines need none.
+    let (mut colon, mut digit, mut section, mut ascii) = (false, false, false, true);
+    let b = line.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            b':' => colon = true,
+            b'0'..=b'9' => digit = true,
+            0xC2 if b.get(i + 1) == Some(&0xA7) => section = true,
+            // `：` is EF BC 9A.
+            0xEF if b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x9A) => colon = true,
+            x if x >= 0x80 => ascii = false,
+            _ => {}
+        }
+    }
+    if !colon && !digit && !section {
+        // No inline heading, no list number: only long text is cut.
+        if line.len() <= LONG_ZH || (ascii && line.len() <= LONG_PARAGRAPH) {
+            return vec![(None, line)];
+        }
+        return split_long(line, ascii)
+            .into_iter()
+            .map(|p| (None, p))
+            .collect();
     }
     let mut out = Vec::new();
     for chunk in line.split('§') {
@@ -45,15 +61,21 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
     let mut out = Vec::new();
     let mut rest = line;
     let mut pending: Option<Heading> = None;
+    // Only Chinese text puts a heading directly before a list number.
+    let han_numbers = !line.is_ascii();
     'outer: loop {
-        let mut prev = ' ';
-        for (i, c) in rest.char_indices() {
-            let after_han = std::mem::replace(&mut prev, c);
+        let candidates = rest.char_indices().filter(|&(i, c)| {
+            c == ':'
+                || c == '：'
+                || (han_numbers
+                    && c.is_ascii_digit()
+                    && rest[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(crate::analyze::script::is_han))
+        });
+        for (i, c) in candidates {
             let colon = c == ':' || c == '：';
-            let number_after_han = c.is_ascii_digit() && crate::analyze::script::is_han(after_han);
-            if !(colon || number_after_han) {
-                continue;
-            }
             // The cue is the run of text before the colon back to punctuation or a space.
             let before = &rest[..i];
             let start = before
@@ -92,19 +114,24 @@ fn split_items(seg: &str) -> Vec<&str> {
     for numbered in split_numbers(seg) {
         if numbered.len() <= LONG_ZH {
             items.push(numbered);
-            continue;
-        }
-        let han = numbered.chars().any(crate::analyze::script::is_han);
-        if han {
-            items.extend(split_keep(numbered, |c| matches!(c, '；' | '。' | ';')));
-        } else if numbered.len() > LONG_PARAGRAPH {
-            items.extend(split_sentences(numbered));
         } else {
-            items.push(numbered);
+            items.extend(split_long(numbered, numbered.is_ascii()));
         }
     }
     items.retain(|s| !s.trim().is_empty());
     items
+}
+
+/// Cuts long text: Chinese at `；`/`。`, English prose longer than a paragraph at sentence
+/// ends. `ascii` says the text is all ASCII (then it holds no Chinese).
+fn split_long(text: &str, ascii: bool) -> Vec<&str> {
+    if !ascii && text.chars().any(crate::analyze::script::is_han) {
+        split_keep(text, |c| matches!(c, '；' | '。' | ';'))
+    } else if text.len() > LONG_PARAGRAPH {
+        split_sentences(text)
+    } else {
+        vec![text]
+    }
 }
 
 /// Byte offsets where a list number starts inside `s`: `2、`, `3.`, `4)`, `（5）`, `(6)`,
@@ -112,10 +139,20 @@ fn split_items(seg: &str) -> Vec<&str> {
 fn number_starts(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    for (i, c) in s.char_indices() {
-        if i == 0 {
+    // Candidates: ASCII digits and opening parentheses (`（` is EF BC 88).
+    let candidates = (1..b.len()).filter(|&i| {
+        b[i].is_ascii_digit()
+            || b[i] == b'('
+            || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x88))
+    });
+    for i in candidates {
+        // Only the first digit of a number can start one.
+        if b[i - 1].is_ascii_digit() {
             continue;
         }
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
         let prev = s[..i].chars().next_back().unwrap_or(' ');
         if !(prev.is_whitespace() || "；;。，,：:！!?？)）".contains(prev)) {
             continue;
@@ -143,7 +180,6 @@ fn number_starts(s: &str) -> Vec<usize> {
         if closes && !next.is_some_and(|n| n.is_ascii_digit()) {
             out.push(i);
         }
-        let _ = b;
     }
     out
 }
@@ -152,8 +188,7 @@ fn number_starts(s: &str) -> Vec<usize> {
 /// likely a figure in a sentence), or one after a leading number.
 fn split_numbers(seg: &str) -> Vec<&str> {
     let starts = number_starts(seg);
-    let leading = super::split_markers(seg).is_some();
-    if starts.is_empty() || (starts.len() < 2 && !leading) {
+    if starts.is_empty() || (starts.len() < 2 && super::split_markers(seg).is_none()) {
         return vec![seg];
     }
     let mut out = Vec::new();
