@@ -359,6 +359,11 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     if line.len() > MAX_HEADING_BYTES || (item && line.len() > MAX_ITEM_HEADING_BYTES) {
         return None;
     }
+    // A sentence is not a heading: rejected before any allocation.
+    let end = line.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    if end.ends_with(['.', '。', ';', '；', ',', '，', '!', '！']) && !item {
+        return None;
+    }
     let (h, ended) = normalise(line);
     if h.is_empty() {
         return None;
@@ -457,6 +462,11 @@ fn title_case(line: &str) -> bool {
 /// If `cue` (the text before a colon inside a line) is a heading, its part: only exact cues
 /// and Chinese cue words, since "Note: …" or "Stack: Go" inside a line is text.
 pub fn inline_cue(cue: &str) -> Option<Heading> {
+    // Longer than any cue with its decorations: text, not a heading (checked before any
+    // allocation: a colon is common inside lines).
+    if cue.len() > MAX_ITEM_HEADING_BYTES {
+        return None;
+    }
     let (h, _) = normalise(cue);
     if let Some(&(part, firm)) = EXACT_MAP.get(h.as_str()) {
         return Some(Heading { part, firm });

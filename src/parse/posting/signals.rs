@@ -451,6 +451,22 @@ const DUTY_VERBS: &[&str] = &[
     "act",
 ];
 
+static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| DUTY_VERBS.iter().copied().collect());
+
+/// Whether `word` (any case) is one of [`DUTY_VERBS`]: lower-cased on the stack, looked up
+/// once.
+fn opens_with_duty_verb(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| DUTY_VERB_SET.contains(w))
+}
+
 struct Automaton {
     ac: AhoCorasick,
     /// Per pattern: its class, whether it is ASCII (then word starts matter) and whether it
@@ -532,7 +548,7 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    if DUTY_VERBS.iter().any(|v| v.eq_ignore_ascii_case(first)) {
+    if opens_with_duty_verb(first) {
         s.duty = true;
     }
     if let Some(name) = company.map(str::trim).filter(|n| n.chars().count() >= 2) {
