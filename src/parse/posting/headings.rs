@@ -478,11 +478,7 @@ pub fn inline_cue(cue: &str) -> Option<Heading> {
     if han == 0 || h.chars().count() > 8 || zh_item(&h) {
         return None;
     }
-    WORDS
-        .iter()
-        .filter(|(w, _, _)| !w.is_ascii())
-        .find(|(w, _, _)| h.contains(w))
-        .map(|&(_, part, firm)| Heading { part, firm })
+    first_word_cue(&h).map(|(part, firm)| Heading { part, firm })
 }
 
 #[cfg(test)]

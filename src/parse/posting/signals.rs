@@ -59,6 +59,8 @@ enum Class {
     Currency,
     /// A Chinese money unit (元, 万/…): money when a number comes before it.
     Unit,
+    /// A digit then `k` ("25k"): money when a range dash comes before it ("15-25k").
+    Thousands,
 }
 
 /// `(pattern, class)`. English patterns match at word starts, and at word ends too unless
@@ -381,6 +383,16 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("万/", Class::Unit),
     ("万元", Class::Unit),
     ("千/", Class::Unit),
+    ("0k", Class::Thousands),
+    ("1k", Class::Thousands),
+    ("2k", Class::Thousands),
+    ("3k", Class::Thousands),
+    ("4k", Class::Thousands),
+    ("5k", Class::Thousands),
+    ("6k", Class::Thousands),
+    ("7k", Class::Thousands),
+    ("8k", Class::Thousands),
+    ("9k", Class::Thousands),
 ];
 
 /// Action verbs that open a duty line ("Design and operate…", "Own the…").
@@ -512,7 +524,8 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
     let mut s = Signals::default();
     for m in auto.ac.find_overlapping_iter(text) {
         let (class, ascii, word_end) = auto.info[m.pattern().as_usize()];
-        if ascii {
+        // "25k": the digit may follow other digits.
+        if ascii && class != Class::Thousands {
             let starts_word = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
             let first_is_word = is_word_byte(bytes[m.start()]);
             if first_is_word && !starts_word {
@@ -539,10 +552,8 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
                     .starts_with(|d: char| d.is_ascii_digit())
             }
             Class::Unit => s.notice |= text[..m.start()].ends_with(|d: char| d.is_ascii_digit()),
+            Class::Thousands => s.notice |= range_before(bytes, m.start() + 1),
         }
-    }
-    if !s.notice && thousands(bytes) {
-        s.notice = true;
     }
     let first = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -585,24 +596,14 @@ fn number_before(before: &str) -> bool {
     .any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// "15-25k", "20k-30k": digits, a dash, digits, k.
-fn thousands(b: &[u8]) -> bool {
-    for i in 1..b.len() {
-        if (b[i] == b'k' || b[i] == b'K')
-            && b[i - 1].is_ascii_digit()
-            && (i + 1 == b.len() || !b[i + 1].is_ascii_alphabetic())
-        {
-            // A dash within the four bytes before, after a letter or digit.
-            let from = i.saturating_sub(5);
-            if let Some(d) = b[from..i].iter().rposition(|&c| c == b'-') {
-                let d = from + d;
-                if d > 0 && b[d - 1].is_ascii_alphanumeric() {
-                    return true;
-                }
-            }
-        }
-    }
-    false
+/// Whether a range dash comes shortly before the `k` at `k` ("15-25k", "20k-30k"): a dash
+/// within the five bytes before it, after a letter or digit.
+fn range_before(b: &[u8], k: usize) -> bool {
+    let from = k.saturating_sub(5);
+    b[from..k].iter().rposition(|&c| c == b'-').is_some_and(|d| {
+        let d = from + d;
+        d > 0 && b[d - 1].is_ascii_alphanumeric()
+    })
 }
 
 #[cfg(test)]
