@@ -12,20 +12,11 @@ const LONG_ZH: usize = 80;
 
 /// The pieces of one line, each with the inline heading that opens it, if any.
 pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
-    // One pass over the bytes says which cuts can apply: most lines need none.
-    let (mut colon, mut digit, mut section, mut ascii) = (false, false, false, true);
-    let b = line.as_bytes();
-    for (i, &x) in b.iter().enumerate() {
-        match x {
-            b':' => colon = true,
-            b'0'..=b'9' => digit = true,
-            0xC2 if b.get(i + 1) == Some(&0xA7) => section = true,
-            // `：` is EF BC 9A.
-            0xEF if b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x9A) => colon = true,
-            x if x >= 0x80 => ascii = false,
-            _ => {}
-        }
-    }
+    // Which cuts can apply (fast byte scans): most lines need none.
+    let colon = line.contains(':') || line.contains('：');
+    let digit = line.bytes().any(|b| b.is_ascii_digit());
+    let section = line.contains('§');
+    let ascii = line.is_ascii();
     if !colon && !digit && !section {
         // No inline heading, no list number: only long text is cut.
         if line.len() <= LONG_ZH || (ascii && line.len() <= LONG_PARAGRAPH) {
