@@ -13,7 +13,8 @@ const LONG_ZH: usize = 80;
 /// The pieces of one line, each with the inline heading that opens it, if any.
 pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
     // Which cuts can apply (fast byte scans): most lines need none.
-    let colon = line.contains(':') || line.contains('：');
+    // `【…】` inside a line may be an inline heading too.
+    let colon = line.contains(':') || line.contains('：') || line.contains('】');
     let digit = line.bytes().any(|b| b.is_ascii_digit());
     let section = line.contains('§');
     let ascii = line.is_ascii();
@@ -58,6 +59,7 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
         let candidates = rest.char_indices().filter(|&(i, c)| {
             c == ':'
                 || c == '：'
+                || c == '】'
                 || (han_numbers
                     && c.is_ascii_digit()
                     && rest[..i]
@@ -66,15 +68,24 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
                         .is_some_and(crate::analyze::script::is_han))
         });
         for (i, c) in candidates {
-            let colon = c == ':' || c == '：';
-            // The cue is the run of text before the colon back to punctuation or a space.
+            let colon = c == ':' || c == '：' || c == '】';
             let before = &rest[..i];
-            let start = before
-                .char_indices()
-                .rev()
-                .find(|&(_, ch)| "。；;，,、 \t)）§！!】".contains(ch))
-                .map_or(0, |(j, ch)| j + ch.len_utf8());
-            let cue = &before[start..];
+            // `【任职要求】` inside a line: the cue is the bracketed text. Otherwise the cue is
+            // the run of text before the colon back to punctuation or a space.
+            let (start, cue) = if c == '】' {
+                let Some(open) = before.rfind('【') else {
+                    continue;
+                };
+                // A colon right after the bracket belongs to the heading.
+                (open, &before[open + '【'.len_utf8()..])
+            } else {
+                let start = before
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| "。；;，,、 \t)）§！!】".contains(ch))
+                    .map_or(0, |(j, ch)| j + ch.len_utf8());
+                (start, &before[start..])
+            };
             if cue.is_empty() {
                 continue;
             }
@@ -85,7 +96,7 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
                 }
                 pending = Some(h);
                 rest = if colon {
-                    &rest[i + c.len_utf8()..]
+                    rest[i + c.len_utf8()..].trim_start_matches([':', '：'])
                 } else {
                     &rest[i..]
                 };
@@ -266,6 +277,13 @@ mod tests {
                 (None, "岗位职责从事后台开发；"),
                 (Some(Part::Requirements), "1.掌握Java;"),
                 (None, "2.了解MySQL"),
+            ]
+        );
+        assert_eq!(
+            texts("具有良好的逻辑分析能力【薪资福利待遇】五险一金"),
+            [
+                (None, "具有良好的逻辑分析能力"),
+                (Some(Part::Benefits), "五险一金"),
             ]
         );
         // A figure after a verb is not a heading: "具有" is an item's phrasing.

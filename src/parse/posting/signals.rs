@@ -447,7 +447,6 @@ const DUTY_VERBS: &[&str] = &[
     "set",
     "add",
     "migrate",
-    "take",
     "keep",
     "join",
     "serve",
@@ -600,10 +599,13 @@ fn number_before(before: &str) -> bool {
 /// within the five bytes before it, after a letter or digit.
 fn range_before(b: &[u8], k: usize) -> bool {
     let from = k.saturating_sub(5);
-    b[from..k].iter().rposition(|&c| c == b'-').is_some_and(|d| {
-        let d = from + d;
-        d > 0 && b[d - 1].is_ascii_alphanumeric()
-    })
+    b[from..k]
+        .iter()
+        .rposition(|&c| c == b'-')
+        .is_some_and(|d| {
+            let d = from + d;
+            d > 0 && b[d - 1].is_ascii_alphanumeric()
+        })
 }
 
 #[cfg(test)]
