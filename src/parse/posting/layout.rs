@@ -128,12 +128,40 @@ fn split_items(seg: &str) -> Vec<&str> {
 /// ends. `ascii` says the text is all ASCII (then it holds no Chinese).
 fn split_long(text: &str, ascii: bool) -> Vec<&str> {
     if !ascii && text.chars().any(crate::analyze::script::is_han) {
-        split_keep(text, |c| matches!(c, '；' | '。' | ';'))
+        let mut out = Vec::new();
+        for part in split_keep(text, |c| matches!(c, '；' | '。' | ';')) {
+            out.extend(split_han_dashes(part));
+        }
+        out
     } else if text.len() > LONG_PARAGRAPH {
         split_sentences(text)
     } else {
         vec![text]
     }
+}
+
+/// Splits at a dash between two Chinese characters (`负责研发-负责架构-…`: items run together
+/// with dashes); dashes in `3-5年` or `K8s-based` stay.
+fn split_han_dashes(s: &str) -> Vec<&str> {
+    if !s.contains('-') {
+        return vec![s];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let han = crate::analyze::script::is_han;
+        if c == '-' && prev.is_some_and(han) && next.is_some_and(han) {
+            out.push(s[from..i].trim());
+            from = i + 1;
+        }
+        prev = Some(c);
+    }
+    out.push(s[from..].trim());
+    out.retain(|p| !p.is_empty());
+    out
 }
 
 /// Byte offsets where a list number starts inside `s`: `2、`, `3.`, `4)`, `（5）`, `(6)`,
@@ -156,7 +184,14 @@ fn number_starts(s: &str) -> Vec<usize> {
             continue;
         };
         let prev = s[..i].chars().next_back().unwrap_or(' ');
-        if !(prev.is_whitespace() || "；;。，,：:！!?？)）".contains(prev)) {
+        let separated = prev.is_whitespace() || "；;。，,：:！!?？)）".contains(prev);
+        // 51job runs items together: `…本科及以上学历2、熟练使用Excel`. A number and `、`
+        // right after a Chinese character still starts an item (years are `3年`, not `3、`).
+        let run_on = crate::analyze::script::is_han(prev)
+            && s[i..]
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('、');
+        if !(separated || run_on) {
             continue;
         }
         let rest = &s[i..];
@@ -285,6 +320,17 @@ mod tests {
                 (None, "具有良好的逻辑分析能力"),
                 (Some(Part::Benefits), "五险一金"),
             ]
+        );
+        assert_eq!(
+            texts("1、本科及以上学历2、熟练使用Excel3、有呼叫中心经验优先"),
+            [
+                (None, "1、本科及以上学历"),
+                (None, "2、熟练使用Excel3、有呼叫中心经验优先")
+            ]
+        );
+        assert_eq!(
+            split_han_dashes("负责客户端研发-负责架构改进-熟悉3-5年K8s-based"),
+            ["负责客户端研发", "负责架构改进", "熟悉3-5年K8s-based"]
         );
         // A figure after a verb is not a heading: "具有" is an item's phrasing.
         assert_eq!(

@@ -216,7 +216,8 @@ fn place(ctx: Heading, s: Signals) -> Part {
         Part::Requirements => wanted,
         Part::Nice => Part::Nice,
         Part::Duties => {
-            if s.req && !s.duty {
+            // "Strong communication skills", 沟通能力强 under a duties heading: a requirement.
+            if asks && !s.duty {
                 wanted
             } else if !ctx.firm && s.company && !s.duty && !asks {
                 Part::Company
