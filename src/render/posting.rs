@@ -93,8 +93,8 @@ fn one(out: &mut String, r: &PostingReading, paint: &dyn Fn(Tone, &str) -> Strin
             paint(
                 Tone::Bad,
                 "Note: no requirement line found. No requirements, duties, nice-to-have or \
-                 other line\n      has a term that counts, so only the title's terms would be \
-                 matched."
+                 other line\n      has a term that counts, so a match scores 0 (never a score \
+                 from the title alone)."
             )
         );
     }
