@@ -31,8 +31,56 @@ fn resumeish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Text made of the pieces real postings are made of, one-line layouts included.
+fn postingish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\n".to_string()),
+        Just("- ".to_string()),
+        Just("§ ".to_string()),
+        Just("【任职要求】".to_string()),
+        Just("】".to_string()),
+        Just("【".to_string()),
+        Just("岗位职责：".to_string()),
+        Just("应聘资格要求1.".to_string()),
+        Just("2、".to_string()),
+        Just("（3）".to_string()),
+        Just("学历2、".to_string()),
+        Just("研发-负责".to_string()),
+        Just("===========".to_string()),
+        Just("Company: Acme | Location: Remote\n".to_string()),
+        Just("What you'll bring with you?\n".to_string()),
+        Just("About the job\n".to_string()),
+        Just("$174,000/yr - $235,000/yr".to_string()),
+        Just("15-25K·13薪".to_string()),
+        Just("底薪5000元".to_string()),
+        Just("5+ years of experience with Go. ".to_string()),
+        Just("Acme is a leading platform. ".to_string()),
+        Just("CLICK TO APPLY".to_string()),
+        "[a-zA-Z0-9 .,:;?!/+#()-]{0,16}",
+        "[\\u{4e00}-\\u{9fa5}，。、：；！（）]{0,10}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn posting_reader_never_panics_and_keeps_text_verbatim(s in postingish()) {
+        let p = posting::parse(&s);
+        let plain = s.replace("**", "").replace("__", "");
+        for l in &p.lines {
+            prop_assert!(!l.text.is_empty());
+            prop_assert!(plain.contains(l.text.as_str()), "{:?} not in the input", l.text);
+        }
+        // An export row whose body repeats its title line reads the same way as the file.
+        let body = posting::parse_body(p.title.clone(), None, &s);
+        let read = |p: &jdfit::model::Posting| -> Vec<(jdfit::model::Part, String)> {
+            p.lines.iter().map(|l| (l.part, l.text.clone())).collect()
+        };
+        prop_assert_eq!(read(&body), read(&p));
+    }
 
     #[test]
     fn text_parser_keeps_every_bullet_verbatim_in_the_input(s in resumeish()) {
