@@ -197,7 +197,9 @@ fn place(ctx: Heading, s: Signals) -> Part {
     // Under the employer's own headings, perks stay perks even when they mention training,
     // certification or what "you'll" get.
     let about_employer = matches!(ctx.part, Part::Company | Part::Benefits | Part::Process);
-    if s.benefit && (about_employer || (!s.req && !s.duty)) {
+    // A blurb naming the employer's industry ("models for insurance teams") is still the blurb.
+    let blurb = ctx.part == Part::Company && s.company;
+    if s.benefit && !blurb && (about_employer || (!s.req && !s.duty)) {
         return Part::Benefits;
     }
     // Years asked count as requirement phrasing once the line is known not to be about pay,
@@ -285,6 +287,9 @@ mod tests {
                 (Part::Benefits, "五险一金"),
             ]
         );
+        let p = parse("AI Engineer\ncompany: Quill AI\n\nAbout us\nQuill AI builds models for insurance teams.\n\nBenefits\n- Health insurance\n");
+        let parts: Vec<_> = p.lines.iter().map(|l| l.part).collect();
+        assert_eq!(parts, [Part::Company, Part::Benefits]);
         let p = parse("大数据开发\n\n1） 负责大数据收集；2） 负责建模。任职要求：1） 熟悉Java；");
         let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
         assert_eq!(
