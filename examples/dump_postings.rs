@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release --example dump_postings -- ../shared/data/postings ../shared/data/dev/postings`
 
-use jdfit::parse::{posting, read_text};
+use jdfit::parse::{posting, read_text, txt_files_under};
 use std::io::Write;
 use std::path::Path;
 
@@ -13,37 +13,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut out = out.lock();
     let mut files = Vec::new();
     for dir in std::env::args().skip(1) {
-        walk(Path::new(&dir), &mut files)?;
+        files.extend(txt_files_under(Path::new(&dir))?);
     }
     files.sort();
     for path in files {
-        {
-            let text = read_text(&path)?;
-            let p = posting::parse(&text);
-            let lines: Vec<_> = p
-                .lines
-                .iter()
-                .map(|l| serde_json::json!({"part": l.part, "text": l.text}))
-                .collect();
-            let row = serde_json::json!({
-                "file": path.display().to_string(),
-                "title": p.title,
-                "lines": lines,
-            });
-            writeln!(out, "{row}")?;
-        }
-    }
-    Ok(())
-}
-
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    for e in std::fs::read_dir(dir)? {
-        let p = e?.path();
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
+        let text = read_text(&path)?;
+        let p = posting::parse(&text);
+        let lines: Vec<_> = p
+            .lines
+            .iter()
+            .map(|l| serde_json::json!({"part": l.part, "text": l.text}))
+            .collect();
+        let row = serde_json::json!({
+            "file": path.display().to_string(),
+            "title": p.title,
+            "lines": lines,
+        });
+        writeln!(out, "{row}")?;
     }
     Ok(())
 }

@@ -139,8 +139,8 @@ pub fn read_text_from(
     Ok(text)
 }
 
-/// Reads every `.txt` file under `dir` (the background postings, say), sorted by path.
-pub fn read_texts_under(dir: &std::path::Path) -> Result<Vec<String>> {
+/// The paths of every `.txt` file under `dir`, sorted.
+pub fn txt_files_under(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
     fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
         for e in std::fs::read_dir(dir)? {
             let p = e?.path();
@@ -158,7 +158,12 @@ pub fn read_texts_under(dir: &std::path::Path) -> Result<Vec<String>> {
         source,
     })?;
     paths.sort();
-    paths.iter().map(|p| read_text(p)).collect()
+    Ok(paths)
+}
+
+/// Reads every `.txt` file under `dir` (the background postings, say), sorted by path.
+pub fn read_texts_under(dir: &std::path::Path) -> Result<Vec<String>> {
+    txt_files_under(dir)?.iter().map(|p| read_text(p)).collect()
 }
 
 /// Refuses a text with a line longer than [`MAX_LINE_BYTES`].
