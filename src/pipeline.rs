@@ -210,7 +210,7 @@ pub fn write_tailored(
             safe_stem(r.title.as_deref(), r.company.as_deref())
         );
         let path = dir.join(&name);
-        if crate::output::write_atomic(&path, &body, force)? {
+        if crate::output::write_output(&path, &body, force)? {
             out.push(TailorOutcome::Written(path));
         } else {
             out.push(TailorOutcome::Exists(path));

@@ -59,8 +59,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes `data` to `path` atomically: a temporary file beside it, then a rename.
-fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
+/// Writes `data` to the output `path`: a regular file atomically (a temporary file beside it,
+/// then a rename; through a link, the file it names), a FIFO or device directly.
+fn write_output(path: &Path, data: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -72,7 +73,7 @@ fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
             dir.display()
         );
     }
-    jdfit::output::write_atomic(path, data, true)?;
+    jdfit::output::write_output(path, data, true)?;
     Ok(())
 }
 
@@ -147,7 +148,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let out = pipeline::render_tailored(&prepared, &matched, &opts, a.format)?;
             match &a.output {
-                Some(o) => write_atomic(o, &out),
+                Some(o) => write_output(o, &out),
                 None if a.format.is_binary() && std::io::stdout().is_terminal() => bail!(
                     "{} is a binary format: write it to a file with -o FILE (or redirect standard output)",
                     a.format.extension().to_uppercase()

@@ -1,0 +1,255 @@
+//! Faults, outputs and absurd values under hostile conditions (issue 15): nothing lost,
+//! nothing replaced, no panic. Where root would bypass a permission, the case runs as an
+//! unprivileged user through `setpriv`, or is skipped with a note.
+
+mod common;
+use common::{jdfit, root, skip};
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+const SEED: &str = "corpus/resume-zh.txt";
+const LLM_EN: &str = "jobs/en/en-09-llm-platform-engineer.txt";
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Asserts exit code 2 with one line on stderr containing `want`, and no panic.
+fn assert_fails(o: &Output, want: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(want), "wanted {want:?} in {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// `jdfit tailor -r SEED LLM_EN -o out`.
+fn tailor_to(idx: &Path, out: &Path) -> assert_cmd::Command {
+    let mut c = jdfit(idx);
+    c.args(["tailor", "-r", SEED, LLM_EN, "-o"]).arg(out);
+    c
+}
+
+/// The hidden temporary files (`.jdfit-*.tmp`) in `dir`.
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".jdfit-"))
+        .collect()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    let Some(mkfifo) = common::tool("mkfifo", "mkfifo (coreutils), for a FIFO case") else {
+        return false;
+    };
+    let made = std::process::Command::new(mkfifo)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "mkfifo: {}", stderr(&made));
+    true
+}
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    std::fs::metadata("/proc/self")
+        .map(|m| {
+            use std::os::unix::fs::MetadataExt;
+            m.uid() == 0
+        })
+        .unwrap_or(false)
+}
+
+/// The binary run as an unprivileged user (`setpriv` to nobody) when the tests run as root,
+/// where root would bypass a permission; `None` (with a note) when that cannot be done.
+/// Files it reads must be readable by anyone: the test copies them into `dir` (made 0755).
+#[cfg(unix)]
+fn unprivileged(dir: &Path, why: &str) -> Option<std::process::Command> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("jdfit");
+    let mut c = if is_root() {
+        let setpriv = common::tool("setpriv", &format!("setpriv (util-linux), for {why}"))?;
+        let mut c = std::process::Command::new(setpriv);
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--reset-env",
+        ]);
+        c.arg(&bin);
+        // The binary itself must be reachable by that user.
+        let probe = std::process::Command::new(c.get_program())
+            .args(c.get_args())
+            .arg("--version")
+            .output();
+        if !probe.is_ok_and(|o| o.status.success()) {
+            skip(&format!(
+                "{why}: cannot run jdfit as an unprivileged user here"
+            ));
+            return None;
+        }
+        c
+    } else {
+        std::process::Command::new(bin)
+    };
+    c.current_dir(dir)
+        .env("JDFIT_AS_OF", "2026-11")
+        .env("JDFIT_INDEX_DIR", dir.join("no-index"))
+        .env_remove("JDFIT_RESUME")
+        .env_remove("JDFIT_LEXICON");
+    Some(c)
+}
+
+/// Copies the seed résumé and a posting into `dir`, readable by anyone.
+fn inputs_in(dir: &Path) -> (PathBuf, PathBuf) {
+    let r = dir.join("resume.txt");
+    let p = dir.join("posting.txt");
+    std::fs::copy(root().join(SEED), &r).unwrap();
+    std::fs::copy(root().join(LLM_EN), &p).unwrap();
+    (r, p)
+}
+
+// ---- 1. `-o` onto what is not a regular file ----------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn output_into_a_fifo_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let t = tmp();
+    let fifo = t.path().join("out.fifo");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = tailor_to(t.path(), &fifo)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Checked before waiting for the reader: a FIFO renamed over never gets a writer.
+    let ft = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(ft.is_fifo(), "the FIFO is still a FIFO");
+    let got = reader.join().unwrap();
+    assert!(got.contains("## 工作经历"), "the reader got: {got:?}");
+    assert!(leftovers(t.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_writes_the_file_and_keeps_the_link() {
+    let t = tmp();
+    let idx = tmp();
+    let real = t.path().join("real.md");
+    std::fs::write(&real, "old").unwrap();
+    let link = t.path().join("link.md");
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    tailor_to(idx.path(), &link).assert().success();
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("## 工作经历"));
+    assert!(leftovers(t.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn output_into_devices_writes_into_them() {
+    use std::os::unix::fs::FileTypeExt;
+    let idx = tmp();
+    let before = std::fs::metadata("/dev/null").unwrap();
+    tailor_to(idx.path(), Path::new("/dev/null"))
+        .assert()
+        .success();
+    let after = std::fs::symlink_metadata("/dev/null").unwrap();
+    assert!(after.file_type().is_char_device(), "/dev/null replaced!");
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(before.ino(), after.ino());
+    // A device that cannot take the bytes: said clearly, naming it.
+    if Path::new("/dev/full").exists() {
+        let o = tailor_to(idx.path(), Path::new("/dev/full"))
+            .output()
+            .unwrap();
+        assert_fails(&o, "/dev/full: No space left on device");
+        assert!(std::fs::symlink_metadata("/dev/full")
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+    let leftovers: Vec<String> = leftovers(Path::new("/dev"));
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A folder is not a file.
+    let o = tailor_to(idx.path(), idx.path()).output().unwrap();
+    assert_fails(&o, "a folder, not a file jdfit can write");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_goes_where_standard_output_points() {
+    let idx = tmp();
+    // A pipe.
+    let o = tailor_to(idx.path(), Path::new("/dev/stdout"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("## 工作经历"));
+    // A file opened for appending (`>> log`): appended to, the file not replaced.
+    let t = tmp();
+    let log = t.path().join("log.md");
+    std::fs::write(&log, "earlier\n").unwrap();
+    use std::os::unix::fs::MetadataExt;
+    let ino = std::fs::metadata(&log).unwrap().ino();
+    let f = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("jdfit"))
+        .current_dir(root())
+        .env("JDFIT_AS_OF", "2026-11")
+        .env("JDFIT_INDEX_DIR", idx.path())
+        .args(["tailor", "-r", SEED, LLM_EN, "-o", "/dev/stdout"])
+        .stdout(f)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("earlier\n"), "{text:.40}");
+    assert!(text.contains("## 工作经历"));
+    assert_eq!(std::fs::metadata(&log).unwrap().ino(), ino);
+    assert!(leftovers(t.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unwritable_output_is_named_not_its_temporary_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = tmp();
+    let (r, p) = inputs_in(t.path());
+    let locked = t.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let Some(mut c) = unprivileged(t.path(), "an unwritable -o folder") else {
+        return;
+    };
+    let o = c
+        .arg("tailor")
+        .arg("-r")
+        .arg(&r)
+        .arg(&p)
+        .arg("-o")
+        .arg("locked/out.md")
+        .output()
+        .unwrap();
+    assert_fails(&o, "locked/out.md: Permission denied");
+    assert!(!stderr(&o).contains(".jdfit-"), "{}", stderr(&o));
+}
