@@ -1,5 +1,15 @@
 //! The `jdfit` command line: a thin layer over the library (see `cli`).
 
+/// Writes one line to standard error, best effort: diagnostics never decide the work or the
+/// exit code, so a standard error that cannot be written (`2>/dev/full`, a closed descriptor)
+/// is ignored rather than a panic, as `eprintln!` would.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 use clap::Parser;
@@ -14,9 +24,15 @@ fn main() -> ExitCode {
     let cli = match cli::args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
-            // --help and --version.
-            let _ = e.print();
-            return ExitCode::SUCCESS;
+            // --help and --version: a closed pipe (`| head`) is not an error, a standard output
+            // that cannot be written (`> /dev/full`) is.
+            return match e.print() {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    note!("jdfit: standard output: {err}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::SUCCESS,
+            };
         }
         Err(e) => {
             // A usage error in one line, like every other error: clap's message without its
@@ -29,7 +45,7 @@ fn main() -> ExitCode {
                 .filter(|l| !l.is_empty())
                 .collect();
             let msg = msg.join("; ");
-            eprintln!("jdfit: {}", msg.strip_prefix("error: ").unwrap_or(&msg));
+            note!("jdfit: {}", msg.strip_prefix("error: ").unwrap_or(&msg));
             return ExitCode::from(2);
         }
     };
@@ -45,7 +61,7 @@ fn main() -> ExitCode {
                     msg = format!("{msg}: {c}");
                 }
             }
-            eprintln!("jdfit: {msg}");
+            note!("jdfit: {msg}");
             ExitCode::from(2)
         }
     }

@@ -35,6 +35,18 @@ fn tailor_to(idx: &Path, out: &Path) -> assert_cmd::Command {
     c
 }
 
+/// The binary as a plain `std::process::Command` (whose standard streams a test can set),
+/// set up like [`jdfit`].
+fn bin(idx: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("jdfit"));
+    c.current_dir(root())
+        .env_remove("JDFIT_RESUME")
+        .env_remove("JDFIT_LEXICON")
+        .env("JDFIT_AS_OF", "2026-11")
+        .env("JDFIT_INDEX_DIR", idx);
+    c
+}
+
 /// The hidden temporary files (`.jdfit-*.tmp`) in `dir`.
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
@@ -213,10 +225,7 @@ fn output_to_dev_stdout_goes_where_standard_output_points() {
     use std::os::unix::fs::MetadataExt;
     let ino = std::fs::metadata(&log).unwrap().ino();
     let f = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
-    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("jdfit"))
-        .current_dir(root())
-        .env("JDFIT_AS_OF", "2026-11")
-        .env("JDFIT_INDEX_DIR", idx.path())
+    let o = bin(idx.path())
         .args(["tailor", "-r", SEED, LLM_EN, "-o", "/dev/stdout"])
         .stdout(f)
         .output()
@@ -252,4 +261,111 @@ fn an_unwritable_output_is_named_not_its_temporary_file() {
         .unwrap();
     assert_fails(&o, "locked/out.md: Permission denied");
     assert!(!stderr(&o).contains(".jdfit-"), "{}", stderr(&o));
+}
+
+// ---- 2. A standard error that cannot be written -------------------------------------------
+
+/// `/dev/full` opened for writing: every write fails with "No space left on device".
+#[cfg(target_os = "linux")]
+fn full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_error_changes_neither_the_work_nor_the_exit_code() {
+    let t = tmp();
+    let idx = t.path().join("idx");
+    let run = |args: &[&str], extra: &[&Path]| {
+        let o = bin(&idx)
+            .args(args)
+            .args(extra)
+            .stderr(full())
+            .output()
+            .unwrap();
+        (o.status.code(), o.stdout)
+    };
+    // An error still exits 2 (not 101).
+    assert_eq!(run(&["match", "-r", SEED, "missing.txt"], &[]).0, Some(2));
+    // The work is done and exits 0.
+    let (code, out) = run(&["match", "-r", SEED, LLM_EN, "-f", "json"], &[]);
+    assert_eq!(code, Some(0));
+    assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
+    assert_eq!(run(&["index", "-r", SEED], &[]).0, Some(0));
+    assert!(idx.join(jdfit::index::META_FILE).exists());
+    let dir = t.path().join("tailored");
+    let (code, out) = run(
+        &[
+            "batch",
+            "-r",
+            SEED,
+            "jobs/en",
+            "--top",
+            "5",
+            "-f",
+            "jsonl",
+            "--tailor-dir",
+        ],
+        &[&dir],
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(String::from_utf8_lossy(&out).lines().count(), 5);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 5);
+}
+
+#[cfg(all(target_os = "linux", feature = "serve"))]
+#[test]
+fn serve_starts_with_a_full_standard_error() {
+    use std::io::{Read, Write};
+    let idx = tmp();
+    // A free port, then given to the server (it cannot say which it took).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = bin(idx.path())
+        .args(["serve", "-r", SEED, "--port", &port.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(full())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut answer = String::new();
+    while std::time::Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the server ended: {status}");
+        }
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .unwrap();
+            let req = format!(
+                "GET /api/resume HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+            );
+            s.write_all(req.as_bytes()).unwrap();
+            let _ = s.read_to_string(&mut answer);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(answer.starts_with("HTTP/1.1 200"), "no answer: {answer:?}");
+}
+
+#[test]
+fn help_into_a_full_standard_output_is_an_error() {
+    #[cfg(target_os = "linux")]
+    {
+        let idx = tmp();
+        let o = bin(idx.path())
+            .arg("--help")
+            .stdout(full())
+            .output()
+            .unwrap();
+        assert_fails(&o, "standard output: No space left on device");
+    }
 }

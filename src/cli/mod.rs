@@ -33,7 +33,7 @@ fn read_posting(
     let path = p.clone().unwrap_or_else(|| PathBuf::from("-"));
     let stdin = path.as_os_str() == "-";
     if stdin && std::io::stdin().is_terminal() {
-        eprintln!("jdfit: reading the posting from standard input (paste it, then Ctrl-D)");
+        note!("jdfit: reading the posting from standard input (paste it, then Ctrl-D)");
     }
     let text = if stdin {
         parse::read_text_from(std::io::stdin().lock(), Path::new("-"), encoding)?
@@ -177,7 +177,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let opts = options::resume_options(&a.resume)?;
             let dir = options::index_dir(&a.resume);
             let meta = pipeline::build_index(resume, &dir, &opts)?;
-            eprintln!(
+            note!(
                 "jdfit: indexed {} bullets of {} into {}",
                 meta.bullets,
                 resume.display(),
@@ -224,8 +224,8 @@ struct Progress {
 impl Observer for Progress {
     fn row_error(&mut self, e: &RowError) {
         match &self.bar {
-            Some(b) => b.suspend(|| eprintln!("jdfit: {e}")),
-            None => eprintln!("jdfit: {e}"),
+            Some(b) => b.suspend(|| note!("jdfit: {e}")),
+            None => note!("jdfit: {e}"),
         }
     }
 
@@ -316,7 +316,7 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
         print_out(render::batch(&rows, format))?;
     }
     let secs = start.elapsed().as_secs_f64();
-    eprintln!(
+    note!(
         "jdfit: scored {} postings, skipped {} bad rows, {} in the output, in {:.2}s ({:.0} postings/s)",
         summary.scored,
         summary.skipped,
@@ -342,13 +342,13 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
             .count();
         for o in &outcomes {
             if let TailorOutcome::Exists(p) = o {
-                eprintln!(
+                note!(
                     "jdfit: {}: exists, not overwritten (use --force)",
                     p.display()
                 );
             }
         }
-        eprintln!(
+        note!(
             "jdfit: wrote {written} tailored résumés into {}",
             dir.display()
         );
@@ -376,7 +376,7 @@ fn serve(a: ServeArgs) -> Result<()> {
         .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     let addr = std::net::SocketAddr::new(ip, a.port);
     if !ip.is_loopback() {
-        eprintln!(
+        note!(
             "jdfit: warning: listening on {addr}, not on loopback: anyone who can reach this machine can read your résumé"
         );
     }
@@ -390,7 +390,7 @@ fn serve(a: ServeArgs) -> Result<()> {
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr().context("listening address")?;
-        eprintln!("jdfit: serving on http://{local}/ (Ctrl-C to stop)");
+        note!("jdfit: serving on http://{local}/ (Ctrl-C to stop)");
         let stop = async {
             let _ = tokio::signal::ctrl_c().await;
         };
