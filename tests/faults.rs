@@ -369,3 +369,62 @@ fn help_into_a_full_standard_output_is_an_error() {
         assert_fails(&o, "standard output: No space left on device");
     }
 }
+
+// ---- 3. Huge or absurd numbers ------------------------------------------------------------
+
+/// `jdfit batch -r SEED jobs/en -f jsonl` with `extra` arguments.
+fn batch_en(idx: &Path, extra: &[&str]) -> Output {
+    jdfit(idx)
+        .args(["batch", "-r", SEED, "jobs/en", "-f", "jsonl"])
+        .args(extra)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_huge_top_is_a_bound_not_an_allocation() {
+    let idx = tmp();
+    for top in [
+        "1000000000000",
+        "9223372036854775807",
+        &usize::MAX.to_string(),
+    ] {
+        let o = batch_en(idx.path(), &["--top", top]);
+        assert!(o.status.success(), "--top {top}: {}", stderr(&o));
+        assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 42);
+    }
+}
+
+#[test]
+fn absurd_thread_counts_are_refused() {
+    let idx = tmp();
+    for n in ["10000", "65535", "257"] {
+        let o = batch_en(idx.path(), &["--threads", n]);
+        assert_fails(&o, &format!("invalid value '{n}' for '--threads <N>'"));
+        assert!(stderr(&o).contains("not in 1..=256"), "{}", stderr(&o));
+    }
+    let o = batch_en(idx.path(), &["--threads", "256", "--top", "3"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn min_score_outside_0_to_100_is_refused() {
+    let idx = tmp();
+    for v in ["NaN", "nan", "inf", "-inf", "101", "-5", "-0.1"] {
+        let o = batch_en(idx.path(), &["--min-score", v]);
+        assert_fails(
+            &o,
+            &format!("invalid value '{v}' for '--min-score <S>': scores run from 0 to 100"),
+        );
+        // No tip to pass `-- -5`, which would make it an input.
+        assert!(!stderr(&o).contains("tip"), "{}", stderr(&o));
+    }
+    let o = batch_en(idx.path(), &["--min-score", "abc"]);
+    assert_fails(&o, "not a number (give a score from 0 to 100)");
+    for (v, kept) in [("0", 42), ("100", 0)] {
+        let o = batch_en(idx.path(), &["--min-score", v]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), kept);
+    }
+}

@@ -189,8 +189,8 @@ pub struct BatchArgs {
     /// Keep only the best K postings (memory stays bounded).
     #[arg(long, value_name = "K")]
     pub top: Option<usize>,
-    /// Drop postings scoring below S.
-    #[arg(long, value_name = "S")]
+    /// Drop postings scoring below S (a number from 0 to 100).
+    #[arg(long, value_name = "S", allow_hyphen_values = true, value_parser = min_score)]
     pub min_score: Option<f32>,
     /// Write a tailored résumé for each of the top K postings into DIR (needs --top).
     #[arg(long, value_name = "DIR", requires = "top")]
@@ -201,8 +201,8 @@ pub struct BatchArgs {
     /// Replace existing files in --tailor-dir.
     #[arg(long)]
     pub force: bool,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads (default: one per core; at most 256).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=jdfit::batch::MAX_THREADS as i64))]
     pub threads: Option<u16>,
     /// No progress bar (errors and the summary line are still printed).
     #[arg(long, short = 'q')]
@@ -225,6 +225,16 @@ pub struct BatchArgs {
     /// Field / column holding the link.
     #[arg(long, value_name = "NAME", default_value = "url")]
     pub url_column: String,
+}
+
+/// A score threshold: a finite number from 0 to 100 (scores are percentages), so `NaN`, `inf`
+/// and `101` are refused rather than silently keeping every row or none.
+fn min_score(s: &str) -> std::result::Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(v),
+        Ok(_) => Err("scores run from 0 to 100: give a number in that range".into()),
+        Err(_) => Err("not a number (give a score from 0 to 100)".into()),
+    }
 }
 
 #[derive(Args, Debug)]
