@@ -37,6 +37,9 @@ pub struct BulletIndex {
     text: Field,
     /// How this index was obtained.
     pub status: IndexStatus,
+    /// Why a persisted index could not be used or rebuilt, when the index was built in RAM
+    /// instead (for the caller to show once).
+    pub note: Option<String>,
 }
 
 impl std::fmt::Debug for BulletIndex {
@@ -76,6 +79,69 @@ fn register(index: &Index, analyzer: &Arc<Analyzer>) {
         tokenizer::NAME,
         TextAnalyzer::from(tokenizer::JdfitTokenizer::new(analyzer.clone())),
     );
+}
+
+/// Whether `name` is one of the files a jdfit index holds: its metadata, Tantivy's metadata
+/// and locks, and segment files (`<32 hex digits>.<ext>`).
+fn is_own_file(name: &str) -> bool {
+    matches!(
+        name,
+        META_FILE | "meta.json" | ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock"
+    ) || name
+        .split_once('.')
+        .is_some_and(|(stem, _)| stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether an index may be written at `dir`: `Ok(false)` when nothing is there, `Ok(true)`
+/// when an empty folder or a verified jdfit index is (its metadata reads and every entry is
+/// one of its own files), otherwise why not.
+fn replaceable(dir: &Path) -> std::result::Result<bool, String> {
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e.to_string()),
+        Ok(m) if !m.is_dir() => return Err("exists and is not a folder".into()),
+        Ok(_) => {}
+    }
+    let mut foreign = Vec::new();
+    let mut any = false;
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        any = true;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if !(is_file && is_own_file(&name)) {
+            foreign.push(name);
+        }
+    }
+    if !any {
+        return Ok(true);
+    }
+    if BulletIndex::read_meta(dir).is_none() {
+        return Err("exists and is not a jdfit index; refusing to overwrite it".into());
+    }
+    if !foreign.is_empty() {
+        foreign.sort();
+        let shown: Vec<String> = foreign.iter().take(3).map(|n| format!("{:?}", n)).collect();
+        return Err(format!(
+            "holds files that are not the index's own ({}{}); refusing to replace it (move them out, or index elsewhere)",
+            shown.join(", "),
+            if foreign.len() > 3 { ", …" } else { "" }
+        ));
+    }
+    Ok(true)
+}
+
+/// Deletes the index's own files in `dir` (see [`is_own_file`]), nothing else.
+fn remove_own_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().is_ok_and(|t| t.is_file()) && is_own_file(&name) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// One leaf bullet to index, analysed by the caller (its leaf ordinal is its position).
@@ -128,6 +194,7 @@ impl BulletIndex {
             reader,
             text,
             status,
+            note: None,
         })
     }
 
@@ -142,7 +209,9 @@ impl BulletIndex {
 
     /// Builds the index into `dir`, replacing an earlier jdfit index there. The new index is
     /// written beside it and renamed into place, so a crash never leaves a half-written index
-    /// under the real name. A non-empty directory that is not a jdfit index is refused.
+    /// under the real name. Only a folder that is empty or a verified jdfit index (its
+    /// metadata reads, and every file in it is the index's own) is replaced: a folder that is
+    /// not an index, or an index holding anyone else's files, is refused and left as it is.
     pub fn persist(
         docs: &[IndexDoc],
         meta: &IndexMeta,
@@ -153,43 +222,92 @@ impl BulletIndex {
             path: dir.to_path_buf(),
             message,
         };
-        if dir.exists() && !dir.join(META_FILE).exists() {
-            let non_empty = std::fs::read_dir(dir)
-                .map_err(|e| dir_err(e.to_string()))?
-                .next()
-                .is_some();
-            if non_empty {
-                return Err(dir_err(
-                    "exists and is not a jdfit index; refusing to overwrite it".into(),
-                ));
+        let io_err = |e: std::io::Error| dir_err(crate::output::plain(e).to_string());
+        // Through a link, the folder it names is replaced; the link stays.
+        let target = match std::fs::symlink_metadata(dir) {
+            Ok(m) if m.file_type().is_symlink() => {
+                crate::output::follow_links(dir).map_err(io_err)?.0
             }
-        }
-        let parent = dir.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(|e| dir_err(e.to_string()))?;
+            _ => dir.to_path_buf(),
+        };
+        let exists = replaceable(&target).map_err(dir_err)?;
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(parent).map_err(io_err)?;
         let tmp = tempfile::Builder::new()
             .prefix(".jdfit-index-")
             .tempdir_in(parent)
-            .map_err(|e| dir_err(e.to_string()))?;
+            .map_err(io_err)?;
         let (schema, _) = schema();
         let index = Index::create_in_dir(tmp.path(), schema)?;
         register(&index, analyzer);
         fill(&index, docs)?;
         drop(index);
         let meta_json = serde_json::to_vec_pretty(meta).expect("meta serialises");
-        std::fs::write(tmp.path().join(META_FILE), meta_json)
-            .map_err(|e| dir_err(e.to_string()))?;
-        if dir.exists() {
-            std::fs::remove_dir_all(dir).map_err(|e| dir_err(e.to_string()))?;
+        std::fs::write(tmp.path().join(META_FILE), meta_json).map_err(io_err)?;
+        if exists {
+            // The old index is moved aside (onto an empty folder of our own), the new one
+            // renamed into place, then the old one's own files deleted, one by one.
+            let old = tempfile::Builder::new()
+                .prefix(".jdfit-index-old-")
+                .tempdir_in(parent)
+                .map_err(io_err)?;
+            std::fs::rename(&target, old.path()).map_err(io_err)?;
+            // From here on the old index is never deleted as a whole.
+            let old = old.keep();
+            if let Err(e) = std::fs::rename(tmp.path(), &target) {
+                let _ = std::fs::rename(&old, &target);
+                return Err(io_err(e));
+            }
+            remove_own_files(&old);
+            let _ = std::fs::remove_dir(&old);
+            let _ = tmp.keep();
+        } else {
+            std::fs::rename(tmp.path(), &target).map_err(io_err)?;
+            let _ = tmp.keep();
         }
-        let tmp_path = tmp.keep();
-        std::fs::rename(&tmp_path, dir).map_err(|e| dir_err(e.to_string()))?;
-        BulletIndex::open(dir, analyzer, IndexStatus::Built)
+        BulletIndex::open(&target, analyzer, IndexStatus::Built)
     }
 
+    /// Opens the index in `dir`; when that fails (a read-only folder or file system, where
+    /// Tantivy cannot take its lock), opens a copy of its files in RAM, leaving `dir` as is.
     fn open(dir: &Path, analyzer: &Arc<Analyzer>, status: IndexStatus) -> Result<BulletIndex> {
-        let index = Index::open_in_dir(dir)?;
+        let index = match Index::open_in_dir(dir) {
+            Ok(index) => {
+                register(&index, analyzer);
+                match BulletIndex::from_index(index, status) {
+                    Ok(ix) => return Ok(ix),
+                    Err(_) => BulletIndex::copy_in_ram(dir)?,
+                }
+            }
+            Err(_) => BulletIndex::copy_in_ram(dir)?,
+        };
         register(&index, analyzer);
         BulletIndex::from_index(index, status)
+    }
+
+    /// The index in `dir`, its files copied into RAM (a résumé's index is small).
+    fn copy_in_ram(dir: &Path) -> Result<Index> {
+        let io_err = |e: std::io::Error| Error::IndexDir {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        };
+        let ram = tantivy::directory::RamDirectory::create();
+        for entry in std::fs::read_dir(dir).map_err(io_err)? {
+            let entry = entry.map_err(io_err)?;
+            let name = entry.file_name();
+            let name_str = name.to_string_lossy();
+            if name_str == META_FILE || name_str.ends_with(".lock") {
+                continue;
+            }
+            if entry.file_type().map_err(io_err)?.is_file() {
+                let bytes = std::fs::read(entry.path()).map_err(io_err)?;
+                tantivy::Directory::atomic_write(&ram, Path::new(&name), &bytes).map_err(io_err)?;
+            }
+        }
+        Ok(Index::open(ram)?)
     }
 
     /// Reads the metadata of a persisted index, if `dir` holds one.
@@ -213,13 +331,33 @@ impl BulletIndex {
                 // checksum: a damaged index is rebuilt, never silently used.
                 match BulletIndex::open(dir, analyzer, IndexStatus::Reused) {
                     Ok(ix) if ix.num_docs() == meta.bullets && ix.intact() => Ok(ix),
-                    _ => BulletIndex::persist(docs, meta, dir, analyzer),
+                    _ => BulletIndex::rebuild_or_ram(docs, meta, dir, analyzer),
                 }
             }
             Some(m) if m.resume_path == meta.resume_path => {
-                BulletIndex::persist(docs, meta, dir, analyzer)
+                BulletIndex::rebuild_or_ram(docs, meta, dir, analyzer)
             }
             _ => BulletIndex::in_ram(docs, analyzer),
+        }
+    }
+
+    /// Rebuilds the index in `dir`; when that cannot be done (a read-only folder, files that
+    /// are not the index's), builds it in RAM with a note saying why.
+    fn rebuild_or_ram(
+        docs: &[IndexDoc],
+        meta: &IndexMeta,
+        dir: &Path,
+        analyzer: &Arc<Analyzer>,
+    ) -> Result<BulletIndex> {
+        match BulletIndex::persist(docs, meta, dir, analyzer) {
+            Ok(ix) => Ok(ix),
+            Err(e) => {
+                let mut ix = BulletIndex::in_ram(docs, analyzer)?;
+                ix.note = Some(format!(
+                    "{e}; the index could not be rebuilt there, so it was built in RAM for this run"
+                ));
+                Ok(ix)
+            }
         }
     }
 

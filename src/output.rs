@@ -58,7 +58,7 @@ enum Target {
 
 /// An I/O error as the OS states it, without the path a wrapper (tempfile) adds: errors
 /// name the user's path, never a hidden temporary one.
-fn plain(e: std::io::Error) -> std::io::Error {
+pub(crate) fn plain(e: std::io::Error) -> std::io::Error {
     if e.raw_os_error().is_some() {
         return e;
     }
@@ -73,7 +73,7 @@ fn plain(e: std::io::Error) -> std::io::Error {
 /// Where the chain of links starting at `path` ends, and whether it passes through a
 /// process's descriptors (`/dev/stdout` → `/proc/self/fd/1`, `/dev/fd/N`): such a path is
 /// a stream the shell opened, written into and never replaced.
-fn follow_links(path: &Path) -> std::io::Result<(PathBuf, bool)> {
+pub(crate) fn follow_links(path: &Path) -> std::io::Result<(PathBuf, bool)> {
     let mut p = path.to_path_buf();
     let mut via_fd = false;
     for _ in 0..40 {

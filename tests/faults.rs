@@ -428,3 +428,195 @@ fn min_score_outside_0_to_100_is_refused() {
         assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), kept);
     }
 }
+
+// ---- 4. `jdfit index` never deletes what is not its own -----------------------------------
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn index_never_deletes_a_folder_or_files_that_are_not_its_own() {
+    let t = tmp();
+    let idx = t.path().join("unused");
+    let index = |dir: &Path| {
+        jdfit(&idx)
+            .args(["index", "-r", SEED, "--index-dir"])
+            .arg(dir)
+            .output()
+            .unwrap()
+    };
+    // A folder of the user's with a file that only claims to be an index's metadata.
+    let mine = t.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(mine.join("notes.txt"), "keep me").unwrap();
+    std::fs::write(
+        mine.join(jdfit::index::META_FILE),
+        "{\"not\": \"an index\"}",
+    )
+    .unwrap();
+    assert_fails(&index(&mine), "exists and is not a jdfit index");
+    assert_eq!(names(&mine), ["jdfit-index.json", "notes.txt"]);
+    // Real index metadata copied beside the user's files: still not the index's own files.
+    let real = t.path().join("real");
+    assert!(index(&real).status.success());
+    std::fs::copy(
+        real.join(jdfit::index::META_FILE),
+        mine.join(jdfit::index::META_FILE),
+    )
+    .unwrap();
+    assert_fails(
+        &index(&mine),
+        "holds files that are not the index's own (\"notes.txt\")",
+    );
+    assert_eq!(
+        std::fs::read_to_string(mine.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    // A stray file in a real index: a rebuild is refused, the file kept.
+    std::fs::write(real.join("stray.txt"), "mine").unwrap();
+    assert_fails(
+        &index(&real),
+        "holds files that are not the index's own (\"stray.txt\")",
+    );
+    assert_eq!(
+        std::fs::read_to_string(real.join("stray.txt")).unwrap(),
+        "mine"
+    );
+    // `match` with a changed résumé cannot rebuild it there: RAM, one note, the file kept.
+    let resume = t.path().join("resume.txt");
+    std::fs::copy(root().join(SEED), &resume).unwrap();
+    let mut c = jdfit(&idx);
+    c.args(["index", "-r"]).arg(&resume).arg("--index-dir");
+    let ix2 = t.path().join("ix2");
+    assert!(c.arg(&ix2).output().unwrap().status.success());
+    std::fs::write(ix2.join("stray.txt"), "mine").unwrap();
+    std::fs::write(
+        &resume,
+        std::fs::read_to_string(&resume).unwrap() + "\n- 负责 Kafka 集群运维。\n",
+    )
+    .unwrap();
+    let o = jdfit(&idx)
+        .args(["match", "-f", "json", "-r"])
+        .arg(&resume)
+        .arg(LLM_EN)
+        .arg("--index-dir")
+        .arg(&ix2)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["index"], "memory");
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("note:") && err.contains("stray.txt"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(ix2.join("stray.txt")).unwrap(),
+        "mine"
+    );
+    // Without the stray file the index is rebuilt in place, and nothing is left beside it.
+    std::fs::remove_file(real.join("stray.txt")).unwrap();
+    assert!(index(&real).status.success());
+    assert!(names(&real).contains(&jdfit::index::META_FILE.to_string()));
+    let beside: Vec<String> = names(t.path())
+        .into_iter()
+        .filter(|n| n.starts_with(".jdfit"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_index_folder_through_a_link_keeps_the_link() {
+    let t = tmp();
+    let real = t.path().join("real");
+    let link = t.path().join("link");
+    std::os::unix::fs::symlink("real", &link).unwrap();
+    for _ in 0..2 {
+        let o = jdfit(t.path())
+            .args(["index", "-r", SEED, "--index-dir"])
+            .arg(&link)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(real.join(jdfit::index::META_FILE).exists());
+    }
+}
+
+// ---- 5. A read-only persisted index -------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_index_is_used_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = tmp();
+    let (r, p) = inputs_in(t.path());
+    let home = t.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    if is_root() {
+        std::os::unix::fs::chown(&home, Some(65534), Some(65534)).unwrap();
+    }
+    let run = |args: &[&str]| -> Option<Output> {
+        let mut c = unprivileged(t.path(), "a read-only index")?;
+        Some(c.args(args).output().unwrap())
+    };
+    let Some(o) = run(&["index", "-r", "resume.txt", "--index-dir", "home/ix"]) else {
+        return;
+    };
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ix = home.join("ix");
+    let set_mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    for f in std::fs::read_dir(&ix).unwrap() {
+        set_mode(&f.unwrap().path(), 0o444);
+    }
+    set_mode(&ix, 0o555);
+    let status = |expect_note: bool| {
+        let o = run(&[
+            "match",
+            "-f",
+            "json",
+            "-r",
+            "resume.txt",
+            "posting.txt",
+            "--index-dir",
+            "home/ix",
+        ])
+        .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let err = stderr(&o);
+        if expect_note {
+            assert_eq!(err.lines().count(), 1, "one note: {err}");
+            assert!(
+                err.starts_with("jdfit: note: index directory home/ix"),
+                "{err}"
+            );
+        } else {
+            assert!(err.is_empty(), "{err}");
+        }
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["index"].as_str().unwrap().to_string()
+    };
+    assert_eq!(status(false), "reused");
+    // Its parent read-only too.
+    set_mode(&home, 0o555);
+    assert_eq!(status(false), "reused");
+    // The résumé changed: it cannot be rebuilt there, so RAM with one note.
+    let text = std::fs::read_to_string(&r).unwrap() + "\n- 负责 Kafka 集群运维。\n";
+    std::fs::write(&r, text).unwrap();
+    assert_eq!(status(true), "memory");
+    let _ = p;
+    // Left as it was, so the temporary folder can go.
+    set_mode(&home, 0o755);
+    set_mode(&ix, 0o755);
+}

@@ -22,7 +22,11 @@ use std::path::{Path, PathBuf};
 /// Reads (its encoding detected), parses, analyzes and indexes the résumé of these arguments.
 fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
     let path = options::resume_path(a)?;
-    Ok(pipeline::prepare(path, &options::resume_options(a)?)?)
+    let prepared = pipeline::prepare(path, &options::resume_options(a)?)?;
+    if let Some(n) = prepared.index_note() {
+        note!("jdfit: note: {n}");
+    }
+    Ok(prepared)
 }
 
 /// Reads the posting from a file or standard input; an empty posting is an error.

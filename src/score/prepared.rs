@@ -184,6 +184,11 @@ impl PreparedResume {
         })
     }
 
+    /// Why a persisted index could not be used or rebuilt, when it was built in RAM instead.
+    pub fn index_note(&self) -> Option<&str> {
+        self.index.note.as_deref()
+    }
+
     /// The analyzer in use.
     pub fn analyzer(&self) -> &Arc<Analyzer> {
         &self.analyzer
