@@ -28,6 +28,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod pipeline;
+pub mod printable;
 pub mod render;
 pub mod score;
 #[cfg(feature = "serve")]

@@ -2,11 +2,14 @@
 
 /// Writes one line to standard error, best effort: diagnostics never decide the work or the
 /// exit code, so a standard error that cannot be written (`2>/dev/full`, a closed descriptor)
-/// is ignored rather than a panic, as `eprintln!` would.
+/// is ignored rather than a panic, as `eprintln!` would. Control characters (from file names,
+/// export fields) are shown as escapes, so a message never drives the terminal and stays
+/// one line.
 macro_rules! note {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let line = format!($($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", jdfit::printable::printable(&line));
     }};
 }
 

@@ -620,3 +620,85 @@ fn a_read_only_index_is_used_read_only() {
     set_mode(&home, 0o755);
     set_mode(&ix, 0o755);
 }
+
+// ---- 7. Terminal escapes from file names and export fields --------------------------------
+
+/// No control character but the line ends.
+fn no_controls(what: &str, s: &str) {
+    let bad: Vec<char> = s.chars().filter(|c| c.is_control() && *c != '\n').collect();
+    assert!(bad.is_empty(), "{what} carries raw controls {bad:?}: {s:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn escapes_in_file_names_never_reach_the_terminal() {
+    let t = tmp();
+    let jobs = t.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    let name = "a\u{1b}]0;PWNED\u{7}\nb\u{1b}[2J\u{9b}31m.txt";
+    let posting = jobs.join(name);
+    std::fs::copy(root().join(LLM_EN), &posting).unwrap();
+    let idx = tmp();
+    for format in ["table", "csv"] {
+        let o = jdfit(idx.path())
+            .args(["batch", "-r", SEED, "-f", format])
+            .arg(&jobs)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = String::from_utf8(o.stdout.clone()).unwrap();
+        no_controls(format, &out);
+        assert_eq!(out.lines().count(), 2, "{out}");
+        assert!(
+            out.contains("a\\x1b]0;PWNED\\x07\\nb\\x1b[2J\\u{9b}31m.txt"),
+            "{out}"
+        );
+        no_controls("stderr", &stderr(&o));
+    }
+    for cmd in ["match", "posting"] {
+        let mut c = jdfit(idx.path());
+        c.arg(cmd);
+        if cmd == "match" {
+            c.args(["-r", SEED]);
+        }
+        let o = c.arg(&posting).output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        no_controls(cmd, &String::from_utf8(o.stdout).unwrap());
+    }
+    // In an error line: escaped, and still one line.
+    let o = jdfit(idx.path())
+        .args(["match", "-r", SEED])
+        .arg(t.path().join("gone\u{1b}[31m\nx.txt"))
+        .output()
+        .unwrap();
+    assert_fails(&o, "gone\\x1b[31m\\nx.txt: No such file or directory");
+    no_controls("stderr", &stderr(&o));
+}
+
+#[test]
+fn csv_output_carries_no_raw_control_bytes_from_export_fields() {
+    let t = tmp();
+    let text = std::fs::read_to_string(root().join(LLM_EN)).unwrap();
+    let row = serde_json::json!({
+        "id": "x\u{1b}[2J",
+        "title": "Platform\u{1b}]0;owned\u{7} engineer\r\nsecond line",
+        "company": "Acme\u{9b}31m",
+        "location": "Remote\tEU",
+        "text": text,
+    });
+    let input = t.path().join("rows.jsonl");
+    std::fs::write(&input, format!("{row}\n")).unwrap();
+    let o = jdfit(t.path())
+        .args(["batch", "-r", SEED, "-f", "csv"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    no_controls("csv", &out);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.contains("Platform\\x1b]0;owned\\x07 engineer\\r\\nsecond line"),
+        "{out}"
+    );
+}

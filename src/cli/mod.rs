@@ -13,6 +13,7 @@ use jdfit::batch::{BatchOptions, Observer};
 use jdfit::parse;
 use jdfit::parse::source::{Columns, Input, RowError};
 use jdfit::pipeline::{self, TailorOutcome};
+use jdfit::printable::printable;
 use jdfit::render::{self, BatchFormat, PostingFormat, ReportFormat, Tone};
 use jdfit::score::PreparedResume;
 use jdfit::tailor::TailorOptions;
@@ -120,6 +121,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 };
                 return print_out(render::explanation(&e, a.format));
             }
+            // A file name is shown to people escaped (it may hold terminal escapes); JSON
+            // keeps it as it is, escaped the JSON way.
+            let label = match a.format {
+                ReportFormat::Json => label,
+                _ => printable(&label).into_owned(),
+            };
             let report = pipeline::match_text(&prepared, &text, &label)?.report;
             match a.format {
                 // Colours on a terminal only, and never with NO_COLOR set.
@@ -210,6 +217,10 @@ fn posting(
     let mut readings = Vec::with_capacity(files.len());
     for f in files {
         let (text, label) = read_posting(&Some(f), encoding)?;
+        let label = match a.format {
+            PostingFormat::Json => label,
+            PostingFormat::Text => printable(&label).into_owned(),
+        };
         readings.push(pipeline::read_posting(&text, &label, &analyzer));
     }
     match a.format {

@@ -2,6 +2,7 @@
 
 use super::BatchFormat;
 use crate::model::BatchRow;
+use crate::printable::printable;
 use std::fmt::Write;
 
 /// Pads or cuts `s` to `width` terminal columns (CJK characters take two).
@@ -97,18 +98,21 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                 "missing_count",
                 "requirements_found",
             ]);
+            // No raw control bytes in a cell: export fields and file names are shown as
+            // escapes.
+            let cell = |s: &Option<String>| printable(s.as_deref().unwrap_or("")).into_owned();
             for r in rows {
                 let _ = w.write_record([
                     r.rank.to_string(),
                     format!("{:.1}", r.score),
-                    r.title.clone().unwrap_or_default(),
-                    r.company.clone().unwrap_or_default(),
-                    r.location.clone().unwrap_or_default(),
-                    r.url.clone().unwrap_or_default(),
-                    r.id.clone().unwrap_or_default(),
-                    r.matched.join("; "),
-                    r.missing.join("; "),
-                    r.source.clone(),
+                    cell(&r.title),
+                    cell(&r.company),
+                    cell(&r.location),
+                    cell(&r.url),
+                    cell(&r.id),
+                    printable(&r.matched.join("; ")).into_owned(),
+                    printable(&r.missing.join("; ")).into_owned(),
+                    printable(&r.source).into_owned(),
                     r.matched_count.to_string(),
                     r.missing_count.to_string(),
                     r.requirements_found.to_string(),
@@ -140,7 +144,7 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                         fit("(no requirements found)", 30)
                     },
                     fit_terms(&r.missing, r.missing_count, 30),
-                    r.source
+                    printable(&r.source)
                 );
             }
             out
