@@ -11,8 +11,9 @@ use std::sync::Mutex;
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Deletes every temporary file an output is being written to at this moment. Meant for an
-/// interruption (Ctrl-C, SIGTERM): the final files are untouched, the hidden `.jdfit-*.tmp`
-/// files go.
+/// interruption (Ctrl-C, SIGTERM) just before the process ends: the final files are
+/// untouched, the hidden `.jdfit-*.tmp` files go, and from then on no output starts a new
+/// temporary file (a writer waits for the end of the process instead).
 pub fn remove_pending() {
     let pending = match PENDING.lock() {
         Ok(p) => p,
@@ -21,17 +22,28 @@ pub fn remove_pending() {
     for p in pending.iter() {
         let _ = std::fs::remove_file(p);
     }
+    // Held for good: a temporary file is created only under this lock.
+    std::mem::forget(pending);
 }
 
 /// Registers a temporary path for [`remove_pending`] while it lives.
 struct Pending(PathBuf);
 
 impl Pending {
-    fn new(path: &Path) -> Pending {
-        if let Ok(mut p) = PENDING.lock() {
-            p.push(path.to_path_buf());
-        }
-        Pending(path.to_path_buf())
+    /// Creates a temporary file with `builder` in `dir`, registered before anyone can
+    /// interrupt between its creation and its registration.
+    fn create(
+        builder: &tempfile::Builder<'_, '_>,
+        dir: &Path,
+    ) -> std::io::Result<(Pending, tempfile::NamedTempFile)> {
+        let mut pending = match PENDING.lock() {
+            Ok(p) => p,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let tmp = builder.tempfile_in(dir)?;
+        pending.push(tmp.path().to_path_buf());
+        let path = tmp.path().to_path_buf();
+        Ok((Pending(path), tmp))
     }
 }
 
@@ -198,8 +210,9 @@ pub fn write_atomic(path: &Path, data: &[u8], replace: bool) -> Result<bool> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    let _pending = Pending::new(tmp.path());
+    // Declared in this order so that the file is deleted (on an error) before it is
+    // unregistered.
+    let (_pending, mut tmp) = Pending::create(&builder, dir).map_err(io)?;
     // A replaced file keeps its permissions (a résumé kept private stays private).
     if replace {
         if let Ok(meta) = std::fs::metadata(path) {

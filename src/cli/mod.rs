@@ -103,9 +103,45 @@ fn paint(tone: Tone, s: &str) -> String {
     style.force_styling(true).apply_to(s).to_string()
 }
 
+/// On Ctrl-C, SIGTERM or SIGHUP while files are being written: delete the temporary files
+/// being written (they hold résumé content), then end as the signal would have. Must be
+/// called before any other thread starts, so that every thread inherits the blocked signals
+/// and only the waiting thread receives them.
+#[cfg(unix)]
+fn remove_temporaries_on_signal() {
+    // SAFETY: plain libc calls on a local, initialised signal set; `sigwait` runs on a thread
+    // of its own, so the cleanup is ordinary code, not a signal handler.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            libc::sigaddset(&mut set, sig);
+        }
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return;
+        }
+        std::thread::spawn(move || {
+            let mut sig: libc::c_int = 0;
+            if libc::sigwait(&set, &mut sig) != 0 {
+                return;
+            }
+            jdfit::output::remove_pending();
+            libc::signal(sig, libc::SIG_DFL);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+            libc::raise(sig);
+        });
+    }
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<()> {
     let enc = cli.encoding;
+    #[cfg(unix)]
+    if matches!(&cli.command, Command::Tailor(a) if a.output.is_some())
+        || matches!(&cli.command, Command::Batch(a) if a.tailor_dir.is_some())
+    {
+        remove_temporaries_on_signal();
+    }
     // Every command segments Chinese: load the jieba dictionary (the largest start-up cost) on
     // another core while this one builds the lexicon automaton and reads the résumé.
     std::thread::spawn(jdfit::analyze::Analyzer::warm_up);
