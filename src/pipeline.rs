@@ -52,7 +52,7 @@ fn index_meta(path: &Path, text: &str, bullets: usize, analyzer: &Analyzer) -> I
 /// résumé with the same content, and rebuilt there when this résumé changed; otherwise the
 /// index is built in RAM.
 pub fn prepare(path: &Path, opts: &ResumeOptions) -> Result<PreparedResume> {
-    let text = parse::read_text(path)?;
+    let text = parse::read_resume_text(path)?;
     prepare_text(path, &text, opts)
 }
 
@@ -84,7 +84,7 @@ pub fn prepare_parsed(
 /// Builds and persists the index of the résumé at `path` in `dir`, replacing an earlier
 /// jdfit index there.
 pub fn build_index(path: &Path, dir: &Path, opts: &ResumeOptions) -> Result<IndexMeta> {
-    let text = parse::read_text(path)?;
+    let text = parse::read_resume_text(path)?;
     let resume = parse::parse_resume(path, &text, opts.format)?;
     let analyzed = AnalyzedResume::new(&resume, &opts.analyzer);
     let meta = index_meta(path, &text, analyzed.index_docs().len(), &opts.analyzer);

@@ -313,7 +313,8 @@ async fn scored<T: Send + 'static>(
     req: PostingRequest,
     then: impl FnOnce(&Loaded, Matched) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    if req.posting.trim().is_empty() {
+    // Empty once cleaned: NUL and other control characters are removed before reading.
+    if parse::clean_text(&req.posting).trim().is_empty() {
         return Err(bad_request(
             "the posting is empty: paste a job posting first",
         ));

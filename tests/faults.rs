@@ -783,3 +783,158 @@ fn an_interrupted_batch_leaves_no_temporary_file() {
         }
     }
 }
+
+// ---- 10. Smaller ones ---------------------------------------------------------------------
+
+#[test]
+fn a_minified_json_resume_over_a_mib_is_read() {
+    let t = tmp();
+    let resume = serde_json::json!({
+        "basics": {"name": "X", "image": format!("data:image/png;base64,{}", "A".repeat(1_500_000))},
+        "work": [{"name": "ACME", "position": "SRE", "startDate": "2020-01",
+                  "highlights": ["Built Kafka pipelines on Kubernetes", "Ran Prometheus monitoring"]}]
+    });
+    let json = t.path().join("resume.json");
+    std::fs::write(&json, resume.to_string()).unwrap();
+    let o = jdfit(t.path())
+        .args(["match", "-f", "json", "-r"])
+        .arg(&json)
+        .arg(LLM_EN)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The line limit still holds for text and Markdown résumés.
+    let md = t.path().join("resume.md");
+    let long = "word ".repeat(300_000);
+    std::fs::write(&md, format!("# X\n\n## Experience\n\n- {long}\n")).unwrap();
+    let o = jdfit(t.path())
+        .args(["match", "-r"])
+        .arg(&md)
+        .arg(LLM_EN)
+        .output()
+        .unwrap();
+    assert_fails(
+        &o,
+        "resume.md:5: line of 1500002 bytes, over the 1024 KiB line limit",
+    );
+}
+
+/// A CSV export of one posting, with `delim` between fields and `header`.
+fn csv_export(path: &Path, delim: char, header: [&str; 3]) {
+    let text = std::fs::read_to_string(root().join(LLM_EN)).unwrap();
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let body = format!(
+        "{}\n{}{delim}{}{delim}{}\n",
+        header.join(&delim.to_string()),
+        q("1"),
+        q("LLM; Platform"),
+        q(&text)
+    );
+    std::fs::write(path, body).unwrap();
+}
+
+#[test]
+fn one_bad_input_in_a_batch_is_reported_and_the_others_kept() {
+    let t = tmp();
+    let bad = t.path().join("no-text.csv");
+    csv_export(&bad, ',', ["id", "title", "body"]);
+    let o = jdfit(t.path())
+        .args(["batch", "-r", SEED, "-f", "jsonl", LLM_EN])
+        .arg(&bad)
+        .arg("jobs/zh")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 43);
+    let err = stderr(&o);
+    assert!(
+        err.contains("no-text.csv:1: no `text` or `description` column in the header (it has `id`, `title`, `body`); input skipped (name the text column with --text-column NAME)"),
+        "{err}"
+    );
+    assert!(err.contains("skipped 1 bad rows"), "{err}");
+    // Alone, it is the run's one error.
+    let o = jdfit(t.path())
+        .args(["batch", "-r", SEED])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_fails(&o, "no `text` or `description` column");
+}
+
+#[test]
+fn semicolon_and_tab_separated_csv_are_read() {
+    let t = tmp();
+    for (name, delim) in [("semi.csv", ';'), ("tabs.csv", '\t')] {
+        let p = t.path().join(name);
+        csv_export(&p, delim, ["id", "title", "text"]);
+        let o = jdfit(t.path())
+            .args(["batch", "-r", SEED, "-f", "jsonl"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let v: serde_json::Value =
+            serde_json::from_str(String::from_utf8_lossy(&o.stdout).trim()).unwrap();
+        assert_eq!(v["title"], "LLM; Platform", "{name}");
+        assert!(v["score"].as_f64().unwrap() > 20.0, "{name}: {v}");
+    }
+}
+
+#[test]
+fn an_empty_jdfit_resume_is_named() {
+    let t = tmp();
+    let o = jdfit(t.path())
+        .env("JDFIT_RESUME", "")
+        .args(["match", LLM_EN])
+        .output()
+        .unwrap();
+    assert_fails(&o, "JDFIT_RESUME is set but empty");
+    // Commands without a résumé do not mind it.
+    let o = jdfit(t.path())
+        .env("JDFIT_RESUME", "")
+        .args(["posting", LLM_EN])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[cfg(feature = "serve")]
+#[test]
+fn a_posting_of_nul_characters_is_a_bad_request() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let idx = tmp();
+    let mut child = bin(idx.path())
+        .args(["serve", "-r", SEED, "--port", "0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("server said nothing").unwrap();
+        if let Some(rest) = line.split("serving on http://").nth(1) {
+            break rest
+                .trim_end_matches('/')
+                .split('/')
+                .next()
+                .unwrap()
+                .to_string();
+        }
+    };
+    let body = serde_json::json!({"posting": "\u{0}\u{0}\u{0}\u{1}\u{0}"}).to_string();
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        s,
+        "POST /api/match HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("the posting is empty"), "{answer}");
+}

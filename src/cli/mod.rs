@@ -4,6 +4,8 @@
 pub mod args;
 mod options;
 
+pub use options::forget_empty_resume_var;
+
 use anyhow::{bail, Context, Result};
 #[cfg(feature = "serve")]
 use args::ServeArgs;
@@ -274,6 +276,13 @@ struct Progress {
 
 impl Observer for Progress {
     fn row_error(&mut self, e: &RowError) {
+        // A CSV input skipped for want of a text column: say how to name it.
+        let hint = if e.reason.contains("column in the header") {
+            " (name the text column with --text-column NAME)"
+        } else {
+            ""
+        };
+        let e = format!("{e}{hint}");
         match &self.bar {
             Some(b) => b.suspend(|| note!("jdfit: {e}")),
             None => note!("jdfit: {e}"),

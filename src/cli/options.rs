@@ -34,10 +34,26 @@ pub fn index_dir(a: &ResumeArgs) -> PathBuf {
         .join("index")
 }
 
+/// Whether `$JDFIT_RESUME` was set but empty (see [`forget_empty_resume_var`]).
+static EMPTY_RESUME_VAR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// An empty `$JDFIT_RESUME` is taken out of the environment before the arguments are parsed
+/// (clap would report it as a `--resume` given without a value) and remembered, so that a
+/// command needing a résumé says what is wrong. Called before any thread starts.
+pub fn forget_empty_resume_var() {
+    if std::env::var_os("JDFIT_RESUME").is_some_and(|v| v.is_empty()) {
+        std::env::remove_var("JDFIT_RESUME");
+        EMPTY_RESUME_VAR.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// The résumé named by the arguments (or `$JDFIT_RESUME`, which clap reads).
 pub fn resume_path(a: &ResumeArgs) -> Result<&Path> {
     match &a.resume {
         Some(p) => Ok(p),
+        None if EMPTY_RESUME_VAR.load(std::sync::atomic::Ordering::Relaxed) => bail!(
+            "JDFIT_RESUME is set but empty: set it to your résumé file, or pass --resume FILE"
+        ),
         None => bail!("no résumé given: pass --resume FILE or set JDFIT_RESUME"),
     }
 }

@@ -117,6 +117,26 @@ fn too_big(path: &Path) -> Error {
     )
 }
 
+/// Reads a résumé file, detecting its encoding, within [`MAX_INPUT_BYTES`]. Its lines are
+/// checked by [`parse_resume`] once its format is known: JSON (a minified JSON Resume, a
+/// photo as a data URL) has no line limit.
+pub fn read_resume_text(path: &Path) -> Result<String> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(Error::parse(path, None, "is a folder, not a file"));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_big(path));
+    }
+    let buf = read_limited(file, path)?;
+    encoding::decode(path, &buf, None)
+}
+
 /// Reads text from `reader` (standard input, say), named `label` in errors, with the same
 /// limits and encoding detection as files.
 pub fn read_text_from(
@@ -124,6 +144,14 @@ pub fn read_text_from(
     label: &Path,
     encoding: Option<&'static encoding::Encoding>,
 ) -> Result<String> {
+    let buf = read_limited(reader, label)?;
+    let text = encoding::decode(label, &buf, encoding)?;
+    check_lines(label, &text)?;
+    Ok(text)
+}
+
+/// Every byte of `reader`, at most [`MAX_INPUT_BYTES`].
+fn read_limited(reader: impl std::io::Read, label: &Path) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     std::io::Read::read_to_end(&mut reader.take(MAX_INPUT_BYTES + 1), &mut buf).map_err(
         |source| Error::Io {
@@ -134,9 +162,7 @@ pub fn read_text_from(
     if buf.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_big(label));
     }
-    let text = encoding::decode(label, &buf, encoding)?;
-    check_lines(label, &text)?;
-    Ok(text)
+    Ok(buf)
 }
 
 /// The paths of every `.txt` file under `dir`, sorted.
@@ -192,6 +218,9 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Res
     let format = format.unwrap_or_else(|| InputFormat::detect(path, text));
     if text.trim().is_empty() {
         return Err(Error::parse(path, None, "the résumé is empty"));
+    }
+    if format != InputFormat::Json {
+        check_lines(path, text)?;
     }
     if format == InputFormat::Markdown {
         if let Some((depth, line)) = markdown::too_deep(text, MAX_DEPTH) {
@@ -249,7 +278,7 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Res
 
 /// Reads and parses a résumé file.
 pub fn load_resume(path: &Path, format: Option<InputFormat>) -> Result<Resume> {
-    let text = read_text(path)?;
+    let text = read_resume_text(path)?;
     parse_resume(path, &text, format)
 }
 

@@ -168,10 +168,40 @@ impl<F: FnMut(Item, u64)> Sink for F {
     }
 }
 
+/// A whole input that could not be read, as a row error: `FILE[:LINE]: reason; input
+/// skipped`.
+fn input_error(input: &Input, e: Error) -> RowError {
+    let name = match input {
+        Input::Dir(p) | Input::File(p) | Input::Jsonl(p) | Input::Csv(p) => p.display().to_string(),
+        Input::Stdin => "<stdin>".to_string(),
+    };
+    let msg = e.to_string();
+    // Library errors start with the path, then maybe `:LINE`: split there.
+    let (source, reason) = match msg.strip_prefix(&name) {
+        Some(rest) => {
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            match rest.split_once(": ") {
+                Some((line, reason))
+                    if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    (format!("{name}:{line}"), reason.to_string())
+                }
+                _ => (name, rest.trim_start().to_string()),
+            }
+        }
+        None => (name, msg),
+    };
+    RowError {
+        source,
+        reason: format!("{reason}; input skipped"),
+    }
+}
+
 /// Reads every input in order and streams its records to `sink`. `-` ([`Input::Stdin`]) is
 /// read from `stdin`, which the caller supplies (the library never opens standard input
-/// itself). Only failures to open an input at all are errors; bad rows and unreadable files
-/// inside a folder are items.
+/// itself). Bad rows and unreadable files inside a folder are items. An input that cannot be
+/// read at all (a missing file, a CSV without a text column) is an error when it is the only
+/// one; among several it is an item too, and the other inputs are read.
 pub fn read_all(
     inputs: &[Input],
     columns: &Columns,
@@ -181,42 +211,52 @@ pub fn read_all(
     let mut seq = 0u64;
     let mut bytes = 0u64;
     for input in inputs {
-        match input {
-            Input::Dir(d) => read_dir(d, columns, &mut seq, &mut bytes, sink),
-            Input::File(p) => {
-                let item = read_file(p, columns, &mut seq);
-                bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-                sink.item(item, bytes);
-            }
-            Input::Jsonl(p) => {
-                let f = utf8(p, open(p)?, columns)?;
-                read_jsonl(
-                    &p.display().to_string(),
-                    f,
-                    columns,
-                    &mut seq,
-                    &mut bytes,
-                    sink,
-                );
-            }
-            Input::Stdin => read_jsonl(
-                "<stdin>",
-                utf8(
-                    Path::new("-"),
-                    stdin.take().ok_or_else(|| {
-                        Error::Usage("standard input (-) is not available here".into())
-                    })?,
-                    columns,
-                )?,
+        let read = read_one(input, columns, &mut stdin, &mut seq, &mut bytes, sink);
+        match read {
+            Err(e) if inputs.len() > 1 => sink.item(Item::Error(input_error(input, e)), bytes),
+            r => r?,
+        }
+    }
+    Ok(())
+}
+
+/// Reads one input of [`read_all`].
+fn read_one(
+    input: &Input,
+    columns: &Columns,
+    stdin: &mut Option<Box<dyn Read>>,
+    seq: &mut u64,
+    bytes: &mut u64,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    match input {
+        Input::Dir(d) => read_dir(d, columns, seq, bytes, sink),
+        Input::File(p) => {
+            let item = read_file(p, columns, seq);
+            *bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            sink.item(item, *bytes);
+        }
+        Input::Jsonl(p) => {
+            let f = utf8(p, open(p)?, columns)?;
+            read_jsonl(&p.display().to_string(), f, columns, seq, bytes, sink);
+        }
+        Input::Stdin => read_jsonl(
+            "<stdin>",
+            utf8(
+                Path::new("-"),
+                stdin.take().ok_or_else(|| {
+                    Error::Usage("standard input (-) is not available here".into())
+                })?,
                 columns,
-                &mut seq,
-                &mut bytes,
-                sink,
-            ),
-            Input::Csv(p) => {
-                let f = utf8(p, open(p)?, columns)?;
-                read_csv(p, f, columns, &mut seq, &mut bytes, sink)?
-            }
+            )?,
+            columns,
+            seq,
+            bytes,
+            sink,
+        ),
+        Input::Csv(p) => {
+            let f = utf8(p, open(p)?, columns)?;
+            read_csv(p, f, columns, seq, bytes, sink)?
         }
     }
     Ok(())
@@ -489,6 +529,28 @@ fn read_jsonl(
     }
 }
 
+/// The field delimiter of a CSV export, from the header line at the start of `start`: a
+/// comma, unless the header has none and is cut by semicolons or tabs (spreadsheets in
+/// locales with a decimal comma export `;`).
+fn delimiter(start: &[u8]) -> u8 {
+    let header = start.split(|&b| b == b'\n').next().unwrap_or(start);
+    let (mut counts, mut quoted) = ([0usize; 3], false);
+    for &b in header {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts {
+        [0, s, t] if s > 0 && s >= t => b';',
+        [0, _, t] if t > 0 => b'\t',
+        _ => b',',
+    }
+}
+
 fn read_csv(
     path: &Path,
     file: impl Read,
@@ -505,9 +567,15 @@ fn read_csv(
         record_start: record_start.clone(),
         limit: super::MAX_INPUT_BYTES + (1 << 20),
     };
+    let mut buffered = BufReader::with_capacity(1 << 16, bounded);
+    let delimiter = match std::io::BufRead::fill_buf(&mut buffered) {
+        Ok(start) => delimiter(start),
+        Err(_) => b',',
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
-        .from_reader(BufReader::new(bounded));
+        .delimiter(delimiter)
+        .from_reader(buffered);
     let headers: Vec<String> = match rdr.byte_headers() {
         Ok(h) => h
             .iter()
