@@ -131,6 +131,65 @@ fn replaceable(dir: &Path) -> std::result::Result<bool, String> {
     Ok(true)
 }
 
+/// `dir`, or the folder it names when it is a symbolic link.
+fn resolved(dir: &Path) -> std::io::Result<PathBuf> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Ok(crate::output::follow_links(dir)?.0),
+        _ => Ok(dir.to_path_buf()),
+    }
+}
+
+/// An advisory lock (`flock`) on a persisted index folder, held on a lock file beside it,
+/// `.NAME.jdfit-lock` (the folder itself is swapped, so it cannot hold the lock): shared
+/// while a reader opens the index, exclusive while a writer swaps it. Best effort: where the
+/// lock file can be neither created nor opened (a read-only parent), nothing is locked.
+struct DirLock(#[allow(dead_code)] Option<std::fs::File>);
+
+impl DirLock {
+    fn take(dir: &Path, exclusive: bool) -> DirLock {
+        #[cfg(unix)]
+        {
+            use std::os::unix::io::AsRawFd;
+            let Some(name) = dir.file_name() else {
+                return DirLock(None);
+            };
+            let mut lock_name = std::ffi::OsString::from(".");
+            lock_name.push(name);
+            lock_name.push(".jdfit-lock");
+            let path = dir.with_file_name(lock_name);
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .or_else(|_| std::fs::File::open(&path));
+            let Ok(file) = file else {
+                return DirLock(None);
+            };
+            let op = if exclusive {
+                libc::LOCK_EX
+            } else {
+                libc::LOCK_SH
+            };
+            loop {
+                // SAFETY: `flock` on a descriptor `file` owns and keeps open.
+                if unsafe { libc::flock(file.as_raw_fd(), op) } == 0 {
+                    return DirLock(Some(file));
+                }
+                if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                    return DirLock(None);
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (dir, exclusive);
+            DirLock(None)
+        }
+    }
+}
+
 /// Deletes the index's own files in `dir` (see [`is_own_file`]), nothing else.
 fn remove_own_files(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -212,11 +271,26 @@ impl BulletIndex {
     /// under the real name. Only a folder that is empty or a verified jdfit index (its
     /// metadata reads, and every file in it is the index's own) is replaced: a folder that is
     /// not an index, or an index holding anyone else's files, is refused and left as it is.
+    ///
+    /// Writers of one folder take turns (a lock file beside it, `.NAME.jdfit-lock`), and
+    /// readers never open it while it is being swapped.
     pub fn persist(
         docs: &[IndexDoc],
         meta: &IndexMeta,
         dir: &Path,
         analyzer: &Arc<Analyzer>,
+    ) -> Result<BulletIndex> {
+        BulletIndex::write(docs, meta, dir, analyzer, false)
+    }
+
+    /// [`BulletIndex::persist`]; with `reuse_current`, an index that another process made
+    /// current while this one was building is opened instead of replaced.
+    fn write(
+        docs: &[IndexDoc],
+        meta: &IndexMeta,
+        dir: &Path,
+        analyzer: &Arc<Analyzer>,
+        reuse_current: bool,
     ) -> Result<BulletIndex> {
         let dir_err = |message: String| Error::IndexDir {
             path: dir.to_path_buf(),
@@ -224,13 +298,9 @@ impl BulletIndex {
         };
         let io_err = |e: std::io::Error| dir_err(crate::output::plain(e).to_string());
         // Through a link, the folder it names is replaced; the link stays.
-        let target = match std::fs::symlink_metadata(dir) {
-            Ok(m) if m.file_type().is_symlink() => {
-                crate::output::follow_links(dir).map_err(io_err)?.0
-            }
-            _ => dir.to_path_buf(),
-        };
-        let exists = replaceable(&target).map_err(dir_err)?;
+        let target = resolved(dir).map_err(io_err)?;
+        // Refused early, before building: checked again once the lock is held.
+        replaceable(&target).map_err(dir_err)?;
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -247,7 +317,13 @@ impl BulletIndex {
         drop(index);
         let meta_json = serde_json::to_vec_pretty(meta).expect("meta serialises");
         std::fs::write(tmp.path().join(META_FILE), meta_json).map_err(io_err)?;
-        if exists {
+        let _lock = DirLock::take(&target, true);
+        if reuse_current {
+            if let Some(ix) = BulletIndex::current(&target, meta, analyzer) {
+                return Ok(ix);
+            }
+        }
+        if replaceable(&target).map_err(dir_err)? {
             // The old index is moved aside (onto an empty folder of our own), the new one
             // renamed into place, then the old one's own files deleted, one by one.
             let old = tempfile::Builder::new()
@@ -269,6 +345,19 @@ impl BulletIndex {
             let _ = tmp.keep();
         }
         BulletIndex::open(&target, analyzer, IndexStatus::Built)
+    }
+
+    /// The index in `dir` when it is current for `meta`: built from the same content, it
+    /// opens, holds every bullet and every file passes its checksum (a damaged index is
+    /// never used).
+    fn current(dir: &Path, meta: &IndexMeta, analyzer: &Arc<Analyzer>) -> Option<BulletIndex> {
+        let m = BulletIndex::read_meta(dir)?;
+        if m.content_hash != meta.content_hash || m.bullets != meta.bullets {
+            return None;
+        }
+        BulletIndex::open(dir, analyzer, IndexStatus::Reused)
+            .ok()
+            .filter(|ix| ix.num_docs() == meta.bullets && ix.intact())
     }
 
     /// Opens the index in `dir`; when that fails (a read-only folder or file system, where
@@ -325,20 +414,22 @@ impl BulletIndex {
         dir: &Path,
         analyzer: &Arc<Analyzer>,
     ) -> Result<BulletIndex> {
-        match BulletIndex::read_meta(dir) {
-            Some(m) if m.content_hash == meta.content_hash && m.bullets == meta.bullets => {
-                // Reused only when it opens, holds every bullet and every file passes its
-                // checksum: a damaged index is rebuilt, never silently used.
-                match BulletIndex::open(dir, analyzer, IndexStatus::Reused) {
-                    Ok(ix) if ix.num_docs() == meta.bullets && ix.intact() => Ok(ix),
-                    _ => BulletIndex::rebuild_or_ram(docs, meta, dir, analyzer),
+        {
+            // Read while no writer swaps it (a shared lock; see `persist`).
+            let _lock = resolved(dir)
+                .ok()
+                .map(|target| DirLock::take(&target, false));
+            match BulletIndex::read_meta(dir) {
+                Some(m) if m.content_hash == meta.content_hash && m.bullets == meta.bullets => {
+                    if let Some(ix) = BulletIndex::current(dir, meta, analyzer) {
+                        return Ok(ix);
+                    }
                 }
+                Some(m) if m.resume_path == meta.resume_path => {}
+                _ => return BulletIndex::in_ram(docs, analyzer),
             }
-            Some(m) if m.resume_path == meta.resume_path => {
-                BulletIndex::rebuild_or_ram(docs, meta, dir, analyzer)
-            }
-            _ => BulletIndex::in_ram(docs, analyzer),
         }
+        BulletIndex::rebuild_or_ram(docs, meta, dir, analyzer)
     }
 
     /// Rebuilds the index in `dir`; when that cannot be done (a read-only folder, files that
@@ -349,7 +440,7 @@ impl BulletIndex {
         dir: &Path,
         analyzer: &Arc<Analyzer>,
     ) -> Result<BulletIndex> {
-        match BulletIndex::persist(docs, meta, dir, analyzer) {
+        match BulletIndex::write(docs, meta, dir, analyzer, true) {
             Ok(ix) => Ok(ix),
             Err(e) => {
                 let mut ix = BulletIndex::in_ram(docs, analyzer)?;

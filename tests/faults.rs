@@ -938,3 +938,53 @@ fn a_posting_of_nul_characters_is_a_bad_request() {
     assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
     assert!(answer.contains("the posting is empty"), "{answer}");
 }
+
+// ---- 6. Concurrent use of one index folder ------------------------------------------------
+
+#[test]
+fn concurrent_writers_and_readers_of_one_index_never_fail() {
+    const ROUNDS: usize = 10;
+    let t = tmp();
+    let dir = t.path().join("index");
+    let run = |args: &[&str]| {
+        jdfit(t.path())
+            .args(args)
+            .arg("--index-dir")
+            .arg(&dir)
+            .timeout(std::time::Duration::from_secs(300))
+            .output()
+            .unwrap()
+    };
+    let first = run(&["index", "-r", SEED]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    std::thread::scope(|scope| {
+        let mut loops = Vec::new();
+        for w in 0..3 {
+            loops.push(scope.spawn(move || {
+                for i in 0..ROUNDS {
+                    let o = run(&["index", "-r", SEED]);
+                    assert!(o.status.success(), "writer {w}, round {i}: {}", stderr(&o));
+                }
+            }));
+        }
+        for r in 0..3 {
+            loops.push(scope.spawn(move || {
+                for i in 0..ROUNDS {
+                    let o = run(&["match", "-f", "json", "-r", SEED, LLM_EN]);
+                    assert!(o.status.success(), "reader {r}, round {i}: {}", stderr(&o));
+                    assert!(o.stderr.is_empty(), "reader {r}: {}", stderr(&o));
+                    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+                    assert_eq!(v["index"], "reused", "reader {r}, round {i}");
+                }
+            }));
+        }
+        for l in loops {
+            l.join().unwrap();
+        }
+    });
+    let beside: Vec<String> = names(t.path())
+        .into_iter()
+        .filter(|n| n.starts_with(".jdfit"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+}
