@@ -28,9 +28,25 @@ use tokio::sync::Semaphore;
 /// The largest request body accepted (a posting plus a résumé), in bytes.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// Requests handled at once; more are answered 503 at once. Each may hold a body of up to
-/// [`BODY_LIMIT`], so this bounds the memory requests can take (64 × 2 MiB).
+/// Requests handled at once, counted from when a request's body has arrived whole; more are
+/// answered 503 at once.
 pub const MAX_IN_FLIGHT: usize = 64;
+
+/// Connections open at once; one more is answered 503 and closed. Each may hold a body of up
+/// to [`BODY_LIMIT`] while it arrives, so this bounds the memory clients can take (128 × 2 MiB)
+/// and keeps the server well within its file descriptors.
+pub const MAX_CONNECTIONS: usize = 128;
+
+/// How long a client may take to send a request's headers, counted from when the server
+/// starts waiting for them: an idle kept-alive connection is closed after it too.
+pub const HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How long a client may take to send a request's body once its headers are in.
+pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// How long open connections are given to finish once the server is asked to stop; then it
+/// stops anyway, whatever clients do.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Uploaded résumés kept ready (parsed and indexed), most recent first.
 const UPLOAD_CACHE: usize = 4;
@@ -151,12 +167,31 @@ pub fn router(state: Arc<AppState>, hosts: Option<Vec<String>>) -> Router {
             )
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::from_fn(refuse_large_bodies))
         .layer(axum::middleware::from_fn(
             move |req: axum::extract::Request, next: axum::middleware::Next| {
                 let hosts = hosts.clone();
                 let in_flight = in_flight.clone();
                 async move {
+                    let host = req
+                        .headers()
+                        .get(header::HOST)
+                        .and_then(|h| h.to_str().ok())
+                        .unwrap_or("");
+                    if let Some(allowed) = hosts.as_ref() {
+                        if !allowed.iter().any(|a| a.eq_ignore_ascii_case(host)) {
+                            return ApiError(
+                                StatusCode::FORBIDDEN,
+                                format!("unexpected Host {host:?}: open the address jdfit printed"),
+                            )
+                            .into_response();
+                        }
+                    }
+                    // The body is read whole (bounded in size and time) before the request
+                    // takes a slot: a client that never finishes its body holds none.
+                    let req = match whole_body(req).await {
+                        Ok(req) => req,
+                        Err(e) => return e.into_response(),
+                    };
                     let Ok(_slot) = in_flight.try_acquire_owned() else {
                         return ApiError(
                             StatusCode::SERVICE_UNAVAILABLE,
@@ -164,21 +199,7 @@ pub fn router(state: Arc<AppState>, hosts: Option<Vec<String>>) -> Router {
                         )
                         .into_response();
                     };
-                    let host = req
-                        .headers()
-                        .get(header::HOST)
-                        .and_then(|h| h.to_str().ok())
-                        .unwrap_or("");
-                    match hosts.as_ref() {
-                        Some(allowed) if !allowed.iter().any(|a| a.eq_ignore_ascii_case(host)) => {
-                            ApiError(
-                                StatusCode::FORBIDDEN,
-                                format!("unexpected Host {host:?}: open the address jdfit printed"),
-                            )
-                            .into_response()
-                        }
-                        _ => next.run(req).await,
-                    }
+                    next.run(req).await
                 }
             },
         ))
@@ -193,41 +214,124 @@ pub fn loopback_hosts(port: u16) -> Vec<String> {
         .collect()
 }
 
+/// `req` with its body read whole: at most [`BODY_LIMIT`] bytes (413 beyond) within
+/// [`BODY_TIMEOUT`] (408 beyond).
+async fn whole_body(req: axum::extract::Request) -> Result<axum::extract::Request, ApiError> {
+    let too_large = |what: String| {
+        ApiError(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("{what} is over the {} MiB limit", BODY_LIMIT >> 20),
+        )
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if let Some(len) = declared.filter(|&len| len > BODY_LIMIT as u64) {
+        return Err(too_large(format!("request body of {len} bytes")));
+    }
+    let (parts, body) = req.into_parts();
+    match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, BODY_LIMIT)).await {
+        Err(_) => Err(ApiError(
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the request body did not arrive within {} s",
+                BODY_TIMEOUT.as_secs()
+            ),
+        )),
+        Ok(Err(e)) => {
+            let over = std::iter::successors(Some(&e as &(dyn std::error::Error + 'static)), |e| {
+                e.source()
+            })
+            .any(|e| e.to_string().contains("length limit"));
+            if over {
+                Err(too_large("the request body".into()))
+            } else {
+                Err(bad_request(format!(
+                    "the request body could not be read: {e}"
+                )))
+            }
+        }
+        Ok(Ok(bytes)) => Ok(axum::extract::Request::from_parts(
+            parts,
+            axum::body::Body::from(bytes),
+        )),
+    }
+}
+
+/// The answer to a connection over [`MAX_CONNECTIONS`], written before closing it.
+const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: 51\r\nconnection: close\r\n\r\n{\"error\":\"too many connections at once; try again\"}";
+
 /// Serves the app on `listener` until `shutdown` completes. On a loopback address only
 /// requests for that address are answered (see [`router`]).
+///
+/// At most [`MAX_CONNECTIONS`] connections are served at once; a client gets
+/// [`HEADER_TIMEOUT`] to send each request's headers (an idle connection is closed after
+/// it) and [`BODY_TIMEOUT`] for its body. Once `shutdown` completes no connection is
+/// accepted, idle ones are closed, and the rest get [`SHUTDOWN_GRACE`] to finish: then this
+/// returns, whatever clients do.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
     let addr = listener.local_addr()?;
     let hosts = addr.ip().is_loopback().then(|| loopback_hosts(addr.port()));
-    axum::serve(listener, router(state, hosts))
-        .with_graceful_shutdown(shutdown)
-        .await
-}
-
-/// Refuses a request whose declared length is over [`BODY_LIMIT`] at once, before reading
-/// it; a body without a length is cut off at the limit by `DefaultBodyLimit`.
-async fn refuse_large_bodies(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    match declared {
-        Some(len) if len > BODY_LIMIT as u64 => ApiError(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "request body of {len} bytes is over the {} MiB limit",
-                BODY_LIMIT >> 20
-            ),
-        )
-        .into_response(),
-        _ => next.run(req).await,
+    let app = router(state, hosts);
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut connections = tokio::task::JoinSet::new();
+    let shutdown = shutdown;
+    tokio::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            _ = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of descriptors, say: wait for connections to close.
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        while connections.try_join_next().is_some() {}
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            connections.spawn(async move {
+                let mut stream = stream;
+                let _ = tokio::time::timeout(HEADER_TIMEOUT, async {
+                    let _ = stream.write_all(BUSY).await;
+                    let _ = stream.shutdown().await;
+                })
+                .await;
+            });
+            continue;
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut stop = stop_rx.clone();
+        connections.spawn(async move {
+            let _slot = slot;
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stop.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+        });
     }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    let drained = async { while connections.join_next().await.is_some() {} };
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, drained).await;
+    connections.abort_all();
+    Ok(())
 }
 
 async fn page() -> Response {

@@ -988,3 +988,189 @@ fn concurrent_writers_and_readers_of_one_index_never_fail() {
         .collect();
     assert!(beside.is_empty(), "{beside:?}");
 }
+
+// ---- 8. The server under slow, idle and many clients --------------------------------------
+
+/// A `jdfit serve` on a free port of 127.0.0.1, killed when dropped.
+#[cfg(feature = "serve")]
+struct Server {
+    child: std::process::Child,
+    addr: String,
+    _idx: tempfile::TempDir,
+}
+
+#[cfg(feature = "serve")]
+impl Server {
+    fn start() -> Server {
+        use std::io::BufRead;
+        let idx = tmp();
+        let mut child = bin(idx.path())
+            .args(["serve", "-r", SEED, "--port", "0"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let addr = loop {
+            let line = lines.next().expect("server said nothing").unwrap();
+            if let Some(rest) = line.split("serving on http://").nth(1) {
+                break rest.split('/').next().unwrap().to_string();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        Server {
+            child,
+            addr,
+            _idx: idx,
+        }
+    }
+
+    fn connect(&self) -> std::net::TcpStream {
+        let s = std::net::TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        s
+    }
+
+    /// The status of a full `POST /api/match` of a real posting on a new connection.
+    fn match_status(&self) -> String {
+        use std::io::{Read, Write};
+        let text = std::fs::read_to_string(root().join(LLM_EN)).unwrap();
+        let body = serde_json::json!({ "posting": text }).to_string();
+        let mut s = self.connect();
+        write!(
+            s,
+            "POST /api/match HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.addr,
+            body.len()
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        answer.lines().next().unwrap_or("").to_string()
+    }
+
+    /// A connection that has sent its headers and part of a body, and sends no more.
+    fn slow_body(&self) -> std::net::TcpStream {
+        use std::io::Write;
+        let mut s = self.connect();
+        write!(
+            s,
+            "POST /api/match HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"posting\": \"",
+            self.addr
+        )
+        .unwrap();
+        s
+    }
+
+    /// Sends SIGINT; returns how long the server took to end, if it did within `limit`.
+    fn interrupt(&mut self, limit: std::time::Duration) -> Option<std::time::Duration> {
+        let start = std::time::Instant::now();
+        // SAFETY: a signal to our own child, by its id.
+        unsafe { libc::kill(self.child.id() as libc::pid_t, libc::SIGINT) };
+        while start.elapsed() < limit {
+            if self.child.try_wait().unwrap().is_some() {
+                return Some(start.elapsed());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+#[cfg(feature = "serve")]
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[cfg(feature = "serve")]
+#[test]
+fn slow_bodies_hold_no_request_slot() {
+    let server = Server::start();
+    let slow: Vec<_> = (0..jdfit::serve::MAX_IN_FLIGHT + 6)
+        .map(|_| server.slow_body())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(server.match_status(), "HTTP/1.1 200 OK");
+    drop(slow);
+}
+
+#[cfg(feature = "serve")]
+#[test]
+fn idle_and_half_sent_connections_are_closed() {
+    use std::io::{Read, Write};
+    let server = Server::start();
+    let start = std::time::Instant::now();
+    let idle = server.connect();
+    let mut half = server.connect();
+    half.write_all(b"GET / HTTP/1.1\r\nHost: 127").unwrap();
+    for (what, mut s) in [("idle", idle), ("half-sent headers", half)] {
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+        let waited = start.elapsed();
+        assert!(
+            waited < jdfit::serve::HEADER_TIMEOUT + std::time::Duration::from_secs(10),
+            "{what}: closed after {waited:?}"
+        );
+    }
+    assert!(start.elapsed() >= jdfit::serve::HEADER_TIMEOUT - std::time::Duration::from_secs(1));
+}
+
+#[cfg(feature = "serve")]
+#[test]
+fn connections_are_bounded() {
+    use std::io::Read;
+    let server = Server::start();
+    let held: Vec<_> = (0..jdfit::serve::MAX_CONNECTIONS)
+        .map(|_| server.connect())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // One more is told so at once, not left waiting.
+    let mut extra = server.connect();
+    let mut answer = String::new();
+    let _ = extra.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer:?}");
+    assert!(answer.contains("too many connections"), "{answer:?}");
+    drop(held);
+    // Once they go, requests are answered again.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let status = server.match_status();
+        if status == "HTTP/1.1 200 OK" {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "still {status}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+#[cfg(feature = "serve")]
+#[test]
+fn ctrl_c_stops_the_server_whatever_clients_do() {
+    use std::io::Write;
+    let grace = jdfit::serve::SHUTDOWN_GRACE;
+    // A half-sent request and a slow body stay open: stopped within the grace period.
+    let mut server = Server::start();
+    let mut half = server.connect();
+    half.write_all(b"POST /api/match HTTP/1.1\r\nHost: 1")
+        .unwrap();
+    let slow = server.slow_body();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let took = server.interrupt(grace + std::time::Duration::from_secs(5));
+    assert!(took.is_some(), "the server did not stop");
+    drop((half, slow));
+    // A second Ctrl-C stops it at once.
+    let mut server = Server::start();
+    let slow = server.slow_body();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(server
+        .interrupt(std::time::Duration::from_millis(300))
+        .is_none());
+    let took = server.interrupt(std::time::Duration::from_secs(2));
+    assert!(took.is_some(), "a second Ctrl-C did not stop the server");
+    assert!(took.unwrap() < grace, "{took:?}");
+    drop(slow);
+}

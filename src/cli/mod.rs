@@ -445,7 +445,7 @@ fn serve(a: ServeArgs) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the server runtime")?;
-    rt.block_on(async move {
+    let served = rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
@@ -453,9 +453,18 @@ fn serve(a: ServeArgs) -> Result<()> {
         note!("jdfit: serving on http://{local}/ (Ctrl-C to stop)");
         let stop = async {
             let _ = tokio::signal::ctrl_c().await;
+            note!("jdfit: stopping (Ctrl-C again to stop at once)");
+            // The server gives open connections a few seconds; a second Ctrl-C does not wait.
+            tokio::spawn(async {
+                let _ = tokio::signal::ctrl_c().await;
+                std::process::exit(130);
+            });
         };
         jdfit::serve::serve(listener, state, stop)
             .await
             .context("server")
-    })
+    });
+    // A scoring still running on a blocking thread is not waited for long.
+    rt.shutdown_timeout(std::time::Duration::from_secs(1));
+    served
 }
