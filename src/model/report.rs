@@ -15,6 +15,46 @@ pub enum ReqKind {
     Nice,
 }
 
+/// What a headline score means, in words a person can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FitBand {
+    /// 35 and above: most of the role's skills are proven and it uses several of the
+    /// résumé's strengths. Apply.
+    Strong,
+    /// 20 to 35: adjacent work; some of it transfers.
+    Partial,
+    /// Below 20: little in common.
+    Weak,
+}
+
+impl FitBand {
+    /// Scores from this up are a strong fit.
+    pub const STRONG: f32 = 35.0;
+    /// Scores from this up (below [`FitBand::STRONG`]) are a partial fit.
+    pub const PARTIAL: f32 = 20.0;
+
+    /// The band of a headline score (0–100).
+    pub fn of(score: f32) -> FitBand {
+        if score >= Self::STRONG {
+            FitBand::Strong
+        } else if score >= Self::PARTIAL {
+            FitBand::Partial
+        } else {
+            FitBand::Weak
+        }
+    }
+
+    /// "strong fit", "partial fit", "weak fit".
+    pub fn label(self) -> &'static str {
+        match self {
+            FitBand::Strong => "strong fit",
+            FitBand::Partial => "partial fit",
+            FitBand::Weak => "weak fit",
+        }
+    }
+}
+
 /// How much of a posting term the résumé covers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Credit {
@@ -30,6 +70,8 @@ pub struct Credit {
 pub struct QuickScore {
     /// Overall score 0–100, as in [`MatchReport::score`].
     pub score: f32,
+    /// Coverage 0–100, as in [`MatchReport::coverage`].
+    pub coverage: f32,
     /// Covered terms, must-have first, heaviest first.
     pub matched: Vec<String>,
     /// Missing terms, must-have first, heaviest first.
@@ -188,8 +230,14 @@ pub struct PostingInfo {
 pub struct MatchReport {
     /// The posting.
     pub posting: PostingInfo,
-    /// Overall score 0–100: the weighted share of the posting's terms the résumé covers.
+    /// Headline fit 0–100: how well the résumé proves what the posting is about (its
+    /// skills weighed by part and distinctiveness, each by how deeply the résumé proves it,
+    /// the title as the role's core), times the experience and education factors.
     pub score: f32,
+    /// What the score means: strong, partial or weak fit.
+    pub fit: FitBand,
+    /// Coverage 0–100: the weighted share of the posting's terms the résumé shows at all.
+    pub coverage: f32,
     /// False when no requirement, duty or nice-to-have term was found in the posting's body:
     /// the score is then 0 rather than a score from the title alone.
     pub requirements_found: bool,

@@ -96,8 +96,10 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
     let _ = writeln!(out, "{title}{company}  [{}]", r.posting.source);
     let _ = writeln!(
         out,
-        "Score: {}/100",
-        paint(Tone::Strong, &format!("{:.0}", r.score))
+        "Score: {}/100 ({}); covers {:.0}% of the posting's terms",
+        paint(Tone::Strong, &format!("{:.0}", r.score)),
+        r.fit.label(),
+        r.coverage
     );
     if !r.requirements_found {
         let _ = writeln!(out, "{}", paint(Tone::Bad, NO_REQUIREMENTS));
@@ -258,6 +260,8 @@ pub(crate) mod tests {
             },
             requirements_found: true,
             score: 50.0,
+            fit: crate::model::FitBand::of(50.0),
+            coverage: 55.0,
             matched: vec![
                 term("MySQL", ReqKind::Must, 1.0, None),
                 term("Redis", ReqKind::Must, 0.2, Some("cache")),

@@ -5,6 +5,7 @@
 //! person reads, rounding last.
 
 pub mod background;
+pub mod evidence;
 pub mod prepared;
 pub mod reading;
 mod report;
@@ -15,7 +16,7 @@ pub mod tunables;
 pub use background::{Background, BACKGROUND_TSV};
 pub use prepared::{AnalyzedResume, IndexPlace, PreparedBullet, PreparedResume};
 pub use reading::reading;
-pub use terms::{analyze_posting, AnalyzedPosting, LineTerms, Lines, PostingTerm};
+pub use terms::{analyze_posting, AnalyzedPosting, LineTerms, Lines, PostingTerm, TermClass};
 
 use crate::error::Result;
 use crate::model::{
@@ -25,7 +26,9 @@ use crate::model::{
 use requirements::{asks, check_degree, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
-use tunables::{BROADER_CREDIT, NARROWER_CREDIT};
+use tunables::{
+    BROADER_CREDIT, FIT_PRIOR, HARD_SKILL_IDF, NARROWER_CREDIT, PLAIN_FIT_FACTOR, STRENGTHS_SCALE,
+};
 
 /// One requirement line of a posting, scored (unrounded).
 #[derive(Debug, Clone, PartialEq)]
@@ -60,9 +63,11 @@ pub struct Scoring {
     pub matched: Vec<usize>,
     /// Indexes of missing terms: must-have first, then heaviest.
     pub missing: Vec<usize>,
-    /// Overall score 0–100: the weighted share of the posting's terms the résumé covers,
-    /// times the experience and education factors.
+    /// Headline fit 0–100 (see [`PreparedResume::fit`]), times the experience and
+    /// education factors.
     pub score: f32,
+    /// Coverage 0–100: the weighted share of the posting's terms the résumé shows at all.
+    pub coverage: f32,
     /// Each leaf bullet's BM25 score (after its section prior), by ordinal; 0 if unmatched.
     pub bullet_scores: Vec<f32>,
     /// Leaf ordinals, best first; unmatched ones in document order.
@@ -81,9 +86,26 @@ pub struct Scoring {
 struct Coverage {
     /// Weighted share of the terms covered, 0–1, before experience and education.
     base: f32,
+    /// Headline fit, 0–1, before experience and education.
+    fit: f32,
     credits: Vec<Credit>,
     matched: Vec<usize>,
     missing: Vec<usize>,
+}
+
+/// Which terms are alternatives already met: every mention offers the term as one of
+/// several ("MySQL, TiDB or MongoDB") and the résumé proves another of the same line. A
+/// recruiter does not count TiDB as a gap then; neither do coverage and fit.
+fn met_alternatives(ap: &AnalyzedPosting, credits: &[Credit]) -> Vec<bool> {
+    let mut met = vec![false; ap.terms.len()];
+    for group in &ap.alternatives {
+        if group.iter().any(|&i| credits[i].value > 0.0) {
+            for &i in group {
+                met[i] |= ap.terms[i].alternative_only && credits[i].value == 0.0;
+            }
+        }
+    }
+    met
 }
 
 impl PreparedResume {
@@ -125,13 +147,19 @@ impl PreparedResume {
     }
 
     /// Splits weighted posting terms into covered and missing (each must-have first, then
-    /// heaviest first) and computes the covered share.
-    fn coverage(&self, terms: &[PostingTerm]) -> Coverage {
+    /// heaviest first), leaving out alternatives already met, and computes the covered
+    /// share and the headline fit.
+    fn coverage(&self, ap: &AnalyzedPosting) -> Coverage {
+        let terms = &ap.terms;
         let (mut total, mut covered) = (0f32, 0f32);
         let credits: Vec<Credit> = terms.iter().map(|t| self.credit(&t.key)).collect();
+        let met = met_alternatives(ap, &credits);
         // Sort keys computed once: (kind, credit, weight, index).
         let (mut matched, mut missing) = (Vec::new(), Vec::new());
         for (i, (t, c)) in terms.iter().zip(&credits).enumerate() {
+            if met[i] {
+                continue;
+            }
             total += t.weight;
             if c.value > 0.0 {
                 covered += t.weight * c.value;
@@ -149,9 +177,63 @@ impl PreparedResume {
         missing.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         Coverage {
             base: if total > 0.0 { covered / total } else { 0.0 },
+            fit: self.fit(terms, &credits, &met),
             credits,
             matched: matched.into_iter().map(|m| m.3).collect(),
             missing: missing.into_iter().map(|m| m.2).collect(),
+        }
+    }
+
+    /// The headline fit, 0–1: how well the résumé proves what the posting is about, and
+    /// how much of what the résumé proves the role would use, read as a recruiter reads
+    /// both.
+    ///
+    /// - Skills (the lexicon's skills, tools, languages, domains) carry the posting; plain
+    ///   words count a little ([`PLAIN_FIT_FACTOR`]); soft skills and foundations not at
+    ///   all (every candidate claims them, no bullet proves them).
+    /// - Each term counts by its weight in the posting (part, distinctiveness, repetition)
+    ///   times how deeply the résumé proves it ([`Evidence`](evidence::Evidence)): several
+    ///   recent bullets or a job title prove it, one old mention barely does.
+    /// - *Proven share*: the proven weight over the posting's weight plus [`FIT_PRIOR`], so
+    ///   a posting naming one or two skills cannot be a strong fit through them alone.
+    /// - *Strengths used*: the distinctiveness of every proven term times its depth, summed
+    ///   and saturated at [`STRENGTHS_SCALE`]: a role that uses five or six of the
+    ///   résumé's deep strengths uses most of what the candidate is about, while a posting
+    ///   matched through two shallow mentions uses little of it.
+    /// - The fit is the harmonic mean of the two: high only when both are.
+    fn fit(&self, terms: &[PostingTerm], credits: &[Credit], met: &[bool]) -> f32 {
+        let bg = Background::builtin();
+        let (mut proven, mut asked, mut strengths) = (0f32, 0f32, 0f32);
+        for (i, t) in terms.iter().enumerate() {
+            let factor = match t.class {
+                TermClass::Skill => 1.0,
+                TermClass::Plain => PLAIN_FIT_FACTOR,
+                TermClass::Soft => 0.0,
+            };
+            if met[i] || factor == 0.0 || t.weight == 0.0 {
+                continue;
+            }
+            let w = t.weight * factor;
+            asked += w;
+            let c = &credits[i];
+            if c.value == 0.0 {
+                continue;
+            }
+            let key = c.via.as_deref().unwrap_or(&t.key);
+            let proof = c.value * self.evidence.depth(key);
+            proven += w * proof;
+            let idf = match t.class {
+                TermClass::Skill => bg.idf(key).max(HARD_SKILL_IDF),
+                _ => bg.idf(key),
+            };
+            strengths += factor * proof * idf * idf;
+        }
+        let share = proven / (asked + FIT_PRIOR);
+        let used = 1.0 - (-strengths / STRENGTHS_SCALE).exp();
+        if share + used > 0.0 {
+            2.0 * share * used / (share + used)
+        } else {
+            0.0
         }
     }
 
@@ -172,14 +254,19 @@ impl PreparedResume {
     /// ranking bullets: what batch ranking needs, at a fraction of the cost.
     pub fn quick_score(&self, posting: &Posting, limit: usize) -> QuickScore {
         let ap = analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip);
-        let cov = self.coverage(&ap.terms);
+        let cov = self.coverage(&ap);
         let (_, experience, education, factor) = self.checks(posting);
         let surface = |&i: &usize| ap.terms[i].term.clone();
         QuickScore {
             experience: experience.map(|c| c.meets),
             education: education.map(|c| c.meets),
             score: if ap.has_requirements {
-                100.0 * cov.base * factor
+                100.0 * cov.fit * factor
+            } else {
+                0.0
+            },
+            coverage: if ap.has_requirements {
+                100.0 * cov.base
             } else {
                 0.0
             },
@@ -249,7 +336,7 @@ impl PreparedResume {
                 .total_cmp(&bullet_scores[a])
                 .then(a.cmp(&b))
         });
-        let cov = self.coverage(terms);
+        let cov = self.coverage(&analyzed);
         let (asks, experience, education, factor) = self.checks(posting);
 
         let mut requirements = Vec::new();
@@ -295,13 +382,14 @@ impl PreparedResume {
         requirements.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.line.cmp(&b.line)));
         // Never a score from the title alone: with no requirement found there is nothing
         // to match the résumé against.
-        let score = if analyzed.has_requirements {
-            100.0 * cov.base * factor
+        let (score, coverage) = if analyzed.has_requirements {
+            (100.0 * cov.fit * factor, 100.0 * cov.base)
         } else {
-            0.0
+            (0.0, 0.0)
         };
         Ok(Scoring {
             score,
+            coverage,
             credits: cov.credits,
             matched: cov.matched,
             missing: cov.missing,

@@ -2,6 +2,7 @@
 //! leaf bullet's terms are its own and its group headings' ("AiInfra ——打造 LLM 应用基础设施"
 //! over "MLOps 平台: …"): one definition, shared by the index, the scores and the matched terms.
 
+use super::evidence::Evidence;
 use super::requirements::facts;
 use super::tunables::OTHER_SECTION_PRIOR;
 use crate::analyze::{Analyzer, Token};
@@ -145,6 +146,8 @@ pub struct PreparedResume {
     pub all_terms: HashSet<String>,
     /// Years of experience and highest degree, read once.
     pub facts: ResumeFacts,
+    /// How deeply the résumé proves each term, read once.
+    pub evidence: Evidence,
     tokens: HashMap<String, Vec<Token>>,
     pub(crate) index: BulletIndex,
     analyzer: Arc<Analyzer>,
@@ -175,6 +178,7 @@ impl PreparedResume {
         };
         Ok(PreparedResume {
             facts: facts(&resume, as_of),
+            evidence: Evidence::new(&resume, &analyzer, &analyzed.tokens, as_of),
             resume,
             bullets: analyzed.bullets,
             all_terms: analyzed.all_terms,

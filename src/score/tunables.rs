@@ -83,3 +83,35 @@ pub const REPEAT_GAIN: f32 = 0.25;
 /// Tailoring: the share of a bullet's value that depends on proving new requirements (the
 /// rest is its relevance alone).
 pub const DIVERSITY: f32 = 0.5;
+
+/// Evidence: points for a term in a work bullet (scaled by the job's recency). A term's
+/// depth is `1 − e^(−points)`: one recent bullet 0.63, two 0.86, three 0.95.
+pub const LEAF_POINTS: f32 = 1.0;
+/// …in a group heading over work bullets ("AiInfra: LLM infrastructure"): a claim about
+/// the bullets under it, half a proof.
+pub const GROUP_POINTS: f32 = 0.5;
+/// …in a job's title or role line ("Senior backend engineer, Java"): what the job was.
+pub const ROLE_POINTS: f32 = 1.5;
+/// …in a job's notes.
+pub const NOTE_POINTS: f32 = 1.0;
+/// …anywhere else (skills lists, summary, education): claimed, not shown at work.
+pub const CLAIM_POINTS: f32 = 0.4;
+/// Recency: a job that ended within this many years counts fully…
+pub const RECENT_YEARS: f32 = 3.0;
+/// …then loses this share per year…
+pub const RECENCY_LOSS_PER_YEAR: f32 = 0.1;
+/// …down to this floor (old experience is still experience).
+pub const RECENCY_FLOOR: f32 = 0.4;
+/// A job with no dates counts this much.
+pub const UNDATED_RECENCY: f32 = 0.6;
+
+/// Fit: how much a plain word (outside the lexicon) counts against a skill. Plain words
+/// name a domain now and then ("点播", "payments") but are mostly prose ("tradeoffs",
+/// "mindset"), and a résumé's bullets are written in other words.
+pub const PLAIN_FIT_FACTOR: f32 = 0.3;
+/// Fit: weight added to the denominator, about two or three skills' worth, so a posting
+/// naming one or two skills cannot be a strong fit through them alone.
+pub const FIT_PRIOR: f32 = 1.0;
+/// Fit: the summed distinctiveness × depth of the proven terms at which a role uses about
+/// two thirds of what a résumé is about (`1 − e^(−1)`): four or five skills proven deeply.
+pub const STRENGTHS_SCALE: f32 = 4.0;
