@@ -95,7 +95,7 @@ impl Evidence {
 
 /// How much a job still counts for its recency: fully for the last few years, then less
 /// each year, never below a floor (old experience is still experience).
-fn recency(entry: &Entry, as_of: YearMonth) -> f32 {
+pub(crate) fn recency(entry: &Entry, as_of: YearMonth) -> f32 {
     let end = match entry.end {
         Some(DateEnd::Present) => as_of,
         Some(DateEnd::Date(d)) => d,

@@ -278,6 +278,47 @@ impl PreparedResume {
         }
     }
 
+    /// The query that ranks bullets, with the posting term each clause stands for: every
+    /// posting term at its weight (plain words and soft skills at [`PLAIN_FIT_FACTOR`], as
+    /// in the fit), and the related concepts the résumé uses at their credit, so a bullet
+    /// naming Prometheus and Loki answers a posting asking for monitoring.
+    fn bullet_query(&self, terms: &[PostingTerm]) -> (Vec<(String, f32)>, Vec<usize>) {
+        let analyzer = self.analyzer();
+        let mut at: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let (mut query, mut source): (Vec<(String, f32)>, Vec<usize>) = (Vec::new(), Vec::new());
+        // A key reached from several terms keeps its heaviest clause.
+        let mut push = |key: &str, w: f32, i: usize| match at.get(key) {
+            Some(&q) if query[q].1 >= w => {}
+            Some(&q) => {
+                query[q].1 = w;
+                source[q] = i;
+            }
+            None => {
+                at.insert(key.to_string(), query.len());
+                query.push((key.to_string(), w));
+                source.push(i);
+            }
+        };
+        for (i, t) in terms.iter().enumerate() {
+            let w = match t.class {
+                TermClass::Skill => t.weight,
+                TermClass::Plain | TermClass::Soft => t.weight * PLAIN_FIT_FACTOR,
+            };
+            push(&t.key, w, i);
+            for n in analyzer.narrower(&t.key) {
+                if self.all_terms.contains(n) {
+                    push(n, w * NARROWER_CREDIT, i);
+                }
+            }
+            if let Some(b) = analyzer.broader(&t.key) {
+                if self.all_terms.contains(b) {
+                    push(b, w * BROADER_CREDIT, i);
+                }
+            }
+        }
+        (query, source)
+    }
+
     /// Explains one bullet's score for `posting`: each posting term it contains, with its
     /// weight and its contribution to the bullet's BM25 score. `None` if no bullet has `id`
     /// (group headings are not scored: only leaf bullets have explanations).
@@ -287,14 +328,17 @@ impl PreparedResume {
         };
         let terms =
             analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip).terms;
-        let weighted: Vec<(String, f32)> =
-            terms.iter().map(|t| (t.key.clone(), t.weight)).collect();
+        let (query, source) = self.bullet_query(&terms);
         let leaf = &self.bullets[ord];
-        let mut contributions: Vec<(usize, f32)> = self
-            .index
-            .explain(&weighted, ord)?
+        // Per posting term: its own clause and those of its related concepts.
+        let mut by_term: Vec<f32> = vec![0.0; terms.len()];
+        for (q, c) in self.index.explain(&query, ord)? {
+            by_term[source[q]] += c * leaf.prior;
+        }
+        let mut contributions: Vec<(usize, f32)> = by_term
             .into_iter()
-            .map(|(i, c)| (i, c * leaf.prior))
+            .enumerate()
+            .filter(|&(_, c)| c > 0.0)
             .collect();
         contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
         let score: f32 = contributions.iter().map(|c| c.1).sum();
@@ -321,10 +365,9 @@ impl PreparedResume {
         let analyzed =
             analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Keep);
         let terms = &analyzed.terms;
-        let weighted: Vec<(String, f32)> =
-            terms.iter().map(|t| (t.key.clone(), t.weight)).collect();
+        let (query, _) = self.bullet_query(terms);
         let mut bullet_scores = vec![0f32; self.bullets.len()];
-        for (ord, s) in self.index.search(&weighted)? {
+        for (ord, s) in self.index.search(&query)? {
             if let Some(b) = bullet_scores.get_mut(ord) {
                 *b = s * self.bullets[ord].prior;
             }

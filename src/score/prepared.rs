@@ -2,7 +2,7 @@
 //! leaf bullet's terms are its own and its group headings' ("AiInfra ——打造 LLM 应用基础设施"
 //! over "MLOps 平台: …"): one definition, shared by the index, the scores and the matched terms.
 
-use super::evidence::Evidence;
+use super::evidence::{recency, Evidence};
 use super::requirements::facts;
 use super::tunables::OTHER_SECTION_PRIOR;
 use crate::analyze::{Analyzer, Token};
@@ -28,8 +28,9 @@ pub struct PreparedBullet {
     pub entry: usize,
     /// Distinct analyzed terms of the bullet and of its group headings (as indexed).
     pub terms: HashSet<String>,
-    /// Multiplier on the bullet's BM25 score: 1 in experience and project sections, less
-    /// elsewhere (a skills list is dense in keywords but weak evidence).
+    /// Multiplier on the bullet's BM25 score: in experience and project sections the job's
+    /// recency (1 for the last few years, less for older jobs), elsewhere less (a skills
+    /// list is dense in keywords but weak evidence).
     pub prior: f32,
 }
 
@@ -169,7 +170,14 @@ impl PreparedResume {
         place: IndexPlace<'_>,
         as_of: YearMonth,
     ) -> Result<PreparedResume> {
-        let analyzed = AnalyzedResume::new(&resume, &analyzer);
+        let mut analyzed = AnalyzedResume::new(&resume, &analyzer);
+        // Recent proof first: a bullet counts by how recent its job is, as evidence does.
+        for b in &mut analyzed.bullets {
+            let section = &resume.sections[b.section];
+            if section.kind.is_work() {
+                b.prior *= recency(&section.entries[b.entry], as_of);
+            }
+        }
         let index = match place {
             IndexPlace::Memory => BulletIndex::in_ram(analyzed.index_docs(), &analyzer)?,
             IndexPlace::Dir(dir, meta) => {
