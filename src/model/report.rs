@@ -301,6 +301,9 @@ pub struct PostingAsks {
     /// A preferred higher degree (named in a nice-to-have line).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferred_degree: Option<Degree>,
+    /// An internship, trainee or new-graduate role (from its title).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub entry_level: bool,
 }
 
 /// What a résumé shows.
@@ -324,4 +327,8 @@ pub struct FactCheck {
     pub detail: String,
     /// Multiplier applied to the overall score (1 when met).
     pub factor: f32,
+    /// The résumé is well above what the posting is for (years of experience against an
+    /// internship or a graduate role): `meets` is false, but not for want of anything.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub over: bool,
 }

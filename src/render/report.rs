@@ -106,7 +106,9 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
     }
     for (label, check) in [("Experience", &r.experience), ("Education", &r.education)] {
         if let Some(c) = check {
-            let mark = if c.meets {
+            let mark = if c.over {
+                paint(Tone::Partial, "above")
+            } else if c.meets {
                 paint(Tone::Good, "meets")
             } else {
                 paint(Tone::Bad, "short")

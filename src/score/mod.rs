@@ -23,11 +23,12 @@ use crate::model::{
     BulletExplanation, Credit, FactCheck, Posting, PostingAsks, QuickScore, ReqKind,
     TermContribution,
 };
-use requirements::{asks, check_degree, check_years};
+use requirements::{asks, check_degree, check_level, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use tunables::{
-    BROADER_CREDIT, FIT_PRIOR, HARD_SKILL_IDF, NARROWER_CREDIT, PLAIN_FIT_FACTOR, STRENGTHS_SCALE,
+    BROADER_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF, NARROWER_CREDIT,
+    PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
 };
 
 /// One requirement line of a posting, scored (unrounded).
@@ -140,6 +141,19 @@ impl PreparedResume {
                 via: Some(b.to_string()),
             };
         }
+        // A sibling, the same kind of tool (RocketMQ for Kafka, Android for iOS), shows a
+        // little of it: what transfers, not what is asked.
+        if let Some(s) = analyzer.broader(key).and_then(|b| {
+            analyzer
+                .narrower(b)
+                .iter()
+                .find(|n| n.as_str() != key && self.all_terms.contains(n.as_str()))
+        }) {
+            return Credit {
+                value: SIBLING_CREDIT,
+                via: Some(s.clone()),
+            };
+        }
         Credit {
             value: 0.0,
             via: None,
@@ -243,7 +257,11 @@ impl PreparedResume {
         posting: &Posting,
     ) -> (PostingAsks, Option<FactCheck>, Option<FactCheck>, f32) {
         let a = asks(posting);
-        let exp = a.years.map(|y| check_years(y, self.facts.years));
+        let exp = if a.entry_level && self.facts.years >= ENTRY_LEVEL_YEARS {
+            Some(check_level(self.facts.years))
+        } else {
+            a.years.map(|y| check_years(y, self.facts.years))
+        };
         let edu = a.degree.map(|d| check_degree(d, self.facts.degree));
         let factor =
             exp.as_ref().map_or(1.0, |c| c.factor) * edu.as_ref().map_or(1.0, |c| c.factor);

@@ -59,6 +59,9 @@ pub const NARROWER_CREDIT: f32 = 0.7;
 /// Credit for a posting term whose broader concept is in the résumé (Kubernetes shows a
 /// little of Helm).
 pub const BROADER_CREDIT: f32 = 0.2;
+/// Credit for a posting term whose sibling (a concept under the same broader one) is in the
+/// résumé: RocketMQ shows a little of Kafka, Android of iOS.
+pub const SIBLING_CREDIT: f32 = 0.2;
 /// A requirement line is covered when at least this share of its weight is.
 pub const COVERED_SHARE: f32 = 0.6;
 
@@ -66,6 +69,10 @@ pub const COVERED_SHARE: f32 = 0.6;
 pub const YEAR_SHORT_COST: f32 = 0.1;
 /// …down to this factor at most.
 pub const YEARS_FLOOR: f32 = 0.7;
+/// An internship or graduate role against a résumé with at least this many years…
+pub const ENTRY_LEVEL_YEARS: f32 = 3.0;
+/// …multiplies the score by this: the skills may match, the role is not for this person.
+pub const OVERQUALIFIED_FACTOR: f32 = 0.6;
 /// A degree below the one asked (or none found) multiplies the score by this.
 pub const DEGREE_SHORT_FACTOR: f32 = 0.85;
 
