@@ -5,12 +5,13 @@
 //! Each place a term appears earns points: a work bullet one point, a group heading half a
 //! point, the entry's title or role line (where a résumé says what the job was) more,
 //! all of it scaled by how recent the job is; skills lists, summaries and other sections
-//! earn a little (a claim, not a proof). The depth is `1 − e^(−points)`: one recent bullet
-//! gives 0.63, two 0.86, a skills-list mention alone 0.33.
+//! earn a little (a claim, not a proof). The depth is `1 − e^(−points / 2)`: one recent
+//! bullet gives 0.39 (a mention), two 0.63, four 0.86; a role line 0.53; a skills-list
+//! mention alone 0.18.
 
 use super::tunables::{
-    CLAIM_POINTS, GROUP_POINTS, LEAF_POINTS, NOTE_POINTS, RECENCY_FLOOR, RECENCY_LOSS_PER_YEAR,
-    RECENT_YEARS, ROLE_POINTS, UNDATED_RECENCY,
+    CLAIM_POINTS, DEPTH_SCALE, GROUP_POINTS, LEAF_POINTS, NOTE_POINTS, RECENCY_FLOOR,
+    RECENCY_LOSS_PER_YEAR, RECENT_YEARS, ROLE_POINTS, UNDATED_RECENCY,
 };
 use crate::analyze::{Analyzer, Token};
 use crate::model::{Bullet, DateEnd, Entry, Resume, YearMonth};
@@ -82,7 +83,7 @@ impl Evidence {
         Evidence {
             depth: points
                 .into_iter()
-                .map(|(t, p)| (t, 1.0 - (-p).exp()))
+                .map(|(t, p)| (t, 1.0 - (-p / DEPTH_SCALE).exp()))
                 .collect(),
         }
     }
@@ -149,9 +150,9 @@ mod tests {
             e.depth("kafka"),
             e.depth("terraform"),
         );
-        assert!(k8s > 0.8, "{k8s}");
+        assert!(k8s > 0.6, "{k8s}");
         assert!(kafka > 0.0 && kafka < k8s, "{kafka} vs {k8s}");
-        assert!(tf > 0.0 && tf < 0.5, "{tf}");
+        assert!(tf > 0.0 && tf < 0.3, "{tf}");
         assert_eq!(e.depth("golang"), 0.0);
     }
 
@@ -161,6 +162,6 @@ mod tests {
             "# Ann\n\n## Experience\n\n### Java backend engineer, Acme\nRemote | Jan 2024 – Present\n\n\
              - Shipped the billing service\n",
         );
-        assert!(e.depth("java") > 0.7, "{}", e.depth("java"));
+        assert!(e.depth("java") > 0.5, "{}", e.depth("java"));
     }
 }

@@ -91,9 +91,12 @@ pub const REPEAT_GAIN: f32 = 0.25;
 /// rest is its relevance alone).
 pub const DIVERSITY: f32 = 0.5;
 
-/// Evidence: points for a term in a work bullet (scaled by the job's recency). A term's
-/// depth is `1 − e^(−points)`: one recent bullet 0.63, two 0.86, three 0.95.
+/// Evidence: points for a term in a work bullet (scaled by the job's recency)…
 pub const LEAF_POINTS: f32 = 1.0;
+/// …and the points at which a term is proven to 63% (`1 − e^(−points / DEPTH_SCALE)`): one
+/// bullet is a mention (0.39), it takes two to show the skill (0.63), four to make it a
+/// strength (0.86).
+pub const DEPTH_SCALE: f32 = 2.0;
 /// …in a group heading over work bullets ("AiInfra: LLM infrastructure"): a claim about
 /// the bullets under it, half a proof.
 pub const GROUP_POINTS: f32 = 0.5;
