@@ -8,21 +8,24 @@ use serde_json::Value;
 
 const RANK: &str = "tests/fixtures/rank";
 
-/// `jdfit batch` over the ranking fixtures for `resume`: (file name, score), best first.
-fn ranking(resume: &str) -> Vec<(String, f64)> {
+/// Standard output of a successful run.
+fn run(args: &[&str]) -> Vec<u8> {
     let t = tempfile::tempdir().unwrap();
-    let out = jdfit(t.path())
-        .args([
-            "batch", "--resume", resume, RANK, "--format", "jsonl", "--quiet",
-        ])
-        .output()
-        .unwrap();
+    let out = jdfit(t.path()).args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout)
+    out.stdout
+}
+
+/// `jdfit batch` over the ranking fixtures for `resume`: (file name, score), best first.
+fn ranking(resume: &str) -> Vec<(String, f64)> {
+    let out = run(&[
+        "batch", "--resume", resume, RANK, "--format", "jsonl", "--quiet",
+    ]);
+    String::from_utf8(out)
         .unwrap()
         .lines()
         .map(|l| {
@@ -39,17 +42,10 @@ fn position(ranked: &[(String, f64)], file: &str) -> usize {
 }
 
 fn match_json(resume: &str, posting: &str) -> Value {
-    let t = tempfile::tempdir().unwrap();
-    let out = jdfit(t.path())
-        .args(["match", "--resume", resume, posting, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&run(&[
+        "match", "--resume", resume, posting, "--format", "json",
+    ]))
+    .unwrap()
 }
 
 #[test]
