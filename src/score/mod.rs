@@ -90,6 +90,8 @@ struct Coverage {
     /// Headline fit, 0–1, before experience and education.
     fit: f32,
     credits: Vec<Credit>,
+    /// Per term: an alternative already met (neither covered nor missing).
+    met: Vec<bool>,
     matched: Vec<usize>,
     missing: Vec<usize>,
 }
@@ -193,6 +195,7 @@ impl PreparedResume {
             base: if total > 0.0 { covered / total } else { 0.0 },
             fit: self.fit(terms, &credits, &met),
             credits,
+            met,
             matched: matched.into_iter().map(|m| m.3).collect(),
             missing: missing.into_iter().map(|m| m.2).collect(),
         }
@@ -405,6 +408,9 @@ impl PreparedResume {
             let (mut total, mut covered) = (0f32, 0f32);
             let (mut matched, mut missing) = (Vec::new(), Vec::new());
             for (i, range) in &l.terms {
+                if cov.met[*i] {
+                    continue;
+                }
                 let (t, credit) = (&terms[*i], &cov.credits[*i]);
                 total += t.weight;
                 if credit.value > 0.0 {
