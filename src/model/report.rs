@@ -19,20 +19,20 @@ pub enum ReqKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FitBand {
-    /// 35 and above: most of the role's skills are proven and it uses several of the
+    /// 25 and above: most of the role's skills are proven and it uses several of the
     /// résumé's strengths. Apply.
     Strong,
-    /// 20 to 35: adjacent work; some of it transfers.
+    /// 15 to 25: adjacent work; some of it transfers.
     Partial,
-    /// Below 20: little in common.
+    /// Below 15: little in common.
     Weak,
 }
 
 impl FitBand {
     /// Scores from this up are a strong fit.
-    pub const STRONG: f32 = 35.0;
+    pub const STRONG: f32 = 25.0;
     /// Scores from this up (below [`FitBand::STRONG`]) are a partial fit.
-    pub const PARTIAL: f32 = 20.0;
+    pub const PARTIAL: f32 = 15.0;
 
     /// The band of a headline score (0–100).
     pub fn of(score: f32) -> FitBand {
@@ -331,4 +331,18 @@ pub struct FactCheck {
     /// internship or a graduate role): `meets` is false, but not for want of anything.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub over: bool,
+}
+
+#[cfg(test)]
+mod fit_band_tests {
+    use super::FitBand;
+
+    #[test]
+    fn bands_start_at_their_thresholds() {
+        assert_eq!(FitBand::of(FitBand::STRONG), FitBand::Strong);
+        assert_eq!(FitBand::of(FitBand::STRONG - 0.1), FitBand::Partial);
+        assert_eq!(FitBand::of(FitBand::PARTIAL), FitBand::Partial);
+        assert_eq!(FitBand::of(FitBand::PARTIAL - 0.1), FitBand::Weak);
+        assert_eq!(FitBand::of(0.0).label(), "weak fit");
+    }
 }
