@@ -123,11 +123,7 @@ impl PreparedResume {
         }
         let analyzer = self.analyzer();
         // A narrower concept proves most of a broader one (Langfuse → LLM observability).
-        if let Some(n) = analyzer
-            .narrower(key)
-            .iter()
-            .find(|n| self.all_terms.contains(n.as_str()))
-        {
+        if let Some(n) = self.under.get(key) {
             return Credit {
                 value: NARROWER_CREDIT,
                 via: Some(n.clone()),
@@ -144,13 +140,9 @@ impl PreparedResume {
             };
         }
         // A sibling, the same kind of tool (RocketMQ for Kafka, Android for iOS), shows a
-        // little of it: what transfers, not what is asked.
-        if let Some(s) = analyzer.broader(key).and_then(|b| {
-            analyzer
-                .narrower(b)
-                .iter()
-                .find(|n| n.as_str() != key && self.all_terms.contains(n.as_str()))
-        }) {
+        // little of it: what transfers, not what is asked. (Never the term itself: it is
+        // not in the résumé, or it would have full credit.)
+        if let Some(s) = analyzer.broader(key).and_then(|b| self.under.get(b)) {
             return Credit {
                 value: SIBLING_CREDIT,
                 via: Some(s.clone()),

@@ -127,6 +127,21 @@ fn pre_tokenized(chain: &[&Bullet], tokens: &HashMap<String, Vec<Token>>) -> Pre
     PreTokenizedString { text, tokens: out }
 }
 
+/// Concept → the first of its narrower concepts (in the lexicon's order) that `terms` has.
+fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = HashMap::default();
+    for t in terms {
+        if let Some(b) = analyzer.broader(t) {
+            if !out.contains_key(b) {
+                if let Some(first) = analyzer.narrower(b).iter().find(|n| terms.contains(*n)) {
+                    out.insert(b.to_string(), first.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Where the bullet index lives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IndexPlace<'a> {
@@ -145,6 +160,9 @@ pub struct PreparedResume {
     pub bullets: Vec<PreparedBullet>,
     /// Every term anywhere in the résumé (bullets, titles, skills, notes).
     pub all_terms: HashSet<String>,
+    /// For each lexicon concept with a narrower concept in the résumé, the first such one
+    /// in the lexicon's order (read once: partial credit looks it up for every term).
+    pub under: HashMap<String, String>,
     /// Years of experience and highest degree, read once.
     pub facts: ResumeFacts,
     /// How deeply the résumé proves each term, read once.
@@ -189,6 +207,7 @@ impl PreparedResume {
             evidence: Evidence::new(&resume, &analyzer, &analyzed.tokens, as_of),
             resume,
             bullets: analyzed.bullets,
+            under: under(&analyzed.all_terms, &analyzer),
             all_terms: analyzed.all_terms,
             tokens: analyzed.tokens,
             index,
