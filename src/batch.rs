@@ -6,7 +6,7 @@
 //! texts). Ties are broken by input order.
 
 use crate::error::{Error, Result};
-use crate::model::{BatchRow, BatchSummary, Posting, PostingRecord, QuickScore};
+use crate::model::{BatchRow, BatchSummary, FitBand, Posting, PostingRecord, QuickScore};
 use crate::parse::source::{self, posting_of, Columns, Input, Item, RowError};
 use crate::score::PreparedResume;
 use rayon::prelude::*;
@@ -119,6 +119,8 @@ fn row(rec: PostingRecord, posting: Option<Posting>, q: QuickScore) -> BatchRow 
     BatchRow {
         rank: 0,
         score: q.score,
+        fit: FitBand::of((q.score * 10.0).round() / 10.0),
+        coverage: q.coverage,
         source: rec.source,
         id: rec.id,
         title: rec.title,
@@ -245,6 +247,8 @@ mod tests {
         BatchRow {
             rank: 0,
             score,
+            fit: FitBand::of(score),
+            coverage: score,
             source: format!("s{seq}"),
             id: None,
             title: None,

@@ -478,22 +478,21 @@ impl BulletIndex {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
+        let searcher = self.reader.searcher();
         let clauses: Vec<(Occur, Box<dyn Query>)> = terms
             .iter()
             .filter(|(_, w)| *w > 0.0)
             .map(|(t, w)| {
-                let q = TermQuery::new(
-                    Term::from_field_text(self.text, t),
-                    IndexRecordOption::WithFreqs,
-                );
+                let term = Term::from_field_text(self.text, t);
+                let boost = self.boost(&searcher, &term, *w);
+                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
                 (
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), *w)) as Box<dyn Query>,
+                    Box::new(BoostQuery::new(Box::new(q), boost)) as Box<dyn Query>,
                 )
             })
             .collect();
         let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
         let limit = (searcher.num_docs() as usize).max(1);
         let hits = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut out = Vec::with_capacity(hits.len());
@@ -506,6 +505,22 @@ impl BulletIndex {
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(out)
+    }
+
+    /// The boost that makes a term's BM25 weight its posting weight: BM25 multiplies by the
+    /// term's IDF among the résumé's bullets, which is divided out here. A term many
+    /// bullets share (LLM, for an LLM engineer) is the candidate's core, not noise; how
+    /// distinctive a term is belongs to the posting's weights (against a background of real
+    /// postings). Term frequency saturation and length normalisation stay BM25's.
+    fn boost(&self, searcher: &tantivy::Searcher, term: &Term, weight: f32) -> f32 {
+        let n = searcher.num_docs() as f32;
+        let df = searcher.doc_freq(term).unwrap_or(0) as f32;
+        if df == 0.0 {
+            return weight;
+        }
+        // Tantivy's BM25 IDF.
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        weight / idf.max(f32::EPSILON)
     }
 
     /// Each term's contribution to one bullet's BM25 score (leaf ordinal `ord`): the score of
@@ -529,12 +544,11 @@ impl BulletIndex {
         };
         let mut out = Vec::new();
         for (i, (t, w)) in terms.iter().enumerate() {
+            let term = Term::from_field_text(self.text, t);
+            let boost = self.boost(&searcher, &term, *w);
             let q = BoostQuery::new(
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.text, t),
-                    IndexRecordOption::WithFreqs,
-                )),
-                *w,
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                boost,
             );
             if let Ok(e) = q.explain(&searcher, addr) {
                 if e.value() > 0.0 {

@@ -4,7 +4,7 @@
 use crate::analyze::Analyzer;
 use crate::error::{Error, Result};
 use crate::index::{self, BulletIndex, IndexMeta};
-use crate::model::{BatchRow, MatchReport, Posting, PostingReading, Resume, YearMonth};
+use crate::model::{BatchRow, MatchReport, Posting, PostingReading, ReqKind, Resume, YearMonth};
 use crate::parse::{self, posting, InputFormat};
 use crate::render::{self, Highlights, ResumeFormat};
 use crate::score::{self, AnalyzedResume, Background, IndexPlace, PreparedResume, Scoring};
@@ -160,16 +160,93 @@ pub fn highlights(prepared: &PreparedResume, scoring: &Scoring) -> Highlights {
     )
 }
 
-/// The tailored résumé for a matched posting, as the bytes of a file in `format`.
+/// The tailored résumé for a matched posting, as the bytes of a file in `format`, and what
+/// it kept and dropped.
 pub fn render_tailored(
     prepared: &PreparedResume,
     matched: &Matched,
     opts: &TailorOptions,
     format: ResumeFormat,
-) -> Result<Vec<u8>> {
+) -> Result<(Vec<u8>, TailorSummary)> {
     let tailored = tailor(prepared, matched, opts);
+    let summary = tailor_summary(prepared, matched, &tailored);
     let hl = highlights(prepared, &matched.scoring);
-    render::resume_file(&tailored, format, Some(&hl))
+    Ok((render::resume_file(&tailored, format, Some(&hl))?, summary))
+}
+
+/// What tailoring kept and dropped, told in one line (see [`TailorSummary::line`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TailorSummary {
+    /// Work bullets kept.
+    pub kept: usize,
+    /// Work bullets in the résumé.
+    pub total: usize,
+    /// Must-have requirements proven by a kept bullet…
+    pub musts_kept: usize,
+    /// …of those any bullet of the résumé proves.
+    pub musts_proven: usize,
+    /// The best-scoring bullet left out, if it matched the posting at all.
+    pub best_dropped: Option<String>,
+}
+
+impl TailorSummary {
+    /// "kept 12 of 24 work bullets, proving 7 of the 8 must-haves your bullets prove;
+    /// the best one left out: …".
+    pub fn line(&self) -> String {
+        let mut out = format!(
+            "kept {} of {} work bullets, proving {} of the {} must-haves your bullets prove",
+            self.kept, self.total, self.musts_kept, self.musts_proven
+        );
+        if let Some(b) = &self.best_dropped {
+            let short: String = b.chars().take(60).collect();
+            let more = if short.len() < b.len() { "…" } else { "" };
+            out.push_str(&format!("; the best one left out: {short}{more}"));
+        }
+        out
+    }
+}
+
+/// What `tailored` kept of `prepared`'s work bullets and which must-haves they prove.
+pub fn tailor_summary(
+    prepared: &PreparedResume,
+    matched: &Matched,
+    tailored: &Resume,
+) -> TailorSummary {
+    let kept_ids: std::collections::HashSet<&str> = tailored
+        .leaves()
+        .into_iter()
+        .filter(|l| tailored.sections[l.section].kind.is_work())
+        .map(|l| l.bullet.id.as_str())
+        .collect();
+    let work: Vec<usize> = (0..prepared.bullets.len())
+        .filter(|&o| {
+            prepared.resume.sections[prepared.bullets[o].section]
+                .kind
+                .is_work()
+        })
+        .collect();
+    let kept = |o: usize| kept_ids.contains(prepared.bullets[o].id.as_str());
+    let musts = matched
+        .scoring
+        .requirements
+        .iter()
+        .filter(|r| r.kind == ReqKind::Must && !r.proving.is_empty());
+    let scores = &matched.scoring.bullet_scores;
+    TailorSummary {
+        kept: work.iter().filter(|&&o| kept(o)).count(),
+        total: work.len(),
+        musts_kept: musts
+            .clone()
+            .filter(|r| r.proving.iter().any(|&o| kept(o)))
+            .count(),
+        musts_proven: musts.count(),
+        best_dropped: matched
+            .scoring
+            .ranked
+            .iter()
+            .find(|&&o| work.contains(&o) && !kept(o) && scores[o] > 0.0)
+            .map(|&o| prepared.bullets[o].text.clone()),
+    }
 }
 
 /// What happened to one tailored file.
@@ -203,7 +280,7 @@ pub fn write_tailored(
     for r in rows {
         let Some(posting) = &r.posting else { continue };
         let matched = match_posting(prepared, posting.clone(), &r.source)?;
-        let body = render_tailored(prepared, &matched, opts, format)?;
+        let (body, _) = render_tailored(prepared, &matched, opts, format)?;
         let name = format!(
             "{:0width$}-{}.{ext}",
             r.rank,

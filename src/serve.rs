@@ -480,6 +480,7 @@ async fn tailor_posting(
     }
     let (bytes, title, company) = scored(s, req, move |loaded, matched| {
         let bytes = pipeline::render_tailored(&loaded.prepared, &matched, &opts, format)
+            .map(|(bytes, _)| bytes)
             .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         Ok((
             bytes,

@@ -382,7 +382,7 @@ fn table_output_and_quiet_stderr() {
     let table = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 4);
-    assert!(lines[0].starts_with("rank  score  title"));
+    assert!(lines[0].starts_with("rank  score   cov  title"));
     assert!(lines[1].trim_start().starts_with("1 "));
     // Not a terminal: only the summary line on stderr.
     let err = String::from_utf8(out.stderr).unwrap();

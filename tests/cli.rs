@@ -16,7 +16,9 @@ const SRE_EN: &str = "jobs/en/en-01-senior-site-reliability-engineer.txt";
 const SRE_ZH: &str = "jobs/zh/zh-01-senior-sre.txt";
 /// A posting whose best bullets are not in the résumé's first entry, so ordering by relevance
 /// differs from the résumé's own order.
-const PLATFORM_ZH: &str = "jobs/zh/zh-06-yunyuansheng-k8s-platform.txt";
+/// A posting for the middleware the seed built in its second job: the best bullet is not in
+/// the newest entry, so ordering by relevance moves entries.
+const MIDDLEWARE_ZH: &str = "tests/fixtures/rank/middleware-zh.txt";
 const FRONTEND_EN: &str = "jobs/en/en-02-frontend-engineer.txt";
 const FRONTEND_ZH: &str = "jobs/zh/zh-02-qianduan-frontend.txt";
 
@@ -274,14 +276,14 @@ fn heading_order(text: &str, orgs: &[String]) -> Vec<String> {
 
 #[test]
 fn tailor_formats_and_order() {
-    let report = match_json(SEED, PLATFORM_ZH);
+    let report = match_json(SEED, MIDDLEWARE_ZH);
     let bullets = report["bullets"].as_array().unwrap();
     let score: std::collections::HashMap<&str, f64> = bullets
         .iter()
         .map(|b| (b["id"].as_str().unwrap(), b["score"].as_f64().unwrap()))
         .collect();
     let entries = |order: &str| {
-        let doc: Value = serde_json::from_str(&tailored(PLATFORM_ZH, "json", order)).unwrap();
+        let doc: Value = serde_json::from_str(&tailored(MIDDLEWARE_ZH, "json", order)).unwrap();
         selectable_entries(&doc)
     };
     let chrono = entries("chrono");
@@ -338,7 +340,7 @@ fn tailor_formats_and_order() {
     let all = organisations(&chrono);
     for format in ["md", "txt"] {
         for (order, want) in [("chrono", &chrono), ("relevance", &relevance)] {
-            let text = tailored(PLATFORM_ZH, format, order);
+            let text = tailored(MIDDLEWARE_ZH, format, order);
             assert_eq!(
                 heading_order(&text, &all),
                 organisations(want),

@@ -14,22 +14,22 @@ fn quality_floors_on_the_development_set() {
     assert_eq!(j.posting_queries, 4);
     // Floors a little under the figures in the README, so a regression fails here.
     assert!(
-        j.bullets_ndcg5 >= 0.77,
+        j.bullets_ndcg5 >= 0.82,
         "bullets nDCG@5 {}",
         j.bullets_ndcg5
     );
     assert!(
-        j.seed_bullets_ndcg5 >= 0.80,
+        j.seed_bullets_ndcg5 >= 0.83,
         "seed bullets nDCG@5 {}",
         j.seed_bullets_ndcg5
     );
     assert!(
-        j.postings_ndcg20 >= 0.93,
+        j.postings_ndcg20 >= 0.95,
         "postings nDCG@20 {}",
         j.postings_ndcg20
     );
     assert!(
-        j.seed_postings_ndcg20 >= 0.95,
+        j.seed_postings_ndcg20 >= 0.96,
         "seed postings nDCG@20 {}",
         j.seed_postings_ndcg20
     );

@@ -202,9 +202,10 @@ pub const ENGLISH: &[&str] = &[
 pub const SENIORITY_AND_TITLES: &[&str] = &[
     "senior", "sr", "junior", "jr", "staff", "principal", "lead", "leader", "head", "chief",
     "intern", "internship", "associate", "mid", "entry", "level", "expert", "engineer", "developer",
-    "specialist", "member", "role", "position", "title", "candidate",
+    "specialist", "member", "role", "position", "title", "candidate", "architect", "architects",
     "高级", "资深", "初级", "中级", "中高级", "专家", "工程师", "开发", "研发", "开发者",
-    "实习", "实习生", "负责人", "主管", "专员", "岗位", "职位", "候选人", "同学",
+    "实习", "实习生", "负责人", "主管", "专员", "岗位", "职位", "候选人", "同学", "架构师",
+    "技术专家",
 ];
 
 /// Verbs and adjectives that phrase a requirement whatever it asks ("proficient in",

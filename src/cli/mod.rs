@@ -195,15 +195,18 @@ pub fn run(cli: Cli) -> Result<()> {
                 order: a.order,
                 ..TailorOptions::default()
             };
-            let out = pipeline::render_tailored(&prepared, &matched, &opts, a.format)?;
+            let (out, summary) = pipeline::render_tailored(&prepared, &matched, &opts, a.format)?;
             match &a.output {
-                Some(o) => write_output(o, &out),
+                Some(o) => write_output(o, &out)?,
                 None if a.format.is_binary() && std::io::stdout().is_terminal() => bail!(
                     "{} is a binary format: write it to a file with -o FILE (or redirect standard output)",
                     a.format.extension().to_uppercase()
                 ),
-                None => print_out(&out),
+                None => print_out(&out)?,
             }
+            // What was kept and dropped: best effort, like every diagnostic.
+            note!("jdfit: {}", summary.line());
+            Ok(())
         }
         Command::Batch(a) => batch(a, enc),
         Command::Posting(a) => posting(a, enc),

@@ -1,6 +1,6 @@
 //! A ranked batch of postings: one row per posting, and what happened in the run.
 
-use super::Posting;
+use super::{FitBand, Posting};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -17,6 +17,11 @@ pub struct BatchRow {
     /// Overall score 0–100, unrounded: rows are ranked by it and renderers round it.
     #[serde(serialize_with = "one_decimal")]
     pub score: f32,
+    /// What the score means.
+    pub fit: FitBand,
+    /// Coverage 0–100: the weighted share of the posting's terms the résumé shows at all.
+    #[serde(serialize_with = "one_decimal")]
+    pub coverage: f32,
     /// File path, or `FILE:LINE` for a JSONL or CSV row.
     pub source: String,
     /// Identifier from the export.

@@ -15,6 +15,46 @@ pub enum ReqKind {
     Nice,
 }
 
+/// What a headline score means, in words a person can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FitBand {
+    /// 25 and above: most of the role's skills are proven and it uses several of the
+    /// résumé's strengths. Apply.
+    Strong,
+    /// 15 to 25: adjacent work; some of it transfers.
+    Partial,
+    /// Below 15: little in common.
+    Weak,
+}
+
+impl FitBand {
+    /// Scores from this up are a strong fit.
+    pub const STRONG: f32 = 25.0;
+    /// Scores from this up (below [`FitBand::STRONG`]) are a partial fit.
+    pub const PARTIAL: f32 = 15.0;
+
+    /// The band of a headline score (0–100).
+    pub fn of(score: f32) -> FitBand {
+        if score >= Self::STRONG {
+            FitBand::Strong
+        } else if score >= Self::PARTIAL {
+            FitBand::Partial
+        } else {
+            FitBand::Weak
+        }
+    }
+
+    /// "strong fit", "partial fit", "weak fit".
+    pub fn label(self) -> &'static str {
+        match self {
+            FitBand::Strong => "strong fit",
+            FitBand::Partial => "partial fit",
+            FitBand::Weak => "weak fit",
+        }
+    }
+}
+
 /// How much of a posting term the résumé covers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Credit {
@@ -30,6 +70,8 @@ pub struct Credit {
 pub struct QuickScore {
     /// Overall score 0–100, as in [`MatchReport::score`].
     pub score: f32,
+    /// Coverage 0–100, as in [`MatchReport::coverage`].
+    pub coverage: f32,
     /// Covered terms, must-have first, heaviest first.
     pub matched: Vec<String>,
     /// Missing terms, must-have first, heaviest first.
@@ -188,8 +230,14 @@ pub struct PostingInfo {
 pub struct MatchReport {
     /// The posting.
     pub posting: PostingInfo,
-    /// Overall score 0–100: the weighted share of the posting's terms the résumé covers.
+    /// Headline fit 0–100: how well the résumé proves what the posting is about (its
+    /// skills weighed by part and distinctiveness, each by how deeply the résumé proves it,
+    /// the title as the role's core), times the experience and education factors.
     pub score: f32,
+    /// What the score means: strong, partial or weak fit.
+    pub fit: FitBand,
+    /// Coverage 0–100: the weighted share of the posting's terms the résumé shows at all.
+    pub coverage: f32,
     /// False when no requirement, duty or nice-to-have term was found in the posting's body:
     /// the score is then 0 rather than a score from the title alone.
     pub requirements_found: bool,
@@ -253,6 +301,9 @@ pub struct PostingAsks {
     /// A preferred higher degree (named in a nice-to-have line).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferred_degree: Option<Degree>,
+    /// An internship, trainee or new-graduate role (from its title).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub entry_level: bool,
 }
 
 /// What a résumé shows.
@@ -276,4 +327,22 @@ pub struct FactCheck {
     pub detail: String,
     /// Multiplier applied to the overall score (1 when met).
     pub factor: f32,
+    /// The résumé is well above what the posting is for (years of experience against an
+    /// internship or a graduate role): `meets` is false, but not for want of anything.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub over: bool,
+}
+
+#[cfg(test)]
+mod fit_band_tests {
+    use super::FitBand;
+
+    #[test]
+    fn bands_start_at_their_thresholds() {
+        assert_eq!(FitBand::of(FitBand::STRONG), FitBand::Strong);
+        assert_eq!(FitBand::of(FitBand::STRONG - 0.1), FitBand::Partial);
+        assert_eq!(FitBand::of(FitBand::PARTIAL), FitBand::Partial);
+        assert_eq!(FitBand::of(FitBand::PARTIAL - 0.1), FitBand::Weak);
+        assert_eq!(FitBand::of(0.0).label(), "weak fit");
+    }
 }

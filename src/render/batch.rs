@@ -97,6 +97,8 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                 "matched_count",
                 "missing_count",
                 "requirements_found",
+                "fit",
+                "coverage",
             ]);
             // No raw control bytes in a cell: export fields and file names are shown as
             // escapes.
@@ -116,15 +118,18 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                     r.matched_count.to_string(),
                     r.missing_count.to_string(),
                     r.requirements_found.to_string(),
+                    r.fit.label().trim_end_matches(" fit").to_string(),
+                    format!("{:.1}", r.coverage),
                 ]);
             }
             String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("CSV is UTF-8")
         }
         BatchFormat::Table => {
             let mut out = format!(
-                "{:>4}  {:>5}  {}  {}  {}  {}  source\n",
+                "{:>4}  {:>5}  {:>4}  {}  {}  {}  {}  source\n",
                 "rank",
                 "score",
+                "cov",
                 fit("title", 34),
                 fit("company", 18),
                 fit("matched", 30),
@@ -133,9 +138,10 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
             for r in rows {
                 let _ = writeln!(
                     out,
-                    "{:>4}  {:>5.1}  {}  {}  {}  {}  {}",
+                    "{:>4}  {:>5.1}  {:>3.0}%  {}  {}  {}  {}  {}",
                     r.rank,
                     r.score,
+                    r.coverage,
                     fit(r.title.as_deref().unwrap_or("-"), 34),
                     fit(r.company.as_deref().unwrap_or("-"), 18),
                     if r.requirements_found {

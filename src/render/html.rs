@@ -223,8 +223,10 @@ pub fn report(r: &MatchReport) -> String {
     let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&sub.join(" · ")));
     let _ = write!(
         out,
-        "<div class=\"score\"><b id=\"score\">{:.0}</b><span>/ 100</span></div>",
-        r.score
+        "<div class=\"score\"><b id=\"score\">{:.0}</b><span>/ 100 · {} · covers {:.0}% of the posting's terms</span></div>",
+        r.score,
+        r.fit.label(),
+        r.coverage
     );
     if !r.requirements_found {
         let _ = write!(

@@ -96,15 +96,19 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
     let _ = writeln!(out, "{title}{company}  [{}]", r.posting.source);
     let _ = writeln!(
         out,
-        "Score: {}/100",
-        paint(Tone::Strong, &format!("{:.0}", r.score))
+        "Score: {}/100 ({}); covers {:.0}% of the posting's terms",
+        paint(Tone::Strong, &format!("{:.0}", r.score)),
+        r.fit.label(),
+        r.coverage
     );
     if !r.requirements_found {
         let _ = writeln!(out, "{}", paint(Tone::Bad, NO_REQUIREMENTS));
     }
     for (label, check) in [("Experience", &r.experience), ("Education", &r.education)] {
         if let Some(c) = check {
-            let mark = if c.meets {
+            let mark = if c.over {
+                paint(Tone::Partial, "above")
+            } else if c.meets {
                 paint(Tone::Good, "meets")
             } else {
                 paint(Tone::Bad, "short")
@@ -258,6 +262,8 @@ pub(crate) mod tests {
             },
             requirements_found: true,
             score: 50.0,
+            fit: crate::model::FitBand::of(50.0),
+            coverage: 55.0,
             matched: vec![
                 term("MySQL", ReqKind::Must, 1.0, None),
                 term("Redis", ReqKind::Must, 0.2, Some("cache")),

@@ -5,6 +5,7 @@
 //! person reads, rounding last.
 
 pub mod background;
+pub mod evidence;
 pub mod prepared;
 pub mod reading;
 mod report;
@@ -15,17 +16,20 @@ pub mod tunables;
 pub use background::{Background, BACKGROUND_TSV};
 pub use prepared::{AnalyzedResume, IndexPlace, PreparedBullet, PreparedResume};
 pub use reading::reading;
-pub use terms::{analyze_posting, AnalyzedPosting, LineTerms, Lines, PostingTerm};
+pub use terms::{analyze_posting, AnalyzedPosting, LineTerms, Lines, PostingTerm, TermClass};
 
 use crate::error::Result;
 use crate::model::{
     BulletExplanation, Credit, FactCheck, Posting, PostingAsks, QuickScore, ReqKind,
     TermContribution,
 };
-use requirements::{asks, check_degree, check_years};
+use requirements::{asks, check_degree, check_level, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
-use tunables::{BROADER_CREDIT, NARROWER_CREDIT};
+use tunables::{
+    BROADER_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF, NARROWER_CREDIT,
+    PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
+};
 
 /// One requirement line of a posting, scored (unrounded).
 #[derive(Debug, Clone, PartialEq)]
@@ -60,9 +64,11 @@ pub struct Scoring {
     pub matched: Vec<usize>,
     /// Indexes of missing terms: must-have first, then heaviest.
     pub missing: Vec<usize>,
-    /// Overall score 0–100: the weighted share of the posting's terms the résumé covers,
-    /// times the experience and education factors.
+    /// Headline fit 0–100 (see [`PreparedResume::fit`]), times the experience and
+    /// education factors.
     pub score: f32,
+    /// Coverage 0–100: the weighted share of the posting's terms the résumé shows at all.
+    pub coverage: f32,
     /// Each leaf bullet's BM25 score (after its section prior), by ordinal; 0 if unmatched.
     pub bullet_scores: Vec<f32>,
     /// Leaf ordinals, best first; unmatched ones in document order.
@@ -81,9 +87,28 @@ pub struct Scoring {
 struct Coverage {
     /// Weighted share of the terms covered, 0–1, before experience and education.
     base: f32,
+    /// Headline fit, 0–1, before experience and education.
+    fit: f32,
     credits: Vec<Credit>,
+    /// Per term: an alternative already met (neither covered nor missing).
+    met: Vec<bool>,
     matched: Vec<usize>,
     missing: Vec<usize>,
+}
+
+/// Which terms are alternatives already met: every mention offers the term as one of
+/// several ("MySQL, TiDB or MongoDB") and the résumé proves another of the same line. A
+/// recruiter does not count TiDB as a gap then; neither do coverage and fit.
+fn met_alternatives(ap: &AnalyzedPosting, credits: &[Credit]) -> Vec<bool> {
+    let mut met = vec![false; ap.terms.len()];
+    for group in &ap.alternatives {
+        if group.iter().any(|&i| credits[i].value > 0.0) {
+            for &i in group {
+                met[i] |= ap.terms[i].alternative_only && credits[i].value == 0.0;
+            }
+        }
+    }
+    met
 }
 
 impl PreparedResume {
@@ -98,11 +123,7 @@ impl PreparedResume {
         }
         let analyzer = self.analyzer();
         // A narrower concept proves most of a broader one (Langfuse → LLM observability).
-        if let Some(n) = analyzer
-            .narrower(key)
-            .iter()
-            .find(|n| self.all_terms.contains(n.as_str()))
-        {
+        if let Some(n) = self.under.get(key) {
             return Credit {
                 value: NARROWER_CREDIT,
                 via: Some(n.clone()),
@@ -118,6 +139,15 @@ impl PreparedResume {
                 via: Some(b.to_string()),
             };
         }
+        // A sibling, the same kind of tool (RocketMQ for Kafka, Android for iOS), shows a
+        // little of it: what transfers, not what is asked. (Never the term itself: it is
+        // not in the résumé, or it would have full credit.)
+        if let Some(s) = analyzer.broader(key).and_then(|b| self.under.get(b)) {
+            return Credit {
+                value: SIBLING_CREDIT,
+                via: Some(s.clone()),
+            };
+        }
         Credit {
             value: 0.0,
             via: None,
@@ -125,13 +155,19 @@ impl PreparedResume {
     }
 
     /// Splits weighted posting terms into covered and missing (each must-have first, then
-    /// heaviest first) and computes the covered share.
-    fn coverage(&self, terms: &[PostingTerm]) -> Coverage {
+    /// heaviest first), leaving out alternatives already met, and computes the covered
+    /// share and the headline fit.
+    fn coverage(&self, ap: &AnalyzedPosting) -> Coverage {
+        let terms = &ap.terms;
         let (mut total, mut covered) = (0f32, 0f32);
         let credits: Vec<Credit> = terms.iter().map(|t| self.credit(&t.key)).collect();
+        let met = met_alternatives(ap, &credits);
         // Sort keys computed once: (kind, credit, weight, index).
         let (mut matched, mut missing) = (Vec::new(), Vec::new());
         for (i, (t, c)) in terms.iter().zip(&credits).enumerate() {
+            if met[i] {
+                continue;
+            }
             total += t.weight;
             if c.value > 0.0 {
                 covered += t.weight * c.value;
@@ -149,9 +185,64 @@ impl PreparedResume {
         missing.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         Coverage {
             base: if total > 0.0 { covered / total } else { 0.0 },
+            fit: self.fit(terms, &credits, &met),
             credits,
+            met,
             matched: matched.into_iter().map(|m| m.3).collect(),
             missing: missing.into_iter().map(|m| m.2).collect(),
+        }
+    }
+
+    /// The headline fit, 0–1: how well the résumé proves what the posting is about, and
+    /// how much of what the résumé proves the role would use, read as a recruiter reads
+    /// both.
+    ///
+    /// - Skills (the lexicon's skills, tools, languages, domains) carry the posting; plain
+    ///   words count a little ([`PLAIN_FIT_FACTOR`]); soft skills and foundations not at
+    ///   all (every candidate claims them, no bullet proves them).
+    /// - Each term counts by its weight in the posting (part, distinctiveness, repetition)
+    ///   times how deeply the résumé proves it ([`Evidence`](evidence::Evidence)): several
+    ///   recent bullets or a job title prove it, one old mention barely does.
+    /// - *Proven share*: the proven weight over the posting's weight plus [`FIT_PRIOR`], so
+    ///   a posting naming one or two skills cannot be a strong fit through them alone.
+    /// - *Strengths used*: the distinctiveness of every proven term times its depth, summed
+    ///   and saturated at [`STRENGTHS_SCALE`]: a role that uses five or six of the
+    ///   résumé's deep strengths uses most of what the candidate is about, while a posting
+    ///   matched through two shallow mentions uses little of it.
+    /// - The fit is the harmonic mean of the two: high only when both are.
+    fn fit(&self, terms: &[PostingTerm], credits: &[Credit], met: &[bool]) -> f32 {
+        let bg = Background::builtin();
+        let (mut proven, mut asked, mut strengths) = (0f32, 0f32, 0f32);
+        for (i, t) in terms.iter().enumerate() {
+            let factor = match t.class {
+                TermClass::Skill => 1.0,
+                TermClass::Plain => PLAIN_FIT_FACTOR,
+                TermClass::Soft => 0.0,
+            };
+            if met[i] || factor == 0.0 || t.weight == 0.0 {
+                continue;
+            }
+            let w = t.weight * factor;
+            asked += w;
+            let c = &credits[i];
+            if c.value == 0.0 {
+                continue;
+            }
+            let key = c.via.as_deref().unwrap_or(&t.key);
+            let proof = c.value * self.evidence.depth(key);
+            proven += w * proof;
+            let idf = match t.class {
+                TermClass::Skill => bg.idf(key).max(HARD_SKILL_IDF),
+                _ => bg.idf(key),
+            };
+            strengths += factor * proof * idf * idf;
+        }
+        let share = proven / (asked + FIT_PRIOR);
+        let used = 1.0 - (-strengths / STRENGTHS_SCALE).exp();
+        if share + used > 0.0 {
+            2.0 * share * used / (share + used)
+        } else {
+            0.0
         }
     }
 
@@ -161,7 +252,11 @@ impl PreparedResume {
         posting: &Posting,
     ) -> (PostingAsks, Option<FactCheck>, Option<FactCheck>, f32) {
         let a = asks(posting);
-        let exp = a.years.map(|y| check_years(y, self.facts.years));
+        let exp = if a.entry_level && self.facts.years >= ENTRY_LEVEL_YEARS {
+            Some(check_level(self.facts.years))
+        } else {
+            a.years.map(|y| check_years(y, self.facts.years))
+        };
         let edu = a.degree.map(|d| check_degree(d, self.facts.degree));
         let factor =
             exp.as_ref().map_or(1.0, |c| c.factor) * edu.as_ref().map_or(1.0, |c| c.factor);
@@ -172,14 +267,19 @@ impl PreparedResume {
     /// ranking bullets: what batch ranking needs, at a fraction of the cost.
     pub fn quick_score(&self, posting: &Posting, limit: usize) -> QuickScore {
         let ap = analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip);
-        let cov = self.coverage(&ap.terms);
+        let cov = self.coverage(&ap);
         let (_, experience, education, factor) = self.checks(posting);
         let surface = |&i: &usize| ap.terms[i].term.clone();
         QuickScore {
             experience: experience.map(|c| c.meets),
             education: education.map(|c| c.meets),
             score: if ap.has_requirements {
-                100.0 * cov.base * factor
+                100.0 * cov.fit * factor
+            } else {
+                0.0
+            },
+            coverage: if ap.has_requirements {
+                100.0 * cov.base
             } else {
                 0.0
             },
@@ -191,6 +291,47 @@ impl PreparedResume {
         }
     }
 
+    /// The query that ranks bullets, with the posting term each clause stands for: every
+    /// posting term at its weight (plain words and soft skills at [`PLAIN_FIT_FACTOR`], as
+    /// in the fit), and the related concepts the résumé uses at their credit, so a bullet
+    /// naming Prometheus and Loki answers a posting asking for monitoring.
+    fn bullet_query(&self, terms: &[PostingTerm]) -> (Vec<(String, f32)>, Vec<usize>) {
+        let analyzer = self.analyzer();
+        let mut at: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let (mut query, mut source): (Vec<(String, f32)>, Vec<usize>) = (Vec::new(), Vec::new());
+        // A key reached from several terms keeps its heaviest clause.
+        let mut push = |key: &str, w: f32, i: usize| match at.get(key) {
+            Some(&q) if query[q].1 >= w => {}
+            Some(&q) => {
+                query[q].1 = w;
+                source[q] = i;
+            }
+            None => {
+                at.insert(key.to_string(), query.len());
+                query.push((key.to_string(), w));
+                source.push(i);
+            }
+        };
+        for (i, t) in terms.iter().enumerate() {
+            let w = match t.class {
+                TermClass::Skill => t.weight,
+                TermClass::Plain | TermClass::Soft => t.weight * PLAIN_FIT_FACTOR,
+            };
+            push(&t.key, w, i);
+            for n in analyzer.narrower(&t.key) {
+                if self.all_terms.contains(n) {
+                    push(n, w * NARROWER_CREDIT, i);
+                }
+            }
+            if let Some(b) = analyzer.broader(&t.key) {
+                if self.all_terms.contains(b) {
+                    push(b, w * BROADER_CREDIT, i);
+                }
+            }
+        }
+        (query, source)
+    }
+
     /// Explains one bullet's score for `posting`: each posting term it contains, with its
     /// weight and its contribution to the bullet's BM25 score. `None` if no bullet has `id`
     /// (group headings are not scored: only leaf bullets have explanations).
@@ -200,14 +341,17 @@ impl PreparedResume {
         };
         let terms =
             analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip).terms;
-        let weighted: Vec<(String, f32)> =
-            terms.iter().map(|t| (t.key.clone(), t.weight)).collect();
+        let (query, source) = self.bullet_query(&terms);
         let leaf = &self.bullets[ord];
-        let mut contributions: Vec<(usize, f32)> = self
-            .index
-            .explain(&weighted, ord)?
+        // Per posting term: its own clause and those of its related concepts.
+        let mut by_term: Vec<f32> = vec![0.0; terms.len()];
+        for (q, c) in self.index.explain(&query, ord)? {
+            by_term[source[q]] += c * leaf.prior;
+        }
+        let mut contributions: Vec<(usize, f32)> = by_term
             .into_iter()
-            .map(|(i, c)| (i, c * leaf.prior))
+            .enumerate()
+            .filter(|&(_, c)| c > 0.0)
             .collect();
         contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
         let score: f32 = contributions.iter().map(|c| c.1).sum();
@@ -234,10 +378,9 @@ impl PreparedResume {
         let analyzed =
             analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Keep);
         let terms = &analyzed.terms;
-        let weighted: Vec<(String, f32)> =
-            terms.iter().map(|t| (t.key.clone(), t.weight)).collect();
+        let (query, _) = self.bullet_query(terms);
         let mut bullet_scores = vec![0f32; self.bullets.len()];
-        for (ord, s) in self.index.search(&weighted)? {
+        for (ord, s) in self.index.search(&query)? {
             if let Some(b) = bullet_scores.get_mut(ord) {
                 *b = s * self.bullets[ord].prior;
             }
@@ -249,7 +392,7 @@ impl PreparedResume {
                 .total_cmp(&bullet_scores[a])
                 .then(a.cmp(&b))
         });
-        let cov = self.coverage(terms);
+        let cov = self.coverage(&analyzed);
         let (asks, experience, education, factor) = self.checks(posting);
 
         let mut requirements = Vec::new();
@@ -257,6 +400,9 @@ impl PreparedResume {
             let (mut total, mut covered) = (0f32, 0f32);
             let (mut matched, mut missing) = (Vec::new(), Vec::new());
             for (i, range) in &l.terms {
+                if cov.met[*i] {
+                    continue;
+                }
                 let (t, credit) = (&terms[*i], &cov.credits[*i]);
                 total += t.weight;
                 if credit.value > 0.0 {
@@ -295,13 +441,14 @@ impl PreparedResume {
         requirements.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.line.cmp(&b.line)));
         // Never a score from the title alone: with no requirement found there is nothing
         // to match the résumé against.
-        let score = if analyzed.has_requirements {
-            100.0 * cov.base * factor
+        let (score, coverage) = if analyzed.has_requirements {
+            (100.0 * cov.fit * factor, 100.0 * cov.base)
         } else {
-            0.0
+            (0.0, 0.0)
         };
         Ok(Scoring {
             score,
+            coverage,
             credits: cov.credits,
             matched: cov.matched,
             missing: cov.missing,

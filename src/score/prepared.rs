@@ -2,6 +2,7 @@
 //! leaf bullet's terms are its own and its group headings' ("AiInfra ——打造 LLM 应用基础设施"
 //! over "MLOps 平台: …"): one definition, shared by the index, the scores and the matched terms.
 
+use super::evidence::{recency, Evidence};
 use super::requirements::facts;
 use super::tunables::OTHER_SECTION_PRIOR;
 use crate::analyze::{Analyzer, Token};
@@ -27,8 +28,9 @@ pub struct PreparedBullet {
     pub entry: usize,
     /// Distinct analyzed terms of the bullet and of its group headings (as indexed).
     pub terms: HashSet<String>,
-    /// Multiplier on the bullet's BM25 score: 1 in experience and project sections, less
-    /// elsewhere (a skills list is dense in keywords but weak evidence).
+    /// Multiplier on the bullet's BM25 score: in experience and project sections the job's
+    /// recency (1 for the last few years, less for older jobs), elsewhere less (a skills
+    /// list is dense in keywords but weak evidence).
     pub prior: f32,
 }
 
@@ -125,6 +127,21 @@ fn pre_tokenized(chain: &[&Bullet], tokens: &HashMap<String, Vec<Token>>) -> Pre
     PreTokenizedString { text, tokens: out }
 }
 
+/// Concept → the first of its narrower concepts (in the lexicon's order) that `terms` has.
+fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = HashMap::default();
+    for t in terms {
+        if let Some(b) = analyzer.broader(t) {
+            if !out.contains_key(b) {
+                if let Some(first) = analyzer.narrower(b).iter().find(|n| terms.contains(*n)) {
+                    out.insert(b.to_string(), first.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Where the bullet index lives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IndexPlace<'a> {
@@ -143,8 +160,13 @@ pub struct PreparedResume {
     pub bullets: Vec<PreparedBullet>,
     /// Every term anywhere in the résumé (bullets, titles, skills, notes).
     pub all_terms: HashSet<String>,
+    /// For each lexicon concept with a narrower concept in the résumé, the first such one
+    /// in the lexicon's order (read once: partial credit looks it up for every term).
+    pub under: HashMap<String, String>,
     /// Years of experience and highest degree, read once.
     pub facts: ResumeFacts,
+    /// How deeply the résumé proves each term, read once.
+    pub evidence: Evidence,
     tokens: HashMap<String, Vec<Token>>,
     pub(crate) index: BulletIndex,
     analyzer: Arc<Analyzer>,
@@ -166,7 +188,14 @@ impl PreparedResume {
         place: IndexPlace<'_>,
         as_of: YearMonth,
     ) -> Result<PreparedResume> {
-        let analyzed = AnalyzedResume::new(&resume, &analyzer);
+        let mut analyzed = AnalyzedResume::new(&resume, &analyzer);
+        // Recent proof first: a bullet counts by how recent its job is, as evidence does.
+        for b in &mut analyzed.bullets {
+            let section = &resume.sections[b.section];
+            if section.kind.is_work() {
+                b.prior *= recency(&section.entries[b.entry], as_of);
+            }
+        }
         let index = match place {
             IndexPlace::Memory => BulletIndex::in_ram(analyzed.index_docs(), &analyzer)?,
             IndexPlace::Dir(dir, meta) => {
@@ -175,8 +204,10 @@ impl PreparedResume {
         };
         Ok(PreparedResume {
             facts: facts(&resume, as_of),
+            evidence: Evidence::new(&resume, &analyzer, &analyzed.tokens, as_of),
             resume,
             bullets: analyzed.bullets,
+            under: under(&analyzed.all_terms, &analyzer),
             all_terms: analyzed.all_terms,
             tokens: analyzed.tokens,
             index,

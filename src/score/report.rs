@@ -3,8 +3,8 @@
 use super::tunables::COVERED_SHARE;
 use super::{PreparedResume, Scoring};
 use crate::model::{
-    BulletReport, MatchReport, PartialTerm, Posting, PostingInfo, RequirementReport, TermReport,
-    Verdict,
+    BulletReport, FitBand, MatchReport, PartialTerm, Posting, PostingInfo, RequirementReport,
+    TermReport, Verdict,
 };
 
 /// Bullet ids listed per term and per requirement in a report.
@@ -125,6 +125,8 @@ impl Scoring {
                 meta: posting.meta.clone(),
             },
             score: round(self.score, 1),
+            fit: FitBand::of(round(self.score, 1)),
+            coverage: round(self.coverage, 1),
             requirements_found: self.analyzed.has_requirements,
             matched: self.matched.iter().map(|&i| term_report(i)).collect(),
             missing: self.missing.iter().map(|&i| term_report(i)).collect(),

@@ -1,7 +1,7 @@
 //! Experience and education checks: the years and degree a posting asks for, the years and
 //! degree a résumé shows, and how they compare.
 
-use super::tunables::{DEGREE_SHORT_FACTOR, YEARS_FLOOR, YEAR_SHORT_COST};
+use super::tunables::{DEGREE_SHORT_FACTOR, OVERQUALIFIED_FACTOR, YEARS_FLOOR, YEAR_SHORT_COST};
 use crate::model::{
     DateEnd, Degree, FactCheck, Part, Posting, PostingAsks, Resume, ResumeFacts, SectionKind,
     YearMonth,
@@ -146,7 +146,43 @@ pub fn asks(posting: &Posting) -> PostingAsks {
     if a.preferred_degree.is_some() && a.preferred_degree <= a.degree {
         a.preferred_degree = None;
     }
+    a.entry_level = posting.title.as_deref().is_some_and(is_entry_level);
     a
+}
+
+/// Whether a title names an internship, a trainee or a new-graduate role ("Software
+/// Engineer Intern", "Graduate Program", "数据分析师实习生", "管培生", "2025 校招").
+/// English words are matched whole: "Internal Audit" is not an internship.
+pub fn is_entry_level(title: &str) -> bool {
+    const HAN: &[&str] = &["实习", "管培", "校招", "应届", "毕业生", "校园招聘"];
+    const WORDS: &[&str] = &[
+        "intern",
+        "interns",
+        "internship",
+        "internships",
+        "trainee",
+        "trainees",
+        "apprentice",
+        "apprenticeship",
+        "graduate",
+        "graduates",
+    ];
+    HAN.iter().any(|h| title.contains(h))
+        || title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        || title.to_ascii_lowercase().contains("new grad")
+}
+
+/// A résumé with several years of experience against an internship or graduate role: a
+/// recruiter passes it over, however well the skills match.
+pub fn check_level(has: f32) -> FactCheck {
+    FactCheck {
+        meets: false,
+        detail: format!("an internship or graduate role; you have {has:.1} years"),
+        factor: OVERQUALIFIED_FACTOR,
+        over: true,
+    }
 }
 
 fn months(d: YearMonth) -> i32 {
@@ -239,12 +275,14 @@ pub fn check_years(asked: u32, has: f32) -> FactCheck {
             meets: true,
             detail: format!("{has:.1} years, asks {asked}+"),
             factor: 1.0,
+            over: false,
         }
     } else {
         FactCheck {
             meets: false,
             detail: format!("{has:.1} years, asks {asked}+: short by {short:.1} years"),
             factor: (1.0 - YEAR_SHORT_COST * short).max(YEARS_FLOOR),
+            over: false,
         }
     }
 }
@@ -262,16 +300,19 @@ pub fn check_degree(asked: Degree, has: Option<Degree>) -> FactCheck {
             meets: true,
             detail: format!("{} or higher asked, has {}", label(asked), label(h)),
             factor: 1.0,
+            over: false,
         },
         Some(h) => FactCheck {
             meets: false,
             detail: format!("{} asked, has {}", label(asked), label(h)),
             factor: DEGREE_SHORT_FACTOR,
+            over: false,
         },
         None => FactCheck {
             meets: false,
             detail: format!("{} asked, no degree found in the résumé", label(asked)),
             factor: DEGREE_SHORT_FACTOR,
+            over: false,
         },
     }
 }
@@ -299,6 +340,28 @@ pub fn current_month() -> YearMonth {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn entry_level_titles_are_internships_and_graduate_roles_only() {
+        for t in [
+            "Software Engineer Intern (Mobile)",
+            "Business Internship 2018",
+            "Graduate Program: Data",
+            "数据分析师实习生",
+            "物业系统-大数据管培生",
+            "2025 校招 后端开发",
+        ] {
+            assert!(super::is_entry_level(t), "{t}");
+        }
+        for t in [
+            "Senior Technology Auditor, Internal Audit",
+            "Operations Manager, International",
+            "Junior/ Middle level DevOps Engineer",
+            "高级Java开发工程师",
+        ] {
+            assert!(!super::is_entry_level(t), "{t}");
+        }
+    }
+
     use super::*;
     use crate::parse::posting;
 

@@ -22,6 +22,25 @@ pub struct PostingTerm {
     pub weight: f32,
     /// The kind of the heaviest part it appears in.
     pub kind: ReqKind,
+    /// What sort of term it is: a skill a résumé can prove, a plain word, or a soft skill.
+    pub class: TermClass,
+    /// Whether every mention is one of several alternatives ("MySQL, TiDB or MongoDB",
+    /// "熟悉 Redis、Memcache 等其中一种"): then it is not a gap when another one is proven.
+    pub alternative_only: bool,
+}
+
+/// What sort of term a posting term is, for how much it says about fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermClass {
+    /// A skill, tool, language, domain or certificate of the lexicon: what a résumé proves.
+    Skill,
+    /// A word outside the lexicon: may name a domain ("点播", "payments"), often is prose.
+    Plain,
+    /// A soft skill, a degree or a foundation (data structures, operating systems): every
+    /// candidate claims the first, the second is checked against the résumé's facts, the
+    /// third is assumed of every engineer and tested in interviews, not shown in bullets.
+    Soft,
 }
 
 /// The kept terms of one body line, each once, in the order they first appear.
@@ -46,6 +65,9 @@ pub struct AnalyzedPosting {
     /// Whether any kept term comes from the body (not the title alone): a posting whose
     /// requirements cannot be found is not scored from its title.
     pub has_requirements: bool,
+    /// The skill terms of each clause that offers alternatives (indexes into `terms`), in
+    /// every mode: fit needs them for batch rows too.
+    pub alternatives: Vec<Vec<usize>>,
 }
 
 /// Whether to keep each line's terms: needed for a full report, not for a batch row.
@@ -116,6 +138,9 @@ struct Acc<'p> {
     base: f32,
     /// Seen in a body line (not only the title).
     body: bool,
+    class: TermClass,
+    /// Seen only in lines that offer alternatives.
+    alternative_only: bool,
 }
 
 /// The distinctiveness part of a term's weight, from the term alone.
@@ -140,6 +165,72 @@ fn base_weight(analyzer: &Analyzer, bg: &Background, text: &str, kind: TokenKind
     } else {
         idf * idf * factor
     }
+}
+
+/// What sort of term a token is.
+fn class_of(analyzer: &Analyzer, text: &str, kind: TokenKind) -> TermClass {
+    if kind != TokenKind::Term {
+        return TermClass::Plain;
+    }
+    match analyzer.concept(text).map(|c| c.category.as_str()) {
+        Some("soft" | "degree" | "foundation") => TermClass::Soft,
+        Some(_) => TermClass::Skill,
+        None => TermClass::Plain,
+    }
+}
+
+/// Phrasings that make skills alternatives of each other ("one of", "or", "such as",
+/// 之一 / 一种 / 任意 / 或 / 等: a list of examples), then the places where a clause ends
+/// (an alternative never reaches past them: "Python, and PyTorch or similar" offers no
+/// choice of Python).
+const ALTERNATIVE_CUES: &[&str] = &[
+    " or ",
+    "such as",
+    "e.g.",
+    "for example",
+    "one of",
+    "any of",
+    "一种",
+    "之一",
+    "任意",
+    "任一",
+    "其一",
+    "其中",
+    "或",
+    "等",
+];
+const CLAUSE_ENDS: &[&str] = &[
+    "；", ";", "。", "，", "、及", "及", "以及", "和", "并", ". ", " and ", ": ", "：", "(", ")",
+    "（", "）",
+];
+
+static ALTERNATIVES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(ALTERNATIVE_CUES.iter().chain(CLAUSE_ENDS))
+            .expect("static patterns build")
+    });
+
+/// The clauses of `text` that offer their skills as alternatives, as byte ranges.
+fn alternative_clauses(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut cue) = (0usize, false);
+    for m in ALTERNATIVES.find_iter(text) {
+        if m.pattern().as_usize() < ALTERNATIVE_CUES.len() {
+            cue = true;
+        } else {
+            if cue {
+                out.push(start..m.start());
+            }
+            (start, cue) = (m.end(), false);
+        }
+    }
+    if cue {
+        out.push(start..text.len());
+    }
+    out
 }
 
 /// Whether a word is derived from a word of the company's name ("Mozillians", "Googlers",
@@ -194,10 +285,19 @@ fn analyze_with<const LINES: bool>(
         .map(|c| analyzer.term_set(c))
         .unwrap_or_default();
     let mut order = 0usize;
+    // Skill term ids of each line that offers alternatives.
+    let mut alt_groups: Vec<Vec<u32>> = Vec::new();
     for (line, part, text) in title.chain(body) {
         let Some(kind) = req_kind(part) else {
             continue;
         };
+        let clauses = if line.is_some() {
+            alternative_clauses(text)
+        } else {
+            Vec::new()
+        };
+        // Skill term ids of each clause that offers alternatives.
+        let mut alt_ids: Vec<Vec<u32>> = vec![Vec::new(); clauses.len()];
         let mut seen: Occurrences = Vec::new();
         analyzer.for_each_token(text, &mut |tok| {
             // A lone Han character is a fragment or a particle far more often than a skill.
@@ -220,6 +320,8 @@ fn analyze_with<const LINES: bool>(
                     first: order,
                     base: base_weight(analyzer, bg, tok.text, tok.kind),
                     body: false,
+                    class: class_of(analyzer, tok.text, tok.kind),
+                    alternative_only: true,
                 }),
             };
             if e.base == 0.0 {
@@ -228,6 +330,15 @@ fn analyze_with<const LINES: bool>(
             let w = part_weight(part) * e.base;
             e.count += 1;
             e.body |= line.is_some();
+            let clause = clauses.iter().position(|c| c.contains(&tok.start));
+            match clause {
+                Some(c) if e.class == TermClass::Skill => {
+                    if !alt_ids[c].contains(&id) {
+                        alt_ids[c].push(id);
+                    }
+                }
+                _ => e.alternative_only = false,
+            }
             if w > e.best {
                 e.best = w;
                 e.kind = kind;
@@ -238,6 +349,14 @@ fn analyze_with<const LINES: bool>(
         });
         if let (Some(i), false) = (line, seen.is_empty()) {
             per_line.push((i, kind, seen));
+        }
+        for ids in alt_ids {
+            // One skill alone is no choice: it is simply asked for.
+            if ids.len() >= 2 {
+                alt_groups.push(ids);
+            } else if let Some(e) = ids.first().and_then(|id| acc.get_mut(id)) {
+                e.alternative_only = false;
+            }
         }
     }
     // Rank first, then allocate the display text of the kept terms only.
@@ -260,11 +379,20 @@ fn analyze_with<const LINES: bool>(
     }
     kept.sort_unstable_by(heavier);
     let has_requirements = kept.iter().any(|k| k.3.body);
-    let index_of: HashMap<u32, usize> = if LINES {
+    let index_of: HashMap<u32, usize> = if LINES || !alt_groups.is_empty() {
         kept.iter().enumerate().map(|(i, k)| (k.2, i)).collect()
     } else {
         HashMap::default()
     };
+    let alternatives = alt_groups
+        .into_iter()
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|id| index_of.get(id).copied())
+                .collect::<Vec<_>>()
+        })
+        .filter(|g| g.len() >= 2)
+        .collect();
     let terms = kept
         .into_iter()
         .map(|(_, weight, id, a)| PostingTerm {
@@ -272,6 +400,8 @@ fn analyze_with<const LINES: bool>(
             term: a.term.to_string(),
             weight,
             kind: a.kind,
+            class: a.class,
+            alternative_only: a.alternative_only,
         })
         .collect();
     let lines = per_line
@@ -288,6 +418,7 @@ fn analyze_with<const LINES: bool>(
         terms,
         lines,
         has_requirements,
+        alternatives,
     }
 }
 

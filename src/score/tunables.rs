@@ -59,6 +59,9 @@ pub const NARROWER_CREDIT: f32 = 0.7;
 /// Credit for a posting term whose broader concept is in the résumé (Kubernetes shows a
 /// little of Helm).
 pub const BROADER_CREDIT: f32 = 0.2;
+/// Credit for a posting term whose sibling (a concept under the same broader one) is in the
+/// résumé: RocketMQ shows a little of Kafka, Android of iOS.
+pub const SIBLING_CREDIT: f32 = 0.2;
 /// A requirement line is covered when at least this share of its weight is.
 pub const COVERED_SHARE: f32 = 0.6;
 
@@ -66,6 +69,10 @@ pub const COVERED_SHARE: f32 = 0.6;
 pub const YEAR_SHORT_COST: f32 = 0.1;
 /// …down to this factor at most.
 pub const YEARS_FLOOR: f32 = 0.7;
+/// An internship or graduate role against a résumé with at least this many years…
+pub const ENTRY_LEVEL_YEARS: f32 = 3.0;
+/// …multiplies the score by this: the skills may match, the role is not for this person.
+pub const OVERQUALIFIED_FACTOR: f32 = 0.6;
 /// A degree below the one asked (or none found) multiplies the score by this.
 pub const DEGREE_SHORT_FACTOR: f32 = 0.85;
 
@@ -83,3 +90,38 @@ pub const REPEAT_GAIN: f32 = 0.25;
 /// Tailoring: the share of a bullet's value that depends on proving new requirements (the
 /// rest is its relevance alone).
 pub const DIVERSITY: f32 = 0.5;
+
+/// Evidence: points for a term in a work bullet (scaled by the job's recency)…
+pub const LEAF_POINTS: f32 = 1.0;
+/// …and the points at which a term is proven to 63% (`1 − e^(−points / DEPTH_SCALE)`): one
+/// bullet is a mention (0.39), it takes two to show the skill (0.63), four to make it a
+/// strength (0.86).
+pub const DEPTH_SCALE: f32 = 2.0;
+/// …in a group heading over work bullets ("AiInfra: LLM infrastructure"): a claim about
+/// the bullets under it, half a proof.
+pub const GROUP_POINTS: f32 = 0.5;
+/// …in a job's title or role line ("Senior backend engineer, Java"): what the job was.
+pub const ROLE_POINTS: f32 = 1.5;
+/// …in a job's notes.
+pub const NOTE_POINTS: f32 = 1.0;
+/// …anywhere else (skills lists, summary, education): claimed, not shown at work.
+pub const CLAIM_POINTS: f32 = 0.4;
+/// Recency: a job that ended within this many years counts fully…
+pub const RECENT_YEARS: f32 = 3.0;
+/// …then loses this share per year…
+pub const RECENCY_LOSS_PER_YEAR: f32 = 0.1;
+/// …down to this floor (old experience is still experience).
+pub const RECENCY_FLOOR: f32 = 0.4;
+/// A job with no dates counts this much.
+pub const UNDATED_RECENCY: f32 = 0.6;
+
+/// Fit: how much a plain word (outside the lexicon) counts against a skill. Plain words
+/// name a domain now and then ("点播", "payments") but are mostly prose ("tradeoffs",
+/// "mindset"), and a résumé's bullets are written in other words.
+pub const PLAIN_FIT_FACTOR: f32 = 0.3;
+/// Fit: weight added to the denominator, about two or three skills' worth, so a posting
+/// naming one or two skills cannot be a strong fit through them alone.
+pub const FIT_PRIOR: f32 = 1.0;
+/// Fit: the summed distinctiveness × depth of the proven terms at which a role uses about
+/// two thirds of what a résumé is about (`1 − e^(−1)`): four or five skills proven deeply.
+pub const STRENGTHS_SCALE: f32 = 4.0;
