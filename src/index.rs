@@ -415,9 +415,11 @@ impl BulletIndex {
         analyzer: &Arc<Analyzer>,
     ) -> Result<BulletIndex> {
         {
-            // Read while no writer swaps it (a shared lock; see `persist`).
+            // Read while no writer swaps it (a shared lock; see `persist`). Where there is no
+            // index yet, nothing is locked (and no lock file made).
             let _lock = resolved(dir)
                 .ok()
+                .filter(|target| target.is_dir())
                 .map(|target| DirLock::take(&target, false));
             match BulletIndex::read_meta(dir) {
                 Some(m) if m.content_hash == meta.content_hash && m.bullets == meta.bullets => {

@@ -1174,3 +1174,15 @@ fn ctrl_c_stops_the_server_whatever_clients_do() {
     assert!(took.unwrap() < grace, "{took:?}");
     drop(slow);
 }
+
+#[test]
+fn a_match_without_an_index_leaves_nothing_behind() {
+    let t = tmp();
+    let o = jdfit(t.path())
+        .args(["match", "-r", SEED, LLM_EN, "--index-dir"])
+        .arg(t.path().join("none-yet"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(names(t.path()).is_empty(), "{:?}", names(t.path()));
+}
