@@ -142,7 +142,8 @@ fn resolved(dir: &Path) -> std::io::Result<PathBuf> {
 /// An advisory lock (`flock`) on a persisted index folder, held on a lock file beside it,
 /// `.NAME.jdfit-lock` (the folder itself is swapped, so it cannot hold the lock): shared
 /// while a reader opens the index, exclusive while a writer swaps it. Best effort: where the
-/// lock file can be neither created nor opened (a read-only parent), nothing is locked.
+/// lock file can be neither created nor opened (a read-only parent), nothing is locked;
+/// where there is no index yet, a reader makes no lock file.
 struct DirLock(#[allow(dead_code)] Option<std::fs::File>);
 
 impl DirLock {
@@ -157,13 +158,19 @@ impl DirLock {
             lock_name.push(name);
             lock_name.push(".jdfit-lock");
             let path = dir.with_file_name(lock_name);
-            let file = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .or_else(|_| std::fs::File::open(&path));
+            // An existing lock file is used as it is (read-only is enough for `flock`); a
+            // reader makes one only beside an existing index, never where there is none.
+            let file = std::fs::File::open(&path).or_else(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound && (exclusive || dir.is_dir()) {
+                    std::fs::OpenOptions::new()
+                        .write(true)
+                        .create(true)
+                        .truncate(false)
+                        .open(&path)
+                } else {
+                    Err(e)
+                }
+            });
             let Ok(file) = file else {
                 return DirLock(None);
             };
@@ -419,7 +426,6 @@ impl BulletIndex {
             // index yet, nothing is locked (and no lock file made).
             let _lock = resolved(dir)
                 .ok()
-                .filter(|target| target.is_dir())
                 .map(|target| DirLock::take(&target, false));
             match BulletIndex::read_meta(dir) {
                 Some(m) if m.content_hash == meta.content_hash && m.bullets == meta.bullets => {
