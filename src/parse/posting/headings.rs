@@ -310,7 +310,7 @@ const OPENERS: &[&str] = &[
 const MAX_HEADING_BYTES: usize = 90;
 /// List items longer than this (in bytes) are never headings (longer than any exact cue
 /// with its decorations).
-const MAX_ITEM_HEADING_BYTES: usize = 48;
+pub(super) const MAX_ITEM_HEADING_BYTES: usize = 48;
 
 static EXACT_MAP: LazyLock<FxHashMap<&'static str, (Part, bool)>> =
     LazyLock::new(|| EXACT.iter().map(|&(c, p, f)| (c, (p, f))).collect());

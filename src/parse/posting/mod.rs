@@ -142,6 +142,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         part: Part::Other,
         firm: false,
     };
+    let mut pieces = Vec::new();
     for (n, raw) in all.iter().enumerate().skip(from) {
         let t = raw.trim();
         if t.is_empty() {
@@ -150,7 +151,8 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         // The part of the previous sentence of this paragraph, when it was about the
         // employer: sentences that follow it and say nothing of the job continue it.
         let mut paragraph: Option<Part> = None;
-        for (cue, text) in layout::pieces(t) {
+        layout::pieces_into(t, &mut pieces);
+        for &(cue, text) in &pieces {
             if let Some(h) = cue {
                 ctx = h;
             }
