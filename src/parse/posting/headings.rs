@@ -7,6 +7,7 @@
 use super::super::markup::strip_emphasis;
 use crate::model::Part;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A recognised heading: the part it opens and whether the part is certain.
@@ -318,8 +319,22 @@ static EXACT_MAP: LazyLock<FxHashMap<&'static str, (Part, bool)>> =
 /// Normalises a candidate heading: decorations, numbering, emoji and a trailing colon,
 /// dash or `===` removed, lower-cased. Returns the text and whether it ended like a heading
 /// (a colon or a question mark).
-fn normalise(line: &str) -> (String, bool) {
-    let t = strip_emphasis(line.trim().trim_start_matches('#').trim());
+fn normalise(line: &str) -> (Cow<'_, str>, bool) {
+    let s = line.trim().trim_start_matches('#').trim();
+    // Emphasis is rare in headings: only then is a stripped copy made (without markers,
+    // `strip_emphasis` gives back the trimmed text).
+    if s.as_bytes().contains(&b'*') || s.as_bytes().contains(&b'_') {
+        let stripped = strip_emphasis(s);
+        let (t, ended) = trim_decorations(&stripped);
+        return (Cow::Owned(t.to_lowercase()), ended);
+    }
+    let (t, ended) = trim_decorations(s);
+    (lower(t), ended)
+}
+
+/// [`normalise`] after emphasis: numbering, emoji, brackets and a trailing colon, dash or
+/// `===` removed; whether it ended like a heading.
+fn trim_decorations(t: &str) -> (&str, bool) {
     let t = t.trim_start_matches(|c: char| {
         !(c.is_alphanumeric()) || "一二三四五六七八九十".contains(c) || c == '、'
     });
@@ -329,13 +344,34 @@ fn normalise(line: &str) -> (String, bool) {
     let t =
         t.trim_end_matches(|c: char| "【】[]「」：:?？=-–—_*#".contains(c) || c.is_whitespace());
     let t = t.trim_start_matches(|c: char| "【】[]「」".contains(c) || c.is_whitespace());
-    (t.to_lowercase(), ended)
+    (t, ended)
+}
+
+/// `t.to_lowercase()`, borrowed when that changes nothing (Chinese, lower-case ASCII): a
+/// candidate heading is checked on most lines, and most need no copy.
+fn lower(t: &str) -> Cow<'_, str> {
+    let unchanged = if t.is_ascii() {
+        !t.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        // Exactly the characters `to_lowercase` maps to themselves (`Σ` never does).
+        t.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    };
+    if unchanged {
+        Cow::Borrowed(t)
+    } else if t.is_ascii() {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
 }
 
 /// Chinese requirement and duty verbs: a short line holding one is an item, never a heading
 /// ("熟悉Linux者优先" is a nice-to-have line, not a heading).
 fn zh_item(t: &str) -> bool {
-    [
+    const VERBS: [&str; 10] = [
         "熟悉",
         "精通",
         "掌握",
@@ -346,9 +382,12 @@ fn zh_item(t: &str) -> bool {
         "参与",
         "年以上",
         "经验",
-    ]
-    .iter()
-    .any(|v| t.contains(v))
+    ];
+    // One pass over the text: only where a verb's first character stands is it compared.
+    t.char_indices().any(|(i, c)| {
+        matches!(c, '熟' | '精' | '掌' | '负' | '具' | '了' | '参' | '年' | '经')
+            && VERBS.iter().any(|v| t[i..].starts_with(v))
+    })
 }
 
 /// If `line` is a heading, the part it opens. `item` says the line was a list item (a list
@@ -368,7 +407,7 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     if h.is_empty() {
         return None;
     }
-    if let Some(&(part, firm)) = EXACT_MAP.get(h.as_str()) {
+    if let Some(&(part, firm)) = EXACT_MAP.get(&*h) {
         return Some(Heading { part, firm });
     }
     if item || h.ends_with(['.', '。', ';', '；', ',', '，', '!', '！']) {
@@ -468,7 +507,7 @@ pub fn inline_cue(cue: &str) -> Option<Heading> {
         return None;
     }
     let (h, _) = normalise(cue);
-    if let Some(&(part, firm)) = EXACT_MAP.get(h.as_str()) {
+    if let Some(&(part, firm)) = EXACT_MAP.get(&*h) {
         return Some(Heading { part, firm });
     }
     let han = h
