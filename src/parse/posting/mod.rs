@@ -166,7 +166,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 Some((_, _, rest)) => rest,
                 None => text,
             };
-            let text = strip_emphasis(text.trim_matches(|c: char| c == '=' || c.is_whitespace()));
+            let text = without_emphasis(text.trim_matches(|c: char| c == '=' || c.is_whitespace()));
             if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -183,6 +183,16 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 line: n + 1,
             });
         }
+    }
+}
+
+/// [`strip_emphasis`], with the common case (no `*` or `_`: only trimmed) found by a
+/// `memchr` scan instead of its byte-by-byte one: this runs on every piece of every posting.
+fn without_emphasis(s: &str) -> String {
+    if s.as_bytes().contains(&b'*') || s.as_bytes().contains(&b'_') {
+        strip_emphasis(s)
+    } else {
+        s.trim().to_string()
     }
 }
 
