@@ -25,40 +25,109 @@ pub fn pieces(line: &str) -> Vec<Piece<'_>> {
 /// whole posting instead of a few vectors per line.
 pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
     out.clear();
-    // Which cuts can apply (fast byte scans): most lines need none.
-    // `【…】` inside a line may be an inline heading too.
-    let colon = line.contains(':') || line.contains('：') || line.contains('】');
-    let digit = line.bytes().any(|b| b.is_ascii_digit());
-    let section = line.contains('§');
-    let ascii = line.is_ascii();
-    if !colon && !digit && !section {
+    // Which cuts can apply (one scan of the line): most lines need none.
+    let s = Shape::of(line);
+    if !s.colon && !s.digit && !s.section {
         // No inline heading, no list number: only long text is cut.
-        if line.len() <= LONG_ZH || (ascii && line.len() <= LONG_PARAGRAPH) {
+        if line.len() <= LONG_ZH || (s.ascii && line.len() <= LONG_PARAGRAPH) {
             out.push((None, line));
         } else {
-            split_long(line, ascii, &mut |p| out.push((None, p)));
+            split_long(line, s.ascii, &mut |p| out.push((None, p)));
         }
         return;
     }
-    for chunk in line.split('§') {
-        // Only a colon, a closing bracket or (in Chinese) a list number can open an inline
-        // heading: without them the chunk is one segment, as `split_inline_cue` would find.
-        let cues = colon || (digit && !chunk.is_ascii());
-        if !cues {
-            segment_into(None, chunk.trim(), out);
-            continue;
+    if s.section {
+        for chunk in line.split('§') {
+            chunk_into(chunk, chunk.is_ascii(), s, out);
         }
-        for (cue, seg) in split_inline_cue(chunk) {
-            segment_into(cue, seg, out);
+    } else {
+        chunk_into(line, s.ascii, s, out);
+    }
+}
+
+/// Writes the pieces of one chunk of a line (the text between two `§`).
+fn chunk_into<'a>(chunk: &'a str, ascii: bool, s: Shape, out: &mut Vec<Piece<'a>>) {
+    // Only a colon, a closing bracket or (in Chinese) a list number can open an inline
+    // heading: without them the chunk is one segment, as `split_inline_cue` would find.
+    if !(s.colon || (s.digit && !ascii)) {
+        segment_into(None, chunk.trim(), s.digit, out);
+        return;
+    }
+    for (cue, seg) in split_inline_cue(chunk) {
+        segment_into(cue, seg, s.digit, out);
+    }
+}
+
+/// What one scan of a line finds: whether it holds a colon (`:`, `：`, or `】`, which may
+/// close an inline heading), an ASCII digit, a `§`, and only ASCII.
+#[derive(Clone, Copy)]
+struct Shape {
+    colon: bool,
+    digit: bool,
+    section: bool,
+    ascii: bool,
+}
+
+const COLON: u8 = 1;
+const DIGIT: u8 = 2;
+const HIGH: u8 = 4;
+/// The last byte of `：` (EF BC 9A) or `】` (E3 80 91): the line is searched for them.
+const WIDE_COLON: u8 = 8;
+/// The last byte of `§` (C2 A7).
+const SECTION: u8 = 16;
+
+/// What each byte value tells [`Shape::of`].
+const CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut c = 0;
+        if b >= 0x80 {
+            c |= HIGH;
+        }
+        if b == b':' as usize {
+            c |= COLON;
+        }
+        if b >= b'0' as usize && b <= b'9' as usize {
+            c |= DIGIT;
+        }
+        if b == 0x9A || b == 0x91 {
+            c |= WIDE_COLON;
+        }
+        if b == 0xA7 {
+            c |= SECTION;
+        }
+        t[b] = c;
+        b += 1;
+    }
+    t
+};
+
+impl Shape {
+    /// One table-driven pass over the bytes instead of a scan per question; the wide
+    /// characters, whose last bytes are common in Chinese text, are confirmed by a search
+    /// only when such a byte was seen.
+    fn of(line: &str) -> Shape {
+        let seen = line
+            .as_bytes()
+            .iter()
+            .fold(0u8, |seen, &b| seen | CLASSES[usize::from(b)]);
+        Shape {
+            colon: seen & COLON != 0
+                || (seen & WIDE_COLON != 0 && (line.contains('：') || line.contains('】'))),
+            digit: seen & DIGIT != 0,
+            section: seen & SECTION != 0 && line.contains('§'),
+            ascii: seen & HIGH == 0,
         }
     }
 }
 
 /// Writes the items of one segment, the first with the segment's inline heading; a heading
 /// with nothing after it on this line stands alone.
-fn segment_into<'a>(cue: Option<Heading>, seg: &'a str, out: &mut Vec<Piece<'a>>) {
+/// `digit` says the line holds an ASCII digit (a list number needs one).
+fn segment_into<'a>(cue: Option<Heading>, seg: &'a str, digit: bool, out: &mut Vec<Piece<'a>>) {
     let before = out.len();
-    split_items(seg, &mut |item| {
+    split_items(seg, digit, &mut |item| {
         let first = out.len() == before;
         out.push((if first { cue } else { None }, item));
     });
@@ -123,6 +192,11 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
 /// colon, `】`, or (in Chinese, `han_numbers`) a list number right after a Chinese character.
 /// A byte scan: the characters sought start with bytes found nowhere else.
 fn next_candidate(line: &str, from: usize, han_numbers: bool) -> Option<(usize, char)> {
+    if !han_numbers {
+        // ASCII text (the caller's `han_numbers` is false only then): only `:`, found by a
+        // memchr search.
+        return line[from..].find(':').map(|i| (from + i, ':'));
+    }
     let b = line.as_bytes();
     let mut i = from;
     while i < b.len() {
@@ -162,7 +236,19 @@ fn cue_start(before: &str) -> Option<usize> {
         }
         if matches!(
             ch,
-            '。' | '；' | ';' | '，' | ',' | '、' | ' ' | '\t' | ')' | '）' | '§' | '！' | '!' | '】'
+            '。' | '；'
+                | ';'
+                | '，'
+                | ','
+                | '、'
+                | ' '
+                | '\t'
+                | ')'
+                | '）'
+                | '§'
+                | '！'
+                | '!'
+                | '】'
         ) {
             return Some(after);
         }
@@ -173,13 +259,13 @@ fn cue_start(before: &str) -> Option<usize> {
 /// Cuts a segment into items, giving each non-blank one to `emit`: at list numbers in the
 /// middle of the text (`；2、`, ` 3.`, `（4）`), then long Chinese text at `；`/`。` and long
 /// prose at sentence ends.
-fn split_items<'a>(seg: &'a str, emit: &mut impl FnMut(&'a str)) {
+fn split_items<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
     let mut keep = |s: &'a str| {
         if !s.trim().is_empty() {
             emit(s)
         }
     };
-    split_numbers(seg, &mut |numbered| {
+    split_numbers(seg, digit, &mut |numbered| {
         if numbered.len() <= LONG_ZH {
             keep(numbered);
         } else {
@@ -192,11 +278,9 @@ fn split_items<'a>(seg: &'a str, emit: &mut impl FnMut(&'a str)) {
 /// ends. `ascii` says the text is all ASCII (then it holds no Chinese).
 fn split_long<'a>(text: &'a str, ascii: bool, emit: &mut impl FnMut(&'a str)) {
     if !ascii && text.chars().any(crate::analyze::script::is_han) {
-        split_keep(
-            text,
-            |c| matches!(c, '；' | '。' | ';'),
-            &mut |part| split_han_dashes(part, emit),
-        );
+        split_keep(text, |c| matches!(c, '；' | '。' | ';'), &mut |part| {
+            split_han_dashes(part, emit)
+        });
     } else if text.len() > LONG_PARAGRAPH {
         split_sentences(text, emit);
     } else {
@@ -274,7 +358,11 @@ fn number_starts(s: &str) -> Vec<usize> {
             continue;
         }
         let prev = s[..i].chars().next_back().unwrap_or(' ');
-        let separated = prev.is_whitespace() || "；;。，,：:！!?？)）".contains(prev);
+        let separated = prev.is_whitespace()
+            || matches!(
+                prev,
+                '；' | ';' | '。' | '，' | ',' | '：' | ':' | '！' | '!' | '?' | '？' | ')' | '）'
+            );
         // 51job runs items together: `…本科及以上学历2、熟练使用Excel`. A number and `、`
         // right after a Chinese character still starts an item (years are `3年`, not `3、`).
         let run_on = crate::analyze::script::is_han(prev)
@@ -289,8 +377,13 @@ fn number_starts(s: &str) -> Vec<usize> {
 }
 
 /// Splits at list numbers when the segment holds at least two (one number alone is more
-/// likely a figure in a sentence), or one after a leading number.
-fn split_numbers<'a>(seg: &'a str, emit: &mut impl FnMut(&'a str)) {
+/// likely a figure in a sentence), or one after a leading number. `digit` false says the
+/// text holds no ASCII digit, hence no list number.
+fn split_numbers<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
+    if !digit {
+        emit(seg);
+        return;
+    }
     let starts = number_starts(seg);
     if starts.is_empty() || (starts.len() < 2 && super::split_markers(seg).is_none()) {
         emit(seg);
@@ -388,9 +481,10 @@ mod tests {
             ]
         );
         let mut dashes = Vec::new();
-        split_han_dashes("负责客户端研发-负责架构改进-熟悉3-5年K8s-based", &mut |p| {
-            dashes.push(p)
-        });
+        split_han_dashes(
+            "负责客户端研发-负责架构改进-熟悉3-5年K8s-based",
+            &mut |p| dashes.push(p),
+        );
         assert_eq!(
             dashes,
             ["负责客户端研发", "负责架构改进", "熟悉3-5年K8s-based"]
@@ -400,6 +494,31 @@ mod tests {
             texts("具有3年以上Go开发经验，熟悉Kafka"),
             [(None, "具有3年以上Go开发经验，熟悉Kafka")]
         );
+    }
+
+    #[test]
+    fn one_scan_shape_agrees_with_searches() {
+        for line in [
+            "Requirements: Go",
+            "岗位职责：负责",
+            "【任职要求】熟悉",
+            "§ 负责平台",
+            "5+ years",
+            "plain text",
+            "ÿ§",
+            "用户体验（UX）",
+            "",
+        ] {
+            let s = Shape::of(line);
+            assert_eq!(
+                s.colon,
+                line.contains(':') || line.contains('：') || line.contains('】'),
+                "{line}"
+            );
+            assert_eq!(s.digit, line.bytes().any(|b| b.is_ascii_digit()), "{line}");
+            assert_eq!(s.section, line.contains('§'), "{line}");
+            assert_eq!(s.ascii, line.is_ascii(), "{line}");
+        }
     }
 
     #[test]
