@@ -335,15 +335,42 @@ fn normalise(line: &str) -> (Cow<'_, str>, bool) {
 /// [`normalise`] after emphasis: numbering, emoji, brackets and a trailing colon, dash or
 /// `===` removed; whether it ended like a heading.
 fn trim_decorations(t: &str) -> (&str, bool) {
+    // `matches!` rather than `"…".contains(c)`: a string search per character tested.
     let t = t.trim_start_matches(|c: char| {
-        !(c.is_alphanumeric()) || "一二三四五六七八九十".contains(c) || c == '、'
+        !(c.is_alphanumeric())
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '、'
+            )
     });
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || ".、)）".contains(c));
+    let t =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | ')' | '）'));
     let t = t.trim();
     let ended = t.ends_with([':', '：', '?', '？']);
-    let t =
-        t.trim_end_matches(|c: char| "【】[]「」：:?？=-–—_*#".contains(c) || c.is_whitespace());
-    let t = t.trim_start_matches(|c: char| "【】[]「」".contains(c) || c.is_whitespace());
+    let t = t.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '【' | '】'
+                | '['
+                | ']'
+                | '「'
+                | '」'
+                | '：'
+                | ':'
+                | '?'
+                | '？'
+                | '='
+                | '-'
+                | '–'
+                | '—'
+                | '_'
+                | '*'
+                | '#'
+        ) || c.is_whitespace()
+    });
+    let t = t.trim_start_matches(|c: char| {
+        matches!(c, '【' | '】' | '[' | ']' | '「' | '」') || c.is_whitespace()
+    });
     (t, ended)
 }
 
@@ -353,10 +380,13 @@ fn lower(t: &str) -> Cow<'_, str> {
     let unchanged = if t.is_ascii() {
         !t.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        // Exactly the characters `to_lowercase` maps to themselves (`Σ` never does).
+        // Exactly the characters `to_lowercase` maps to themselves (`Σ` never does); Chinese
+        // characters have no case, and are not looked up in its tables.
         t.chars().all(|c| {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
+            crate::analyze::script::is_han(c) || {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            }
         })
     };
     if unchanged {
@@ -385,8 +415,10 @@ fn zh_item(t: &str) -> bool {
     ];
     // One pass over the text: only where a verb's first character stands is it compared.
     t.char_indices().any(|(i, c)| {
-        matches!(c, '熟' | '精' | '掌' | '负' | '具' | '了' | '参' | '年' | '经')
-            && VERBS.iter().any(|v| t[i..].starts_with(v))
+        matches!(
+            c,
+            '熟' | '精' | '掌' | '负' | '具' | '了' | '参' | '年' | '经'
+        ) && VERBS.iter().any(|v| t[i..].starts_with(v))
     })
 }
 
@@ -573,6 +605,40 @@ mod tests {
             heading("Requirements", true).map(|h| h.part),
             Some(Part::Requirements)
         );
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_plain_forms() {
+        for t in [
+            "requirements",
+            "Requirements",
+            "任职要求",
+            "ΣΑΣ",
+            "İstanbul",
+            "\u{212A}elvin",
+            "ǅungla",
+            "Ⅳ Ⓐ",
+            "ＡＢＣ 岗位",
+            "熟悉Linux者优先",
+            "3年以上经验",
+            "了",
+            "",
+        ] {
+            assert_eq!(lower(t), t.to_lowercase(), "{t}");
+            let verbs = [
+                "熟悉",
+                "精通",
+                "掌握",
+                "负责",
+                "具备",
+                "具有",
+                "了解",
+                "参与",
+                "年以上",
+                "经验",
+            ];
+            assert_eq!(zh_item(t), verbs.iter().any(|v| t.contains(v)), "{t}");
+        }
     }
 
     #[test]
