@@ -679,6 +679,36 @@ mod tests {
     }
 
     #[test]
+    fn first_word_scan_agrees_with_splitting() {
+        let plain = |text: &str| {
+            let first = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            !first.is_empty()
+                && first.len() <= 16
+                && first.is_ascii()
+                && DUTY_VERB_SET.contains(first.to_ascii_lowercase().as_str())
+        };
+        for t in [
+            "Design and operate",
+            "- BUILD things",
+            "• Own the roadmap",
+            "负责监控平台建设",
+            "Design负责",
+            "Design，负责",
+            "Own’s",
+            "Troubleshootingxyz and more",
+            "troubleshoot",
+            "🚀 Deploy services",
+            "",
+            "   ",
+        ] {
+            assert_eq!(opens_with_duty_verb(t), plain(t), "{t}");
+        }
+    }
+
+    #[test]
     fn duty_and_nice() {
         assert!(signals("Design and operate our Kafka clusters", None).duty);
         assert!(signals("负责监控平台建设", None).duty);
