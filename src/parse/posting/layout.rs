@@ -22,8 +22,9 @@ pub fn pieces(line: &str) -> Vec<Piece<'_>> {
 }
 
 /// Writes the pieces of `line` to `out` (cleared first): the reader keeps one buffer for a
-/// whole posting instead of a few vectors per line.
-pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
+/// whole posting instead of a few vectors per line. Returns whether the line holds a `*` or
+/// `_` (emphasis markers), found by the same scan.
+pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) -> bool {
     out.clear();
     // Which cuts can apply (one scan of the line): most lines need none.
     let s = Shape::of(line);
@@ -34,7 +35,7 @@ pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
         } else {
             split_long(line, s.ascii, &mut |p| out.push((None, p)));
         }
-        return;
+        return s.emphasis;
     }
     if s.section {
         for chunk in line.split('§') {
@@ -43,6 +44,7 @@ pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) {
     } else {
         chunk_into(line, s.ascii, s, out);
     }
+    s.emphasis
 }
 
 /// Writes the pieces of one chunk of a line (the text between two `§`).
@@ -59,13 +61,14 @@ fn chunk_into<'a>(chunk: &'a str, ascii: bool, s: Shape, out: &mut Vec<Piece<'a>
 }
 
 /// What one scan of a line finds: whether it holds a colon (`:`, `：`, or `】`, which may
-/// close an inline heading), an ASCII digit, a `§`, and only ASCII.
+/// close an inline heading), an ASCII digit, a `§`, only ASCII, and `*` or `_`.
 #[derive(Clone, Copy)]
 struct Shape {
     colon: bool,
     digit: bool,
     section: bool,
     ascii: bool,
+    emphasis: bool,
 }
 
 const COLON: u8 = 1;
@@ -75,6 +78,7 @@ const HIGH: u8 = 4;
 const WIDE_COLON: u8 = 8;
 /// The last byte of `§` (C2 A7).
 const SECTION: u8 = 16;
+const EMPHASIS: u8 = 32;
 
 /// What each byte value tells [`Shape::of`].
 const CLASSES: [u8; 256] = {
@@ -97,6 +101,9 @@ const CLASSES: [u8; 256] = {
         if b == 0xA7 {
             c |= SECTION;
         }
+        if b == b'*' as usize || b == b'_' as usize {
+            c |= EMPHASIS;
+        }
         t[b] = c;
         b += 1;
     }
@@ -118,6 +125,7 @@ impl Shape {
             digit: seen & DIGIT != 0,
             section: seen & SECTION != 0 && line.contains('§'),
             ascii: seen & HIGH == 0,
+            emphasis: seen & EMPHASIS != 0,
         }
     }
 }
@@ -507,6 +515,8 @@ mod tests {
             "plain text",
             "ÿ§",
             "用户体验（UX）",
+            "**Requirements**",
+            "snake_case",
             "",
         ] {
             let s = Shape::of(line);
@@ -518,6 +528,7 @@ mod tests {
             assert_eq!(s.digit, line.bytes().any(|b| b.is_ascii_digit()), "{line}");
             assert_eq!(s.section, line.contains('§'), "{line}");
             assert_eq!(s.ascii, line.is_ascii(), "{line}");
+            assert_eq!(s.emphasis, line.contains(['*', '_']), "{line}");
         }
     }
 

@@ -119,16 +119,16 @@ fn parse_with(
     p
 }
 
-/// Whether two titles are the same once case, emphasis and spacing are ignored.
+/// Whether two titles are the same once case, emphasis and spacing are ignored. Compared
+/// character by character, without collecting either normalised title.
 fn same_title(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        strip_emphasis(s)
-            .chars()
+    fn chars(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
             .filter(|c| !c.is_whitespace())
             .flat_map(char::to_lowercase)
-            .collect()
-    };
-    norm(a) == norm(b)
+    }
+    let (a, b) = (strip_emphasis(a), strip_emphasis(b));
+    chars(&a).eq(chars(&b))
 }
 
 /// Reads body lines `all[from..]` into `p.lines`: every piece of text gets a part, from the
@@ -151,7 +151,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         // The part of the previous sentence of this paragraph, when it was about the
         // employer: sentences that follow it and say nothing of the job continue it.
         let mut paragraph: Option<Part> = None;
-        layout::pieces_into(t, &mut pieces);
+        let emphasis = layout::pieces_into(t, &mut pieces);
         for &(cue, text) in &pieces {
             if let Some(h) = cue {
                 ctx = h;
@@ -166,7 +166,14 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 Some((_, _, rest)) => rest,
                 None => text,
             };
-            let text = without_emphasis(text.trim_matches(|c: char| c == '=' || c.is_whitespace()));
+            let text = text.trim_matches(|c: char| c == '=' || c.is_whitespace());
+            // A piece is part of the line: without `*` or `_` in the line, `strip_emphasis`
+            // would only trim it.
+            let text = if emphasis {
+                strip_emphasis(text)
+            } else {
+                text.trim().to_string()
+            };
             if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -183,16 +190,6 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 line: n + 1,
             });
         }
-    }
-}
-
-/// [`strip_emphasis`], with the common case (no `*` or `_`: only trimmed) found by a
-/// `memchr` scan instead of its byte-by-byte one: this runs on every piece of every posting.
-fn without_emphasis(s: &str) -> String {
-    if s.as_bytes().contains(&b'*') || s.as_bytes().contains(&b'_') {
-        strip_emphasis(s)
-    } else {
-        s.trim().to_string()
     }
 }
 
