@@ -208,6 +208,13 @@ fn next_candidate(line: &str, from: usize, han_numbers: bool) -> Option<(usize, 
     let b = line.as_bytes();
     let mut i = from;
     while i < b.len() {
+        // Eight bytes at a time past text holding none of the bytes sought.
+        if let Some(w) = word_at(b, i) {
+            if !(has_digit(w) || has_byte(w, b':') || has_byte(w, 0xEF) || has_byte(w, 0xE3)) {
+                i += 8;
+                continue;
+            }
+        }
         let c = match b[i] {
             b':' => Some(':'),
             // `：` is EF BC 9A, `】` E3 80 91.
@@ -326,12 +333,54 @@ fn emit_trimmed<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
     }
 }
 
+/// The eight bytes of `b` from `i` as one word, when there are eight.
+fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..i + 8)
+        .map(|w| u64::from_le_bytes(w.try_into().expect("eight bytes")))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether a byte of `w` is below `n` (at most 128): the word-at-a-time test of "Bit
+/// Twiddling Hacks" (`hasless`), exact for whether any byte is. Lets the scans below skip
+/// eight bytes at a time past text holding nothing they look for.
+fn has_less(w: u64, n: u8) -> bool {
+    w.wrapping_sub(ONES * u64::from(n)) & !w & HIGHS != 0
+}
+
+/// Whether a byte of `w` equals `b`.
+fn has_byte(w: u64, b: u8) -> bool {
+    has_less(w ^ (ONES * u64::from(b)), 1)
+}
+
+/// Whether a byte of `w` is an ASCII digit (`0`–`9` become 0–9 once XORed with `0`; other
+/// bytes stay at 10 or more, or keep their high bit).
+fn has_digit(w: u64) -> bool {
+    has_less(w ^ (ONES * u64::from(b'0')), 10)
+}
+
 /// Byte offsets where a list number starts inside `s`: `2、`, `3.`, `4)`, `（5）`, `(6)`,
 /// after a separator or a space, never at the very start.
 fn number_starts(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    for i in 1..b.len() {
+    let mut i = 0;
+    loop {
+        i += 1;
+        if i >= b.len() {
+            break;
+        }
+        // Eight bytes at a time past text holding no candidate byte.
+        while let Some(w) = word_at(b, i) {
+            if has_digit(w) || has_byte(w, b'(') || has_byte(w, 0xEF) {
+                break;
+            }
+            i += 8;
+        }
+        if i >= b.len() {
+            break;
+        }
         // Candidates: ASCII digits and opening parentheses (`（` is EF BC 88); `open` is the
         // parenthesis' length.
         let open = match b[i] {
@@ -529,6 +578,27 @@ mod tests {
             assert_eq!(s.section, line.contains('§'), "{line}");
             assert_eq!(s.ascii, line.is_ascii(), "{line}");
             assert_eq!(s.emphasis, line.contains(['*', '_']), "{line}");
+        }
+    }
+
+    #[test]
+    fn word_tests_agree_with_bytes() {
+        let samples: Vec<u64> = (0..=255u8)
+            .flat_map(|b| {
+                [
+                    ONES * u64::from(b),
+                    u64::from(b) << 56,
+                    u64::from(b) | (0xFF << 8),
+                    0x4142_4344_4546_4748 ^ (u64::from(b) << 24),
+                ]
+            })
+            .collect();
+        for w in samples {
+            let bytes = w.to_le_bytes();
+            assert_eq!(has_digit(w), bytes.iter().any(u8::is_ascii_digit), "{w:x}");
+            for b in [b':', b'(', 0xEF, 0xE3] {
+                assert_eq!(has_byte(w, b), bytes.contains(&b), "{w:x} {b:x}");
+            }
         }
     }
 
