@@ -462,8 +462,8 @@ const DUTY_VERBS: &[&str] = &[
     "act",
 ];
 
-static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    LazyLock::new(|| DUTY_VERBS.iter().copied().collect());
+static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> =
+    LazyLock::new(|| DUTY_VERBS.iter().map(|v| v.as_bytes()).collect());
 
 /// Whether the first word of `text` (a run of letters, digits and apostrophes) is one of
 /// [`DUTY_VERBS`], in any case. Only a short ASCII word can be one, so the scan stops after
@@ -471,7 +471,10 @@ static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
 /// word is lower-cased on the stack and looked up once.
 fn opens_with_duty_verb(text: &str) -> bool {
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    let Some(start) = text.find(is_word) else {
+    let Some(start) = text
+        .char_indices()
+        .find_map(|(i, c)| is_word(c).then_some(i))
+    else {
         return false;
     };
     let word = text[start..].as_bytes();
@@ -497,7 +500,7 @@ fn opens_with_duty_verb(text: &str) -> bool {
         buf[len] = b.to_ascii_lowercase();
         len += 1;
     }
-    len > 0 && std::str::from_utf8(&buf[..len]).is_ok_and(|w| DUTY_VERB_SET.contains(w))
+    len > 0 && DUTY_VERB_SET.contains(&buf[..len])
 }
 
 struct Automaton {
@@ -688,7 +691,7 @@ mod tests {
             !first.is_empty()
                 && first.len() <= 16
                 && first.is_ascii()
-                && DUTY_VERB_SET.contains(first.to_ascii_lowercase().as_str())
+                && DUTY_VERB_SET.contains(first.to_ascii_lowercase().as_bytes())
         };
         for t in [
             "Design and operate",
