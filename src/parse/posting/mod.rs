@@ -156,7 +156,14 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             if let Some(h) = cue {
                 ctx = h;
             }
-            let marked = split_markers(text);
+            // List markers are punctuation or digits: a piece opening with a letter has none,
+            // and most pieces skip the marker parser (which builds a string per marker).
+            let marked = if text.trim_start().starts_with(char::is_alphabetic) {
+                debug_assert!(split_markers(text).is_none(), "{text}");
+                None
+            } else {
+                split_markers(text)
+            };
             let item = marked.is_some();
             if let Some(h) = heading(text, item) {
                 ctx = h;
@@ -262,6 +269,15 @@ fn place(ctx: Heading, s: Signals) -> Part {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_markers_are_not_letters() {
+        for marker in "-*•·▪●○◦■+–0123456789".chars() {
+            assert!(!marker.is_alphabetic(), "{marker}");
+        }
+        assert!(split_markers("• Run Kubernetes").is_some());
+        assert!(split_markers("Run Kubernetes").is_none());
+    }
 
     #[test]
     fn english_sections() {
