@@ -173,13 +173,13 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 Some((_, _, rest)) => rest,
                 None => text,
             };
-            let text = text.trim_matches(|c: char| c == '=' || c.is_whitespace());
+            let text = trim_rules(text);
             // A piece is part of the line: without `*` or `_` in the line, `strip_emphasis`
-            // would only trim it.
+            // would only trim it, and it is trimmed already.
             let text = if emphasis {
                 strip_emphasis(text)
             } else {
-                text.trim().to_string()
+                text.to_string()
             };
             if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
                 continue;
@@ -197,6 +197,17 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 line: n + 1,
             });
         }
+    }
+}
+
+/// `s` without `=` rules and whitespace at either end. Pieces come trimmed, so the ends
+/// are checked as bytes first and the character-decoding trim runs only when one may need
+/// cutting.
+fn trim_rules(s: &str) -> &str {
+    let plain = |b: u8| b.is_ascii() && b != b'=' && !char::from(b).is_whitespace();
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if plain(a) && plain(z) => s,
+        _ => s.trim_matches(|c: char| c == '=' || c.is_whitespace()),
     }
 }
 
@@ -269,6 +280,26 @@ fn place(ctx: Heading, s: Signals) -> Part {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_and_spaces_trimmed() {
+        for s in [
+            "a",
+            "== a ==",
+            " a",
+            "\u{3000}任职\u{3000}",
+            "=",
+            "",
+            "a\u{a0}",
+            "\x0ba",
+        ] {
+            assert_eq!(
+                trim_rules(s),
+                s.trim_matches(|c: char| c == '=' || c.is_whitespace()),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn list_markers_are_not_letters() {
