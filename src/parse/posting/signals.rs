@@ -477,7 +477,7 @@ fn opens_with_duty_verb(text: &str) -> bool {
     else {
         return false;
     };
-    let word = text[start..].as_bytes();
+    let word = &text.as_bytes()[start..];
     let mut buf = [0u8; 16];
     let mut len = 0;
     while len < word.len() {
