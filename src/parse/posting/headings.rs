@@ -376,7 +376,7 @@ fn trim_decorations(t: &str) -> (&str, bool) {
 
 /// `t.to_lowercase()`, borrowed when that changes nothing (Chinese, lower-case ASCII): a
 /// candidate heading is checked on most lines, and most need no copy.
-fn lower(t: &str) -> Cow<'_, str> {
+pub(super) fn lower(t: &str) -> Cow<'_, str> {
     let unchanged = if t.is_ascii() {
         !t.bytes().any(|b| b.is_ascii_uppercase())
     } else {

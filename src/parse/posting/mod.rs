@@ -15,7 +15,7 @@ use crate::model::{Part, Posting, PostingLine};
 
 /// Header keys recognised under the title, mapped to canonical names.
 fn header_key(k: &str) -> Option<&'static str> {
-    Some(match k.trim().to_lowercase().as_str() {
+    Some(match &*headings::lower(k.trim()) {
         "company" | "employer" | "公司" | "公司名称" => "company",
         "location" | "city" | "地点" | "地区" | "工作地点" | "城市" | "base" => {
             "location"
@@ -39,6 +39,10 @@ const MAX_HEADER_VALUE: usize = 100;
 
 /// Parses a `key: value` header line (several pairs may be joined by ` | `).
 fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
+    // Every pair has a colon: a line without one is not a header (most body lines).
+    if !line.contains([':', '：']) {
+        return None;
+    }
     let mut out = Vec::new();
     for part in line.split(" | ") {
         let i = part.find([':', '：'])?;
