@@ -7,6 +7,7 @@
 use super::super::markup::strip_emphasis;
 use crate::model::Part;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A recognised heading: the part it opens and whether the part is certain.
@@ -310,7 +311,7 @@ const OPENERS: &[&str] = &[
 const MAX_HEADING_BYTES: usize = 90;
 /// List items longer than this (in bytes) are never headings (longer than any exact cue
 /// with its decorations).
-const MAX_ITEM_HEADING_BYTES: usize = 48;
+pub(super) const MAX_ITEM_HEADING_BYTES: usize = 48;
 
 static EXACT_MAP: LazyLock<FxHashMap<&'static str, (Part, bool)>> =
     LazyLock::new(|| EXACT.iter().map(|&(c, p, f)| (c, (p, f))).collect());
@@ -318,24 +319,89 @@ static EXACT_MAP: LazyLock<FxHashMap<&'static str, (Part, bool)>> =
 /// Normalises a candidate heading: decorations, numbering, emoji and a trailing colon,
 /// dash or `===` removed, lower-cased. Returns the text and whether it ended like a heading
 /// (a colon or a question mark).
-fn normalise(line: &str) -> (String, bool) {
-    let t = strip_emphasis(line.trim().trim_start_matches('#').trim());
+fn normalise(line: &str) -> (Cow<'_, str>, bool) {
+    let s = line.trim().trim_start_matches('#').trim();
+    // Emphasis is rare in headings: only then is a stripped copy made (without markers,
+    // `strip_emphasis` gives back the trimmed text).
+    if s.as_bytes().contains(&b'*') || s.as_bytes().contains(&b'_') {
+        let stripped = strip_emphasis(s);
+        let (t, ended) = trim_decorations(&stripped);
+        return (Cow::Owned(t.to_lowercase()), ended);
+    }
+    let (t, ended) = trim_decorations(s);
+    (lower(t), ended)
+}
+
+/// [`normalise`] after emphasis: numbering, emoji, brackets and a trailing colon, dash or
+/// `===` removed; whether it ended like a heading.
+fn trim_decorations(t: &str) -> (&str, bool) {
+    // `matches!` rather than `"…".contains(c)`: a string search per character tested.
     let t = t.trim_start_matches(|c: char| {
-        !(c.is_alphanumeric()) || "一二三四五六七八九十".contains(c) || c == '、'
+        !(c.is_alphanumeric())
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '、'
+            )
     });
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || ".、)）".contains(c));
+    let t =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | ')' | '）'));
     let t = t.trim();
     let ended = t.ends_with([':', '：', '?', '？']);
-    let t =
-        t.trim_end_matches(|c: char| "【】[]「」：:?？=-–—_*#".contains(c) || c.is_whitespace());
-    let t = t.trim_start_matches(|c: char| "【】[]「」".contains(c) || c.is_whitespace());
-    (t.to_lowercase(), ended)
+    let t = t.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '【' | '】'
+                | '['
+                | ']'
+                | '「'
+                | '」'
+                | '：'
+                | ':'
+                | '?'
+                | '？'
+                | '='
+                | '-'
+                | '–'
+                | '—'
+                | '_'
+                | '*'
+                | '#'
+        ) || c.is_whitespace()
+    });
+    let t = t.trim_start_matches(|c: char| {
+        matches!(c, '【' | '】' | '[' | ']' | '「' | '」') || c.is_whitespace()
+    });
+    (t, ended)
+}
+
+/// `t.to_lowercase()`, borrowed when that changes nothing (Chinese, lower-case ASCII): a
+/// candidate heading is checked on most lines, and most need no copy.
+pub(super) fn lower(t: &str) -> Cow<'_, str> {
+    let unchanged = if t.is_ascii() {
+        !t.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        // Exactly the characters `to_lowercase` maps to themselves (`Σ` never does); Chinese
+        // characters have no case, and are not looked up in its tables.
+        t.chars().all(|c| {
+            crate::analyze::script::is_han(c) || {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            }
+        })
+    };
+    if unchanged {
+        Cow::Borrowed(t)
+    } else if t.is_ascii() {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
 }
 
 /// Chinese requirement and duty verbs: a short line holding one is an item, never a heading
 /// ("熟悉Linux者优先" is a nice-to-have line, not a heading).
 fn zh_item(t: &str) -> bool {
-    [
+    const VERBS: [&str; 10] = [
         "熟悉",
         "精通",
         "掌握",
@@ -346,9 +412,14 @@ fn zh_item(t: &str) -> bool {
         "参与",
         "年以上",
         "经验",
-    ]
-    .iter()
-    .any(|v| t.contains(v))
+    ];
+    // One pass over the text: only where a verb's first character stands is it compared.
+    t.char_indices().any(|(i, c)| {
+        matches!(
+            c,
+            '熟' | '精' | '掌' | '负' | '具' | '了' | '参' | '年' | '经'
+        ) && VERBS.iter().any(|v| t[i..].starts_with(v))
+    })
 }
 
 /// If `line` is a heading, the part it opens. `item` says the line was a list item (a list
@@ -368,7 +439,7 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     if h.is_empty() {
         return None;
     }
-    if let Some(&(part, firm)) = EXACT_MAP.get(h.as_str()) {
+    if let Some(&(part, firm)) = EXACT_MAP.get(&*h) {
         return Some(Heading { part, firm });
     }
     if item || h.ends_with(['.', '。', ';', '；', ',', '，', '!', '！']) {
@@ -468,7 +539,7 @@ pub fn inline_cue(cue: &str) -> Option<Heading> {
         return None;
     }
     let (h, _) = normalise(cue);
-    if let Some(&(part, firm)) = EXACT_MAP.get(h.as_str()) {
+    if let Some(&(part, firm)) = EXACT_MAP.get(&*h) {
         return Some(Heading { part, firm });
     }
     let han = h
@@ -534,6 +605,40 @@ mod tests {
             heading("Requirements", true).map(|h| h.part),
             Some(Part::Requirements)
         );
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_plain_forms() {
+        for t in [
+            "requirements",
+            "Requirements",
+            "任职要求",
+            "ΣΑΣ",
+            "İstanbul",
+            "\u{212A}elvin",
+            "ǅungla",
+            "Ⅳ Ⓐ",
+            "ＡＢＣ 岗位",
+            "熟悉Linux者优先",
+            "3年以上经验",
+            "了",
+            "",
+        ] {
+            assert_eq!(lower(t), t.to_lowercase(), "{t}");
+            let verbs = [
+                "熟悉",
+                "精通",
+                "掌握",
+                "负责",
+                "具备",
+                "具有",
+                "了解",
+                "参与",
+                "年以上",
+                "经验",
+            ];
+            assert_eq!(zh_item(t), verbs.iter().any(|v| t.contains(v)), "{t}");
+        }
     }
 
     #[test]

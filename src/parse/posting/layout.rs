@@ -3,71 +3,160 @@
 //! prose paragraphs that mix a company blurb with the role. Each line is cut into pieces
 //! so every item gets its own part.
 
-use super::headings::{inline_cue, Heading};
+use super::headings::{inline_cue, Heading, MAX_ITEM_HEADING_BYTES as MAX_CUE_BYTES};
 
 /// Paragraphs longer than this (bytes) are cut into sentences.
 const LONG_PARAGRAPH: usize = 240;
 /// Chinese text longer than this (bytes, about 27 characters) is cut at `；` and `。`.
 const LONG_ZH: usize = 80;
 
+/// A piece of a line: the text and the inline heading that opens it, if any.
+pub type Piece<'a> = (Option<Heading>, &'a str);
+
 /// The pieces of one line, each with the inline heading that opens it, if any.
-pub fn pieces(line: &str) -> Vec<(Option<Heading>, &str)> {
-    // Which cuts can apply (fast byte scans): most lines need none.
-    // `【…】` inside a line may be an inline heading too.
-    let colon = line.contains(':') || line.contains('：') || line.contains('】');
-    let digit = line.bytes().any(|b| b.is_ascii_digit());
-    let section = line.contains('§');
-    let ascii = line.is_ascii();
-    if !colon && !digit && !section {
-        // No inline heading, no list number: only long text is cut.
-        if line.len() <= LONG_ZH || (ascii && line.len() <= LONG_PARAGRAPH) {
-            return vec![(None, line)];
-        }
-        return split_long(line, ascii)
-            .into_iter()
-            .map(|p| (None, p))
-            .collect();
-    }
+#[cfg(test)]
+pub fn pieces(line: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
-    for chunk in line.split('§') {
-        for (cue, seg) in split_inline_cue(chunk) {
-            let mut first = true;
-            for item in split_items(seg) {
-                let cue = if first { cue } else { None };
-                first = false;
-                out.push((cue, item));
-            }
-            if first && cue.is_some() {
-                // A heading with nothing after it on this line.
-                out.push((cue, ""));
-            }
+    pieces_into(line, &mut out);
+    out
+}
+
+/// Writes the pieces of `line` to `out` (cleared first): the reader keeps one buffer for a
+/// whole posting instead of a few vectors per line. Returns whether the line holds a `*` or
+/// `_` (emphasis markers), found by the same scan.
+pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) -> bool {
+    out.clear();
+    // Which cuts can apply (one scan of the line): most lines need none.
+    let s = Shape::of(line);
+    if !s.colon && !s.digit && !s.section {
+        // No inline heading, no list number: only long text is cut.
+        if line.len() <= LONG_ZH || (s.ascii && line.len() <= LONG_PARAGRAPH) {
+            out.push((None, line));
+        } else {
+            split_long(line, s.ascii, &mut |p| out.push((None, p)));
+        }
+        return s.emphasis;
+    }
+    if s.section {
+        for chunk in line.split('§') {
+            chunk_into(chunk, chunk.is_ascii(), s, out);
+        }
+    } else {
+        chunk_into(line, s.ascii, s, out);
+    }
+    s.emphasis
+}
+
+/// Writes the pieces of one chunk of a line (the text between two `§`).
+fn chunk_into<'a>(chunk: &'a str, ascii: bool, s: Shape, out: &mut Vec<Piece<'a>>) {
+    // Only a colon, a closing bracket or (in Chinese) a list number can open an inline
+    // heading: without them the chunk is one segment, as `split_inline_cue` would find.
+    if !(s.colon || (s.digit && !ascii)) {
+        segment_into(None, chunk.trim(), s.digit, out);
+        return;
+    }
+    for (cue, seg) in split_inline_cue(chunk) {
+        segment_into(cue, seg, s.digit, out);
+    }
+}
+
+/// What one scan of a line finds: whether it holds a colon (`:`, `：`, or `】`, which may
+/// close an inline heading), an ASCII digit, a `§`, only ASCII, and `*` or `_`.
+#[derive(Clone, Copy)]
+struct Shape {
+    colon: bool,
+    digit: bool,
+    section: bool,
+    ascii: bool,
+    emphasis: bool,
+}
+
+const COLON: u8 = 1;
+const DIGIT: u8 = 2;
+const HIGH: u8 = 4;
+/// The last byte of `：` (EF BC 9A) or `】` (E3 80 91): the line is searched for them.
+const WIDE_COLON: u8 = 8;
+/// The last byte of `§` (C2 A7).
+const SECTION: u8 = 16;
+const EMPHASIS: u8 = 32;
+
+/// What each byte value tells [`Shape::of`].
+const CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut c = 0;
+        if b >= 0x80 {
+            c |= HIGH;
+        }
+        if b == b':' as usize {
+            c |= COLON;
+        }
+        if b >= b'0' as usize && b <= b'9' as usize {
+            c |= DIGIT;
+        }
+        if b == 0x9A || b == 0x91 {
+            c |= WIDE_COLON;
+        }
+        if b == 0xA7 {
+            c |= SECTION;
+        }
+        if b == b'*' as usize || b == b'_' as usize {
+            c |= EMPHASIS;
+        }
+        t[b] = c;
+        b += 1;
+    }
+    t
+};
+
+impl Shape {
+    /// One table-driven pass over the bytes instead of a scan per question; the wide
+    /// characters, whose last bytes are common in Chinese text, are confirmed by a search
+    /// only when such a byte was seen.
+    fn of(line: &str) -> Shape {
+        let seen = line
+            .as_bytes()
+            .iter()
+            .fold(0u8, |seen, &b| seen | CLASSES[usize::from(b)]);
+        Shape {
+            colon: seen & COLON != 0
+                || (seen & WIDE_COLON != 0 && (line.contains('：') || line.contains('】'))),
+            digit: seen & DIGIT != 0,
+            section: seen & SECTION != 0 && line.contains('§'),
+            ascii: seen & HIGH == 0,
+            emphasis: seen & EMPHASIS != 0,
         }
     }
-    out
+}
+
+/// Writes the items of one segment, the first with the segment's inline heading; a heading
+/// with nothing after it on this line stands alone.
+/// `digit` says the line holds an ASCII digit (a list number needs one).
+fn segment_into<'a>(cue: Option<Heading>, seg: &'a str, digit: bool, out: &mut Vec<Piece<'a>>) {
+    let before = out.len();
+    split_items(seg, digit, &mut |item| {
+        let first = out.len() == before;
+        out.push((if first { cue } else { None }, item));
+    });
+    if out.len() == before && cue.is_some() {
+        out.push((cue, ""));
+    }
 }
 
 /// Splits at an inline cue followed by a colon (`…等。任职要求：1）熟悉…`) or, in Chinese,
 /// directly by a list number (`应聘资格要求1.编程…`), so the text after it lands in the right
 /// part.
-fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
+fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = line;
     let mut pending: Option<Heading> = None;
     // Only Chinese text puts a heading directly before a list number.
     let han_numbers = !line.is_ascii();
     'outer: loop {
-        let candidates = rest.char_indices().filter(|&(i, c)| {
-            c == ':'
-                || c == '：'
-                || c == '】'
-                || (han_numbers
-                    && c.is_ascii_digit()
-                    && rest[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(crate::analyze::script::is_han))
-        });
-        for (i, c) in candidates {
+        let mut from = 0;
+        while let Some((i, c)) = next_candidate(rest, from, han_numbers) {
+            from = i + c.len_utf8();
             let colon = c == ':' || c == '：' || c == '】';
             let before = &rest[..i];
             // `【任职要求】` inside a line: the cue is the bracketed text. Otherwise the cue is
@@ -79,11 +168,9 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
                 // A colon right after the bracket belongs to the heading.
                 (open, &before[open + '【'.len_utf8()..])
             } else {
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, ch)| "。；;，,、 \t)）§！!】".contains(ch))
-                    .map_or(0, |(j, ch)| j + ch.len_utf8());
+                let Some(start) = cue_start(before) else {
+                    continue;
+                };
                 (start, &before[start..])
             };
             if cue.is_empty() {
@@ -109,44 +196,118 @@ fn split_inline_cue(line: &str) -> Vec<(Option<Heading>, &str)> {
     out
 }
 
-/// Cuts a segment into items: at list numbers in the middle of the text (`；2、`, ` 3.`,
-/// `（4）`), then long Chinese text at `；`/`。` and long prose at sentence ends.
-fn split_items(seg: &str) -> Vec<&str> {
-    let mut items = Vec::new();
-    for numbered in split_numbers(seg) {
-        if numbered.len() <= LONG_ZH {
-            items.push(numbered);
-        } else {
-            items.extend(split_long(numbered, numbered.is_ascii()));
+/// The next place at or after byte `from` of `line` where an inline heading may end: a
+/// colon, `】`, or (in Chinese, `han_numbers`) a list number right after a Chinese character.
+/// A byte scan: the characters sought start with bytes found nowhere else.
+fn next_candidate(line: &str, from: usize, han_numbers: bool) -> Option<(usize, char)> {
+    if !han_numbers {
+        // ASCII text (the caller's `han_numbers` is false only then): only `:`, found by a
+        // memchr search.
+        return line[from..].find(':').map(|i| (from + i, ':'));
+    }
+    let b = line.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        // Eight bytes at a time past text holding none of the bytes sought.
+        if let Some(w) = word_at(b, i) {
+            if !(has_digit(w) || has_byte(w, b':') || has_byte(w, 0xEF) || has_byte(w, 0xE3)) {
+                i += 8;
+                continue;
+            }
+        }
+        let c = match b[i] {
+            b':' => Some(':'),
+            // `：` is EF BC 9A, `】` E3 80 91.
+            0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9A][..]) => Some('：'),
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x91][..]) => Some('】'),
+            d @ b'0'..=b'9'
+                if han_numbers
+                    && line[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(crate::analyze::script::is_han) =>
+            {
+                Some(char::from(d))
+            }
+            _ => None,
+        };
+        if let Some(c) = c {
+            return Some((i, c));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the cue before a colon at the end of `before` starts: after the last punctuation
+/// or space. `None` when the cue would be longer than any inline heading
+/// ([`inline_cue`] rejects it unread), so long text is not scanned back to its start.
+fn cue_start(before: &str) -> Option<usize> {
+    let end = before.len();
+    for (j, ch) in before.char_indices().rev() {
+        let after = j + ch.len_utf8();
+        if end - after > MAX_CUE_BYTES {
+            return None;
+        }
+        if matches!(
+            ch,
+            '。' | '；'
+                | ';'
+                | '，'
+                | ','
+                | '、'
+                | ' '
+                | '\t'
+                | ')'
+                | '）'
+                | '§'
+                | '！'
+                | '!'
+                | '】'
+        ) {
+            return Some(after);
         }
     }
-    items.retain(|s| !s.trim().is_empty());
-    items
+    (end <= MAX_CUE_BYTES).then_some(0)
+}
+
+/// Cuts a segment into items, giving each non-blank one to `emit`: at list numbers in the
+/// middle of the text (`；2、`, ` 3.`, `（4）`), then long Chinese text at `；`/`。` and long
+/// prose at sentence ends.
+fn split_items<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
+    let mut keep = |s: &'a str| {
+        if !s.trim().is_empty() {
+            emit(s)
+        }
+    };
+    split_numbers(seg, digit, &mut |numbered| {
+        if numbered.len() <= LONG_ZH {
+            keep(numbered);
+        } else {
+            split_long(numbered, numbered.is_ascii(), &mut keep);
+        }
+    });
 }
 
 /// Cuts long text: Chinese at `；`/`。`, English prose longer than a paragraph at sentence
 /// ends. `ascii` says the text is all ASCII (then it holds no Chinese).
-fn split_long(text: &str, ascii: bool) -> Vec<&str> {
+fn split_long<'a>(text: &'a str, ascii: bool, emit: &mut impl FnMut(&'a str)) {
     if !ascii && text.chars().any(crate::analyze::script::is_han) {
-        let mut out = Vec::new();
-        for part in split_keep(text, |c| matches!(c, '；' | '。' | ';')) {
-            out.extend(split_han_dashes(part));
-        }
-        out
+        split_clauses(text, &mut |part| split_han_dashes(part, emit));
     } else if text.len() > LONG_PARAGRAPH {
-        split_sentences(text)
+        split_sentences(text, emit);
     } else {
-        vec![text]
+        emit(text);
     }
 }
 
 /// Splits at a dash between two Chinese characters (`负责研发-负责架构-…`: items run together
 /// with dashes); dashes in `3-5年` or `K8s-based` stay.
-fn split_han_dashes(s: &str) -> Vec<&str> {
+fn split_han_dashes<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
     if !s.contains('-') {
-        return vec![s];
+        emit(s);
+        return;
     }
-    let mut out = Vec::new();
     let mut from = 0;
     let mut prev: Option<char> = None;
     let mut chars = s.char_indices().peekable();
@@ -154,14 +315,47 @@ fn split_han_dashes(s: &str) -> Vec<&str> {
         let next = chars.peek().map(|&(_, n)| n);
         let han = crate::analyze::script::is_han;
         if c == '-' && prev.is_some_and(han) && next.is_some_and(han) {
-            out.push(s[from..i].trim());
+            emit_trimmed(&s[from..i], emit);
             from = i + 1;
         }
         prev = Some(c);
     }
-    out.push(s[from..].trim());
-    out.retain(|p| !p.is_empty());
-    out
+    emit_trimmed(&s[from..], emit);
+}
+
+/// Gives `s` trimmed to `emit`, unless nothing is left.
+fn emit_trimmed<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
+    let s = s.trim();
+    if !s.is_empty() {
+        emit(s);
+    }
+}
+
+/// The eight bytes of `b` from `i` as one word, when there are eight.
+fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..i + 8)
+        .map(|w| u64::from_le_bytes(w.try_into().expect("eight bytes")))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether a byte of `w` is below `n` (at most 128): the word-at-a-time test of "Bit
+/// Twiddling Hacks" (`hasless`), exact for whether any byte is. Lets the scans below skip
+/// eight bytes at a time past text holding nothing they look for.
+fn has_less(w: u64, n: u8) -> bool {
+    w.wrapping_sub(ONES * u64::from(n)) & !w & HIGHS != 0
+}
+
+/// Whether a byte of `w` equals `b`.
+fn has_byte(w: u64, b: u8) -> bool {
+    has_less(w ^ (ONES * u64::from(b)), 1)
+}
+
+/// Whether a byte of `w` is an ASCII digit (`0`–`9` become 0–9 once XORed with `0`; other
+/// bytes stay at 10 or more, or keep their high bit).
+fn has_digit(w: u64) -> bool {
+    has_less(w ^ (ONES * u64::from(b'0')), 10)
 }
 
 /// Byte offsets where a list number starts inside `s`: `2、`, `3.`, `4)`, `（5）`, `(6)`,
@@ -169,36 +363,37 @@ fn split_han_dashes(s: &str) -> Vec<&str> {
 fn number_starts(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    // Candidates: ASCII digits and opening parentheses (`（` is EF BC 88).
-    let candidates = (1..b.len()).filter(|&i| {
-        b[i].is_ascii_digit()
-            || b[i] == b'('
-            || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x88))
-    });
-    for i in candidates {
+    let mut i = 0;
+    loop {
+        i += 1;
+        if i >= b.len() {
+            break;
+        }
+        // Eight bytes at a time past text holding no candidate byte.
+        while let Some(w) = word_at(b, i) {
+            if has_digit(w) || has_byte(w, b'(') || has_byte(w, 0xEF) {
+                break;
+            }
+            i += 8;
+        }
+        if i >= b.len() {
+            break;
+        }
+        // Candidates: ASCII digits and opening parentheses (`（` is EF BC 88); `open` is the
+        // parenthesis' length.
+        let open = match b[i] {
+            b'0'..=b'9' => 0,
+            b'(' => 1,
+            0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..]) => 3,
+            _ => continue,
+        };
         // Only the first digit of a number can start one.
         if b[i - 1].is_ascii_digit() {
             continue;
         }
-        let Some(c) = s[i..].chars().next() else {
-            continue;
-        };
-        let prev = s[..i].chars().next_back().unwrap_or(' ');
-        let separated = prev.is_whitespace() || "；;。，,：:！!?？)）".contains(prev);
-        // 51job runs items together: `…本科及以上学历2、熟练使用Excel`. A number and `、`
-        // right after a Chinese character still starts an item (years are `3年`, not `3、`).
-        let run_on = crate::analyze::script::is_han(prev)
-            && s[i..]
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .starts_with('、');
-        if !(separated || run_on) {
-            continue;
-        }
-        let rest = &s[i..];
-        let (open, body) = match c {
-            '（' | '(' => (c.len_utf8(), &rest[c.len_utf8()..]),
-            _ => (0, rest),
-        };
+        // The number's own shape first (one or two digits and a closing mark): most digits
+        // in text are figures, rejected here before the character before them is decoded.
+        let body = &s[i + open..];
         let digits = body.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 2 {
             continue;
@@ -214,7 +409,22 @@ fn number_starts(s: &str) -> Vec<usize> {
         };
         // `3.5` is a number, not a list number.
         let next = after[p.len_utf8()..].chars().next();
-        if closes && !next.is_some_and(|n| n.is_ascii_digit()) {
+        if !closes || next.is_some_and(|n| n.is_ascii_digit()) {
+            continue;
+        }
+        let prev = s[..i].chars().next_back().unwrap_or(' ');
+        let separated = prev.is_whitespace()
+            || matches!(
+                prev,
+                '；' | ';' | '。' | '，' | ',' | '：' | ':' | '！' | '!' | '?' | '？' | ')' | '）'
+            );
+        // 51job runs items together: `…本科及以上学历2、熟练使用Excel`. A number and `、`
+        // right after a Chinese character still starts an item (years are `3年`, not `3、`).
+        let run_on = crate::analyze::script::is_han(prev)
+            && s[i..]
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('、');
+        if separated || run_on {
             out.push(i);
         }
     }
@@ -222,43 +432,60 @@ fn number_starts(s: &str) -> Vec<usize> {
 }
 
 /// Splits at list numbers when the segment holds at least two (one number alone is more
-/// likely a figure in a sentence), or one after a leading number.
-fn split_numbers(seg: &str) -> Vec<&str> {
+/// likely a figure in a sentence), or one after a leading number. `digit` false says the
+/// text holds no ASCII digit, hence no list number.
+fn split_numbers<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
+    if !digit {
+        emit(seg);
+        return;
+    }
     let starts = number_starts(seg);
     if starts.is_empty() || (starts.len() < 2 && super::split_markers(seg).is_none()) {
-        return vec![seg];
+        emit(seg);
+        return;
     }
-    let mut out = Vec::new();
     let mut from = 0;
     for s in starts {
-        out.push(seg[from..s].trim());
+        emit_trimmed(&seg[from..s], emit);
         from = s;
     }
-    out.push(seg[from..].trim());
-    out.retain(|s| !s.is_empty());
-    out
+    emit_trimmed(&seg[from..], emit);
 }
 
-/// Splits after each character matching `sep`, keeping it with the text before.
-fn split_keep(s: &str, sep: impl Fn(char) -> bool) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Splits after each `；`, `。` or `;`, keeping it with the text before. A byte scan (`；` is
+/// EF BC 9B, `。` E3 80 82) that skips eight bytes at a time past words holding none of
+/// their first bytes, instead of decoding every character.
+fn split_clauses<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
+    let b = s.as_bytes();
     let mut from = 0;
-    for (i, c) in s.char_indices() {
-        if sep(c) {
-            let end = i + c.len_utf8();
-            out.push(s[from..end].trim());
-            from = end;
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(w) = word_at(b, i) {
+            if !(has_byte(w, b';') || has_byte(w, 0xEF) || has_byte(w, 0xE3)) {
+                i += 8;
+                continue;
+            }
+        }
+        let len = match b[i] {
+            b';' => 1,
+            0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9B][..]) => 3,
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82][..]) => 3,
+            _ => 0,
+        };
+        if len > 0 {
+            emit_trimmed(&s[from..i + len], emit);
+            from = i + len;
+            i += len;
+        } else {
+            i += 1;
         }
     }
-    out.push(s[from..].trim());
-    out.retain(|s| !s.is_empty());
-    out
+    emit_trimmed(&s[from..], emit);
 }
 
 /// Splits prose at sentence ends: `. `, `! `, `? ` followed by a capital letter.
-fn split_sentences(s: &str) -> Vec<&str> {
+fn split_sentences<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
     let b = s.as_bytes();
-    let mut out = Vec::new();
     let mut from = 0;
     for i in 0..b.len().saturating_sub(2) {
         if matches!(b[i], b'.' | b'!' | b'?')
@@ -266,13 +493,11 @@ fn split_sentences(s: &str) -> Vec<&str> {
             && b[i + 2].is_ascii_uppercase()
             && i - from >= 20
         {
-            out.push(s[from..=i].trim());
+            emit_trimmed(&s[from..=i], emit);
             from = i + 2;
         }
     }
-    out.push(s[from..].trim());
-    out.retain(|s| !s.is_empty());
-    out
+    emit_trimmed(&s[from..], emit);
 }
 
 #[cfg(test)]
@@ -328,8 +553,13 @@ mod tests {
                 (None, "2、熟练使用Excel3、有呼叫中心经验优先")
             ]
         );
+        let mut dashes = Vec::new();
+        split_han_dashes(
+            "负责客户端研发-负责架构改进-熟悉3-5年K8s-based",
+            &mut |p| dashes.push(p),
+        );
         assert_eq!(
-            split_han_dashes("负责客户端研发-负责架构改进-熟悉3-5年K8s-based"),
+            dashes,
             ["负责客户端研发", "负责架构改进", "熟悉3-5年K8s-based"]
         );
         // A figure after a verb is not a heading: "具有" is an item's phrasing.
@@ -340,10 +570,60 @@ mod tests {
     }
 
     #[test]
+    fn one_scan_shape_agrees_with_searches() {
+        for line in [
+            "Requirements: Go",
+            "岗位职责：负责",
+            "【任职要求】熟悉",
+            "§ 负责平台",
+            "5+ years",
+            "plain text",
+            "ÿ§",
+            "用户体验（UX）",
+            "**Requirements**",
+            "snake_case",
+            "",
+        ] {
+            let s = Shape::of(line);
+            assert_eq!(
+                s.colon,
+                line.contains(':') || line.contains('：') || line.contains('】'),
+                "{line}"
+            );
+            assert_eq!(s.digit, line.bytes().any(|b| b.is_ascii_digit()), "{line}");
+            assert_eq!(s.section, line.contains('§'), "{line}");
+            assert_eq!(s.ascii, line.is_ascii(), "{line}");
+            assert_eq!(s.emphasis, line.contains(['*', '_']), "{line}");
+        }
+    }
+
+    #[test]
+    fn word_tests_agree_with_bytes() {
+        let samples: Vec<u64> = (0..=255u8)
+            .flat_map(|b| {
+                [
+                    ONES * u64::from(b),
+                    u64::from(b) << 56,
+                    u64::from(b) | (0xFF << 8),
+                    0x4142_4344_4546_4748 ^ (u64::from(b) << 24),
+                ]
+            })
+            .collect();
+        for w in samples {
+            let bytes = w.to_le_bytes();
+            assert_eq!(has_digit(w), bytes.iter().any(u8::is_ascii_digit), "{w:x}");
+            for b in [b':', b'(', 0xEF, 0xE3] {
+                assert_eq!(has_byte(w, b), bytes.contains(&b), "{w:x} {b:x}");
+            }
+        }
+    }
+
+    #[test]
     fn figures_are_not_list_numbers_and_prose_splits_at_sentences() {
         assert_eq!(number_starts("版本 3.5 以上"), Vec::<usize>::new());
         let p = "Acme is a leading platform for small businesses around the world. You will build the ingestion pipeline in Go and Kafka, and own its reliability. We offer medical, dental and vision coverage for you and your family members.";
-        let got = split_sentences(p);
+        let mut got = Vec::new();
+        split_sentences(p, &mut |s| got.push(s));
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].starts_with("You will build"));
     }

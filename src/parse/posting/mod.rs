@@ -15,7 +15,7 @@ use crate::model::{Part, Posting, PostingLine};
 
 /// Header keys recognised under the title, mapped to canonical names.
 fn header_key(k: &str) -> Option<&'static str> {
-    Some(match k.trim().to_lowercase().as_str() {
+    Some(match &*headings::lower(k.trim()) {
         "company" | "employer" | "公司" | "公司名称" => "company",
         "location" | "city" | "地点" | "地区" | "工作地点" | "城市" | "base" => {
             "location"
@@ -39,6 +39,10 @@ const MAX_HEADER_VALUE: usize = 100;
 
 /// Parses a `key: value` header line (several pairs may be joined by ` | `).
 fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
+    // Every pair has a colon: a line without one is not a header (most body lines).
+    if !line.contains([':', '：']) {
+        return None;
+    }
     let mut out = Vec::new();
     for part in line.split(" | ") {
         let i = part.find([':', '：'])?;
@@ -119,16 +123,16 @@ fn parse_with(
     p
 }
 
-/// Whether two titles are the same once case, emphasis and spacing are ignored.
+/// Whether two titles are the same once case, emphasis and spacing are ignored. Compared
+/// character by character, without collecting either normalised title.
 fn same_title(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        strip_emphasis(s)
-            .chars()
+    fn chars(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
             .filter(|c| !c.is_whitespace())
             .flat_map(char::to_lowercase)
-            .collect()
-    };
-    norm(a) == norm(b)
+    }
+    let (a, b) = (strip_emphasis(a), strip_emphasis(b));
+    chars(&a).eq(chars(&b))
 }
 
 /// Reads body lines `all[from..]` into `p.lines`: every piece of text gets a part, from the
@@ -142,6 +146,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         part: Part::Other,
         firm: false,
     };
+    let mut pieces = Vec::new();
     for (n, raw) in all.iter().enumerate().skip(from) {
         let t = raw.trim();
         if t.is_empty() {
@@ -150,11 +155,19 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         // The part of the previous sentence of this paragraph, when it was about the
         // employer: sentences that follow it and say nothing of the job continue it.
         let mut paragraph: Option<Part> = None;
-        for (cue, text) in layout::pieces(t) {
+        let emphasis = layout::pieces_into(t, &mut pieces);
+        for &(cue, text) in &pieces {
             if let Some(h) = cue {
                 ctx = h;
             }
-            let marked = split_markers(text);
+            // List markers are punctuation or digits: a piece opening with a letter has none,
+            // and most pieces skip the marker parser (which builds a string per marker).
+            let marked = if text.trim_start().starts_with(char::is_alphabetic) {
+                debug_assert!(split_markers(text).is_none(), "{text}");
+                None
+            } else {
+                split_markers(text)
+            };
             let item = marked.is_some();
             if let Some(h) = heading(text, item) {
                 ctx = h;
@@ -164,7 +177,14 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 Some((_, _, rest)) => rest,
                 None => text,
             };
-            let text = strip_emphasis(text.trim_matches(|c: char| c == '=' || c.is_whitespace()));
+            let text = trim_rules(text);
+            // A piece is part of the line: without `*` or `_` in the line, `strip_emphasis`
+            // would only trim it, and it is trimmed already.
+            let text = if emphasis {
+                strip_emphasis(text)
+            } else {
+                text.to_string()
+            };
             if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -181,6 +201,17 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 line: n + 1,
             });
         }
+    }
+}
+
+/// `s` without `=` rules and whitespace at either end. Pieces come trimmed, so the ends
+/// are checked as bytes first and the character-decoding trim runs only when one may need
+/// cutting.
+fn trim_rules(s: &str) -> &str {
+    let plain = |b: u8| b.is_ascii() && b != b'=' && !char::from(b).is_whitespace();
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if plain(a) && plain(z) => s,
+        _ => s.trim_matches(|c: char| c == '=' || c.is_whitespace()),
     }
 }
 
@@ -253,6 +284,35 @@ fn place(ctx: Heading, s: Signals) -> Part {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_and_spaces_trimmed() {
+        for s in [
+            "a",
+            "== a ==",
+            " a",
+            "\u{3000}任职\u{3000}",
+            "=",
+            "",
+            "a\u{a0}",
+            "\x0ba",
+        ] {
+            assert_eq!(
+                trim_rules(s),
+                s.trim_matches(|c: char| c == '=' || c.is_whitespace()),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn list_markers_are_not_letters() {
+        for marker in "-*•·▪●○◦■+–0123456789".chars() {
+            assert!(!marker.is_alphabetic(), "{marker}");
+        }
+        assert!(split_markers("• Run Kubernetes").is_some());
+        assert!(split_markers("Run Kubernetes").is_none());
+    }
 
     #[test]
     fn english_sections() {

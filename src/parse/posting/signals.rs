@@ -4,7 +4,8 @@
 //! signals decide lines under no heading or an unknown one, and keep a heading from
 //! swallowing lines that plainly belong elsewhere.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::{dfa, Input, MatchKind};
 use std::sync::LazyLock;
 
 /// Signals found in one line.
@@ -461,24 +462,49 @@ const DUTY_VERBS: &[&str] = &[
     "act",
 ];
 
-static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    LazyLock::new(|| DUTY_VERBS.iter().copied().collect());
+static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> =
+    LazyLock::new(|| DUTY_VERBS.iter().map(|v| v.as_bytes()).collect());
 
-/// Whether `word` (any case) is one of [`DUTY_VERBS`]: lower-cased on the stack, looked up
-/// once.
-fn opens_with_duty_verb(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
+/// Whether the first word of `text` (a run of letters, digits and apostrophes) is one of
+/// [`DUTY_VERBS`], in any case. Only a short ASCII word can be one, so the scan stops after
+/// 16 bytes or at a non-ASCII letter (a Chinese line is one long run of letters), and the
+/// word is lower-cased on the stack and looked up once.
+fn opens_with_duty_verb(text: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let Some(start) = text
+        .char_indices()
+        .find_map(|(i, c)| is_word(c).then_some(i))
+    else {
         return false;
+    };
+    let word = &text.as_bytes()[start..];
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    while len < word.len() {
+        let b = word[len];
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                break;
+            }
+        } else {
+            // A letter or `’` would make the word non-ASCII; anything else ends it.
+            let c = text[start + len..].chars().next().unwrap_or(' ');
+            if is_word(c) {
+                return false;
+            }
+            break;
+        }
+        if len == buf.len() {
+            return false;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
     }
-    for (d, b) in buf.iter_mut().zip(word.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| DUTY_VERB_SET.contains(w))
+    len > 0 && DUTY_VERB_SET.contains(&buf[..len])
 }
 
 struct Automaton {
-    ac: AhoCorasick,
+    dfa: dfa::DFA,
     /// Per pattern: its class, whether it is ASCII (then word starts matter) and whether it
     /// must end at a word end.
     info: Vec<(Class, bool, bool)>,
@@ -499,16 +525,17 @@ static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
     // Built from constants: cannot fail.
     // A DFA searched over the line as written (ASCII case ignored): one pass, no lower-cased
     // copy; this runs on every line of every posting in a batch. Leftmost-longest search is
-    // about twice as fast as reporting overlapping matches (`benches/pipeline.rs`).
-    let ac = AhoCorasickBuilder::new()
+    // about twice as fast as reporting overlapping matches (`benches/pipeline.rs`). The DFA
+    // itself rather than an `AhoCorasick` around it: searched directly, without the dynamic
+    // dispatch and checks of the wrapper on each of the several searches of a line.
+    let dfa = dfa::Builder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
         // Common letters start the patterns: a prefilter would stop at nearly every byte.
         .prefilter(false)
         .build(patterns)
         .expect("vocabulary patterns build");
-    Automaton { ac, info }
+    Automaton { dfa, info }
 });
 
 fn is_word_byte(b: u8) -> bool {
@@ -526,8 +553,9 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
     // skipped by searching again one byte after its start, so it hides nothing behind it.
     let mut at = 0;
     while let Some(m) = auto
-        .ac
-        .find(aho_corasick::Input::new(text).span(at..text.len()))
+        .dfa
+        .try_find(&Input::new(text).span(at..text.len()))
+        .expect("an unanchored search without a prefilter cannot fail")
     {
         let (class, ascii, word_end) = auto.info[m.pattern().as_usize()];
         // "25k": the digit may follow other digits.
@@ -566,11 +594,7 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
             Class::Thousands => s.notice |= range_before(bytes, m.start() + 1),
         }
     }
-    let first = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    if opens_with_duty_verb(first) {
+    if opens_with_duty_verb(text) {
         s.duty = true;
     }
     if let Some(name) = company.map(str::trim).filter(|n| n.chars().count() >= 2) {
@@ -655,6 +679,36 @@ mod tests {
         assert!(signals("At Xero, our purpose is to make life better", Some("Xero")).company);
         assert!(!signals("Work with Xero's payments team", Some("Xero")).company);
         assert!(!signals("Apply machine learning to ranking", None).process);
+    }
+
+    #[test]
+    fn first_word_scan_agrees_with_splitting() {
+        let plain = |text: &str| {
+            let first = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            !first.is_empty()
+                && first.len() <= 16
+                && first.is_ascii()
+                && DUTY_VERB_SET.contains(first.to_ascii_lowercase().as_bytes())
+        };
+        for t in [
+            "Design and operate",
+            "- BUILD things",
+            "• Own the roadmap",
+            "负责监控平台建设",
+            "Design负责",
+            "Design，负责",
+            "Own’s",
+            "Troubleshootingxyz and more",
+            "troubleshoot",
+            "🚀 Deploy services",
+            "",
+            "   ",
+        ] {
+            assert_eq!(opens_with_duty_verb(t), plain(t), "{t}");
+        }
     }
 
     #[test]
