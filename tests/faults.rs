@@ -1186,3 +1186,42 @@ fn a_match_without_an_index_leaves_nothing_behind() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(names(t.path()).is_empty(), "{:?}", names(t.path()));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_tailor_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let idx = tmp();
+    let t = tmp();
+    let out = t.path().join("out.md");
+    let spawn = || {
+        bin(idx.path())
+            .args(["tailor", "-r", SEED, LLM_EN, "-o"])
+            .arg(&out)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // One run's length, then signals spread over it (the write is at its end).
+    let start = std::time::Instant::now();
+    assert!(spawn().wait().unwrap().success());
+    let whole = start.elapsed();
+    for i in 0..8u32 {
+        let sig = if i % 2 == 0 {
+            libc::SIGINT
+        } else {
+            libc::SIGTERM
+        };
+        let mut child = spawn();
+        std::thread::sleep(whole * (4 + i) / 12);
+        // SAFETY: a signal to our own child, by its id.
+        unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+        let status = child.wait().unwrap();
+        assert!(status.success() || status.signal() == Some(sig), "{status}");
+        let left = leftovers(t.path());
+        assert!(left.is_empty(), "run {i}: {left:?}");
+        assert!(std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("## 工作经历"));
+    }
+}
