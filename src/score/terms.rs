@@ -285,7 +285,7 @@ fn analyze_with<const LINES: bool>(
         .map(|c| analyzer.term_set(c))
         .unwrap_or_default();
     let mut order = 0usize;
-    // Skill term ids of each line that offers alternatives.
+    // Skill term ids of each clause that offers alternatives.
     let mut alt_groups: Vec<Vec<u32>> = Vec::new();
     for (line, part, text) in title.chain(body) {
         let Some(kind) = req_kind(part) else {
@@ -432,6 +432,29 @@ mod tests {
         (bg.n_en, bg.n_zh) = (10, 10);
         bg.df.insert("experi".into(), (10, 0));
         bg
+    }
+
+    #[test]
+    fn alternatives_are_the_clauses_that_offer_a_choice() {
+        let clauses = |t: &str| -> Vec<String> {
+            alternative_clauses(t)
+                .into_iter()
+                .map(|r| t[r].trim().to_string())
+                .collect()
+        };
+        assert_eq!(
+            clauses("Strong Python skills and familiarity with PyTorch or similar frameworks."),
+            ["familiarity with PyTorch or similar frameworks."]
+        );
+        assert_eq!(
+            clauses("熟练使用mysql、tidb、mongodb等数据库的一种及以上；熟悉Netty"),
+            ["熟练使用mysql、tidb、mongodb等数据库的一种"]
+        );
+        assert_eq!(
+            clauses("Experience with AWS, GCP, or Azure"),
+            ["Experience with AWS, GCP, or Azure"]
+        );
+        assert!(clauses("Hands-on experience with Docker and Kubernetes").is_empty());
     }
 
     #[test]
