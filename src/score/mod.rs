@@ -97,7 +97,7 @@ struct Coverage {
 }
 
 /// Which terms are alternatives already met: every mention offers the term as one of
-/// several ("MySQL, TiDB or MongoDB") and the résumé proves another of the same line. A
+/// several ("MySQL, TiDB or MongoDB") and the résumé proves another of the same clause. A
 /// recruiter does not count TiDB as a gap then; neither do coverage and fit.
 fn met_alternatives(ap: &AnalyzedPosting, credits: &[Credit]) -> Vec<bool> {
     let mut met = vec![false; ap.terms.len()];
