@@ -6,7 +6,9 @@
 //! texts). Ties are broken by input order.
 
 use crate::error::{Error, Result};
-use crate::model::{BatchRow, BatchSummary, FitBand, Posting, PostingRecord, QuickScore};
+use crate::model::{
+    BatchRow, BatchSummary, FitBand, Posting, PostingRecord, QuickScore, DUPLICATES_LISTED,
+};
 use crate::parse::source::{self, posting_of, Columns, Input, Item, RowError};
 use crate::score::PreparedResume;
 use rayon::prelude::*;
@@ -28,6 +30,12 @@ pub const ROW_TERMS: usize = 5;
 enum Msg {
     Chunk(Vec<PostingRecord>),
     Bad(RowError),
+    /// A posting with the same text as the one read at `first` (its input order), named by
+    /// its id or source.
+    Duplicate {
+        first: u64,
+        name: String,
+    },
 }
 
 /// Batch options.
@@ -41,6 +49,38 @@ pub struct BatchOptions {
     pub threads: Option<usize>,
     /// Keep the posting text of kept rows (needed to tailor them; only with `top`).
     pub keep_text: bool,
+    /// Score and report postings with the same text separately (by default the first is
+    /// scored once and the others are merged into its row).
+    pub keep_duplicates: bool,
+}
+
+/// A posting text's identity for finding reposts: 128 bits of hash over the text with case
+/// (ASCII) and runs of whitespace folded, so a copy that only differs in spacing or line
+/// ends is the same posting. 128 bits: no two of 10^9 distinct postings collide in practice.
+fn text_key(text: &str, buf: &mut Vec<u8>) -> u128 {
+    use std::hash::Hasher;
+    buf.clear();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !buf.is_empty();
+            continue;
+        }
+        if space {
+            buf.push(b' ');
+            space = false;
+        }
+        let mut utf8 = [0u8; 4];
+        buf.extend_from_slice(c.to_ascii_lowercase().encode_utf8(&mut utf8).as_bytes());
+    }
+    let (mut a, mut b) = (
+        std::hash::DefaultHasher::new(),
+        std::hash::DefaultHasher::new(),
+    );
+    b.write_u8(0x5a);
+    a.write(buf);
+    b.write(buf);
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
 impl BatchRow {
@@ -134,6 +174,8 @@ fn row(rec: PostingRecord, posting: Option<Posting>, q: QuickScore) -> BatchRow 
         experience: q.experience,
         education: q.education,
         requirements_found: q.requirements_found,
+        duplicates: 0,
+        duplicate_ids: Vec::new(),
         fields: rec.extra,
         seq: rec.seq,
         posting,
@@ -162,18 +204,37 @@ pub fn run(
     };
     let keep_text = opts.keep_text && opts.top.is_some();
     let mut summary = BatchSummary::default();
+    // Per first posting (input order): how many had its text, and their names.
+    let mut duplicates: rustc_hash::FxHashMap<u64, (usize, Vec<String>)> = Default::default();
     // Reading and parsing the input runs on its own thread, a few chunks ahead of scoring,
     // so the cores never wait for it.
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(Msg, u64)>(4);
+        let dedupe = !opts.keep_duplicates;
         let reader = scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut last = 0;
+            // Text identity → input order of the first posting with it.
+            let mut seen: rustc_hash::FxHashMap<u128, u64> = Default::default();
+            let mut buf = Vec::new();
             let stdin = stdin.map(|r| r as Box<dyn std::io::Read>);
             let res = source::read_all(inputs, columns, stdin, &mut |item: Item, bytes: u64| {
                 last = bytes;
                 match item {
                     Item::Record(r) => {
+                        if dedupe {
+                            match seen.entry(text_key(&r.text, &mut buf)) {
+                                std::collections::hash_map::Entry::Occupied(first) => {
+                                    let name = r.id.unwrap_or(r.source);
+                                    let first = *first.get();
+                                    let _ = tx.send((Msg::Duplicate { first, name }, bytes));
+                                    return;
+                                }
+                                std::collections::hash_map::Entry::Vacant(v) => {
+                                    v.insert(r.seq);
+                                }
+                            }
+                        }
                         chunk.push(r);
                         if chunk.len() >= CHUNK {
                             let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
@@ -193,6 +254,14 @@ pub fn run(
         for (msg, bytes) in rx {
             summary.bytes = bytes;
             match msg {
+                Msg::Duplicate { first, name } => {
+                    summary.duplicates += 1;
+                    let (n, names) = duplicates.entry(first).or_default();
+                    *n += 1;
+                    if names.len() < DUPLICATES_LISTED {
+                        names.push(name);
+                    }
+                }
                 Msg::Bad(e) => {
                     summary.skipped += 1;
                     observer.row_error(&e);
@@ -233,7 +302,12 @@ pub fn run(
         }
         reader.join().expect("the reader thread does not panic")
     })?;
-    let rows = keeper.finish();
+    let mut rows = keeper.finish();
+    for r in &mut rows {
+        if let Some((n, names)) = duplicates.remove(&r.seq) {
+            (r.duplicates, r.duplicate_ids) = (n, names);
+        }
+    }
     summary.kept = rows.len();
     Ok((rows, summary))
 }
@@ -242,6 +316,20 @@ pub fn run(
 mod tests {
     use super::*;
     use serde_json::Map;
+
+    #[test]
+    fn reposts_differing_only_in_case_and_spacing_share_a_key() {
+        let mut buf = Vec::new();
+        let k = text_key("Run Kubernetes.\r\n\tOn-call  rota", &mut buf);
+        assert_eq!(k, text_key("  run kubernetes. on-call rota\n", &mut buf));
+        assert_ne!(k, text_key("Run Kubernetes. On-call rotas", &mut buf));
+        assert_ne!(k, text_key("RunKubernetes. On-call rota", &mut buf));
+        // Han text has no case: only spacing folds.
+        assert_eq!(
+            text_key("负责 Kubernetes 集群", &mut buf),
+            text_key("负责  Kubernetes\n集群", &mut buf)
+        );
+    }
 
     fn r(score: f32, seq: u64) -> BatchRow {
         BatchRow {
@@ -262,6 +350,8 @@ mod tests {
             experience: None,
             education: None,
             requirements_found: true,
+            duplicates: 0,
+            duplicate_ids: vec![],
             fields: Map::new(),
             seq,
             posting: None,

@@ -389,3 +389,58 @@ fn table_output_and_quiet_stderr() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("jdfit: scored 84 postings"));
 }
+
+#[test]
+fn reposts_of_the_same_text_are_scored_once_and_listed_in_the_first_row() {
+    let t = tempfile::tempdir().unwrap();
+    let sre = "Requirements\n- Kubernetes, Helm and Prometheus in production\n- Python or Java";
+    let mut out = String::new();
+    for i in 0..600 {
+        let text = match i {
+            3 => sre.to_string(),
+            // Reposts far apart (across chunks), differing only in case and spacing.
+            550 => sre.to_uppercase().replace('\n', "  \r\n"),
+            599 => format!("  {sre}\n"),
+            _ => format!("Requirements\n- React and TypeScript, posting {i}"),
+        };
+        let row = serde_json::json!({"id": format!("r{i}"), "title": "Job", "text": text});
+        out.push_str(&row.to_string());
+        out.push('\n');
+    }
+    let data = t.path().join("board.jsonl");
+    std::fs::write(&data, out).unwrap();
+    let run = |extra: &[&str]| {
+        let out = jdfit(t.path())
+            .args(["batch", "-r", SEED, "-f", "jsonl"])
+            .arg(&data)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        (
+            rows(&out.stdout),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (merged, stderr) = run(&[]);
+    assert_eq!(merged.len(), 598);
+    assert_eq!(merged[0]["id"], "r3");
+    assert_eq!(merged[0]["duplicates"], 2);
+    assert_eq!(
+        merged[0]["duplicate_ids"],
+        serde_json::json!(["r550", "r599"])
+    );
+    assert!(merged[1].get("duplicates").is_none());
+    assert!(
+        stderr.contains("2 reposts of the same text merged"),
+        "{stderr}"
+    );
+    // With --top the first row still carries its reposts.
+    let (top, _) = run(&["--top", "1"]);
+    assert_eq!((top.len(), &top[0]["duplicates"]), (1, &Value::from(2)));
+    // --keep-duplicates scores and lists every row.
+    let (all, stderr) = run(&["--keep-duplicates"]);
+    assert_eq!(all.len(), 600);
+    assert!(all.iter().all(|r| r.get("duplicates").is_none()));
+    assert!(!stderr.contains("merged"), "{stderr}");
+}

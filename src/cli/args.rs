@@ -201,6 +201,10 @@ pub struct BatchArgs {
     /// Replace existing files in --tailor-dir.
     #[arg(long)]
     pub force: bool,
+    /// Score and list postings with the same text separately (by default reposts are merged
+    /// into the first one's row).
+    #[arg(long)]
+    pub keep_duplicates: bool,
     /// Worker threads (default: one per core; at most 256).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=jdfit::batch::MAX_THREADS as i64))]
     pub threads: Option<u16>,

@@ -358,6 +358,7 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
         min_score: a.min_score,
         threads: a.threads.map(usize::from),
         keep_text: a.tailor_dir.is_some(),
+        keep_duplicates: a.keep_duplicates,
     };
     // Standard input is the binary's to open; the library reads what it is handed.
     let stdin: Option<Box<dyn std::io::Read + Send>> = inputs
@@ -379,8 +380,13 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
         print_out(render::batch(&rows, format))?;
     }
     let secs = start.elapsed().as_secs_f64();
+    let merged = if summary.duplicates > 0 {
+        format!(" ({} reposts of the same text merged)", summary.duplicates)
+    } else {
+        String::new()
+    };
     note!(
-        "jdfit: scored {} postings, skipped {} bad rows, {} in the output, in {:.2}s ({:.0} postings/s)",
+        "jdfit: scored {} postings{merged}, skipped {} bad rows, {} in the output, in {:.2}s ({:.0} postings/s)",
         summary.scored,
         summary.skipped,
         summary.kept,

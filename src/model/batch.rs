@@ -5,6 +5,13 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 /// Scores are shown with one decimal; ranking uses the unrounded value.
+/// How many duplicate ids a row lists (the count is always whole).
+pub const DUPLICATES_LISTED: usize = 20;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 fn one_decimal<S: Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f32((score * 10.0).round() / 10.0)
 }
@@ -53,6 +60,14 @@ pub struct BatchRow {
     pub education: Option<bool>,
     /// False when no requirement was found in the posting (the score is then 0).
     pub requirements_found: bool,
+    /// How many later postings had the same text (normalised: case and spacing aside): they
+    /// are merged into this row, scored once and reported once.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub duplicates: usize,
+    /// Their ids (their sources when they have none), in input order, at most
+    /// [`DUPLICATES_LISTED`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub duplicate_ids: Vec<String>,
     /// Other fields of the export row, passed through.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub fields: Map<String, Value>,
@@ -72,6 +87,8 @@ pub struct BatchSummary {
     pub scored: u64,
     /// Rows skipped as malformed (or unreadable files).
     pub skipped: u64,
+    /// Postings merged into an earlier one with the same text (not scored again).
+    pub duplicates: u64,
     /// Rows in the output.
     pub kept: usize,
     /// Input bytes read.

@@ -99,6 +99,8 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                 "requirements_found",
                 "fit",
                 "coverage",
+                "duplicates",
+                "duplicate_ids",
             ]);
             // No raw control bytes in a cell: export fields and file names are shown as
             // escapes.
@@ -120,6 +122,8 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                     r.requirements_found.to_string(),
                     r.fit.label().trim_end_matches(" fit").to_string(),
                     format!("{:.1}", r.coverage),
+                    r.duplicates.to_string(),
+                    printable(&r.duplicate_ids.join("; ")).into_owned(),
                 ]);
             }
             String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("CSV is UTF-8")
@@ -138,7 +142,7 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
             for r in rows {
                 let _ = writeln!(
                     out,
-                    "{:>4}  {:>5.1}  {:>3.0}%  {}  {}  {}  {}  {}",
+                    "{:>4}  {:>5.1}  {:>3.0}%  {}  {}  {}  {}  {}{}",
                     r.rank,
                     r.score,
                     r.coverage,
@@ -150,7 +154,12 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                         fit("(no requirements found)", 30)
                     },
                     fit_terms(&r.missing, r.missing_count, 30),
-                    printable(&r.source)
+                    printable(&r.source),
+                    match r.duplicates {
+                        0 => String::new(),
+                        1 => " (+1 repost)".to_string(),
+                        n => format!(" (+{n} reposts)"),
+                    }
                 );
             }
             out
