@@ -274,6 +274,8 @@ fn tailor_dir_with_hostile_titles_stays_inside_and_never_overwrites() {
             "10",
             "-f",
             "jsonl",
+            // One body under every hostile title: each must be its own row here.
+            "--keep-duplicates",
             "--tailor-dir",
         ])
         .arg(&out_dir)

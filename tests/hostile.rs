@@ -282,7 +282,8 @@ fn batch_reads_other_encodings_and_skips_runaway_lines() {
     let utf16 = write(t.path(), "rows16.jsonl", &utf16);
     let idx = tempfile::tempdir().unwrap();
     let out = jdfit(idx.path())
-        .args(["batch", "-r", SEED, "-f", "jsonl"])
+        // The same posting in every encoding: each must be read, not merged.
+        .args(["batch", "-r", SEED, "-f", "jsonl", "--keep-duplicates"])
         .arg(&csv)
         .arg(&jsonl)
         .arg(&utf16)
