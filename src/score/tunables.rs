@@ -122,6 +122,7 @@ pub const PLAIN_FIT_FACTOR: f32 = 0.3;
 /// Fit: weight added to the denominator, about two or three skills' worth, so a posting
 /// naming one or two skills cannot be a strong fit through them alone.
 pub const FIT_PRIOR: f32 = 1.0;
-/// Fit: the summed distinctiveness × depth of the proven terms at which a role uses about
-/// two thirds of what a résumé is about (`1 − e^(−1)`): four or five skills proven deeply.
+/// Fit: the summed distinctiveness² × depth of the proven terms at which a role uses about
+/// two thirds of what a résumé is about (`1 − e^(−1)`): about five distinctive skills proven
+/// deeply, or a dozen common ones.
 pub const STRENGTHS_SCALE: f32 = 4.0;
