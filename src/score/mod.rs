@@ -205,10 +205,10 @@ impl PreparedResume {
     ///   recent bullets or a job title prove it, one old mention barely does.
     /// - *Proven share*: the proven weight over the posting's weight plus [`FIT_PRIOR`], so
     ///   a posting naming one or two skills cannot be a strong fit through them alone.
-    /// - *Strengths used*: the distinctiveness of every proven term times its depth, summed
-    ///   and saturated at [`STRENGTHS_SCALE`]: a role that uses five or six of the
-    ///   résumé's deep strengths uses most of what the candidate is about, while a posting
-    ///   matched through two shallow mentions uses little of it.
+    /// - *Strengths used*: the distinctiveness² of every proven term times its depth,
+    ///   summed and saturated at [`STRENGTHS_SCALE`]: a role that uses many of the
+    ///   résumé's deep, distinctive strengths uses most of what the candidate is about, while
+    ///   a posting matched through two shallow mentions uses little of it.
     /// - The fit is the harmonic mean of the two: high only when both are.
     fn fit(&self, terms: &[PostingTerm], credits: &[Credit], met: &[bool]) -> f32 {
         let bg = Background::builtin();
