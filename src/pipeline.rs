@@ -218,12 +218,13 @@ pub fn tailor_summary(
         .filter(|l| tailored.sections[l.section].kind.is_work())
         .map(|l| l.bullet.id.as_str())
         .collect();
+    let is_work = |o: usize| {
+        prepared.resume.sections[prepared.bullets[o].section]
+            .kind
+            .is_work()
+    };
     let work: Vec<usize> = (0..prepared.bullets.len())
-        .filter(|&o| {
-            prepared.resume.sections[prepared.bullets[o].section]
-                .kind
-                .is_work()
-        })
+        .filter(|&o| is_work(o))
         .collect();
     let kept = |o: usize| kept_ids.contains(prepared.bullets[o].id.as_str());
     let musts = matched
@@ -244,7 +245,7 @@ pub fn tailor_summary(
             .scoring
             .ranked
             .iter()
-            .find(|&&o| work.contains(&o) && !kept(o) && scores[o] > 0.0)
+            .find(|&&o| is_work(o) && !kept(o) && scores[o] > 0.0)
             .map(|&o| prepared.bullets[o].text.clone()),
     }
 }

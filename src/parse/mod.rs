@@ -91,6 +91,11 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// Reads a text file in `encoding`, or detecting it when `None`.
 /// Inputs over [`MAX_INPUT_BYTES`] and lines over [`MAX_LINE_BYTES`] are errors.
 pub fn read_text_as(path: &Path, encoding: Option<&'static encoding::Encoding>) -> Result<String> {
+    read_text_from(open_input(path)?, path, encoding)
+}
+
+/// Opens an input file: not a folder, and within [`MAX_INPUT_BYTES`] by its size.
+fn open_input(path: &Path) -> Result<std::fs::File> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -103,7 +108,7 @@ pub fn read_text_as(path: &Path, encoding: Option<&'static encoding::Encoding>) 
     if meta.len() > MAX_INPUT_BYTES {
         return Err(too_big(path));
     }
-    read_text_from(file, path, encoding)
+    Ok(file)
 }
 
 fn too_big(path: &Path) -> Error {
@@ -121,19 +126,7 @@ fn too_big(path: &Path) -> Error {
 /// checked by [`parse_resume`] once its format is known: JSON (a minified JSON Resume, a
 /// photo as a data URL) has no line limit.
 pub fn read_resume_text(path: &Path) -> Result<String> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(Error::parse(path, None, "is a folder, not a file"));
-    }
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(too_big(path));
-    }
-    let buf = read_limited(file, path)?;
+    let buf = read_limited(open_input(path)?, path)?;
     encoding::decode(path, &buf, None)
 }
 

@@ -9,6 +9,7 @@
 //! bullet gives 0.39 (a mention), two 0.63, four 0.86; a role line 0.53; a skills-list
 //! mention alone 0.18.
 
+use super::requirements::months;
 use super::tunables::{
     CLAIM_POINTS, DEPTH_SCALE, GROUP_POINTS, LEAF_POINTS, NOTE_POINTS, RECENCY_FLOOR,
     RECENCY_LOSS_PER_YEAR, RECENT_YEARS, ROLE_POINTS, UNDATED_RECENCY,
@@ -107,10 +108,6 @@ pub(crate) fn recency(entry: &Entry, as_of: YearMonth) -> f32 {
     };
     let years = (months(as_of) - months(end)).max(0) as f32 / 12.0;
     (1.0 - RECENCY_LOSS_PER_YEAR * (years - RECENT_YEARS).max(0.0)).max(RECENCY_FLOOR)
-}
-
-fn months(d: YearMonth) -> i32 {
-    d.year as i32 * 12 + d.month.map_or(0, |m| m as i32 - 1)
 }
 
 #[cfg(test)]

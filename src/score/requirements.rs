@@ -185,7 +185,8 @@ pub fn check_level(has: f32) -> FactCheck {
     }
 }
 
-fn months(d: YearMonth) -> i32 {
+/// Months since year 0 (a date without a month counts as January).
+pub(crate) fn months(d: YearMonth) -> i32 {
     d.year as i32 * 12 + d.month.map_or(0, |m| m as i32 - 1)
 }
 

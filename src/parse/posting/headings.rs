@@ -398,27 +398,29 @@ pub(super) fn lower(t: &str) -> Cow<'_, str> {
     }
 }
 
+/// The verbs (and phrasing) of [`zh_item`].
+const ZH_ITEM_VERBS: [&str; 10] = [
+    "熟悉",
+    "精通",
+    "掌握",
+    "负责",
+    "具备",
+    "具有",
+    "了解",
+    "参与",
+    "年以上",
+    "经验",
+];
+
 /// Chinese requirement and duty verbs: a short line holding one is an item, never a heading
 /// ("熟悉Linux者优先" is a nice-to-have line, not a heading).
 fn zh_item(t: &str) -> bool {
-    const VERBS: [&str; 10] = [
-        "熟悉",
-        "精通",
-        "掌握",
-        "负责",
-        "具备",
-        "具有",
-        "了解",
-        "参与",
-        "年以上",
-        "经验",
-    ];
     // One pass over the text: only where a verb's first character stands is it compared.
     t.char_indices().any(|(i, c)| {
         matches!(
             c,
             '熟' | '精' | '掌' | '负' | '具' | '了' | '参' | '年' | '经'
-        ) && VERBS.iter().any(|v| t[i..].starts_with(v))
+        ) && ZH_ITEM_VERBS.iter().any(|v| t[i..].starts_with(v))
     })
 }
 
@@ -625,19 +627,11 @@ mod tests {
             "",
         ] {
             assert_eq!(lower(t), t.to_lowercase(), "{t}");
-            let verbs = [
-                "熟悉",
-                "精通",
-                "掌握",
-                "负责",
-                "具备",
-                "具有",
-                "了解",
-                "参与",
-                "年以上",
-                "经验",
-            ];
-            assert_eq!(zh_item(t), verbs.iter().any(|v| t.contains(v)), "{t}");
+            assert_eq!(
+                zh_item(t),
+                ZH_ITEM_VERBS.iter().any(|v| t.contains(v)),
+                "{t}"
+            );
         }
     }
 
