@@ -38,18 +38,15 @@ fn main() -> ExitCode {
                 _ => ExitCode::SUCCESS,
             };
         }
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // A bare `jdfit` (or a bare subcommand that needs one): the help, as cargo and
+            // git print it, on standard error since nothing was done.
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
         Err(e) => {
-            // A usage error in one line, like every other error: clap's message without its
-            // "error:" prefix, usage block and --help hint.
-            let text = e.render().to_string();
-            let msg: Vec<&str> = text
-                .lines()
-                .map(str::trim)
-                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
-                .filter(|l| !l.is_empty())
-                .collect();
-            let msg = msg.join("; ");
-            note!("jdfit: {}", msg.strip_prefix("error: ").unwrap_or(&msg));
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            note!("jdfit: {}", cli::usage_error(&e, &args));
             return ExitCode::from(2);
         }
     };

@@ -548,15 +548,37 @@ fn bad_inputs_exit_2_with_one_clear_line() {
         None,
         "latin1.txt: not UTF-8 text (invalid UTF-8 at line 2",
     );
+    // Which input is missing, its cause said once.
     fails_with(
         &["match", "-r", SEED, "no/such/posting.txt"],
         None,
-        "no/such/posting.txt: No such file",
+        "jdfit: posting no/such/posting.txt: no such file\n",
     );
     fails_with(
         &["match", "-r", "no/such/resume.md", SRE_EN],
         None,
-        "no/such/resume.md",
+        "jdfit: résumé no/such/resume.md: no such file\n",
+    );
+    fails_with(
+        &["match", "-r", SEED, "jobs"],
+        None,
+        "jdfit: posting jobs: is a folder, not a file\n",
+    );
+    fails_with(
+        &["match", "-r", "jobs", SRE_EN],
+        None,
+        "jdfit: résumé jobs: is a folder, not a file\n",
+    );
+    // A web address: jdfit reads files and text, and says how to get the page into one.
+    fails_with(
+        &["match", "-r", SEED, "https://jobs.example.com/view/123"],
+        None,
+        "posting https://jobs.example.com/view/123: jdfit reads files and pasted text, not web addresses",
+    );
+    fails_with(
+        &["batch", "-r", SEED, "https://jobs.example.com/export.jsonl"],
+        None,
+        "not web addresses",
     );
     let bad_json = p(
         "bad.json",
@@ -851,7 +873,7 @@ fn posting_bad_inputs_exit_2_with_one_clear_line() {
     fails_with(
         &["posting", "no/such/posting.txt"],
         None,
-        "no/such/posting.txt: No such file",
+        "posting no/such/posting.txt: no such file",
     );
     // The good file before it is not printed: nothing is, when one input is bad.
     let t = tmp();
@@ -896,4 +918,116 @@ fn posting_to_a_closed_stdout_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn usage_errors_read_right() {
+    let t = tmp();
+    // A bare `jdfit` prints the help with its list of commands, exit 2.
+    let out = jdfit(t.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Commands:") && err.contains("batch"), "{err}");
+    // A missing argument: its name after the colon, no stray "; ".
+    fails_with(
+        &["batch", "-r", SEED],
+        None,
+        "the following required arguments were not provided: <INPUT>...",
+    );
+    // A batch option given to match: which command has it, not clap's `--` tip.
+    fails_with(
+        &["match", "-r", SEED, "--top", "3", SRE_EN],
+        None,
+        "`--top` is not an option of `jdfit match`; it belongs to `jdfit batch`",
+    );
+    // --encoding belongs to the commands that read postings only.
+    fails_with(
+        &["index", "-r", SEED, "--encoding", "gbk"],
+        None,
+        "`--encoding` is not an option of `jdfit index`",
+    );
+    for cmd in ["serve", "index", "completions", "man"] {
+        let out = jdfit(t.path()).args([cmd, "--help"]).output().unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        if cmd != "serve" || out.status.success() {
+            assert!(!help.contains("--encoding"), "{cmd}: {help}");
+        }
+    }
+    // An environment fallback is named without a value (empty or the user's path).
+    let out = jdfit(t.path())
+        .args(["match", "--help"])
+        .env("JDFIT_RESUME", "/home/someone/cv.md")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("[env: JDFIT_RESUME]"), "{help}");
+    assert!(!help.contains("/home/someone"), "{help}");
+}
+
+#[test]
+fn html_report_never_shows_an_absolute_path() {
+    let t = tmp();
+    let posting = root().join(SRE_EN);
+    assert!(posting.is_absolute());
+    let out = jdfit(t.path())
+        .args(["match", "-r", SEED, "-f", "html"])
+        .arg(&posting)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    let dir = posting.parent().unwrap().to_string_lossy().into_owned();
+    assert!(!page.contains(&dir), "the report shows {dir}");
+    let name = posting.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(page.contains(&name), "the report names the file");
+}
+
+#[test]
+fn tailor_names_the_resume_with_name_and_notes_when_it_has_none() {
+    let t = tmp();
+    // The seed résumé has no name line: one note, and no name heading.
+    let out = jdfit(t.path())
+        .args(["tailor", "-r", SEED, SRE_EN])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("no name line").count(), 1, "{err}");
+    assert!(err.contains("--name"), "{err}");
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.starts_with("# "), "{md}");
+    // --name puts one at the head, in every format that has a header.
+    let out = jdfit(t.path())
+        .args(["tailor", "-r", SEED, SRE_EN, "--name", "魏勇 Wei Yong"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("no name line"));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("# 魏勇 Wei Yong\n"));
+    for (format, needle) in [
+        ("html", "<h1>魏勇 Wei Yong</h1>"),
+        ("jsonresume", "\"name\": \"魏勇 Wei Yong\""),
+    ] {
+        let out = jdfit(t.path())
+            .args([
+                "tailor",
+                "-r",
+                SEED,
+                SRE_EN,
+                "-f",
+                format,
+                "--name",
+                "魏勇 Wei Yong",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains(needle),
+            "{format}: {}",
+            &text[..text.len().min(600)]
+        );
+    }
 }

@@ -671,7 +671,7 @@ fn escapes_in_file_names_never_reach_the_terminal() {
         .arg(t.path().join("gone\u{1b}[31m\nx.txt"))
         .output()
         .unwrap();
-    assert_fails(&o, "gone\\x1b[31m\\nx.txt: No such file or directory");
+    assert_fails(&o, "gone\\x1b[31m\\nx.txt: no such file");
     no_controls("stderr", &stderr(&o));
 }
 

@@ -7,6 +7,22 @@
 mod common;
 use common::jdfit;
 
+/// Standard output and error and the exit code of a run with `env` set.
+fn run_all(args: &[&str], env: &[(&str, &str)]) -> (String, String, Option<i32>) {
+    let idx = tempfile::tempdir().unwrap();
+    let mut c = jdfit(idx.path());
+    c.args(args);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code(),
+    )
+}
+
 fn run(args: &[&str]) -> String {
     let idx = tempfile::tempdir().unwrap();
     let out = jdfit(idx.path()).args(args).output().unwrap();
@@ -123,5 +139,94 @@ fn posting_json_51job_one_line() {
         "-f",
         "json",
         "tests/fixtures/postings/zh-51job-oneline.txt"
+    ]));
+}
+
+/// What a person sees with no arguments, and with a command missing its input.
+#[test]
+fn usage_bare_and_missing_input() {
+    let (out, err, code) = run_all(&[], &[("COLUMNS", "100")]);
+    assert_eq!((out.as_str(), code), ("", Some(2)));
+    let (out2, err2, code2) = run_all(&["batch", "-r", SEED], &[]);
+    assert_eq!((out2.as_str(), code2), ("", Some(2)));
+    insta::assert_snapshot!(format!("$ jdfit\n{err}\n$ jdfit batch -r {SEED}\n{err2}"));
+}
+
+/// `--help` of every command, at 100 columns.
+#[test]
+fn help_of_every_command() {
+    let mut all = String::new();
+    for cmd in [
+        "",
+        "match",
+        "tailor",
+        "batch",
+        "posting",
+        "index",
+        "serve",
+        "completions",
+        "man",
+    ] {
+        let args: Vec<&str> = [cmd, "--help"]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        let (out, err, code) = run_all(&args, &[("COLUMNS", "100")]);
+        assert_eq!(code, Some(0), "{cmd}: {err}");
+        all.push_str(&format!("$ jdfit {}\n{out}\n", args.join(" ")));
+    }
+    insta::assert_snapshot!(all);
+}
+
+/// The manual page, as `man` shows it (roff source).
+#[test]
+fn man_page() {
+    let page = run(&["man"]);
+    // The version changes with every release; the rest of the page is what is checked.
+    let page = page.replace(env!("CARGO_PKG_VERSION"), "VERSION");
+    insta::assert_snapshot!(page);
+}
+
+/// The batch table fitted to 80 and to 160 columns.
+#[test]
+fn batch_table_at_80_and_160_columns() {
+    let mut all = String::new();
+    for cols in ["80", "160"] {
+        let (out, err, code) = run_all(
+            &[
+                "batch", "-r", SEED, "jobs/", "--top", "8", "-f", "table", "-q",
+            ],
+            &[("COLUMNS", cols)],
+        );
+        assert_eq!(code, Some(0), "{err}");
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= cols.parse().unwrap(),
+                "wider than {cols}: {line}"
+            );
+        }
+        all.push_str(&format!(
+            "$ COLUMNS={cols} jdfit batch -r {SEED} jobs/ --top 8\n{out}\n"
+        ));
+    }
+    insta::assert_snapshot!(all);
+}
+
+/// The JSON Resume export of the seed résumé (plain text, no name) and of the Chinese
+/// Markdown résumé: each piece in the schema field a theme shows it in.
+#[test]
+fn tailor_jsonresume_seed() {
+    insta::assert_snapshot!(run(&["tailor", "-r", SEED, EN, "-f", "jsonresume"]));
+}
+
+#[test]
+fn tailor_jsonresume_markdown_zh() {
+    insta::assert_snapshot!(run(&[
+        "tailor",
+        "-r",
+        "corpus/resume-zh.md",
+        ZH,
+        "-f",
+        "jsonresume"
     ]));
 }

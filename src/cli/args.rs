@@ -23,19 +23,26 @@ fn choice<T: Choice + Send + Sync + Clone>() -> impl TypedValueParser<Value = T>
 #[command(
     name = "jdfit",
     version,
+    // A bare `jdfit` shows the commands (exit 2), as cargo and git do.
+    arg_required_else_help = true,
     about = "Match a résumé against job postings and write a tailored résumé, offline.",
     long_about = "Match a résumé (Markdown, JSON Resume or plain text from a PDF) against job \
 postings in Chinese, English or both, and write a tailored résumé that selects and reorders \
 your own bullets, verbatim. Nothing leaves the machine."
 )]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The postings' encoding, for the commands that read postings.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct EncodingArg {
     /// Text encoding of the postings (utf-8, utf-16le, gb18030, gbk, big5, shift_jis,
     /// windows-1252…). Default: detected per file (BOM, UTF-8, UTF-16, GB18030), as it is
     /// always for the résumé.
-    #[arg(long, global = true, value_name = "LABEL", value_parser = encoding_label)]
+    #[arg(long, value_name = "LABEL", value_parser = encoding_label)]
     pub encoding: Option<&'static jdfit::parse::encoding::Encoding>,
-    #[command(subcommand)]
-    pub command: Command,
 }
 
 fn encoding_label(
@@ -109,7 +116,13 @@ pub struct ServeArgs {
 #[derive(Args, Debug)]
 pub struct ResumeArgs {
     /// The résumé file (falls back to $JDFIT_RESUME).
-    #[arg(long, short = 'r', env = "JDFIT_RESUME", value_name = "FILE")]
+    #[arg(
+        long,
+        short = 'r',
+        env = "JDFIT_RESUME",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub resume: Option<PathBuf>,
     /// Read the résumé as this format instead of guessing from extension and content.
     #[arg(long, value_name = "FORMAT", value_parser = choice::<InputFormat>())]
@@ -119,7 +132,12 @@ pub struct ResumeArgs {
     pub index_dir: Option<PathBuf>,
     /// Extra lexicon concepts (TSV: canonical, category, aliases, broader), added to the
     /// built-in lexicon; yours win on conflicting aliases.
-    #[arg(long, value_name = "FILE", env = "JDFIT_LEXICON")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "JDFIT_LEXICON",
+        hide_env_values = true
+    )]
     pub lexicon: Option<PathBuf>,
 }
 
@@ -127,6 +145,8 @@ pub struct ResumeArgs {
 pub struct MatchArgs {
     #[command(flatten)]
     pub resume: ResumeArgs,
+    #[command(flatten)]
+    pub encoding: EncodingArg,
     /// The posting file; `-` or nothing reads standard input.
     #[arg(value_name = "POSTING")]
     pub posting: Option<PathBuf>,
@@ -140,6 +160,8 @@ pub struct MatchArgs {
 
 #[derive(Args, Debug)]
 pub struct PostingArgs {
+    #[command(flatten)]
+    pub encoding: EncodingArg,
     /// Posting files (the first line of each is its title); `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -148,7 +170,12 @@ pub struct PostingArgs {
     pub format: PostingFormat,
     /// Extra lexicon concepts (TSV: canonical, category, aliases, broader), added to the
     /// built-in lexicon; yours win on conflicting aliases.
-    #[arg(long, value_name = "FILE", env = "JDFIT_LEXICON")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "JDFIT_LEXICON",
+        hide_env_values = true
+    )]
     pub lexicon: Option<PathBuf>,
 }
 
@@ -156,6 +183,8 @@ pub struct PostingArgs {
 pub struct TailorArgs {
     #[command(flatten)]
     pub resume: ResumeArgs,
+    #[command(flatten)]
+    pub encoding: EncodingArg,
     /// The posting file; `-` or nothing reads standard input.
     #[arg(value_name = "POSTING")]
     pub posting: Option<PathBuf>,
@@ -171,6 +200,9 @@ pub struct TailorArgs {
     /// Every entry keeps at least this many of its best bullets.
     #[arg(long, default_value_t = TailorOptions::default().min_per_entry, value_name = "N")]
     pub min_per_entry: usize,
+    /// The name heading the tailored résumé, when the résumé has no name line (or to replace it).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
     /// Entry order: as in the résumé, or by each entry's best bullet.
     #[arg(long, default_value = "chrono", value_parser = choice::<Order>())]
     pub order: Order,
@@ -180,6 +212,8 @@ pub struct TailorArgs {
 pub struct BatchArgs {
     #[command(flatten)]
     pub resume: ResumeArgs,
+    #[command(flatten)]
+    pub encoding: EncodingArg,
     /// Folders (recursive, .txt/.md postings), .jsonl/.ndjson and .csv exports, posting files, or - for JSONL on stdin.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
@@ -195,6 +229,9 @@ pub struct BatchArgs {
     /// Write a tailored résumé for each of the top K postings into DIR (needs --top).
     #[arg(long, value_name = "DIR", requires = "top")]
     pub tailor_dir: Option<PathBuf>,
+    /// The name heading the tailored résumés, when the résumé has no name line (or to replace it).
+    #[arg(long, value_name = "NAME", requires = "tailor_dir")]
+    pub name: Option<String>,
     /// Format of the tailored résumés.
     #[arg(long, default_value = "md", value_parser = choice::<ResumeFormat>())]
     pub tailor_format: ResumeFormat,

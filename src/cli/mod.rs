@@ -2,6 +2,7 @@
 //! the library does the work through its pipeline, and the result is printed once.
 
 pub mod args;
+mod man;
 mod options;
 
 pub use options::forget_empty_resume_var;
@@ -25,11 +26,59 @@ use std::path::{Path, PathBuf};
 /// Reads (its encoding detected), parses, analyzes and indexes the résumé of these arguments.
 fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
     let path = options::resume_path(a)?;
-    let prepared = pipeline::prepare(path, &options::resume_options(a)?)?;
+    let prepared = pipeline::prepare(path, &options::resume_options(a)?)
+        .map_err(|e| input_error("résumé", path, e))?;
     if let Some(n) = prepared.index_note() {
         note!("jdfit: note: {n}");
     }
     Ok(prepared)
+}
+
+/// An error reading the input file `path` (the "résumé" or "posting", its `role`) says which
+/// input it is and its cause once, in words: "posting jobs/x.txt: no such file". A web
+/// address given as a file says that jdfit reads files, and how to get the page into one.
+/// Errors about other things (an index folder, say) pass unchanged.
+fn input_error(role: &str, path: &Path, e: jdfit::Error) -> anyhow::Error {
+    let arg = path.to_string_lossy();
+    let web = ["http://", "https://", "www."]
+        .iter()
+        .any(|p| arg.len() > p.len() && arg[..p.len()].eq_ignore_ascii_case(p));
+    match e {
+        jdfit::Error::Io { path: p, source } if p == path => {
+            if web && source.kind() == std::io::ErrorKind::NotFound {
+                return anyhow::anyhow!(
+                    "{role} {arg}: jdfit reads files and pasted text, not web addresses (nothing leaves this machine); save the page as a file, or copy its text and pipe it in (`pbpaste | jdfit match`)"
+                );
+            }
+            let cause = match source.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                std::io::ErrorKind::IsADirectory => "is a folder, not a file".to_string(),
+                _ => source.to_string(),
+            };
+            anyhow::anyhow!("{role} {}: {cause}", p.display())
+        }
+        e @ (jdfit::Error::Parse { .. } | jdfit::Error::NotText { .. }) => {
+            anyhow::anyhow!("{role} {e}")
+        }
+        e => e.into(),
+    }
+}
+
+/// The note for a résumé with no name line: its outputs have no name heading.
+const NO_NAME: &str = "note: the résumé has no name line, so the tailored résumé has no name heading; give one with --name \"Your Name\"";
+
+/// Puts `name` (from `--name`) at the head of the résumé's outputs. Without one, a résumé
+/// with no name line gives outputs with no name heading: the note to print once the work is
+/// done (so that an error stays the run's one line).
+fn name_outputs(prepared: &mut PreparedResume, name: Option<&str>) -> Option<&'static str> {
+    match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => {
+            prepared.resume.basics.name = Some(n.to_string());
+            None
+        }
+        None => prepared.resume.basics.name.is_none().then_some(NO_NAME),
+    }
 }
 
 /// Reads the posting from a file or standard input; an empty posting is an error.
@@ -45,7 +94,7 @@ fn read_posting(
     let text = if stdin {
         parse::read_text_from(std::io::stdin().lock(), Path::new("-"), encoding)?
     } else {
-        parse::read_text_as(&path, encoding)?
+        parse::read_text_as(&path, encoding).map_err(|e| input_error("posting", &path, e))?
     };
     let label = if stdin {
         "<stdin>".to_string()
@@ -135,9 +184,74 @@ fn remove_temporaries_on_signal() {
     }
 }
 
+/// A usage error in one line, like every other error: clap's message without its "error:"
+/// prefix, usage block and --help hint. An option of another command (`match --top`) says
+/// which command has it instead of clap's tip about `--`.
+pub fn usage_error(e: &clap::Error, args: &[std::ffi::OsString]) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() == ErrorKind::UnknownArgument {
+        if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
+            if let Some(line) = option_of_another_command(arg, args) {
+                return line;
+            }
+        }
+    }
+    let text = e.render().to_string();
+    let mut msg = String::new();
+    for line in text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+    {
+        if !msg.is_empty() {
+            // "not provided:" introduces the next line; other lines are clauses of their own.
+            msg.push_str(if msg.ends_with(':') { " " } else { "; " });
+        }
+        msg.push_str(line);
+    }
+    msg.strip_prefix("error: ").unwrap_or(&msg).to_string()
+}
+
+/// "`--top` is an option of `jdfit batch`" when `arg` (as typed, `--top` or `--top=3`) is not
+/// an option of the subcommand in `args` but is one of another.
+fn option_of_another_command(arg: &str, args: &[std::ffi::OsString]) -> Option<String> {
+    let flag = arg.split('=').next()?;
+    let cmd = Cli::command();
+    let has = |c: &clap::Command| {
+        c.get_arguments().any(|a| {
+            flag.strip_prefix("--")
+                .is_some_and(|l| a.get_long() == Some(l))
+                || (flag.len() == 2
+                    && flag.starts_with('-')
+                    && a.get_short().is_some_and(|s| flag.ends_with(s)))
+        })
+    };
+    let used = args
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find_map(|a| cmd.find_subcommand(a))?;
+    let owners: Vec<String> = cmd
+        .get_subcommands()
+        .filter(|c| c.get_name() != used.get_name() && has(c))
+        .map(|c| format!("`jdfit {}`", c.get_name()))
+        .collect();
+    if owners.is_empty() {
+        return None;
+    }
+    let owners = match owners.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => owners.join(""),
+    };
+    Some(format!(
+        "`{flag}` is not an option of `jdfit {used}`; it belongs to {owners} (see `jdfit {used} --help`)",
+        used = used.get_name()
+    ))
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<()> {
-    let enc = cli.encoding;
     #[cfg(unix)]
     if matches!(&cli.command, Command::Tailor(a) if a.output.is_some())
         || matches!(&cli.command, Command::Batch(a) if a.tailor_dir.is_some())
@@ -150,7 +264,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Match(a) => {
             options::resume_path(&a.resume)?;
-            let (text, label) = read_posting(&a.posting, enc)?;
+            let (text, label) = read_posting(&a.posting, a.encoding.encoding)?;
             let prepared = prepare(&a.resume)?;
             if let Some(id) = &a.explain {
                 let posting = parse::posting::parse(&text);
@@ -186,8 +300,10 @@ pub fn run(cli: Cli) -> Result<()> {
                     }
                 }
             }
-            let (text, label) = read_posting(&a.posting, enc)?;
-            let prepared = prepare(&a.resume)?;
+            let (text, label) = read_posting(&a.posting, a.encoding.encoding)?;
+            let mut prepared = prepare(&a.resume)?;
+            let unnamed = name_outputs(&mut prepared, a.name.as_deref())
+                .filter(|_| a.format != jdfit::render::ResumeFormat::Json);
             let matched = pipeline::match_text(&prepared, &text, &label)?;
             let opts = TailorOptions {
                 max_bullets: a.max_bullets,
@@ -206,10 +322,13 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             // What was kept and dropped: best effort, like every diagnostic.
             note!("jdfit: {}", summary.line());
+            if let Some(n) = unnamed {
+                note!("jdfit: {n}");
+            }
             Ok(())
         }
-        Command::Batch(a) => batch(a, enc),
-        Command::Posting(a) => posting(a, enc),
+        Command::Batch(a) => batch(a),
+        Command::Posting(a) => posting(a),
         #[cfg(feature = "serve")]
         Command::Serve(a) => serve(a),
         Command::Completions { shell } => {
@@ -217,18 +336,13 @@ pub fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut Cli::command(), "jdfit", &mut out);
             print_out(out)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .context("manual page")?;
-            print_out(out)
-        }
+        Command::Man => print_out(man::page(&Cli::command())),
         Command::Index(a) => {
             let resume = options::resume_path(&a.resume)?;
             let opts = options::resume_options(&a.resume)?;
             let dir = options::index_dir(&a.resume);
-            let meta = pipeline::build_index(resume, &dir, &opts)?;
+            let meta = pipeline::build_index(resume, &dir, &opts)
+                .map_err(|e| input_error("résumé", resume, e))?;
             note!(
                 "jdfit: indexed {} bullets of {} into {}",
                 meta.bullets,
@@ -242,10 +356,8 @@ pub fn run(cli: Cli) -> Result<()> {
 
 /// `jdfit posting`: every posting is read before anything is printed, so a bad file ends
 /// the run with its one error line and no partial output.
-fn posting(
-    a: PostingArgs,
-    encoding: Option<&'static jdfit::parse::encoding::Encoding>,
-) -> Result<()> {
+fn posting(a: PostingArgs) -> Result<()> {
+    let encoding = a.encoding.encoding;
     let files = if a.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -316,11 +428,12 @@ fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
     bar
 }
 
-fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encoding>) -> Result<()> {
+fn batch(a: BatchArgs) -> Result<()> {
+    let encoding = a.encoding.encoding;
     let inputs = a
         .inputs
         .iter()
-        .map(|p| Input::from_arg(p))
+        .map(|p| Input::from_arg(p).map_err(|e| input_error("input", p, e)))
         .collect::<Result<Vec<_>, _>>()?;
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         bail!("standard input (-) can be read only once");
@@ -342,8 +455,16 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
     } else {
         BatchFormat::Jsonl
     });
+    if let Some(dir) = &a.tailor_dir {
+        if dir.exists() && !dir.is_dir() {
+            bail!(
+                "--tailor-dir {}: a file, not a folder (name a folder; it is made if missing)",
+                dir.display()
+            );
+        }
+    }
     let start = std::time::Instant::now();
-    let prepared = prepare(&a.resume)?;
+    let mut prepared = prepare(&a.resume)?;
     let show_bar = !a.quiet && std::io::stderr().is_terminal();
     let total = if show_bar {
         inputs.iter().map(Input::size_hint).sum::<Option<u64>>()
@@ -377,7 +498,10 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
         b.finish_and_clear();
     }
     if summary.scored > 0 {
-        print_out(render::batch(&rows, format))?;
+        print_out(match format {
+            BatchFormat::Table => render::batch_table(&rows, options::table_width()),
+            f => render::batch(&rows, f),
+        })?;
     }
     let secs = start.elapsed().as_secs_f64();
     let merged = if summary.duplicates > 0 {
@@ -397,6 +521,8 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
         bail!("no posting could be scored");
     }
     if let Some(dir) = &a.tailor_dir {
+        let unnamed = name_outputs(&mut prepared, a.name.as_deref())
+            .filter(|_| a.tailor_format != jdfit::render::ResumeFormat::Json);
         let outcomes = pipeline::write_tailored(
             &prepared,
             &rows,
@@ -421,6 +547,9 @@ fn batch(a: BatchArgs, encoding: Option<&'static jdfit::parse::encoding::Encodin
             "jdfit: wrote {written} tailored résumés into {}",
             dir.display()
         );
+        if let Some(n) = unnamed.filter(|_| written > 0) {
+            note!("jdfit: {n}");
+        }
     }
     Ok(())
 }
@@ -432,7 +561,7 @@ fn serve(a: ServeArgs) -> Result<()> {
         Some(p) => {
             // The same options (and analyzer) as the server's uploads: a user lexicon is
             // built once.
-            let m = pipeline::prepare(p, &opts)?;
+            let m = pipeline::prepare(p, &opts).map_err(|e| input_error("résumé", p, e))?;
             let name = p
                 .file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());

@@ -81,3 +81,19 @@ pub fn analyzer(lexicon: Option<&Path>) -> Result<Arc<Analyzer>> {
 pub fn color() -> bool {
     console::colors_enabled()
 }
+
+/// The width the batch table fits: `$COLUMNS` when set to a number (as `ls` honours it),
+/// else the terminal's when standard output is one, else no limit (a file or pipe gets every
+/// column whole).
+pub fn table_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return Some(n);
+    }
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols))
+}

@@ -128,43 +128,153 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
             }
             String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("CSV is UTF-8")
         }
-        BatchFormat::Table => {
-            let mut out = format!(
-                "{:>4}  {:>5}  {:>4}  {}  {}  {}  {}  source\n",
-                "rank",
-                "score",
-                "cov",
-                fit("title", 34),
-                fit("company", 18),
-                fit("matched", 30),
-                fit("missing", 30)
-            );
-            for r in rows {
-                let _ = writeln!(
-                    out,
-                    "{:>4}  {:>5.1}  {:>3.0}%  {}  {}  {}  {}  {}{}",
-                    r.rank,
-                    r.score,
-                    r.coverage,
-                    fit(r.title.as_deref().unwrap_or("-"), 34),
-                    fit(r.company.as_deref().unwrap_or("-"), 18),
-                    if r.requirements_found {
-                        fit_terms(&r.matched, r.matched_count, 30)
-                    } else {
-                        fit("(no requirements found)", 30)
-                    },
-                    fit_terms(&r.missing, r.missing_count, 30),
-                    printable(&r.source),
-                    match r.duplicates {
+        BatchFormat::Table => table(rows, None),
+    }
+}
+
+/// A column of the batch table whose width depends on the terminal's.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Col {
+    Title,
+    Company,
+    Matched,
+    Missing,
+    Source,
+}
+
+impl Col {
+    /// The narrowest a column is shown, and its width when there is room.
+    fn widths(self) -> (usize, usize) {
+        match self {
+            Col::Title => (16, 34),
+            Col::Company => (10, 18),
+            Col::Matched => (18, 30),
+            Col::Missing => (18, 30),
+            Col::Source => (12, 40),
+        }
+    }
+
+    fn header(self) -> &'static str {
+        match self {
+            Col::Title => "title",
+            Col::Company => "company",
+            Col::Matched => "matched",
+            Col::Missing => "missing",
+            Col::Source => "source",
+        }
+    }
+}
+
+/// Rank, score and coverage with their separators: `{:>4}  {:>5}  {:>4}`.
+const FIXED: usize = 17;
+
+/// The columns shown and their widths in `width` terminal columns (`None`: no limit, every
+/// column at its full width and the source uncut). A narrow terminal drops the source, then
+/// the missing terms, then the matched terms, then the company, before any column goes
+/// below its narrowest; the room left is shared in proportion to what each column lacks.
+fn layout(width: Option<usize>) -> Vec<(Col, usize)> {
+    use Col::*;
+    let all = [Title, Company, Matched, Missing, Source];
+    let Some(width) = width else {
+        return all.iter().map(|&c| (c, c.widths().1)).collect();
+    };
+    let room = width.saturating_sub(FIXED);
+    let cost = |cols: &[Col]| cols.iter().map(|c| c.widths().0 + 2).sum::<usize>();
+    let n = (1..=all.len())
+        .rev()
+        .find(|&n| cost(&all[..n]) <= room)
+        .unwrap_or(1);
+    let cols = &all[..n];
+    let mut extra = room.saturating_sub(cost(cols));
+    let lack: usize = cols.iter().map(|c| c.widths().1 - c.widths().0).sum();
+    let mut out: Vec<(Col, usize)> = cols
+        .iter()
+        .map(|&c| {
+            let (min, max) = c.widths();
+            let share = (extra.min(lack) * (max - min)) / lack.max(1);
+            (c, min + share)
+        })
+        .collect();
+    extra -= out.iter().map(|(c, w)| w - c.widths().0).sum::<usize>();
+    // What rounding left, and any room beyond every column's full width, goes to the last
+    // column (the source, a path, is the one that can use it).
+    if let Some(last) = out.last_mut() {
+        last.1 += extra;
+    }
+    out
+}
+
+/// The batch table, fitted to `width` terminal columns when given (titles and term lists cut
+/// with an ellipsis or a count, as `ls` and `cargo tree` fit theirs), else at full width.
+pub fn table(rows: &[BatchRow], width: Option<usize>) -> String {
+    let cols = layout(width);
+    let last = cols.len() - 1;
+    let cell = |i: usize, col: Col, w: usize, text: &str| -> String {
+        let s = match (col, width) {
+            // No limit: the source as it is, unpadded.
+            (Col::Source, None) => return text.to_string(),
+            (Col::Source, Some(_)) => fit_left(text, w),
+            _ => fit(text, w),
+        };
+        if i == last {
+            s.trim_end().to_string()
+        } else {
+            s
+        }
+    };
+    let mut out = format!("{:>4}  {:>5}  {:>4}", "rank", "score", "cov");
+    for (i, &(c, w)) in cols.iter().enumerate() {
+        out.push_str("  ");
+        out.push_str(&cell(i, c, w, c.header()));
+    }
+    out.push('\n');
+    for r in rows {
+        let _ = write!(out, "{:>4}  {:>5.1}  {:>3.0}%", r.rank, r.score, r.coverage);
+        for (i, &(c, w)) in cols.iter().enumerate() {
+            let text = match c {
+                Col::Title => r.title.as_deref().unwrap_or("-").to_string(),
+                Col::Company => r.company.as_deref().unwrap_or("-").to_string(),
+                Col::Matched if !r.requirements_found => "(no requirements found)".into(),
+                Col::Matched => fit_terms(&r.matched, r.matched_count, w),
+                Col::Missing => fit_terms(&r.missing, r.missing_count, w),
+                Col::Source => {
+                    let reposts = match r.duplicates {
                         0 => String::new(),
                         1 => " (+1 repost)".to_string(),
                         n => format!(" (+{n} reposts)"),
-                    }
-                );
-            }
-            out
+                    };
+                    format!("{}{reposts}", printable(&r.source))
+                }
+            };
+            out.push_str("  ");
+            out.push_str(&cell(i, c, w, &text));
         }
+        out.push('\n');
     }
+    out
+}
+
+/// Pads or cuts `s` to `width` columns, keeping its end (a path's file name, a repost count):
+/// `…/en/deven_001.txt`.
+fn fit_left(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return fit(s, width);
+    }
+    let mut kept = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        kept.push(if c.is_control() { ' ' } else { c });
+        w += cw;
+    }
+    let mut out: String = "…".into();
+    out.extend(kept.into_iter().rev());
+    out.push_str(&" ".repeat(width.saturating_sub(w)));
+    out
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ impl Highlights {
 const RESUME_CSS: &str = r#"
 :root{--ink:#1d232b;--muted:#5b6673;--rule:#d9dee4;--mark:#fff0a8}
 *{box-sizing:border-box}
-body{margin:0;background:#f3f5f7;color:var(--ink);font:15px/1.55 -apple-system,"Segoe UI",Roboto,"Helvetica Neue","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
+body{margin:0;background:#f3f5f7;color:var(--ink);font:15px/1.55 -apple-system,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans","DejaVu Sans","Liberation Sans",Arial,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
 main{max-width:820px;margin:24px auto;background:#fff;padding:40px 48px;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 h1{font-size:26px;margin:0 0 4px}
 .contact{color:var(--muted);margin:0 0 4px}
@@ -151,7 +151,7 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
 const REPORT_CSS: &str = r#"
 :root{--ink:#1d232b;--muted:#5b6673;--rule:#e3e7eb;--ok:#1f7a4d;--okbg:#e3f4ea;--part:#94610b;--partbg:#fdf1d8;--miss:#b42318;--missbg:#fde7e5}
 *{box-sizing:border-box}
-body{margin:0;background:#f3f5f7;color:var(--ink);font:15px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
+body{margin:0;background:#f3f5f7;color:var(--ink);font:15px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans","DejaVu Sans","Liberation Sans",Arial,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
 main{max-width:900px;margin:24px auto;background:#fff;padding:32px 40px;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 h1{font-size:22px;margin:0}
 .sub{color:var(--muted);margin:2px 0 18px}
@@ -215,10 +215,15 @@ pub fn report(r: &MatchReport) -> String {
         esc(title)
     );
     let _ = write!(out, "<h1>{}</h1>", esc(title));
+    // The posting's file name, never its folders: a report is shared, and an absolute path
+    // tells the reader the user's name and folder layout.
+    let file = std::path::Path::new(&r.posting.source)
+        .file_name()
+        .map_or(r.posting.source.as_str(), |n| n.to_str().unwrap_or(""));
     let sub: Vec<&str> = ["company", "location"]
         .iter()
         .filter_map(|k| r.posting.meta.get(*k).map(String::as_str))
-        .chain(std::iter::once(r.posting.source.as_str()))
+        .chain(std::iter::once(file).filter(|f| !f.is_empty()))
         .collect();
     let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&sub.join(" · ")));
     let _ = write!(
@@ -338,5 +343,32 @@ mod tests {
             "{line}"
         );
         assert!(REPORT_CSS.contains(".chip.part{"));
+    }
+
+    #[test]
+    fn report_shows_the_posting_file_name_never_its_folders() {
+        let mut r = crate::render::report::tests::sample_report(0, 1);
+        r.posting.source = "/home/wei/private/jobs/acme-sre.txt".into();
+        let page = report(&r);
+        assert!(page.contains("acme-sre.txt"), "the file name is shown");
+        assert!(!page.contains("/home/wei"), "no folders of the user's");
+        r.posting.source = "<stdin>".into();
+        assert!(report(&r).contains("&lt;stdin&gt;"));
+    }
+
+    #[test]
+    fn latin_fonts_come_before_cjk_ones() {
+        // A CJK font first sets English punctuation full width on Linux ("we’ re").
+        for css in [
+            REPORT_CSS,
+            RESUME_CSS,
+            include_str!("../../assets/index.html"),
+        ] {
+            let stack = css.split("Arial").next().unwrap();
+            for cjk in ["PingFang", "YaHei", "CJK", "Hiragino"] {
+                assert!(!stack.contains(cjk), "{cjk} listed before the Latin fonts");
+            }
+            assert!(css.contains("\"DejaVu Sans\",\"Liberation Sans\",Arial"));
+        }
     }
 }

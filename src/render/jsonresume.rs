@@ -80,6 +80,19 @@ fn from_origin(r: &Resume, origin: &JsonOrigin) -> Value {
     doc
 }
 
+/// The position of the jobs in a section of bullets without an entry line, from its
+/// heading: an internship section's jobs are internships.
+fn internship_role(heading: &str) -> Option<&'static str> {
+    let h = heading.to_lowercase();
+    if h.contains("实习") {
+        Some("实习生")
+    } else if h.contains("intern") {
+        Some("Intern")
+    } else {
+        None
+    }
+}
+
 /// An ISO 8601 date as the schema wants it (`2019`, `2019-03`).
 fn iso(d: &YearMonth) -> String {
     match d.month {
@@ -96,10 +109,153 @@ fn flatten(bullets: &[Bullet], out: &mut Vec<Value>) {
     }
 }
 
+/// An entry's highlights: its bullets in order, but group headings that are labels ("Infra
+/// 技术职责", "支撑业务"): a theme shows every highlight as an achievement. A heading written as
+/// a sentence ("Built the design system, … ." over its details) is one, and stays.
 fn highlights(e: &Entry) -> Vec<Value> {
+    fn is_label(text: &str) -> bool {
+        let t = text.trim_end();
+        !t.ends_with(['.', '。', '!', '！']) && t.chars().count() <= 60
+    }
+    fn leaves(bullets: &[Bullet], out: &mut Vec<Value>) {
+        for b in bullets {
+            if b.children.is_empty() || !is_label(&b.text) {
+                out.push(Value::String(b.text.clone()));
+            }
+            leaves(&b.children, out);
+        }
+    }
     let mut out = Vec::new();
-    flatten(&e.bullets, &mut out);
+    leaves(&e.bullets, &mut out);
     out
+}
+
+/// Separators of the pieces of a title or school line.
+const PIECE_SEPARATORS: [&str; 8] = ["、", "，", ", ", "；", "; ", " | ", "｜", " - "];
+
+/// `line` cut at its first separator, when it has at least three pieces: a role line such as
+/// "高级工程师、后端、Java、Springboot" or "Lead, 4 people, built …" is the position, then a
+/// keyword line or description. A line of one or two pieces ("Engineer, Platform") is a
+/// position whole.
+fn position_and_rest(line: &str) -> (&str, Option<&str>) {
+    let first = PIECE_SEPARATORS
+        .iter()
+        .filter_map(|sep| line.find(sep).map(|i| (i, sep.len())))
+        .min();
+    let pieces = 1 + PIECE_SEPARATORS
+        .iter()
+        .map(|sep| line.matches(sep).count())
+        .sum::<usize>();
+    match first {
+        Some((i, len)) if pieces >= 3 => {
+            let rest = line[i + len..].trim();
+            (line[..i].trim(), (!rest.is_empty()).then_some(rest))
+        }
+        _ => (line.trim(), None),
+    }
+}
+
+/// Words a school's name ends or begins with.
+const SCHOOL_WORDS: [&str; 12] = [
+    "大学",
+    "学院",
+    "学校",
+    "中学",
+    "高中",
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "polytechnic",
+    "universität",
+];
+
+/// A school line's degree, institution and field: "硕士 - 北京航空航天大学 - 电子与通信工程" →
+/// (`硕士`, `北京航空航天大学`, `电子与通信工程`). The degree is the piece naming one (or a
+/// high school); the institution the piece with a school word, else the first other piece;
+/// the field what is left. A line of one piece is the institution.
+fn school_parts(line: &str) -> (Option<&str>, &str, Option<String>) {
+    let mut pieces: Vec<&str> = vec![line];
+    for sep in [" - ", " – ", " — ", " | ", "｜", "，", ", "] {
+        pieces = pieces
+            .iter()
+            .flat_map(|p| p.split(sep))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    if pieces.len() < 2 {
+        return (None, line.trim(), None);
+    }
+    let lower: Vec<String> = pieces.iter().map(|p| p.to_lowercase()).collect();
+    let is_degree = |i: usize| {
+        pieces[i].chars().count() <= 24
+            && (!crate::score::requirements::degrees_in(pieces[i]).is_empty()
+                || matches!(lower[i].as_str(), "高中" | "high school"))
+    };
+    let degree = (0..pieces.len()).find(|&i| is_degree(i));
+    let institution = (0..pieces.len())
+        .filter(|&i| Some(i) != degree)
+        .find(|&i| SCHOOL_WORDS.iter().any(|w| lower[i].contains(w)))
+        .or_else(|| (0..pieces.len()).find(|&i| Some(i) != degree));
+    let Some(inst) = institution else {
+        return (None, line.trim(), None);
+    };
+    let area: Vec<&str> = (0..pieces.len())
+        .filter(|&i| Some(i) != degree && i != inst)
+        .map(|i| pieces[i])
+        .collect();
+    // "B.S. in Computer Science": the degree, then its field.
+    let (degree, field) = match degree.map(|i| pieces[i]) {
+        Some(d) => match d.split_once(" in ") {
+            Some((d, f)) if !f.trim().is_empty() => (Some(d.trim()), Some(f.trim())),
+            _ => (Some(d), None),
+        },
+        None => (None, None),
+    };
+    let area: Vec<&str> = field.into_iter().chain(area).collect();
+    (
+        degree,
+        pieces[inst],
+        (!area.is_empty()).then(|| area.join(" - ")),
+    )
+}
+
+/// The first web link of a Markdown-style `[text](url)` in `s`, if any (`#` is not one).
+fn markdown_link(s: &str) -> Option<String> {
+    let start = s.find("](")? + 2;
+    let end = s[start..].find(')')? + start;
+    let url = s[start..end].trim();
+    (url.starts_with("http://") || url.starts_with("https://")).then(|| url.to_string())
+}
+
+/// The notes of a school entry as a score ("GPA 3.7") and honours, one per `;`-separated
+/// piece: themes show `courses` as courses, so honours go to awards, dated by the school's end.
+fn school_notes(notes: &[String]) -> (Option<String>, Vec<String>) {
+    let mut score = None;
+    let mut honours = Vec::new();
+    for piece in notes
+        .iter()
+        .flat_map(|n| n.split([';', '；']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if score.is_none() && piece.to_lowercase().contains("gpa") {
+            score = Some(piece.to_string());
+        } else {
+            honours.push(piece.to_string());
+        }
+    }
+    (score, honours)
+}
+
+/// The organisation an internship-style bullet names before its colon (`**爱彼迎**: 2018 年夏…`
+/// reads `爱彼迎: …`): a short label, not a sentence.
+fn bullet_label(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once([':', '：'])?;
+    let label = label.trim();
+    (!label.is_empty() && label.chars().count() <= 24 && !rest.trim().is_empty()).then_some(label)
 }
 
 /// Sets `key` when `value` is present and not empty.
@@ -169,12 +325,33 @@ fn from_model(r: &Resume) -> Value {
         for e in &s.entries {
             let mut o = Map::new();
             match s.kind {
+                SectionKind::Experience if e.organisation.is_none() && e.title.is_none() => {
+                    // Bullets straight under a heading ("实习经历: - **爱彼迎**: …"): each is
+                    // a job of its own, named by its label, its role by the heading.
+                    let role = internship_role(&s.heading);
+                    for h in highlights(e) {
+                        let text = h.as_str().unwrap_or_default();
+                        let mut o = Map::new();
+                        put(&mut o, "name", bullet_label(text));
+                        put(&mut o, "position", role);
+                        put(&mut o, "location", e.location.as_deref());
+                        dates(&mut o, e);
+                        o.insert("highlights".into(), json!([h]));
+                        work.push(Value::Object(o));
+                    }
+                }
                 SectionKind::Experience => {
                     put(&mut o, "name", e.organisation.as_deref());
-                    put(&mut o, "position", e.title.as_deref());
+                    let (position, rest) = e.title.as_deref().map_or((None, None), |t| {
+                        let (p, r) = position_and_rest(t);
+                        (Some(p), r)
+                    });
+                    put(&mut o, "position", position);
                     put(&mut o, "location", e.location.as_deref());
                     dates(&mut o, e);
-                    put(&mut o, "summary", notes(e).as_deref());
+                    let summary: Vec<String> =
+                        rest.map(String::from).into_iter().chain(notes(e)).collect();
+                    put(&mut o, "summary", Some(summary.join("\n").as_str()));
                     o.insert("highlights".into(), Value::Array(highlights(e)));
                     work.push(Value::Object(o));
                 }
@@ -195,11 +372,31 @@ fn from_model(r: &Resume) -> Value {
                     projects.push(Value::Object(o));
                 }
                 SectionKind::Education => {
-                    put(&mut o, "institution", e.organisation.as_deref());
-                    put(&mut o, "studyType", e.title.as_deref());
+                    let line = e.organisation.as_deref().or(e.title.as_deref());
+                    let (degree, institution, area) = line.map_or((None, None, None), |l| {
+                        let (d, i, a) = school_parts(l);
+                        (d, Some(i), a)
+                    });
+                    put(&mut o, "institution", institution);
+                    let title = e.title.as_deref().filter(|_| e.organisation.is_some());
+                    put(&mut o, "studyType", degree.or(title));
+                    let area =
+                        area.or_else(|| title.filter(|_| degree.is_some()).map(String::from));
+                    put(&mut o, "area", area.as_deref());
                     dates(&mut o, e);
-                    let mut courses: Vec<Value> =
-                        e.notes.iter().map(|n| Value::String(n.clone())).collect();
+                    let (score, honours) = school_notes(&e.notes);
+                    put(&mut o, "score", score.as_deref());
+                    for h in honours {
+                        let mut a = Map::new();
+                        // No awarder: a school lists honours others award (a
+                        // competition's prize under a high school's entry).
+                        put(&mut a, "title", Some(&h));
+                        if let Some(DateEnd::Date(d)) = &e.end {
+                            a.insert("date".into(), Value::String(iso(d)));
+                        }
+                        awards.push(Value::Object(a));
+                    }
+                    let mut courses = Vec::new();
                     flatten(&e.bullets, &mut courses);
                     if !courses.is_empty() {
                         o.insert("courses".into(), Value::Array(courses));
@@ -231,11 +428,16 @@ fn from_model(r: &Resume) -> Value {
                 SectionKind::Awards => {
                     if e.organisation.is_some() || e.bullets.is_empty() {
                         put(&mut o, "title", e.organisation.as_deref());
-                        put(&mut o, "awarder", e.title.as_deref());
                         if let Some(s) = &e.start {
                             o.insert("date".into(), Value::String(iso(s)));
                         }
-                        let mut lines: Vec<String> = e.notes.clone();
+                        // The line under an award's name is its result ("全球 108th, 前 5%"),
+                        // not who awarded it; its link, if a web one, is the award's URL.
+                        let mut lines: Vec<String> =
+                            e.title.iter().chain(&e.notes).cloned().collect();
+                        if let Some(u) = lines.iter().find_map(|l| markdown_link(l)) {
+                            o.insert("url".into(), Value::String(u));
+                        }
                         let mut flat = Vec::new();
                         flatten(&e.bullets, &mut flat);
                         lines.extend(flat.iter().filter_map(|v| v.as_str().map(String::from)));
@@ -337,5 +539,70 @@ mod tests {
         let mut want: Value = serde_json::from_str(src).unwrap();
         want["work"][0]["highlights"] = json!(["three", "  one "]);
         assert_eq!(out, want);
+    }
+
+    #[test]
+    fn school_lines_split_into_degree_institution_and_field() {
+        assert_eq!(
+            school_parts("硕士 - 北京航空航天大学 - 电子与通信工程"),
+            (
+                Some("硕士"),
+                "北京航空航天大学",
+                Some("电子与通信工程".into())
+            )
+        );
+        assert_eq!(
+            school_parts("高中 - 大连育明高中"),
+            (Some("高中"), "大连育明高中", None)
+        );
+        assert_eq!(
+            school_parts("B.S. in Computer Science, Oregon State University"),
+            (
+                Some("B.S."),
+                "Oregon State University",
+                Some("Computer Science".into())
+            )
+        );
+        assert_eq!(
+            school_parts("Oregon State University"),
+            (None, "Oregon State University", None)
+        );
+    }
+
+    #[test]
+    fn a_role_line_of_keywords_gives_its_first_piece_as_the_position() {
+        assert_eq!(
+            position_and_rest("高级工程师、后端、Java、Springboot、阿里云"),
+            ("高级工程师", Some("后端、Java、Springboot、阿里云"))
+        );
+        assert_eq!(
+            position_and_rest("Senior Engineer, Platform"),
+            ("Senior Engineer, Platform", None)
+        );
+        assert_eq!(position_and_rest("Frontend Lead"), ("Frontend Lead", None));
+    }
+
+    #[test]
+    fn school_notes_give_a_score_and_honours() {
+        let (score, honours) =
+            school_notes(&["沈元荣誉学院 (入学 top50/3000+); 北京市三好; GPA 3.7".into()]);
+        assert_eq!(score.as_deref(), Some("GPA 3.7"));
+        assert_eq!(honours, ["沈元荣誉学院 (入学 top50/3000+)", "北京市三好"]);
+    }
+
+    #[test]
+    fn label_group_headings_are_not_highlights_but_sentence_ones_are() {
+        let r = crate::parse::markdown::parse(
+            "# A\n\n## Work\n\n### ACME\nEngineer\n\n- Infra 技术职责\n  - 搭建 CI/CD 流程。\n- Built the design system, with docs.\n  - Adopted by five teams.\n",
+        );
+        let h = highlights(&r.sections[0].entries[0]);
+        assert_eq!(
+            h,
+            [
+                json!("搭建 CI/CD 流程。"),
+                json!("Built the design system, with docs."),
+                json!("Adopted by five teams.")
+            ]
+        );
     }
 }
