@@ -422,6 +422,21 @@ fn html_posting_reads_main_text() {
         Some(SAVED_PAGE),
     );
     assert!(!piped.contains("dataLayer"));
+    // A folder of saved pages is a batch input.
+    std::fs::copy(root().join(SRE_EN), t.path().join("plain.txt")).unwrap();
+    let rows = ok(
+        t.path(),
+        &[
+            os("batch"),
+            os("-r"),
+            os(SEED),
+            t.path().as_os_str(),
+            os("--format"),
+            os("jsonl"),
+        ],
+        None,
+    );
+    assert_eq!(rows.lines().count(), 2, "{rows}");
 }
 
 /// jdfit's own HTML résumé, read back, gives the source's bullets.
