@@ -175,15 +175,21 @@ impl Walk {
                 self.flush();
                 self.pre += 1;
             }
-            _ if BLOCKS.contains(&name) => self.flush(),
+            _ if BLOCKS.contains(&name) => {
+                // A block inside an unclosed heading ends the heading.
+                self.flush();
+                self.heading = None;
+            }
             _ => {}
         }
     }
 
     fn end(&mut self, name: &[u8]) {
-        if let Some(open) = self.dropped.last() {
-            if open.as_slice() == name {
-                self.dropped.pop();
+        if !self.dropped.is_empty() {
+            // Close back to the matching open element: tag soup leaves `li` and `p` open
+            // inside a `nav`, and its end tag must still end the dropped part.
+            if let Some(at) = self.dropped.iter().rposition(|n| n.as_slice() == name) {
+                self.dropped.truncate(at);
             }
             return;
         }
@@ -199,6 +205,9 @@ impl Walk {
             b"ul" | b"ol" => {
                 self.flush();
                 self.lists = self.lists.saturating_sub(1);
+                // Items left open (`<li>` without `</li>`) end with their list.
+                let lists = self.lists;
+                self.items.retain(|&l| l < lists);
             }
             b"li" => {
                 self.flush();
@@ -316,6 +325,14 @@ mod tests {
         let e = &r.sections[0].entries[0];
         assert_eq!(e.organisation.as_deref(), Some("ACME"));
         assert_eq!(e.bullets[0].text, "Built *things* <fast>");
+    }
+
+    #[test]
+    fn tag_soup_closes_what_it_left_open() {
+        let t = posting_text(
+            "<nav><ul><li>Home<li>Jobs</ul></nav><h2>Requirements<p>Go</p><ul><li>Rust<li>SQL</ul><p>After the list",
+        );
+        assert_eq!(t, "\nRequirements\n\nGo\n- Rust\n- SQL\nAfter the list\n");
     }
 
     #[test]
