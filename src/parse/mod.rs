@@ -347,8 +347,8 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Res
 
 /// A posting's heading in `text` when the résumé read from it looks like a posting: a
 /// requirements heading (任职要求, Requirements) and a duties or benefits one (岗位职责, What
-/// you'll do), neither of them a résumé heading, and no entry with dates. A résumé's own
-/// "Roles & Responsibilities" under each job is not enough.
+/// you'll do, 工作职责), and no entry with dates. A résumé's own "Roles & Responsibilities"
+/// under each job is not enough.
 fn posting_heading(text: &str, resume: &Resume) -> Option<String> {
     use crate::model::{Part, SectionKind};
     let dated = resume
@@ -359,13 +359,13 @@ fn posting_heading(text: &str, resume: &Resume) -> Option<String> {
     if dated {
         return None;
     }
-    let found: Vec<(Part, &str)> = posting::firm_headings(text)
-        .into_iter()
-        .filter(|(_, h)| SectionKind::from_heading(h) == SectionKind::Other)
-        .collect();
-    let asks = found
-        .iter()
-        .find(|(p, _)| matches!(p, Part::Requirements | Part::Nice))?;
+    let found = posting::firm_headings(text);
+    // "Additional Qualification & Certifications" asks nothing: a résumé heading is not a
+    // posting's requirements heading.
+    let asks = found.iter().find(|(p, h)| {
+        matches!(p, Part::Requirements | Part::Nice)
+            && SectionKind::from_heading(h) == SectionKind::Other
+    })?;
     found
         .iter()
         .any(|(p, _)| matches!(p, Part::Duties | Part::Benefits))
@@ -412,6 +412,17 @@ mod tests {
         assert!(e.contains("invalid UTF-8 at line 2"), "{e}");
         let e = decode(p, b"\x00\x01").unwrap_err().to_string();
         assert!(e.contains("binary"), "{e}");
+    }
+
+    #[test]
+    fn a_posting_is_not_a_resume() {
+        let p = Path::new("r.txt");
+        let posting = "Site Reliability Engineer\n\nWhat you'll do\n- Run Kubernetes\n\nRequirements\n- 5 years of Go\n";
+        let e = parse_resume(p, posting, None).unwrap_err().to_string();
+        assert!(e.contains("“Requirements”") && e.contains("swapped"), "{e}");
+        // A résumé's own duties heading and a certifications heading are not a posting.
+        let resume = "Sam Lee\n\nRoles & Responsibilities\n- Ran the on-call rota for 40 services\n\nAdditional Qualification & Certifications\n- CKA, 2021\n";
+        assert!(parse_resume(p, resume, None).is_ok());
     }
 
     #[test]
