@@ -172,6 +172,7 @@ impl Baseline<'_> {
 fn postings_as_resume(texts: &[String]) -> Resume {
     let mut r = Resume {
         origin: None,
+        warnings: Vec::new(),
         basics: Default::default(),
         sections: vec![Section {
             kind: SectionKind::Other,

@@ -52,8 +52,9 @@ fn index_meta(path: &Path, text: &str, bullets: usize, analyzer: &Analyzer) -> I
 /// résumé with the same content, and rebuilt there when this résumé changed; otherwise the
 /// index is built in RAM.
 pub fn prepare(path: &Path, opts: &ResumeOptions) -> Result<PreparedResume> {
-    let text = parse::read_resume_text(path)?;
-    prepare_text(path, &text, opts)
+    let (text, read_as) = parse::read_resume_source(path)?;
+    let resume = parse::parse_resume(path, &text, opts.format.or(read_as))?;
+    prepare_parsed(resume, Some((path, &text)), opts)
 }
 
 /// [`prepare`] for a résumé already read: `text` is the content of `path` (whose name
@@ -84,8 +85,8 @@ pub fn prepare_parsed(
 /// Builds and persists the index of the résumé at `path` in `dir`, replacing an earlier
 /// jdfit index there.
 pub fn build_index(path: &Path, dir: &Path, opts: &ResumeOptions) -> Result<IndexMeta> {
-    let text = parse::read_resume_text(path)?;
-    let resume = parse::parse_resume(path, &text, opts.format)?;
+    let (text, read_as) = parse::read_resume_source(path)?;
+    let resume = parse::parse_resume(path, &text, opts.format.or(read_as))?;
     let analyzed = AnalyzedResume::new(&resume, &opts.analyzer);
     let meta = index_meta(path, &text, analyzed.index_docs().len(), &opts.analyzer);
     BulletIndex::persist(analyzed.index_docs(), &meta, dir, &opts.analyzer)?;

@@ -242,6 +242,7 @@ mod tests {
         };
         Resume {
             origin: None,
+            warnings: Vec::new(),
             basics: Default::default(),
             sections: vec![
                 Section {

@@ -2,7 +2,7 @@
 //! in a result or in one clear error line and exit code 2, never a panic or a hang.
 
 mod common;
-use common::{jdfit, root};
+use common::{fails, jdfit, root};
 
 use std::path::{Path, PathBuf};
 
@@ -14,17 +14,6 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
     p
-}
-
-/// Runs jdfit and expects exit 2 with one stderr line containing `want`.
-fn fails(args: &[&std::ffi::OsStr], want: &str) {
-    let t = tempfile::tempdir().unwrap();
-    let out = jdfit(t.path()).args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains(want), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    assert!(!err.contains("panicked"), "{err}");
 }
 
 /// The score `match --format json` gives.

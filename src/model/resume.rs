@@ -14,6 +14,12 @@ pub struct Resume {
     /// written back as that document with only its highlights changed.
     #[serde(skip)]
     pub origin: Option<JsonOrigin>,
+    /// What a person should know about how the file was read (for example that it had no
+    /// list structure and its lines were read as bullets), one sentence each. The library
+    /// never prints them: the caller shows them. Not part of the résumé's content, so not
+    /// serialised with it.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// A JSON Resume source document and where each of the résumé's sections came from in it.
@@ -370,6 +376,7 @@ mod tests {
     fn ids_follow_the_tree() {
         let mut r = Resume {
             origin: None,
+            warnings: Vec::new(),
             basics: Basics::default(),
             sections: vec![Section {
                 kind: SectionKind::Experience,

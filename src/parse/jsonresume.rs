@@ -384,6 +384,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Resume> {
         basics,
         sections,
         origin: Some(JsonOrigin { doc, arrays }),
+        warnings: Vec::new(),
     };
     resume.assign_ids();
     Ok(resume)

@@ -1,7 +1,10 @@
 //! Parse: résumé files (plain text, Markdown, JSON Resume) and postings into models.
 
+mod blocks;
 pub mod dates;
+pub mod docx;
 pub mod encoding;
+pub mod html;
 pub mod jsonresume;
 pub mod markdown;
 pub mod markup;
@@ -67,6 +70,10 @@ pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 /// The deepest bullet nesting accepted in a résumé.
 pub const MAX_DEPTH: usize = 16;
 
+/// The fewest characters of text a résumé without marked bullets must have to be read
+/// line by line: below it the file is a name or a note, not a résumé.
+const MIN_LOOSE_CHARS: usize = 30;
+
 /// The most bullets (group headings included) accepted in one résumé.
 pub const MAX_BULLETS: usize = 5_000;
 
@@ -124,10 +131,44 @@ fn too_big(path: &Path) -> Error {
 
 /// Reads a résumé file, detecting its encoding, within [`MAX_INPUT_BYTES`]. Its lines are
 /// checked by [`parse_resume`] once its format is known: JSON (a minified JSON Resume, a
-/// photo as a data URL) has no line limit.
+/// photo as a data URL) has no line limit. A DOCX file is read as the text
+/// [`read_resume_source`] makes of it.
 pub fn read_resume_text(path: &Path) -> Result<String> {
+    read_resume_source(path).map(|(text, _)| text)
+}
+
+/// Reads a résumé file as text, with the format that text is in when reading it decided
+/// it: a DOCX document becomes Markdown (or plain text when it has no heading styles),
+/// read by the same parsers as any other résumé. A legacy `.doc` is an error that says so.
+pub fn read_resume_source(path: &Path) -> Result<(String, Option<InputFormat>)> {
     let buf = read_limited(open_input(path)?, path)?;
-    encoding::decode(path, &buf, None)
+    if docx::is_ole(&buf) {
+        return Err(Error::parse(
+            path,
+            None,
+            "a legacy Word .doc (or a password-protected document) is not supported; save it as .docx without a password",
+        ));
+    }
+    let docx_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if docx::is_zip(&buf) || docx_name {
+        if !docx::is_zip(&buf) {
+            return Err(Error::parse(
+                path,
+                None,
+                "named .docx but not a DOCX package (no ZIP signature)",
+            ));
+        }
+        let (text, format) = docx::to_text(path, &buf)?;
+        return Ok((text, Some(format)));
+    }
+    let text = encoding::decode(path, &buf, None)?;
+    if html::looks_like_html(path, &text) {
+        let (text, format) = html::resume_text(&text);
+        return Ok((text, Some(format)));
+    }
+    Ok((text, None))
 }
 
 /// Reads text from `reader` (standard input, say), named `label` in errors, with the same
@@ -138,7 +179,12 @@ pub fn read_text_from(
     encoding: Option<&'static encoding::Encoding>,
 ) -> Result<String> {
     let buf = read_limited(reader, label)?;
-    let text = encoding::decode(label, &buf, encoding)?;
+    let mut text = encoding::decode(label, &buf, encoding)?;
+    if html::looks_like_html(label, &text) {
+        // A saved web page: its main text, not its markup (a minified page is one long
+        // line, so the line limit applies to the text read from it).
+        text = html::posting_text(&text);
+    }
     check_lines(label, &text)?;
     Ok(text)
 }
@@ -224,11 +270,41 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Res
             ));
         }
     }
-    let resume = match format {
+    let mut resume = match format {
         InputFormat::Text => text::parse(text),
         InputFormat::Markdown => markdown::parse(text),
         InputFormat::Json => jsonresume::parse(path, text)?,
     };
+    if resume.leaves().is_empty() && format != InputFormat::Json {
+        // No marked bullets: read the lines and sentences as bullets rather than refuse a
+        // readable résumé (a bio, a flattened text, a Word résumé written in paragraphs).
+        text::notes_to_bullets(&mut resume);
+        if resume.leaves().is_empty() {
+            resume = text::parse_loose(text);
+        } else {
+            resume.warnings.push(text::LOOSE_NOTE.to_string());
+        }
+        // A line or two ("Just a name.") is not a résumé read loosely: refuse it as before.
+        let words: usize = resume
+            .leaves()
+            .iter()
+            .map(|b| b.bullet.text.chars().count())
+            .sum();
+        if words < MIN_LOOSE_CHARS {
+            resume.sections.clear();
+        }
+    }
+    if format != InputFormat::Json {
+        if let Some(h) = posting_heading(text, &resume) {
+            return Err(Error::parse(
+                path,
+                None,
+                format!(
+                    "this looks like a job posting, not a résumé (a heading “{h}” and no dates); are the résumé and the posting swapped?"
+                ),
+            ));
+        }
+    }
     let depth = resume
         .sections
         .iter()
@@ -269,10 +345,37 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Res
     Ok(resume)
 }
 
+/// A posting's heading in `text` when the résumé read from it looks like a posting: a
+/// requirements heading (任职要求, Requirements) and a duties or benefits one (岗位职责, What
+/// you'll do, 工作职责), and no entry with dates. A résumé's own "Roles & Responsibilities"
+/// under each job is not enough.
+fn posting_heading(text: &str, resume: &Resume) -> Option<String> {
+    use crate::model::{Part, SectionKind};
+    let dated = resume
+        .sections
+        .iter()
+        .flat_map(|s| &s.entries)
+        .any(|e| e.dates.is_some());
+    if dated {
+        return None;
+    }
+    let found = posting::firm_headings(text);
+    // "Additional Qualification & Certifications" asks nothing: a résumé heading is not a
+    // posting's requirements heading.
+    let asks = found.iter().find(|(p, h)| {
+        matches!(p, Part::Requirements | Part::Nice)
+            && SectionKind::from_heading(h) == SectionKind::Other
+    })?;
+    found
+        .iter()
+        .any(|(p, _)| matches!(p, Part::Duties | Part::Benefits))
+        .then(|| asks.1.trim_end_matches([':', '：']).to_string())
+}
+
 /// Reads and parses a résumé file.
 pub fn load_resume(path: &Path, format: Option<InputFormat>) -> Result<Resume> {
-    let text = read_resume_text(path)?;
-    parse_resume(path, &text, format)
+    let (text, read_as) = read_resume_source(path)?;
+    parse_resume(path, &text, format.or(read_as))
 }
 
 static EMAIL: LazyLock<Regex> =
@@ -309,6 +412,17 @@ mod tests {
         assert!(e.contains("invalid UTF-8 at line 2"), "{e}");
         let e = decode(p, b"\x00\x01").unwrap_err().to_string();
         assert!(e.contains("binary"), "{e}");
+    }
+
+    #[test]
+    fn a_posting_is_not_a_resume() {
+        let p = Path::new("r.txt");
+        let posting = "Site Reliability Engineer\n\nWhat you'll do\n- Run Kubernetes\n\nRequirements\n- 5 years of Go\n";
+        let e = parse_resume(p, posting, None).unwrap_err().to_string();
+        assert!(e.contains("“Requirements”") && e.contains("swapped"), "{e}");
+        // A résumé's own duties heading and a certifications heading are not a posting.
+        let resume = "Sam Lee\n\nRoles & Responsibilities\n- Ran the on-call rota for 40 services\n\nAdditional Qualification & Certifications\n- CKA, 2021\n";
+        assert!(parse_resume(p, resume, None).is_ok());
     }
 
     #[test]

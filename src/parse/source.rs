@@ -94,7 +94,7 @@ pub enum Item {
 /// The kind of an input argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// A folder, walked recursively for `.txt` and `.md` postings.
+    /// A folder, walked recursively for `.txt`, `.md` and `.html`/`.htm` postings.
     Dir(PathBuf),
     /// One posting file.
     File(PathBuf),
@@ -150,10 +150,13 @@ impl Input {
     }
 }
 
+/// A posting file in a folder: text, Markdown, or a saved web page (read as its main text).
 fn is_posting_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "md", "html", "htm"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Where records go, with the number of input bytes consumed so far (for progress).

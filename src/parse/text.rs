@@ -368,6 +368,172 @@ pub fn parse(text: &str) -> Resume {
     resume
 }
 
+/// The note a résumé read without list structure carries.
+pub const LOOSE_NOTE: &str =
+    "no bullets are marked in this résumé: each line or sentence is read as one bullet";
+
+/// Reads a résumé whose text marks no bullets (a bio, a text flattened onto a few lines):
+/// the lines under each section, or under one section for the whole text, cut into
+/// sentences, become bullets in order, and the résumé says so in its warnings. Every
+/// bullet is a piece of the input as written.
+pub fn parse_loose(text: &str) -> Resume {
+    let mut r = parse(text);
+    if r.sections.is_empty() {
+        // No heading at all: what follows the name, but for contact lines, is one section.
+        let lines = classify(text);
+        let name = r.basics.name.clone();
+        let mut skipped_name = false;
+        let body: Vec<Line<'_>> = lines
+            .into_iter()
+            .filter(|l| {
+                let t = strip_emphasis(l.raw.trim().trim_start_matches('#').trim());
+                if !skipped_name && Some(&t) == name.as_ref() {
+                    skipped_name = true;
+                    return false;
+                }
+                !is_contact_line(&t)
+            })
+            .collect();
+        r.basics.lines.retain(|l| is_contact_line(l));
+        if r.basics.name.is_none() {
+            r.basics.name = bio_name(text);
+        }
+        let han = text.chars().filter(|&c| is_han(c)).count();
+        // Each line's sentences, in order, as bullets of one untitled entry: without
+        // headings, a dated line is as likely a sentence of a bio as an entry's header.
+        let bullets = body
+            .iter()
+            .filter(|l| !matches!(l.kind, Kind::Blank))
+            .flat_map(|l| {
+                let t = l.raw.trim();
+                sentences(split_markers(t).map_or(t, |(_, _, rest)| rest))
+            })
+            .filter(|p| !is_known_heading(p))
+            .map(|p| Bullet {
+                id: String::new(),
+                text: strip_emphasis(p),
+                children: Vec::new(),
+            })
+            .collect();
+        r.sections.push(Section {
+            kind: SectionKind::Experience,
+            heading: if han * 4 > text.chars().count() {
+                "经历"
+            } else {
+                "Experience"
+            }
+            .into(),
+            entries: vec![Entry {
+                bullets,
+                ..Entry::default()
+            }],
+        });
+    }
+    notes_to_bullets(&mut r);
+    r.warnings.push(LOOSE_NOTE.to_string());
+    r.assign_ids();
+    r
+}
+
+/// Turns every entry's paragraphs into bullets, one per sentence, when the résumé has no
+/// bullets at all (a Markdown or Word résumé written in paragraphs reads the same way).
+pub(crate) fn notes_to_bullets(r: &mut Resume) {
+    for s in &mut r.sections {
+        for e in &mut s.entries {
+            if !e.bullets.is_empty() {
+                continue;
+            }
+            let notes = std::mem::take(&mut e.notes);
+            e.bullets = notes
+                .iter()
+                .flat_map(|n| sentences(n))
+                .filter(|p| !is_known_heading(p))
+                .map(|p| Bullet {
+                    id: String::new(),
+                    text: p.to_string(),
+                    children: Vec::new(),
+                })
+                .collect();
+        }
+    }
+    r.assign_ids();
+}
+
+fn is_known_heading(s: &str) -> bool {
+    let h = heading_text(s).to_lowercase();
+    KNOWN_HEADINGS.contains(&h.as_str())
+}
+
+/// A line of contact details only (an e-mail address, a phone number or a link in a short
+/// line), kept with the name rather than read as a bullet.
+fn is_contact_line(s: &str) -> bool {
+    let mut b = crate::model::Basics {
+        lines: vec![s.to_string()],
+        ..Default::default()
+    };
+    super::fill_contact(&mut b);
+    s.chars().count() <= 120 && (b.email.is_some() || b.phone.is_some() || b.url.is_some())
+}
+
+/// The name a Chinese bio starts with: `高勇：男，…`, `杨书剑先生，1969年出生…`.
+fn bio_name(text: &str) -> Option<String> {
+    let first = text.trim_start();
+    let end = first.find(['：', ':', '，', ','])?;
+    let head = first[..end]
+        .trim_end_matches("先生")
+        .trim_end_matches("女士")
+        .trim();
+    let n = head.chars().count();
+    ((2..=4).contains(&n) && head.chars().all(is_han)).then(|| head.to_string())
+}
+
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "corp", "jr",
+    "sr", "st", "no", "dept", "approx", "fig",
+];
+
+/// `s` cut into sentences, each a trimmed piece of `s` with its closing punctuation: at
+/// bullet glyphs (`•`, `●`, `▪`, `■`), after `。`, `；`, `！`, `？`, and after `.`, `!` or
+/// `?` followed by a space and a capital letter, a digit or a Han character (not after an
+/// abbreviation or an initial such as `J.`).
+pub fn sentences(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in s.split(['•', '●', '▪', '■']) {
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = piece.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let end = i + c.len_utf8();
+            let cut = match c {
+                '。' | '；' | '！' | '？' => true,
+                '.' | '!' | '?' => {
+                    let next = chars.get(k + 1).map(|x| x.1);
+                    let after = chars.get(k + 2).map(|x| x.1);
+                    let word: String = piece[start..i]
+                        .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    next.is_some_and(char::is_whitespace)
+                        && after
+                            .is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || is_han(a))
+                        && !(c == '.'
+                            && (ABBREVIATIONS.contains(&word.as_str())
+                                || word.chars().count() == 1))
+                }
+                _ => false,
+            };
+            if cut {
+                out.push(piece[start..end].trim());
+                start = end;
+            }
+        }
+        out.push(piece[start..].trim());
+    }
+    out.retain(|p| p.chars().any(char::is_alphanumeric));
+    out
+}
+
 /// How many of the lines after `at` (skipping blanks, up to the next item or heading, at most
 /// four) belong to an entry header, and whether one of them is a date range.
 fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {

@@ -58,3 +58,14 @@ pub fn skip(why: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "skipped: {why}");
 }
+
+/// Runs jdfit and expects exit 2 with one stderr line containing `want`.
+pub fn fails(args: &[&std::ffi::OsStr], want: &str) {
+    let t = tempfile::tempdir().unwrap();
+    let out = jdfit(t.path()).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(want), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -59,6 +59,22 @@ fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
 
 /// Parses a posting from text whose first line is its title. Never fails: any text is some
 /// posting.
+/// The lines of `text` that are firm headings of a posting's own parts (duties,
+/// requirements, nice-to-haves, benefits), as written, with the part each opens: what makes
+/// a file given as a résumé look like a posting.
+pub fn firm_headings(text: &str) -> Vec<(Part, &str)> {
+    text.lines()
+        .filter_map(|l| {
+            let h = headings::heading(l, false)?;
+            let posting_part = matches!(
+                h.part,
+                Part::Duties | Part::Requirements | Part::Nice | Part::Benefits
+            );
+            (h.firm && posting_part).then(|| (h.part, l.trim()))
+        })
+        .collect()
+}
+
 pub fn parse(text: &str) -> Posting {
     parse_with(text, true, None, None)
 }

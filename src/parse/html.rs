@@ -1,0 +1,351 @@
+//! HTML postings and résumés (a page saved from a browser): the main text only. Headings
+//! (`h1`–`h6`), list items (`li`, nesting kept), paragraphs, table rows and line breaks
+//! become lines; scripts, styles, forms, navigation and the page's own header and footer are
+//! dropped; entities are decoded by the tokenizer (`html5gum`, a WHATWG tokenizer that
+//! never fails on tag soup). The lines are then read by the text or Markdown parser.
+
+use super::blocks::{emit_row, render, tidy, Block, Kind};
+use crate::parse::InputFormat;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::path::Path;
+
+/// Elements whose content is never the text of a posting or a résumé.
+const DROPPED: &[&[u8]] = &[
+    b"head",
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"svg",
+    b"math",
+    b"nav",
+    b"form",
+    b"button",
+    b"select",
+    b"iframe",
+    b"object",
+];
+
+/// Dropped only outside `main` and `article`: the site's banner and footer, not an
+/// article's own header (where a job page may put the title).
+const PAGE_CHROME: &[&[u8]] = &[b"header", b"footer"];
+
+/// Elements that end a line of text.
+const BLOCKS: &[&[u8]] = &[
+    b"p",
+    b"div",
+    b"section",
+    b"article",
+    b"main",
+    b"aside",
+    b"body",
+    b"blockquote",
+    b"pre",
+    b"dl",
+    b"dt",
+    b"dd",
+    b"hr",
+    b"figure",
+    b"figcaption",
+    b"address",
+    b"center",
+    b"header",
+    b"footer",
+    b"caption",
+];
+
+/// Elements that never have an end tag: a start tag of one opens nothing.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"source", b"track", b"wbr",
+];
+
+/// Whether the text at `path` is an HTML page: named `.html`/`.htm`, or starting with a
+/// doctype or an `<html>` tag.
+pub fn looks_like_html(path: &Path, text: &str) -> bool {
+    let named = path.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_ascii_lowercase();
+        e == "html" || e == "htm" || e == "xhtml"
+    });
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(14)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    named || head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// The main text of an HTML page as a posting reads it: plain lines, headings alone on
+/// theirs, list items marked `- `.
+pub fn posting_text(html: &str) -> String {
+    render(&read_blocks(html), true).0
+}
+
+/// The main text of an HTML résumé, with the format it is in: Markdown when the page has
+/// headings below its title, plain text otherwise.
+pub fn resume_text(html: &str) -> (String, InputFormat) {
+    render(&read_blocks(html), false)
+}
+
+/// The reader's state while walking the tokens.
+#[derive(Default)]
+struct Walk {
+    /// Open dropped elements (their content is skipped).
+    dropped: Vec<Vec<u8>>,
+    /// Depth inside `main` or `article`.
+    in_main: usize,
+    text: String,
+    heading: Option<u8>,
+    seen_title: bool,
+    lists: usize,
+    items: Vec<usize>,
+    pre: usize,
+    /// Where finished lines go: the page, or the table cells being read.
+    sinks: Vec<Vec<Block>>,
+    /// For each open table, the cells of its current row.
+    rows: Vec<Vec<Vec<Block>>>,
+}
+
+impl Walk {
+    /// Ends the current line, as a heading, an item or a paragraph by where it is.
+    fn flush(&mut self) {
+        let text = tidy(&std::mem::take(&mut self.text));
+        if text.is_empty() {
+            return;
+        }
+        let kind = match (self.heading, self.items.last()) {
+            (Some(1), _) if !self.seen_title => {
+                self.seen_title = true;
+                Kind::Title
+            }
+            (Some(l), _) => Kind::Heading(l),
+            (None, Some(&l)) => Kind::Item(l.min(super::MAX_DEPTH)),
+            (None, None) => Kind::Body,
+        };
+        self.sinks
+            .last_mut()
+            .expect("page")
+            .push(Block { kind, text });
+    }
+
+    fn start(&mut self, name: &[u8], self_closing: bool) {
+        if !self.dropped.is_empty()
+            || DROPPED.contains(&name)
+            || (PAGE_CHROME.contains(&name) && self.in_main == 0)
+        {
+            if !self_closing && !VOID.contains(&name) {
+                self.dropped.push(name.to_vec());
+            }
+            return;
+        }
+        match name {
+            b"main" | b"article" => {
+                self.flush();
+                self.in_main += 1;
+            }
+            b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => {
+                self.flush();
+                self.heading = Some(name[1] - b'0');
+            }
+            b"ul" | b"ol" => {
+                self.flush();
+                self.lists += 1;
+            }
+            b"li" => {
+                self.flush();
+                self.items.push(self.lists.saturating_sub(1));
+            }
+            b"br" => self.text.push('\n'),
+            b"table" => {
+                self.flush();
+                self.rows.push(Vec::new());
+            }
+            b"tr" => {
+                self.flush();
+                if let Some(r) = self.rows.last_mut() {
+                    r.clear();
+                }
+            }
+            b"td" | b"th" if !self.rows.is_empty() => {
+                self.flush();
+                self.sinks.push(Vec::new());
+            }
+            b"pre" => {
+                self.flush();
+                self.pre += 1;
+            }
+            _ if BLOCKS.contains(&name) => {
+                // A block inside an unclosed heading ends the heading.
+                self.flush();
+                self.heading = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        if !self.dropped.is_empty() {
+            // Close back to the matching open element: tag soup leaves `li` and `p` open
+            // inside a `nav`, and its end tag must still end the dropped part.
+            if let Some(at) = self.dropped.iter().rposition(|n| n.as_slice() == name) {
+                self.dropped.truncate(at);
+            }
+            return;
+        }
+        match name {
+            b"main" | b"article" => {
+                self.flush();
+                self.in_main = self.in_main.saturating_sub(1);
+            }
+            b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => {
+                self.flush();
+                self.heading = None;
+            }
+            b"ul" | b"ol" => {
+                self.flush();
+                self.lists = self.lists.saturating_sub(1);
+                // Items left open (`<li>` without `</li>`) end with their list.
+                let lists = self.lists;
+                self.items.retain(|&l| l < lists);
+            }
+            b"li" => {
+                self.flush();
+                self.items.pop();
+            }
+            b"td" | b"th" if self.sinks.len() > 1 => {
+                self.flush();
+                let cell = self.sinks.pop().expect("cell");
+                match self.rows.last_mut() {
+                    Some(row) => row.push(cell),
+                    None => self.sinks.last_mut().expect("page").extend(cell),
+                }
+            }
+            b"tr" => {
+                self.flush();
+                if let Some(row) = self.rows.last_mut() {
+                    let cells = std::mem::take(row);
+                    emit_row(cells, self.sinks.last_mut().expect("page"));
+                }
+            }
+            b"table" => {
+                self.flush();
+                self.rows.pop();
+            }
+            b"pre" => {
+                self.flush();
+                self.pre = self.pre.saturating_sub(1);
+            }
+            _ if BLOCKS.contains(&name) => self.flush(),
+            _ => {}
+        }
+    }
+
+    fn chars(&mut self, s: &str) {
+        if !self.dropped.is_empty() {
+            return;
+        }
+        if self.pre > 0 {
+            self.text.push_str(s);
+        } else {
+            // Source line breaks are spaces in HTML; only `<br>` and blocks end lines.
+            self.text
+                .extend(s.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        }
+    }
+}
+
+/// The page's lines in reading order.
+fn read_blocks(html: &str) -> Vec<Block> {
+    let mut emitter = DefaultEmitter::default();
+    // Script and style content is raw text: without this `<` inside a script would open tags.
+    emitter.naively_switch_states(true);
+    let mut w = Walk {
+        sinks: vec![Vec::new()],
+        ..Walk::default()
+    };
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(t) => {
+                let name = t.name.to_ascii_lowercase();
+                w.start(&name, t.self_closing);
+            }
+            Token::EndTag(t) => {
+                let name = t.name.to_ascii_lowercase();
+                w.end(&name);
+            }
+            Token::String(s) => w.chars(&String::from_utf8_lossy(&s.value)),
+            _ => {}
+        }
+    }
+    w.flush();
+    while w.sinks.len() > 1 {
+        let cell = w.sinks.pop().expect("cell");
+        w.sinks.last_mut().expect("page").extend(cell);
+    }
+    w.sinks.pop().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head><title>Jobs | Acme</title><style>p { color: red }</style></head>
+<body><header><nav><a href="/">Home</a> <a href="/jobs">Jobs</a></nav></header>
+<script>var x = "<p>not text</p>";</script>
+<main><article><header><h1>Senior Site Reliability Engineer</h1></header>
+<p>Acme builds payment rails &amp; more.<br>Remote, EU time zones.</p>
+<h2>Requirements</h2>
+<ul><li>5+ years of Go or Rust</li>
+<li>Kubernetes &mdash; <b>in production</b>
+  <ul><li>Helm &amp; Argo CD</li></ul></li></ul>
+<h2>岗位职责</h2><ol><li>负责K8s集群运维，p99 latency 降低 40%</li></ol>
+<form><input name="q"><button>Apply</button></form>
+</article></main>
+<footer>© 2026 Acme · Privacy</footer></body></html>"#;
+
+    #[test]
+    fn posting_main_text_only() {
+        let t = posting_text(PAGE);
+        assert_eq!(
+            t,
+            "\nSenior Site Reliability Engineer\n\nAcme builds payment rails & more.\nRemote, EU time zones.\n\nRequirements\n\n- 5+ years of Go or Rust\n- Kubernetes — in production\n  - Helm & Argo CD\n\n岗位职责\n\n- 负责K8s集群运维，p99 latency 降低 40%\n"
+        );
+    }
+
+    #[test]
+    fn resume_as_markdown() {
+        let (t, f) = resume_text(
+            "<html><body><h1>Ada</h1><p>ada@example.com</p><h2>Work</h2><h3>ACME</h3><ul><li>Built *things* &lt;fast&gt;</li></ul></body></html>",
+        );
+        assert_eq!(f, InputFormat::Markdown);
+        let r = crate::parse::markdown::parse(&t);
+        assert_eq!(r.basics.name.as_deref(), Some("Ada"));
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.organisation.as_deref(), Some("ACME"));
+        assert_eq!(e.bullets[0].text, "Built *things* <fast>");
+    }
+
+    #[test]
+    fn tag_soup_closes_what_it_left_open() {
+        let t = posting_text(
+            "<nav><ul><li>Home<li>Jobs</ul></nav><h2>Requirements<p>Go</p><ul><li>Rust<li>SQL</ul><p>After the list",
+        );
+        assert_eq!(t, "\nRequirements\n\nGo\n- Rust\n- SQL\nAfter the list\n");
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like_html(Path::new("a.HTM"), "x"));
+        assert!(looks_like_html(Path::new("a.txt"), "\n <!DOCTYPE html><p>"));
+        assert!(looks_like_html(Path::new("-"), "<html lang=zh>"));
+        assert!(!looks_like_html(Path::new("a.txt"), "<b>Go</b> engineer"));
+    }
+
+    #[test]
+    fn tables_rows_are_lines() {
+        let t = posting_text("<table><tr><td>Location</td><td>Berlin</td></tr><tr><td>Salary</td><td>€90k</td></tr></table>");
+        assert_eq!(t, "Location | Berlin\nSalary | €90k\n");
+    }
+}
