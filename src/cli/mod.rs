@@ -31,6 +31,10 @@ fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
     if let Some(n) = prepared.index_note() {
         note!("jdfit: note: {n}");
     }
+    // How the résumé was read, when a person should know (bullets taken from plain lines).
+    for w in &prepared.resume.warnings {
+        note!("jdfit: note: {}: {w}", path.display());
+    }
     Ok(prepared)
 }
 
