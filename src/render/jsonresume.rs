@@ -155,6 +155,72 @@ fn position_and_rest(line: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Words of a job title, in either language (checked against lowercased text).
+const ROLE_WORDS: [&str; 24] = [
+    "engineer",
+    "developer",
+    "manager",
+    "lead",
+    "designer",
+    "analyst",
+    "scientist",
+    "intern",
+    "architect",
+    "director",
+    "consultant",
+    "specialist",
+    "administrator",
+    "officer",
+    "head of",
+    "founder",
+    "工程师",
+    "经理",
+    "主管",
+    "总监",
+    "架构师",
+    "专家",
+    "实习",
+    "负责人",
+];
+
+/// An entry line holding both a role and an organisation, split: "Senior Frontend Engineer,
+/// Larkspur Health", "Larkspur Health — Senior Frontend Engineer", "Engineer at ACME" →
+/// (role, organisation), the role being the one piece of the two with a title word.
+fn role_and_organisation(line: &str) -> Option<(&str, &str)> {
+    let (a, b) = [" — ", " – ", " | ", " at ", ", ", " - ", " @ "]
+        .iter()
+        .find_map(|sep| line.split_once(sep))?;
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_empty() || b.is_empty() || b.contains([',', '—', '|']) {
+        return None;
+    }
+    let role = |p: &str| {
+        let p = p.to_lowercase();
+        ROLE_WORDS.iter().any(|w| p.contains(w))
+    };
+    match (role(a), role(b)) {
+        (true, false) => Some((a, b)),
+        (false, true) => Some((b, a)),
+        _ => None,
+    }
+}
+
+/// A skill line written as "Label: a, b, c" (`Languages: TypeScript, JavaScript`, `语言：Java、
+/// Go`) as its label and its items, the way themes show a skill and its keywords.
+fn labelled_list(line: &str) -> Option<(&str, Vec<&str>)> {
+    let (label, rest) = line.split_once([':', '：'])?;
+    let label = label.trim();
+    if label.is_empty() || label.chars().count() > 30 {
+        return None;
+    }
+    let items: Vec<&str> = rest
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    (items.len() >= 2).then_some((label, items))
+}
+
 /// Words a school's name ends or begins with.
 const SCHOOL_WORDS: [&str; 12] = [
     "大学",
@@ -341,11 +407,26 @@ fn from_model(r: &Resume) -> Value {
                     }
                 }
                 SectionKind::Experience => {
-                    put(&mut o, "name", e.organisation.as_deref());
-                    let (position, rest) = e.title.as_deref().map_or((None, None), |t| {
-                        let (p, r) = position_and_rest(t);
-                        (Some(p), r)
-                    });
+                    // "### Senior Frontend Engineer, Larkspur Health" with no role line: the
+                    // role piece is the position, the other the organisation.
+                    let split = e
+                        .title
+                        .is_none()
+                        .then(|| e.organisation.as_deref().and_then(role_and_organisation))
+                        .flatten();
+                    let (position, rest) = match (split, e.title.as_deref()) {
+                        (Some((role, _)), _) => (Some(role), None),
+                        (None, Some(t)) => {
+                            let (p, r) = position_and_rest(t);
+                            (Some(p), r)
+                        }
+                        (None, None) => (None, None),
+                    };
+                    put(
+                        &mut o,
+                        "name",
+                        split.map(|(_, org)| org).or(e.organisation.as_deref()),
+                    );
                     put(&mut o, "position", position);
                     put(&mut o, "location", e.location.as_deref());
                     dates(&mut o, e);
@@ -418,7 +499,12 @@ fn from_model(r: &Resume) -> Value {
                             let mut keywords = Vec::new();
                             flatten(&b.children, &mut keywords);
                             if keywords.is_empty() {
-                                skills.push(json!({ "name": b.text }));
+                                skills.push(match labelled_list(&b.text) {
+                                    Some((name, words)) => {
+                                        json!({ "name": name, "keywords": words })
+                                    }
+                                    None => json!({ "name": b.text }),
+                                });
                             } else {
                                 skills.push(json!({ "name": b.text, "keywords": keywords }));
                             }
@@ -604,5 +690,24 @@ mod tests {
                 json!("Adopted by five teams.")
             ]
         );
+    }
+
+    #[test]
+    fn entry_lines_with_role_and_organisation_are_split() {
+        assert_eq!(
+            role_and_organisation("Senior Frontend Engineer, Larkspur Health"),
+            Some(("Senior Frontend Engineer", "Larkspur Health"))
+        );
+        assert_eq!(
+            role_and_organisation("Larkspur Health — Staff Engineer"),
+            Some(("Staff Engineer", "Larkspur Health"))
+        );
+        assert_eq!(role_and_organisation("阿里云"), None);
+        assert_eq!(role_and_organisation("ACME, Inc."), None);
+        assert_eq!(
+            labelled_list("Languages: TypeScript, JavaScript, HTML"),
+            Some(("Languages", vec!["TypeScript", "JavaScript", "HTML"]))
+        );
+        assert_eq!(labelled_list("Note: one thing"), None);
     }
 }
