@@ -41,8 +41,8 @@ const FILES: &[(&str, &str)] = &[
         "The persisted bullet index (on Linux; the platform's cache folder elsewhere), rebuilt when the résumé changes. Its lock file is .NAME.jdfit-lock beside it.",
     ),
     (
-        "FILE.jdfit-*.tmp",
-        "A temporary file beside an output being written (-o, --tailor-dir); renamed over the output when complete, deleted on error or Ctrl-C.",
+        ".jdfit-*.tmp",
+        "A hidden temporary file beside an output being written (-o, --tailor-dir); renamed over the output when complete, deleted on error or Ctrl-C.",
     ),
 ];
 
@@ -54,6 +54,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
         "Bad usage or input: one line on standard error names the file (and line) and what is wrong. A bare jdfit prints the help and exits 2.",
     ),
     ("130", "serve stopped by a second Ctrl-C."),
+    (
+        "other",
+        "Killed by a signal (Ctrl-C, SIGTERM, SIGHUP while writing outputs ends as the signal would, after deleting its temporary files).",
+    ),
 ];
 
 /// Examples for the whole tool, beyond each command's own.
@@ -94,8 +98,9 @@ pub fn page(cmd: &Command) -> String {
         ],
     );
     r.control("SH", ["NAME"]);
+    // The roff writer escapes the dash itself.
     r.text([roman(format!(
-        "{name} \\- {}",
+        "{name} - {}",
         text_of(cmd.get_about()).trim_end_matches('.')
     ))]);
 
@@ -113,7 +118,11 @@ pub fn page(cmd: &Command) -> String {
     for sub in commands(&cmd) {
         r.control("SS", [format!("{name} {}", sub.get_name()).as_str()]);
         r.text([roman(text_of(sub.get_long_about().or(sub.get_about())))]);
-        for arg in sub.get_arguments().filter(|a| !a.is_hide_set()) {
+        // Every command has -h/--help, which the synopsis implies.
+        for arg in sub
+            .get_arguments()
+            .filter(|a| !a.is_hide_set() && a.get_id() != "help")
+        {
             option(&mut r, arg);
         }
         let after = text_of(sub.get_after_help());
@@ -212,7 +221,13 @@ fn option(r: &mut Roff, arg: &Arg) {
         }
     };
     r.control("TP", []).text([bold(head)]);
-    let mut help = text_of(arg.get_long_help().or(arg.get_help()));
+    let mut help = text_of(arg.get_long_help().or(arg.get_help()))
+        .trim_end()
+        .to_string();
+    // clap drops a doc comment's final period; the sentences added below need it back.
+    if !help.is_empty() && !help.ends_with(['.', '。']) {
+        help.push('.');
+    }
     let values: Vec<String> = arg
         .get_possible_values()
         .iter()
