@@ -898,7 +898,7 @@ fn posting_bad_inputs_exit_2_with_one_clear_line() {
     fails_with(
         &["posting", "--lexicon", "no/such/lexicon.tsv", BILIBILI_ZH],
         None,
-        "no/such/lexicon.tsv: No such file",
+        "lexicon no/such/lexicon.tsv: no such file",
     );
 }
 

@@ -42,7 +42,7 @@ fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
 /// input it is and its cause once, in words: "posting jobs/x.txt: no such file". A web
 /// address given as a file says that jdfit reads files, and how to get the page into one.
 /// Errors about other things (an index folder, say) pass unchanged.
-fn input_error(role: &str, path: &Path, e: jdfit::Error) -> anyhow::Error {
+pub(crate) fn input_error(role: &str, path: &Path, e: jdfit::Error) -> anyhow::Error {
     let arg = path.to_string_lossy();
     let web = ["http://", "https://", "www."]
         .iter()

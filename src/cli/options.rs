@@ -72,7 +72,9 @@ pub fn resume_options(a: &ResumeArgs) -> Result<ResumeOptions> {
 /// The analyzer: the shared one, or one with the user lexicon at `lexicon`.
 pub fn analyzer(lexicon: Option<&Path>) -> Result<Arc<Analyzer>> {
     Ok(match lexicon {
-        Some(p) => pipeline::analyzer_with_lexicon(p)?,
+        Some(p) => {
+            pipeline::analyzer_with_lexicon(p).map_err(|e| super::input_error("lexicon", p, e))?
+        }
         None => Analyzer::shared(),
     })
 }
