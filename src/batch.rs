@@ -155,6 +155,7 @@ fn row(rec: PostingRecord, posting: Option<Posting>, q: QuickScore) -> BatchRow 
     BatchRow {
         rank: 0,
         score: q.score,
+        score_exact: q.score,
         fit: FitBand::of((q.score * 10.0).round() / 10.0),
         coverage: q.coverage,
         source: rec.source,
@@ -331,6 +332,7 @@ mod tests {
         BatchRow {
             rank: 0,
             score,
+            score_exact: score,
             fit: FitBand::of(score),
             coverage: score,
             source: format!("s{seq}"),

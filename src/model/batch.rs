@@ -24,6 +24,10 @@ pub struct BatchRow {
     /// Overall score 0–100, unrounded: rows are ranked by it and renderers round it.
     #[serde(serialize_with = "one_decimal")]
     pub score: f32,
+    /// The same score unrounded, in JSON and JSONL only: rows scored apart (shards of one
+    /// export on several machines) merge into exactly the order one run gives by it and their
+    /// input order.
+    pub score_exact: f32,
     /// What the score means.
     pub fit: FitBand,
     /// Coverage 0–100: the weighted share of the posting's terms the résumé shows at all.
