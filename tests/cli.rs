@@ -580,6 +580,12 @@ fn bad_inputs_exit_2_with_one_clear_line() {
         None,
         "not web addresses",
     );
+    // A name whose first characters are not ASCII is a file name like any other.
+    fails_with(
+        &["match", "-r", SEED, "ht简历.txt"],
+        None,
+        "posting ht简历.txt: no such file",
+    );
     let bad_json = p(
         "bad.json",
         b"{\n  \"basics\": {\"name\": \"A\"},\n  \"work\": [\n}\n",

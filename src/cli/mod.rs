@@ -44,9 +44,10 @@ fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
 /// Errors about other things (an index folder, say) pass unchanged.
 pub(crate) fn input_error(role: &str, path: &Path, e: jdfit::Error) -> anyhow::Error {
     let arg = path.to_string_lossy();
-    let web = ["http://", "https://", "www."]
-        .iter()
-        .any(|p| arg.len() > p.len() && arg[..p.len()].eq_ignore_ascii_case(p));
+    let web = ["http://", "https://", "www."].iter().any(|p| {
+        arg.get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    });
     match e {
         jdfit::Error::Io { path: p, source } if p == path => {
             if web && source.kind() == std::io::ErrorKind::NotFound {
