@@ -22,6 +22,7 @@
 pub mod analyze;
 pub mod batch;
 pub mod choice;
+pub mod contain;
 pub mod error;
 pub mod index;
 pub mod model;

@@ -24,6 +24,14 @@ use std::process::ExitCode;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // A panic the library contains (a damaged file inside a third-party reader) is reported
+    // as one error line; only the default hook would print it as a crash.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !jdfit::contain::active() {
+            default_hook(info);
+        }
+    }));
     cli::forget_empty_resume_var();
     let cli = match cli::args::Cli::try_parse() {
         Ok(cli) => cli,

@@ -57,7 +57,7 @@ struct Style {
 /// readers is contained and reported the same way.
 pub fn to_text(path: &Path, bytes: &[u8]) -> Result<(String, InputFormat)> {
     let damaged = |what: String| Error::parse(path, None, format!("damaged DOCX file: {what}"));
-    let outcome = std::panic::catch_unwind(|| read_package(bytes));
+    let outcome = crate::contain::catch(|| read_package(bytes));
     match outcome {
         Ok(Ok(blocks)) => Ok(render(&blocks, false)),
         Ok(Err(Damage::NotDocx)) => Err(Error::parse(
