@@ -2,8 +2,9 @@
 //! that stays flat as the input grows, and the same ranking whatever the thread count.
 //!
 //! Records are read in chunks; each chunk is scored with rayon and folded, in input order,
-//! into either a bounded heap (`--top K`) or a list of small rows (scores and sources, never
-//! texts). Ties are broken by input order.
+//! into either a bounded heap (`--top K`) or every row: in memory up to [`MEMORY_ROWS`], then
+//! as sorted runs in temporary files merged as the rows are read out (rows carry scores,
+//! sources and terms, never texts). Ties are broken by input order.
 
 use crate::error::{Error, Result};
 use crate::model::{
@@ -38,6 +39,10 @@ enum Msg {
     },
 }
 
+/// Rows kept in memory without `--top` before sorted runs of them go to temporary files:
+/// about 1.2 KB a row in memory, so some 25 MB.
+pub const MEMORY_ROWS: usize = 20_000;
+
 /// Batch options.
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
@@ -52,6 +57,9 @@ pub struct BatchOptions {
     /// Score and report postings with the same text separately (by default the first is
     /// scored once and the others are merged into its row).
     pub keep_duplicates: bool,
+    /// Without `top`: rows kept in memory before they spill to temporary files (default
+    /// [`MEMORY_ROWS`]).
+    pub memory_rows: Option<usize>,
 }
 
 /// A posting text's identity for finding reposts: 128 bits of hash over the text with ASCII
@@ -115,14 +123,67 @@ pub trait Observer {
 }
 
 enum Keeper {
-    All(Vec<BatchRow>),
+    All(Spill),
     Top(usize, BinaryHeap<Worst>),
 }
 
+/// Every row, in memory up to a budget; beyond it, sorted runs of rows in temporary files,
+/// merged when the rows are read out. Memory stays flat however many rows there are: the
+/// budget's rows, then one row and one read buffer per run.
+struct Spill {
+    rows: Vec<BatchRow>,
+    budget: usize,
+    runs: Vec<std::fs::File>,
+    count: usize,
+}
+
+/// A spilled row: the row as JSON, with what its JSON does not carry (input order) or
+/// carries rounded (coverage; the score is also there unrounded).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Spilled {
+    seq: u64,
+    coverage: f32,
+    row: BatchRow,
+}
+
+impl Spill {
+    fn push(&mut self, row: BatchRow) -> Result<()> {
+        self.rows.push(row);
+        self.count += 1;
+        if self.rows.len() >= self.budget {
+            self.spill()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the rows in memory, best first, to a temporary file (deleted when closed, also
+    /// by a crash).
+    fn spill(&mut self) -> Result<()> {
+        use std::io::{Seek, Write};
+        let io = |source| Error::Io {
+            path: std::env::temp_dir(),
+            source,
+        };
+        self.rows.sort_by_key(|r| Reverse(r.key()));
+        let file = tempfile::tempfile().map_err(io)?;
+        let mut w = std::io::BufWriter::new(file);
+        for row in self.rows.drain(..) {
+            let (seq, coverage) = (row.seq, row.coverage);
+            serde_json::to_writer(&mut w, &Spilled { seq, coverage, row })
+                .map_err(|e| io(std::io::Error::other(e)))?;
+            w.write_all(b"\n").map_err(io)?;
+        }
+        let mut file = w.into_inner().map_err(|e| io(e.into_error()))?;
+        file.rewind().map_err(io)?;
+        self.runs.push(file);
+        Ok(())
+    }
+}
+
 impl Keeper {
-    fn push(&mut self, row: BatchRow) {
+    fn push(&mut self, row: BatchRow) -> Result<()> {
         match self {
-            Keeper::All(v) => v.push(row),
+            Keeper::All(spill) => spill.push(row)?,
             Keeper::Top(k, heap) => {
                 if heap.len() < *k {
                     heap.push(Worst(row));
@@ -134,18 +195,157 @@ impl Keeper {
                 }
             }
         }
+        Ok(())
     }
 
-    fn finish(self) -> Vec<BatchRow> {
-        let mut rows = match self {
-            Keeper::All(v) => v,
-            Keeper::Top(_, heap) => heap.into_iter().map(|w| w.0).collect(),
-        };
-        rows.sort_by_key(|r| Reverse(r.key()));
-        for (i, r) in rows.iter_mut().enumerate() {
-            r.rank = i + 1;
+    /// How many rows are kept.
+    fn len(&self) -> usize {
+        match self {
+            Keeper::All(spill) => spill.count,
+            Keeper::Top(_, heap) => heap.len(),
         }
-        rows
+    }
+
+    fn finish(self, duplicates: Duplicates) -> Result<Ranked> {
+        let source = match self {
+            Keeper::Top(_, heap) => {
+                Source::Memory(sorted(heap.into_iter().map(|w| w.0).collect()).into_iter())
+            }
+            Keeper::All(spill) if spill.runs.is_empty() => {
+                Source::Memory(sorted(spill.rows).into_iter())
+            }
+            Keeper::All(mut spill) => {
+                spill.spill()?;
+                let mut merge = Merge {
+                    runs: spill
+                        .runs
+                        .into_iter()
+                        .map(std::io::BufReader::new)
+                        .collect(),
+                    heads: BinaryHeap::new(),
+                    line: String::new(),
+                };
+                for run in 0..merge.runs.len() {
+                    merge.refill(run)?;
+                }
+                Source::Merge(merge)
+            }
+        };
+        Ok(Ranked {
+            source,
+            rank: 0,
+            duplicates,
+        })
+    }
+}
+
+fn sorted(mut rows: Vec<BatchRow>) -> Vec<BatchRow> {
+    rows.sort_by_key(|r| Reverse(r.key()));
+    rows
+}
+
+/// Reposts per first posting (its input order): how many, and their names.
+type Duplicates = rustc_hash::FxHashMap<u64, (usize, Vec<String>)>;
+
+/// The kept rows, best first, ranked as they are read: from memory, or merged from the
+/// sorted runs a large batch spilled to temporary files.
+pub struct Ranked {
+    source: Source,
+    rank: usize,
+    duplicates: Duplicates,
+}
+
+enum Source {
+    Memory(std::vec::IntoIter<BatchRow>),
+    Merge(Merge),
+}
+
+/// A k-way merge of sorted runs: the best head row of every run in a heap.
+struct Merge {
+    runs: Vec<std::io::BufReader<std::fs::File>>,
+    heads: BinaryHeap<Head>,
+    line: String,
+}
+
+/// A run's next row, ordered best first.
+struct Head(BatchRow, usize);
+
+impl PartialEq for Head {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Head {}
+impl PartialOrd for Head {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Head {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.key().cmp(&other.0.key())
+    }
+}
+
+impl Merge {
+    /// Reads run `run`'s next row into the heap, if it has one.
+    fn refill(&mut self, run: usize) -> Result<()> {
+        use std::io::BufRead;
+        let io = |source| Error::Io {
+            path: std::env::temp_dir(),
+            source,
+        };
+        self.line.clear();
+        if self.runs[run].read_line(&mut self.line).map_err(io)? == 0 {
+            return Ok(());
+        }
+        let Spilled {
+            seq,
+            coverage,
+            mut row,
+        } = serde_json::from_str(&self.line).map_err(|e| io(std::io::Error::other(e)))?;
+        // JSON carries the score rounded for people and exact for ranking.
+        row.seq = seq;
+        row.score = row.score_exact;
+        row.coverage = coverage;
+        self.heads.push(Head(row, run));
+        Ok(())
+    }
+
+    fn next(&mut self) -> Result<Option<BatchRow>> {
+        let Some(Head(row, run)) = self.heads.pop() else {
+            return Ok(None);
+        };
+        self.refill(run)?;
+        Ok(Some(row))
+    }
+}
+
+impl Iterator for Ranked {
+    type Item = Result<BatchRow>;
+
+    fn next(&mut self) -> Option<Result<BatchRow>> {
+        let row = match &mut self.source {
+            Source::Memory(rows) => rows.next(),
+            Source::Merge(m) => match m.next() {
+                Ok(r) => r,
+                Err(e) => return Some(Err(e)),
+            },
+        };
+        let mut row = row?;
+        self.rank += 1;
+        row.rank = self.rank;
+        if let Some((n, names)) = self.duplicates.remove(&row.seq) {
+            (row.duplicates, row.duplicate_ids) = (n, names);
+        }
+        Some(Ok(row))
+    }
+}
+
+impl Ranked {
+    /// Every row, best first (for a bounded batch, `--top`).
+    pub fn into_rows(self) -> Result<Vec<BatchRow>> {
+        self.collect()
     }
 }
 
@@ -180,7 +380,7 @@ fn row(rec: PostingRecord, posting: Option<Posting>, q: QuickScore) -> BatchRow 
 }
 
 /// Scores every posting of `inputs` against `prepared`, reading `-` from `stdin` when given.
-/// Returns the kept rows, best first.
+/// Returns the kept rows, best first, as they are read out ([`Ranked`]).
 pub fn run(
     prepared: &PreparedResume,
     inputs: &[Input],
@@ -188,7 +388,7 @@ pub fn run(
     columns: &Columns,
     opts: &BatchOptions,
     observer: &mut dyn Observer,
-) -> Result<(Vec<BatchRow>, BatchSummary)> {
+) -> Result<(Ranked, BatchSummary)> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0).min(MAX_THREADS))
         .build()
@@ -197,12 +397,17 @@ pub fn run(
         // Room for what is read, not for what is asked: `--top 1000000000000` is a bound,
         // not an allocation.
         Some(k) => Keeper::Top(k, BinaryHeap::with_capacity(k.min(CHUNK) + 1)),
-        None => Keeper::All(Vec::new()),
+        None => Keeper::All(Spill {
+            rows: Vec::new(),
+            budget: opts.memory_rows.unwrap_or(MEMORY_ROWS).max(1),
+            runs: Vec::new(),
+            count: 0,
+        }),
     };
     let keep_text = opts.keep_text && opts.top.is_some();
     let mut summary = BatchSummary::default();
     // Per first posting (input order): how many had its text, and their names.
-    let mut duplicates: rustc_hash::FxHashMap<u64, (usize, Vec<String>)> = Default::default();
+    let mut duplicates: Duplicates = Default::default();
     // Reading and parsing the input runs on its own thread, a few chunks ahead of scoring,
     // so the cores never wait for it.
     std::thread::scope(|scope| -> Result<()> {
@@ -291,7 +496,7 @@ pub fn run(
                         {
                             continue;
                         }
-                        keeper.push(row(rec, p, q));
+                        keeper.push(row(rec, p, q))?;
                     }
                     observer.progress(summary.scored, summary.bytes);
                 }
@@ -299,14 +504,8 @@ pub fn run(
         }
         reader.join().expect("the reader thread does not panic")
     })?;
-    let mut rows = keeper.finish();
-    for r in &mut rows {
-        if let Some((n, names)) = duplicates.remove(&r.seq) {
-            (r.duplicates, r.duplicate_ids) = (n, names);
-        }
-    }
-    summary.kept = rows.len();
-    Ok((rows, summary))
+    summary.kept = keeper.len();
+    Ok((keeper.finish(duplicates)?, summary))
 }
 
 #[cfg(test)]
@@ -356,20 +555,80 @@ mod tests {
         }
     }
 
+    fn spill(budget: usize) -> Keeper {
+        Keeper::All(Spill {
+            rows: Vec::new(),
+            budget,
+            runs: Vec::new(),
+            count: 0,
+        })
+    }
+
     #[test]
     fn top_k_keeps_the_best_and_breaks_ties_by_input_order() {
         let mut k = Keeper::Top(3, BinaryHeap::new());
         for (i, s) in [5.0, 9.0, 5.0, 1.0, 9.0, 7.0].into_iter().enumerate() {
-            k.push(r(s, i as u64));
+            k.push(r(s, i as u64)).unwrap();
         }
-        let rows = k.finish();
+        let rows = k
+            .finish(Duplicates::default())
+            .unwrap()
+            .into_rows()
+            .unwrap();
         let got: Vec<(f32, u64, usize)> = rows.iter().map(|r| (r.score, r.seq, r.rank)).collect();
         assert_eq!(got, [(9.0, 1, 1), (9.0, 4, 2), (7.0, 5, 3)]);
-        let mut all = Keeper::All(vec![]);
+        let mut all = spill(100);
         for (i, s) in [5.0, 9.0, 5.0].into_iter().enumerate() {
-            all.push(r(s, i as u64));
+            all.push(r(s, i as u64)).unwrap();
         }
-        let seqs: Vec<u64> = all.finish().iter().map(|r| r.seq).collect();
+        let seqs: Vec<u64> = all
+            .finish(Duplicates::default())
+            .unwrap()
+            .map(|r| r.unwrap().seq)
+            .collect();
         assert_eq!(seqs, [1, 0, 2]);
+    }
+
+    #[test]
+    fn rows_spilled_to_runs_merge_into_the_in_memory_order() {
+        // Scores with many exact ties, so input order decides much of the ranking.
+        let scores: Vec<f32> = (0..1000u32).map(|i| ((i * 37) % 23) as f32 * 0.7).collect();
+        let rank = |budget: usize| -> Vec<(u32, u32, u64, usize, usize)> {
+            let mut k = spill(budget);
+            for (i, s) in scores.iter().enumerate() {
+                let mut row = r(*s, i as u64);
+                row.score_exact = *s;
+                row.coverage = *s / 3.0 + 0.04;
+                row.fields.insert("n".into(), serde_json::json!(i));
+                k.push(row).unwrap();
+            }
+            if let Keeper::All(s) = &k {
+                assert_eq!(
+                    s.runs.len(),
+                    1000 / budget.min(1000) - usize::from(budget >= 1000)
+                );
+            }
+            let mut dups = Duplicates::default();
+            dups.insert(7, (2, vec!["a".into(), "b".into()]));
+            k.finish(dups)
+                .unwrap()
+                .map(|r| {
+                    let r = r.unwrap();
+                    (
+                        r.score.to_bits(),
+                        r.coverage.to_bits(),
+                        r.seq,
+                        r.rank,
+                        r.duplicates,
+                    )
+                })
+                .collect()
+        };
+        let memory = rank(100_000);
+        assert_eq!(memory.len(), 1000);
+        // 10 runs of 100, and runs of uneven length (7 runs, the last short).
+        assert_eq!(rank(100), memory);
+        assert_eq!(rank(150), memory);
+        assert!(memory.iter().any(|&(_, _, seq, _, d)| seq == 7 && d == 2));
     }
 }

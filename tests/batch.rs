@@ -552,3 +552,53 @@ fn dask_recipe_gives_exactly_the_single_machine_top_k() {
     assert!(tied, "no cross-shard tie in the top rows");
     assert_eq!(merged, one, "the merged top K differs from one run's");
 }
+
+#[test]
+fn a_batch_spilled_to_temporary_files_writes_the_same_output() {
+    let t = tempfile::tempdir().unwrap();
+    let ex = export(t.path());
+    // Every format, with rows held in memory and with runs of 7 rows merged from files.
+    for format in ["jsonl", "json", "csv", "table"] {
+        let run = |extra: &[&str]| {
+            let out = jdfit(t.path())
+                .args(["batch", "-r", SEED, "-f", format, "-q"])
+                .arg(&ex)
+                .args(extra)
+                .env("COLUMNS", "120")
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        let memory = run(&[]);
+        let spilled = run(&["--memory-rows", "7"]);
+        assert!(memory.len() > 1000, "{format}: {} bytes", memory.len());
+        assert_eq!(
+            String::from_utf8(spilled).unwrap(),
+            String::from_utf8(memory).unwrap(),
+            "{format}"
+        );
+    }
+    // One JSON array, parsed: every row, ranked 1..n.
+    let out = jdfit(t.path())
+        .args([
+            "batch",
+            "-r",
+            SEED,
+            "-f",
+            "json",
+            "-q",
+            "--memory-rows",
+            "5",
+        ])
+        .arg(&ex)
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 84);
+    assert!(rows.iter().enumerate().all(|(i, r)| r["rank"] == i + 1));
+}

@@ -242,6 +242,10 @@ pub struct BatchArgs {
     /// into the first one's row).
     #[arg(long)]
     pub keep_duplicates: bool,
+    /// Without --top: rows kept in memory before sorted runs of them go to temporary files
+    /// (about 1.2 KB a row; default 20000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub memory_rows: Option<u32>,
     /// Worker threads (default: one per core; at most 256).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=jdfit::batch::MAX_THREADS as i64))]
     pub threads: Option<u16>,

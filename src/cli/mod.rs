@@ -138,6 +138,27 @@ fn write_output(path: &Path, data: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes batch rows to standard output as they come; a closed pipe (`| head`) ends quietly.
+fn print_rows<R: std::borrow::Borrow<jdfit::model::BatchRow>>(
+    rows: impl Iterator<Item = jdfit::Result<R>>,
+    format: BatchFormat,
+    width: Option<usize>,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = render::write_batch(rows, format, width, &mut out).and_then(|_| {
+        out.flush().map_err(|source| jdfit::Error::Io {
+            path: "standard output".into(),
+            source,
+        })
+    });
+    match written {
+        Err(jdfit::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(())
+        }
+        r => Ok(r?),
+    }
+}
+
 /// Prints to standard output; a closed pipe (`| head`) ends quietly.
 fn print_out(s: impl AsRef<[u8]>) -> Result<()> {
     let mut out = std::io::stdout().lock();
@@ -485,12 +506,13 @@ fn batch(a: BatchArgs) -> Result<()> {
         threads: a.threads.map(usize::from),
         keep_text: a.tailor_dir.is_some(),
         keep_duplicates: a.keep_duplicates,
+        memory_rows: a.memory_rows.map(|n| n as usize),
     };
     // Standard input is the binary's to open; the library reads what it is handed.
     let stdin: Option<Box<dyn std::io::Read + Send>> = inputs
         .contains(&Input::Stdin)
         .then(|| Box::new(std::io::stdin()) as Box<dyn std::io::Read + Send>);
-    let (rows, summary) =
+    let (ranked, summary) =
         jdfit::batch::run(&prepared, &inputs, stdin, &columns, &opts, &mut progress).map_err(
             |e| match e {
                 jdfit::Error::NoTextColumn { .. } => {
@@ -502,11 +524,22 @@ fn batch(a: BatchArgs) -> Result<()> {
     if let Some(b) = &progress.bar {
         b.finish_and_clear();
     }
-    if summary.scored > 0 {
-        print_out(match format {
-            BatchFormat::Table => render::batch_table(&rows, options::table_width()),
-            f => render::batch(&rows, f),
-        })?;
+    let width = match format {
+        BatchFormat::Table => options::table_width(),
+        _ => None,
+    };
+    // Rows to tailor (at most --top) stay in memory; any other batch is written as its rows
+    // are read out, merged from temporary files when it outgrew memory.
+    let rows = if a.tailor_dir.is_some() {
+        ranked.into_rows()?
+    } else {
+        if summary.scored > 0 {
+            print_rows(ranked, format, width)?;
+        }
+        Vec::new()
+    };
+    if summary.scored > 0 && a.tailor_dir.is_some() {
+        print_rows(rows.iter().map(Ok), format, width)?;
     }
     let secs = start.elapsed().as_secs_f64();
     let merged = if summary.duplicates > 0 {

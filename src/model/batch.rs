@@ -1,7 +1,7 @@
 //! A ranked batch of postings: one row per posting, and what happened in the run.
 
 use super::{FitBand, Posting};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 /// Scores are shown with one decimal; ranking uses the unrounded value.
@@ -16,8 +16,9 @@ fn one_decimal<S: Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f32((score * 10.0).round() / 10.0)
 }
 
-/// One ranked posting.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One ranked posting. It reads back from its own JSON (a batch too large for memory keeps
+/// sorted runs of rows in temporary files), but for the fields JSON does not carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BatchRow {
     /// 1-based rank, best first.
     pub rank: usize,
@@ -66,14 +67,14 @@ pub struct BatchRow {
     pub requirements_found: bool,
     /// How many later postings had the same text (normalised: case and spacing aside): they
     /// are merged into this row, scored once and reported once.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub duplicates: usize,
     /// Their ids (their sources when they have none), in input order, at most
     /// [`DUPLICATES_LISTED`].
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_ids: Vec<String>,
     /// Other fields of the export row, passed through.
-    #[serde(skip_serializing_if = "Map::is_empty")]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub fields: Map<String, Value>,
     /// Input order (ties).
     #[serde(skip)]

@@ -16,7 +16,9 @@ pub enum ReqKind {
 }
 
 /// What a headline score means, in words a person can act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum FitBand {
     /// 25 and above: most of the role's skills are proven and it uses several of the

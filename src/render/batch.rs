@@ -1,9 +1,10 @@
 //! Batch rankings: an aligned table for people, CSV, JSON lines or one JSON array.
 
 use super::BatchFormat;
+use crate::error::{Error, Result};
 use crate::model::BatchRow;
 use crate::printable::printable;
-use std::fmt::Write;
+use std::borrow::Borrow;
 
 /// Pads or cuts `s` to `width` terminal columns (CJK characters take two).
 fn fit(s: &str, width: usize) -> String {
@@ -71,42 +72,85 @@ fn fit_terms(terms: &[String], total: usize, width: usize) -> String {
 
 /// Renders batch rows.
 pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
+    render_string(rows, format, None)
+}
+
+/// [`write`] into a string, for rows already in memory.
+fn render_string(rows: &[BatchRow], format: BatchFormat, width: Option<usize>) -> String {
+    let mut out = Vec::new();
+    write(rows.iter().map(Ok), format, width, &mut out).expect("rows render into memory");
+    String::from_utf8(out).expect("rendered rows are UTF-8")
+}
+
+/// The CSV header.
+const CSV_HEADER: [&str; 17] = [
+    "rank",
+    "score",
+    "title",
+    "company",
+    "location",
+    "url",
+    "id",
+    "matched",
+    "missing",
+    "source",
+    "matched_count",
+    "missing_count",
+    "requirements_found",
+    "fit",
+    "coverage",
+    "duplicates",
+    "duplicate_ids",
+];
+
+/// Writes batch rows to `out` as they come (a batch too large for memory is merged from
+/// temporary files as it is written): JSON lines, one JSON array, CSV, or the table fitted to
+/// `width` columns. Returns how many rows were written. A row that cannot be read ends the
+/// output with its error; a write error is an [`Error::Io`] naming standard output.
+pub fn write<R: Borrow<BatchRow>>(
+    rows: impl Iterator<Item = Result<R>>,
+    format: BatchFormat,
+    width: Option<usize>,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
+    let io = |source| Error::Io {
+        path: "standard output".into(),
+        source,
+    };
+    let mut n = 0;
     match format {
-        BatchFormat::Json => serde_json::to_string_pretty(rows).expect("rows serialise") + "\n",
         BatchFormat::Jsonl => {
-            let mut out = String::new();
             for r in rows {
-                out.push_str(&serde_json::to_string(r).expect("row serialises"));
-                out.push('\n');
+                serde_json::to_writer(&mut *out, r?.borrow()).map_err(|e| io(e.into()))?;
+                out.write_all(b"\n").map_err(io)?;
+                n += 1;
             }
-            out
+        }
+        BatchFormat::Json => {
+            // The layout of serde_json's pretty array, one row at a time.
+            out.write_all(b"[").map_err(io)?;
+            for r in rows {
+                let row = serde_json::to_string_pretty(r?.borrow()).expect("rows serialise");
+                let sep = if n == 0 { "\n  " } else { ",\n  " };
+                out.write_all(sep.as_bytes()).map_err(io)?;
+                out.write_all(row.replace('\n', "\n  ").as_bytes())
+                    .map_err(io)?;
+                n += 1;
+            }
+            out.write_all(if n == 0 { b"]\n" } else { b"\n]\n" })
+                .map_err(io)?;
         }
         BatchFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record([
-                "rank",
-                "score",
-                "title",
-                "company",
-                "location",
-                "url",
-                "id",
-                "matched",
-                "missing",
-                "source",
-                "matched_count",
-                "missing_count",
-                "requirements_found",
-                "fit",
-                "coverage",
-                "duplicates",
-                "duplicate_ids",
-            ]);
+            let mut w = csv::Writer::from_writer(&mut *out);
+            let csv_err = |e: csv::Error| io(e.into());
+            w.write_record(CSV_HEADER).map_err(csv_err)?;
             // No raw control bytes in a cell: export fields and file names are shown as
             // escapes.
             let cell = |s: &Option<String>| printable(s.as_deref().unwrap_or("")).into_owned();
             for r in rows {
-                let _ = w.write_record([
+                let r = r?;
+                let r = r.borrow();
+                w.write_record([
                     r.rank.to_string(),
                     format!("{:.1}", r.score),
                     cell(&r.title),
@@ -124,12 +168,23 @@ pub fn batch(rows: &[BatchRow], format: BatchFormat) -> String {
                     format!("{:.1}", r.coverage),
                     r.duplicates.to_string(),
                     printable(&r.duplicate_ids.join("; ")).into_owned(),
-                ]);
+                ])
+                .map_err(csv_err)?;
+                n += 1;
             }
-            String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("CSV is UTF-8")
+            w.flush().map_err(io)?;
         }
-        BatchFormat::Table => table(rows, None),
+        BatchFormat::Table => {
+            let table = Table::new(width);
+            out.write_all(table.header().as_bytes()).map_err(io)?;
+            for r in rows {
+                out.write_all(table.row(r?.borrow()).as_bytes())
+                    .map_err(io)?;
+                n += 1;
+            }
+        }
     }
+    Ok(n)
 }
 
 /// A column of the batch table whose width depends on the terminal's.
@@ -207,30 +262,50 @@ fn layout(width: Option<usize>) -> Vec<(Col, usize)> {
 /// The batch table, fitted to `width` terminal columns when given (titles and term lists cut
 /// with an ellipsis or a count, as `ls` and `cargo tree` fit theirs), else at full width.
 pub fn table(rows: &[BatchRow], width: Option<usize>) -> String {
-    let cols = layout(width);
-    let last = cols.len() - 1;
-    let cell = |i: usize, col: Col, w: usize, text: &str| -> String {
-        let s = match (col, width) {
+    render_string(rows, BatchFormat::Table, width)
+}
+
+/// The table's columns, laid out once, then written a line at a time.
+struct Table {
+    cols: Vec<(Col, usize)>,
+    width: Option<usize>,
+}
+
+impl Table {
+    fn new(width: Option<usize>) -> Table {
+        Table {
+            cols: layout(width),
+            width,
+        }
+    }
+
+    fn cell(&self, i: usize, col: Col, w: usize, text: &str) -> String {
+        let s = match (col, self.width) {
             // No limit: the source as it is, unpadded.
             (Col::Source, None) => return text.to_string(),
             (Col::Source, Some(_)) => fit_left(text, w),
             _ => fit(text, w),
         };
-        if i == last {
+        if i == self.cols.len() - 1 {
             s.trim_end().to_string()
         } else {
             s
         }
-    };
-    let mut out = format!("{:>4}  {:>5}  {:>4}", "rank", "score", "cov");
-    for (i, &(c, w)) in cols.iter().enumerate() {
-        out.push_str("  ");
-        out.push_str(&cell(i, c, w, c.header()));
     }
-    out.push('\n');
-    for r in rows {
-        let _ = write!(out, "{:>4}  {:>5.1}  {:>3.0}%", r.rank, r.score, r.coverage);
-        for (i, &(c, w)) in cols.iter().enumerate() {
+
+    fn header(&self) -> String {
+        let mut out = format!("{:>4}  {:>5}  {:>4}", "rank", "score", "cov");
+        for (i, &(c, w)) in self.cols.iter().enumerate() {
+            out.push_str("  ");
+            out.push_str(&self.cell(i, c, w, c.header()));
+        }
+        out.push('\n');
+        out
+    }
+
+    fn row(&self, r: &BatchRow) -> String {
+        let mut out = format!("{:>4}  {:>5.1}  {:>3.0}%", r.rank, r.score, r.coverage);
+        for (i, &(c, w)) in self.cols.iter().enumerate() {
             let text = match c {
                 Col::Title => r.title.as_deref().unwrap_or("-").to_string(),
                 Col::Company => r.company.as_deref().unwrap_or("-").to_string(),
@@ -247,11 +322,11 @@ pub fn table(rows: &[BatchRow], width: Option<usize>) -> String {
                 }
             };
             out.push_str("  ");
-            out.push_str(&cell(i, c, w, &text));
+            out.push_str(&self.cell(i, c, w, &text));
         }
         out.push('\n');
+        out
     }
-    out
 }
 
 /// Pads or cuts `s` to `width` columns, keeping its end (a path's file name, a repost count):

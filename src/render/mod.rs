@@ -12,7 +12,7 @@ mod resume;
 
 use crate::choice::choices;
 
-pub use batch::{batch, table as batch_table};
+pub use batch::{batch, table as batch_table, write as write_batch};
 pub use html::Highlights;
 pub use posting::{posting_reading, posting_reading_text_styled};
 pub use report::{explanation, report, report_text, report_text_styled, Tone};
