@@ -10,14 +10,14 @@ pub use options::forget_empty_resume_var;
 use anyhow::{bail, Context, Result};
 #[cfg(feature = "serve")]
 use args::ServeArgs;
-use args::{BatchArgs, Cli, Command, PostingArgs, ResumeArgs};
+use args::{BatchArgs, Cli, Command, PostingArgs, ResumeArgs, ResumeViewArgs};
 use clap::CommandFactory;
 use jdfit::batch::{BatchOptions, Observer};
 use jdfit::parse;
 use jdfit::parse::source::{Columns, Input, RowError};
 use jdfit::pipeline::{self, TailorOutcome};
 use jdfit::printable::printable;
-use jdfit::render::{self, BatchFormat, PostingFormat, ReportFormat, Tone};
+use jdfit::render::{self, BatchFormat, PostingFormat, ReportFormat, Tone, ViewFormat};
 use jdfit::score::PreparedResume;
 use jdfit::tailor::TailorOptions;
 use std::io::{IsTerminal, Write};
@@ -333,6 +333,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Batch(a) => batch(a),
         Command::Posting(a) => posting(a),
+        Command::Resume(a) => resume_view(a),
         #[cfg(feature = "serve")]
         Command::Serve(a) => serve(a),
         Command::Completions { shell } => {
@@ -386,6 +387,20 @@ fn posting(a: PostingArgs) -> Result<()> {
         }
         f => print_out(render::posting_reading(&readings, f)),
     }
+}
+
+/// `jdfit resume`: the résumé as read, with what to check. Its warnings are the output, so
+/// they are not repeated as notes.
+fn resume_view(a: ResumeViewArgs) -> Result<()> {
+    let path = options::view_path(a.file.as_deref())?;
+    let read =
+        pipeline::read_resume(path, a.resume_format).map_err(|e| input_error("résumé", path, e))?;
+    let source = path.display().to_string();
+    let source = match a.format {
+        ViewFormat::Json => source,
+        ViewFormat::Text => printable(&source).into_owned(),
+    };
+    print_out(render::resume_view(&read.view(&source), a.format))
 }
 
 /// Progress on stderr (a bar on a terminal), bad rows always.
