@@ -238,6 +238,15 @@ async function run() {
     const want = path.basename(resumePath);
     await waitFor(page, `#resume-name to show ${want}`,
       (n) => (document.querySelector('#resume-name')?.textContent || '').trim() === n, want);
+    // What was read (POST /api/resume) is shown once the file is chosen.
+    await waitFor(page, '#read to show the sections read from the résumé', () => {
+      const r = document.querySelector('#read');
+      return r && !r.hidden && document.querySelectorAll('#read-sections li').length > 0;
+    });
+    const readText = (await page.locator('#read').textContent()).replace(/\s+/g, ' ').trim();
+    check(/experience/.test(readText) && /bullets?/.test(readText),
+      `the "what was read" panel lacks the experience section and counts: ${readText.slice(0, 200)}`);
+    ok(`what was read: ${(await page.locator('#read-sections li').count())} sections shown`);
     const r2 = await match(page, posting);
     const body = r2.request().postDataJSON();
     check(body && body.resume && body.resume.name === want && (body.resume.data || body.resume.text || '').length > 0,
