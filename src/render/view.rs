@@ -2,6 +2,7 @@
 
 use super::ViewFormat;
 use crate::model::{Basics, Bullet, EntryView, ResumeView, SectionKind};
+use crate::printable::printable;
 use std::fmt::Write;
 
 /// Renders the view of a résumé as text or JSON.
@@ -45,7 +46,7 @@ fn text(v: &ResumeView) -> String {
         let _ = writeln!(
             out,
             "## {}  [{}: {}, {}]",
-            s.heading,
+            printable(&s.heading),
             kind_name(s.kind),
             count(s.entries.len(), "entry", "entries"),
             count(s.bullets, "bullet", "bullets")
@@ -60,7 +61,7 @@ fn text(v: &ResumeView) -> String {
     } else {
         out.push_str("Warnings:\n");
         for w in &v.warnings {
-            let _ = writeln!(out, "  - {}", w.message);
+            let _ = writeln!(out, "  - {}", printable(&w.message));
         }
     }
     out
@@ -70,7 +71,8 @@ fn text(v: &ResumeView) -> String {
 const KEY: usize = 12;
 
 fn field(out: &mut String, indent: &str, key: &str, value: &str) {
-    let _ = writeln!(out, "{indent}{key:<KEY$}  {value}");
+    // Text from the file reaches a terminal: escapes and bidirectional overrides made visible.
+    let _ = writeln!(out, "{indent}{key:<KEY$}  {}", printable(value));
 }
 
 fn basics(out: &mut String, b: &Basics) {
@@ -135,7 +137,13 @@ fn entry(out: &mut String, view: &EntryView) {
 fn bullet(out: &mut String, b: &Bullet, level: usize) {
     let mut stack = vec![(b, level)];
     while let Some((b, level)) = stack.pop() {
-        let _ = writeln!(out, "{}{}  {}", "  ".repeat(level + 1), b.id, b.text);
+        let _ = writeln!(
+            out,
+            "{}{}  {}",
+            "  ".repeat(level + 1),
+            b.id,
+            printable(&b.text)
+        );
         stack.extend(b.children.iter().rev().map(|c| (c, level + 1)));
     }
 }
