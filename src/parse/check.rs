@@ -11,6 +11,15 @@ use crate::model::{Part, Resume, ResumeWarning, SectionKind, WarningKind};
 /// kept whole instead of being selected as evidence.
 const MANY_OTHER_BULLETS: usize = 6;
 
+/// A place written as `中国, 北京`, `北京市`-style pairs or `Seattle, WA`: two short names and
+/// a comma, nothing else.
+static PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:\p{Han}{2,4}[,，]\s*\p{Han}{2,4}|\p{Lu}[\p{Ll}]+(?: \p{Lu}[\p{Ll}]+)?, [A-Z]{2})$",
+    )
+    .expect("place pattern")
+});
+
 /// The warnings for `resume`, read from `text` (the text its parser read; `None` for a JSON
 /// Resume, whose structure is given, not guessed). Most important first.
 pub fn resume_warnings(resume: &Resume, text: Option<&str>) -> Vec<ResumeWarning> {
@@ -101,6 +110,23 @@ pub fn resume_warnings(resume: &Resume, text: Option<&str>) -> Vec<ResumeWarning
                 format!(
                     "{} in “{}” read as an organisation but holds dates: the entry's lines may be out of order",
                     quoted(&dated_names),
+                    s.heading
+                ),
+            );
+        }
+        // `中国, 北京` as an entry's name: a location line taken for the entry's heading, as
+        // text converted from a PDF often gives.
+        let places: Vec<&str> = named
+            .iter()
+            .filter_map(|e| e.organisation.as_deref())
+            .filter(|o| PLACE.is_match(o))
+            .collect();
+        if !places.is_empty() {
+            warn(
+                WarningKind::Misread,
+                format!(
+                    "{} in “{}” read as an organisation but looks like a place: the entry's lines may be out of order",
+                    quoted(&places),
                     s.heading
                 ),
             );
@@ -203,6 +229,17 @@ mod tests {
         assert!(
             w.iter()
                 .any(|w| w.kind == WarningKind::Misread && w.message.contains("6 bullets")),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_read_as_an_organisation() {
+        let md = "# 张三\n\nzs@example.com\n\n## 工作经历\n\n### 中国, 北京\n2019 年 1 月 - 至今\n\n- 负责 Kubernetes 集群\n";
+        let r = markdown::parse(md);
+        let w = resume_warnings(&r, Some(md));
+        assert!(
+            w.iter().any(|w| w.message.contains("looks like a place")),
             "{w:?}"
         );
     }
