@@ -1072,6 +1072,16 @@ fn resume_view_shows_what_was_read_and_fails_in_one_line() {
         .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("[read as text"));
+    // Standard input, as a file's bytes.
+    let md = std::fs::read("corpus/frontend-en.md").unwrap();
+    let out = jdfit(t.path())
+        .args(["resume", "-"])
+        .write_stdin(md)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<stdin>  [read as markdown"));
+    fails_with(&["resume", "-"], Some(b""), "empty");
     fails_with(&["resume", "no/such/cv.md"], None, "no/such/cv.md");
     fails_with(
         &["resume", "jobs/en/en-07-mlops-engineer.txt"],

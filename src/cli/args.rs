@@ -77,7 +77,7 @@ pub enum Command {
     Posting(PostingArgs),
     /// Show how a résumé is read: contacts, sections, entries, bullet ids, and warnings.
     #[command(
-        after_help = "Examples:\n  jdfit resume corpus/frontend-en.md\n  jdfit resume resume.docx --format json\n  JDFIT_RESUME=corpus/resume-zh.txt jdfit resume"
+        after_help = "Examples:\n  jdfit resume corpus/frontend-en.md\n  jdfit resume resume.docx --format json\n  pbpaste | jdfit resume -\n  JDFIT_RESUME=corpus/resume-zh.txt jdfit resume"
     )]
     Resume(ResumeViewArgs),
     /// Build and persist the résumé's bullet index; later runs reuse it while the résumé is unchanged.
@@ -165,7 +165,7 @@ pub struct MatchArgs {
 
 #[derive(Args, Debug)]
 pub struct ResumeViewArgs {
-    /// The résumé file (falls back to $JDFIT_RESUME).
+    /// The résumé file, or - for standard input (falls back to $JDFIT_RESUME).
     #[arg(value_name = "FILE", env = "JDFIT_RESUME", hide_env_values = true)]
     pub file: Option<PathBuf>,
     /// Read the résumé as this format instead of guessing from extension and content.

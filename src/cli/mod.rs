@@ -393,9 +393,23 @@ fn posting(a: PostingArgs) -> Result<()> {
 /// they are not repeated as notes.
 fn resume_view(a: ResumeViewArgs) -> Result<()> {
     let path = options::view_path(a.file.as_deref())?;
-    let read =
-        pipeline::read_resume(path, a.resume_format).map_err(|e| input_error("résumé", path, e))?;
-    let source = path.display().to_string();
+    let (read, source) = if path.as_os_str() == "-" {
+        // Standard input is the binary's to open: its bytes are read as a file's would be
+        // (a DOCX piped in works too), within the same size limit.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), parse::MAX_INPUT_BYTES + 1),
+            &mut bytes,
+        )
+        .context("standard input")?;
+        let read = pipeline::read_resume_bytes(path, &bytes, a.resume_format)
+            .map_err(|e| input_error("résumé", path, e))?;
+        (read, "<stdin>".to_string())
+    } else {
+        let read = pipeline::read_resume(path, a.resume_format)
+            .map_err(|e| input_error("résumé", path, e))?;
+        (read, path.display().to_string())
+    };
     let source = match a.format {
         ViewFormat::Json => source,
         ViewFormat::Text => printable(&source).into_owned(),
