@@ -27,7 +27,13 @@ pub fn resume_file(r: &Resume, format: ResumeFormat, hl: Option<&Highlights>) ->
 pub(super) fn contact_lines(r: &Resume) -> Vec<String> {
     let b = &r.basics;
     if !b.lines.is_empty() {
-        return b.lines.clone();
+        // A headline read apart from the contact lines (Markdown's `## Android Engineer`
+        // above them) heads them, so that no output loses it.
+        let label = b
+            .label
+            .as_ref()
+            .filter(|l| !b.lines.iter().any(|x| x.contains(l.as_str())));
+        return label.into_iter().chain(&b.lines).cloned().collect();
     }
     let parts: Vec<&str> = [&b.label, &b.email, &b.phone, &b.url, &b.location]
         .into_iter()
@@ -183,5 +189,18 @@ mod tests {
         assert_eq!(v["work"][0]["url"], "https://www.u51.com");
         assert_eq!(v["work"][0]["name"], "51NB");
         assert_eq!(v["work"][0]["position"], "Android Engineer");
+    }
+
+    #[test]
+    fn a_headline_above_contact_lines_is_kept() {
+        let md = "# Cai\n\n## Android Engineer\n\n- Phone: +86 138-0000-1234\n- Blog: http://blankj.com\n\n## Experience\n\n- Built the logger\n";
+        let r = markdown::parse(md);
+        assert_eq!(r.basics.label.as_deref(), Some("Android Engineer"));
+        let out = markdown(&r);
+        assert!(
+            out.starts_with("# Cai\n\nAndroid Engineer  \nPhone:"),
+            "{out}"
+        );
+        assert!(text(&r).contains("Android Engineer\nPhone:"));
     }
 }
