@@ -62,7 +62,7 @@ const PAGE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-sr
 struct Loaded {
     name: String,
     prepared: PreparedResume,
-    /// What was read, for an upload (the page shows it once the file is chosen).
+    /// What was read (the page shows it once the résumé is loaded).
     view: Option<ResumeView>,
 }
 
@@ -77,16 +77,20 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State for a server with `default` as the résumé at start-up (named `name`), if any;
-    /// uploads are prepared with `options` (always in RAM).
-    pub fn new(default: Option<(String, PreparedResume)>, options: ResumeOptions) -> AppState {
+    /// State for a server with `default` as the résumé at start-up (named `name`, with the
+    /// view of what was read from it), if any; uploads are prepared with `options` (always
+    /// in RAM).
+    pub fn new(
+        default: Option<(String, PreparedResume, Option<ResumeView>)>,
+        options: ResumeOptions,
+    ) -> AppState {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         AppState {
-            default: default.map(|(name, prepared)| {
+            default: default.map(|(name, prepared, view)| {
                 Arc::new(Loaded {
                     name,
                     prepared,
-                    view: None,
+                    view,
                 })
             }),
             uploads: Mutex::new(Vec::new()),
@@ -155,6 +159,9 @@ struct ResumeInfo {
     name: String,
     title: Option<String>,
     bullets: usize,
+    /// What was read from it, as `POST /api/resume` answers for an upload.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<ResumeView>,
 }
 
 /// The router of the app over `state`. With `hosts`, a request whose `Host` header is not
@@ -367,6 +374,7 @@ async fn resume_info(State(s): State<Arc<AppState>>) -> Result<Json<ResumeInfo>,
         name: l.name.clone(),
         title: l.prepared.resume.basics.name.clone(),
         bullets: l.prepared.bullets.len(),
+        view: l.view.clone(),
     }))
 }
 

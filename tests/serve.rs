@@ -134,6 +134,10 @@ fn page_and_api() {
     .unwrap();
     assert_eq!(info["name"], "resume-zh.txt");
     assert!(info["bullets"].as_u64().unwrap() > 20);
+    // What was read from it, as for an upload.
+    assert_eq!(info["view"]["source"], "resume-zh.txt");
+    assert_eq!(info["view"]["bullets"], info["bullets"]);
+    assert_eq!(info["view"]["warnings"][0]["kind"], "no_name");
 
     let (status, ct, body) = post(
         &s,

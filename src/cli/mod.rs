@@ -593,12 +593,16 @@ fn serve(a: ServeArgs) -> Result<()> {
     let default = match &a.resume.resume {
         Some(p) => {
             // The same options (and analyzer) as the server's uploads: a user lexicon is
-            // built once.
-            let m = pipeline::prepare(p, &opts).map_err(|e| input_error("résumé", p, e))?;
+            // built once. Read once, for the page's view of it and for scoring.
+            let read =
+                pipeline::read_resume(p, opts.format).map_err(|e| input_error("résumé", p, e))?;
             let name = p
                 .file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
-            Some((name, m))
+            let view = read.view(&name);
+            let m = pipeline::prepare_parsed(read.resume, Some((p, &read.text)), &opts)
+                .map_err(|e| input_error("résumé", p, e))?;
+            Some((name, m, Some(view)))
         }
         None => None,
     };
