@@ -2,9 +2,12 @@
 //! command line, batch and the server all prepare a résumé and match postings through here.
 
 use crate::analyze::Analyzer;
+use crate::choice::Choice;
 use crate::error::{Error, Result};
 use crate::index::{self, BulletIndex, IndexMeta};
-use crate::model::{BatchRow, MatchReport, Posting, PostingReading, ReqKind, Resume, YearMonth};
+use crate::model::{
+    BatchRow, MatchReport, Posting, PostingReading, ReqKind, Resume, ResumeView, YearMonth,
+};
 use crate::parse::{self, posting, InputFormat};
 use crate::render::{self, Highlights, ResumeFormat};
 use crate::score::{self, AnalyzedResume, Background, IndexPlace, PreparedResume, Scoring};
@@ -136,6 +139,77 @@ pub fn read_posting(text: &str, source: &str, analyzer: &Analyzer) -> PostingRea
     let mut r = score::reading(&posting::parse(text), analyzer, Background::builtin());
     r.source = source.to_string();
     r
+}
+
+/// A résumé as read, with the text its parser read and the format it was read as: what
+/// [`ReadResume::view`] shows a person.
+#[derive(Debug, Clone)]
+pub struct ReadResume {
+    /// The parsed résumé.
+    pub resume: Resume,
+    /// The text parsed (a document's text, once converted).
+    pub text: String,
+    /// The format the text was read as.
+    pub format: InputFormat,
+    /// The kind of document the text was taken from (`DOCX`, `HTML`), when it was one.
+    pub converted_from: Option<String>,
+}
+
+impl ReadResume {
+    /// What was read and what a person should check in it, for `source` (a path or an
+    /// uploaded file's name).
+    pub fn view(&self, source: &str) -> ResumeView {
+        let text = (self.format != InputFormat::Json).then_some(self.text.as_str());
+        let warnings = parse::check::resume_warnings(&self.resume, text);
+        let format = match &self.converted_from {
+            Some(doc) => format!("{} (from {doc})", self.format.name()),
+            None => self.format.name().to_string(),
+        };
+        ResumeView::new(&self.resume, source, &format, warnings)
+    }
+}
+
+/// Reads and parses the résumé at `path` (its format given, or detected), keeping what a
+/// view of it needs.
+pub fn read_resume(path: &Path, format: Option<InputFormat>) -> Result<ReadResume> {
+    let (text, read_as) = parse::read_resume_source(path)?;
+    read_parsed(path, text, format, read_as)
+}
+
+/// [`read_resume`] for a file's bytes already in memory (an upload named `path`): a DOCX
+/// document or any text encoding, as from a file.
+pub fn read_resume_bytes(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<InputFormat>,
+) -> Result<ReadResume> {
+    let (text, read_as) = parse::resume_source_from_bytes(path, bytes)?;
+    read_parsed(path, text, format, read_as)
+}
+
+fn read_parsed(
+    path: &Path,
+    text: String,
+    format: Option<InputFormat>,
+    read_as: Option<InputFormat>,
+) -> Result<ReadResume> {
+    let format = format
+        .or(read_as)
+        .unwrap_or_else(|| InputFormat::detect(path, &text));
+    let resume = parse::parse_resume(path, &text, Some(format))?;
+    // A document's kind, named the way people call it (from its extension; "a document"
+    // when the name has none).
+    let converted_from = read_as.map(|_| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map_or_else(|| "a document".to_string(), str::to_ascii_uppercase)
+    });
+    Ok(ReadResume {
+        resume,
+        text,
+        format,
+        converted_from,
+    })
 }
 
 /// The résumé tailored to a matched posting: its own bullets, selected and reordered.

@@ -1,13 +1,14 @@
 //! Serve: the paste-a-posting web page and its JSON API, on axum.
 //!
 //! `GET /` is one page (embedded in the binary, no external requests). `GET /api/resume`
-//! describes the loaded résumé, `POST /api/match` scores a posting and `POST /api/tailor`
+//! describes the loaded résumé, `POST /api/resume` shows how an uploaded one is read,
+//! `POST /api/match` scores a posting and `POST /api/tailor`
 //! returns a tailored résumé file. Request bodies are limited to [`BODY_LIMIT`]; scoring runs
 //! on blocking threads, at most one per core at a time, so a burst of requests queues instead
 //! of starving the server. Every error is a JSON `{"error": "…"}` with a 4xx/5xx status.
 
 use crate::choice::Choice;
-use crate::model::MatchReport;
+use crate::model::{MatchReport, ResumeView};
 use crate::parse;
 use crate::pipeline::{self, safe_stem, Matched, ResumeOptions};
 use crate::render::ResumeFormat;
@@ -61,6 +62,8 @@ const PAGE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-sr
 struct Loaded {
     name: String,
     prepared: PreparedResume,
+    /// What was read (the page shows it once the résumé is loaded).
+    view: Option<ResumeView>,
 }
 
 /// What the server holds: the résumé given at start-up, recent uploads, and the analyzer.
@@ -74,12 +77,22 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State for a server with `default` as the résumé at start-up (named `name`), if any;
-    /// uploads are prepared with `options` (always in RAM).
-    pub fn new(default: Option<(String, PreparedResume)>, options: ResumeOptions) -> AppState {
+    /// State for a server with `default` as the résumé at start-up (named `name`, with the
+    /// view of what was read from it), if any; uploads are prepared with `options` (always
+    /// in RAM).
+    pub fn new(
+        default: Option<(String, PreparedResume, Option<ResumeView>)>,
+        options: ResumeOptions,
+    ) -> AppState {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         AppState {
-            default: default.map(|(name, prepared)| Arc::new(Loaded { name, prepared })),
+            default: default.map(|(name, prepared, view)| {
+                Arc::new(Loaded {
+                    name,
+                    prepared,
+                    view,
+                })
+            }),
             uploads: Mutex::new(Vec::new()),
             options: ResumeOptions {
                 index_dir: None,
@@ -146,6 +159,9 @@ struct ResumeInfo {
     name: String,
     title: Option<String>,
     bullets: usize,
+    /// What was read from it, as `POST /api/resume` answers for an upload.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<ResumeView>,
 }
 
 /// The router of the app over `state`. With `hosts`, a request whose `Host` header is not
@@ -156,7 +172,7 @@ pub fn router(state: Arc<AppState>, hosts: Option<Vec<String>>) -> Router {
     let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
     Router::new()
         .route("/", get(page))
-        .route("/api/resume", get(resume_info))
+        .route("/api/resume", get(resume_info).post(view_upload))
         .route("/api/match", post(match_posting))
         .route("/api/tailor", post(tailor_posting))
         .fallback(|| async { ApiError(StatusCode::NOT_FOUND, "no such page".into()) })
@@ -358,6 +374,7 @@ async fn resume_info(State(s): State<Arc<AppState>>) -> Result<Json<ResumeInfo>,
         name: l.name.clone(),
         title: l.prepared.resume.basics.name.clone(),
         bullets: l.prepared.bullets.len(),
+        view: l.view.clone(),
     }))
 }
 
@@ -388,27 +405,74 @@ fn resume_for(s: &AppState, upload: Option<ResumeUpload>) -> Result<Arc<Loaded>,
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "résumé".into());
-    let text = match (&up.data, &up.text) {
+    // Bytes are read as a file's would be (DOCX, HTML, any text encoding); text that arrived
+    // as text is cleaned, then read the same way (a saved page pasted as text, say).
+    let bytes = match (&up.data, &up.text) {
         (Some(b64), _) => {
             use base64::Engine;
-            let bytes = base64::engine::general_purpose::STANDARD
+            base64::engine::general_purpose::STANDARD
                 .decode(b64.trim())
-                .map_err(|e| bad_request(format!("resume.data is not base64: {e}")))?;
-            parse::decode(Path::new(&name), &bytes).map_err(|e| bad_request(e.to_string()))?
+                .map_err(|e| bad_request(format!("resume.data is not base64: {e}")))?
         }
-        (None, Some(t)) => parse::clean_text(t),
+        (None, Some(t)) => parse::clean_text(t).into_bytes(),
         (None, None) => return Err(bad_request("resume needs `text` or `data`")),
     };
-    let resume = parse::parse_resume(Path::new(&name), &text, None)
+    let read = pipeline::read_resume_bytes(Path::new(&name), &bytes, None)
         .map_err(|e| bad_request(e.to_string()))?;
-    let prepared = pipeline::prepare_parsed(resume, None, &s.options)
+    let view = read.view(&name);
+    let prepared = pipeline::prepare_parsed(read.resume, None, &s.options)
         .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let loaded = Arc::new(Loaded { name, prepared });
+    let loaded = Arc::new(Loaded {
+        name,
+        prepared,
+        view: Some(view),
+    });
     if let Ok(mut cache) = s.uploads.lock() {
         cache.insert(0, (key, loaded.clone()));
         cache.truncate(UPLOAD_CACHE);
     }
     Ok(loaded)
+}
+
+/// `POST /api/resume`: an uploaded résumé (`{name, data}` or `{name, text}`) as read, the
+/// JSON of `jdfit resume --format json`. The upload is prepared and kept, so matching it
+/// next costs nothing more.
+async fn view_upload(
+    State(s): State<Arc<AppState>>,
+    req: Result<Json<ResumeUpload>, JsonRejection>,
+) -> Result<Json<ResumeView>, ApiError> {
+    let Json(upload) = req?;
+    let loaded = on_worker(s, move |state| resume_for(state, Some(upload))).await?;
+    loaded
+        .view
+        .clone()
+        .map(Json)
+        .ok_or_else(|| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "no view".into()))
+}
+
+/// Runs `work` on a blocking thread, at most one per core at a time.
+async fn on_worker<T: Send + 'static>(
+    s: Arc<AppState>,
+    work: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    // The permit moves into the blocking task: if the client goes away, the request's future
+    // is dropped but the work runs on, and must keep its core counted until it ends.
+    let permit = s
+        .workers
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into()))?;
+    let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        work(&s)
+    });
+    task.await.map_err(|_| {
+        ApiError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the request failed on the server".into(),
+        )
+    })?
 }
 
 /// Scores the request's posting on a blocking thread, at most one per core at a time.
@@ -423,25 +487,14 @@ async fn scored<T: Send + 'static>(
             "the posting is empty: paste a job posting first",
         ));
     }
-    // The permit moves into the blocking task: if the client goes away, the request's future
-    // is dropped but the scoring runs on, and must keep its core counted until it ends.
-    let permit = s
-        .workers
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into()))?;
-    let state = s.clone();
-    let task = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        let loaded = resume_for(&state, req.resume)?;
+    on_worker(s, move |state| {
+        let loaded = resume_for(state, req.resume)?;
         let text = parse::clean_text(&req.posting);
         let matched = pipeline::match_text(&loaded.prepared, &text, "posting")
             .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         then(&loaded, matched)
-    });
-    task.await
-        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "scoring failed".into()))?
+    })
+    .await
 }
 
 async fn match_posting(

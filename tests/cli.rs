@@ -1037,3 +1037,61 @@ fn tailor_names_the_resume_with_name_and_notes_when_it_has_none() {
         );
     }
 }
+
+/// `jdfit resume`: what was read, as text and JSON; a missing file, a posting and no file at
+/// all are one line each, exit 2.
+#[test]
+fn resume_view_shows_what_was_read_and_fails_in_one_line() {
+    let t = tmp();
+    let out = jdfit(t.path())
+        .args(["resume", "corpus/frontend-en.md", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["basics"]["name"], "Alex Morgan");
+    assert_eq!(v["format"], "markdown");
+    let ids: Vec<&str> = v["sections"][1]["entries"][0]["bullets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids[0], "s2e1b1");
+    // The seed has no name and no contact lines: both are warned about, by kind.
+    let out = jdfit(t.path())
+        .args(["resume", SEED, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["no_name", "no_contact"]);
+    // --resume-format is honoured: the Markdown résumé read as plain text.
+    let out = jdfit(t.path())
+        .args(["resume", "corpus/frontend-en.md", "--resume-format", "text"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[read as text"));
+    // Standard input, as a file's bytes.
+    let md = std::fs::read("corpus/frontend-en.md").unwrap();
+    let out = jdfit(t.path())
+        .args(["resume", "-"])
+        .write_stdin(md)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<stdin>  [read as markdown"));
+    fails_with(&["resume", "-"], Some(b""), "empty");
+    fails_with(&["resume", "no/such/cv.md"], None, "no/such/cv.md");
+    fails_with(
+        &["resume", "jobs/en/en-07-mlops-engineer.txt"],
+        None,
+        "swapped",
+    );
+}

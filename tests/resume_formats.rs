@@ -538,3 +538,30 @@ proptest! {
         let _ = jdfit::parse::html::posting_text(&String::from_utf8_lossy(&bytes));
     }
 }
+
+/// `jdfit resume` of a Word résumé: the document it was converted from, the contact details
+/// from its table, the entry from its text box, every bullet with its id.
+#[test]
+fn resume_view_of_a_docx() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("cv.docx");
+    std::fs::write(&p, chinese_docx()).unwrap();
+    let out = ok(
+        t.path(),
+        &[os("resume"), p.as_os_str(), os("--format"), os("json")],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["format"], "markdown (from DOCX)");
+    assert_eq!(v["basics"]["name"], "林思远");
+    assert_eq!(v["basics"]["email"], "lin@example.com");
+    assert_eq!(
+        v["bullets"], 3,
+        "leaves: the group heading 可观测性 is not one"
+    );
+    let work = &v["sections"][0]["entries"][0];
+    assert_eq!(work["organisation"], "杭州云启科技有限公司");
+    assert_eq!(work["bullets"][1]["children"][0]["id"], "s1e1b2.1");
+    let text = ok(t.path(), &[os("resume"), p.as_os_str()], None);
+    assert!(text.contains("[read as markdown (from DOCX)"), "{text}");
+}

@@ -134,6 +134,10 @@ fn page_and_api() {
     .unwrap();
     assert_eq!(info["name"], "resume-zh.txt");
     assert!(info["bullets"].as_u64().unwrap() > 20);
+    // What was read from it, as for an upload.
+    assert_eq!(info["view"]["source"], "resume-zh.txt");
+    assert_eq!(info["view"]["bullets"], info["bullets"]);
+    assert_eq!(info["view"]["warnings"][0]["kind"], "no_name");
 
     let (status, ct, body) = post(
         &s,
@@ -397,4 +401,47 @@ fn the_page_works_in_a_real_browser() {
         std::fs::metadata(&shot).unwrap().len() > 10_000,
         "screenshot saved"
     );
+}
+
+/// The page's upload sends a DOCX file's bytes: `POST /api/resume` answers how it is read
+/// (the JSON of `jdfit resume`), and a match with the same upload uses it.
+#[test]
+fn an_uploaded_docx_is_read_and_shown() {
+    use base64::Engine;
+    let s = Server::start(&[]);
+    // A real DOCX, written by jdfit's own DOCX renderer from the English Markdown résumé.
+    let md = root().join("corpus/frontend-en.md");
+    let resume = jdfit::parse::load_resume(&md, None).unwrap();
+    let docx =
+        jdfit::render::resume_file(&resume, jdfit::render::ResumeFormat::Docx, None).unwrap();
+    let upload = json!({
+        "name": "cv.docx",
+        "data": base64::engine::general_purpose::STANDARD.encode(&docx),
+    });
+    let (st, ct, b) = post(&s, "/api/resume", &upload.to_string());
+    assert_eq!(st, 200, "{}", String::from_utf8_lossy(&b));
+    assert!(ct.starts_with("application/json"), "{ct}");
+    let view: Value = serde_json::from_slice(&b).unwrap();
+    assert_eq!(view["source"], "cv.docx");
+    assert!(view["format"].as_str().unwrap().contains("DOCX"), "{view}");
+    assert_eq!(view["basics"]["name"], "Alex Morgan");
+    let leaves = resume.leaves().len() as u64;
+    assert_eq!(view["bullets"].as_u64(), Some(leaves), "{view}");
+    let experience = view["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "experience")
+        .expect("an experience section");
+    assert!(experience["entries"].as_array().unwrap().len() >= 2);
+    assert!(view["warnings"].is_array());
+    // The same upload matches.
+    let body = json!({ "posting": posting(), "resume": upload });
+    let (st, _, b) = post(&s, "/api/match", &body.to_string());
+    assert_eq!(st, 200, "{}", String::from_utf8_lossy(&b));
+    // A file that is no résumé is one JSON error naming it.
+    let bad = json!({ "name": "cv.docx", "data": base64::engine::general_purpose::STANDARD.encode(b"not a zip") });
+    let (st, _, b) = post(&s, "/api/resume", &bad.to_string());
+    assert_eq!(st, 400);
+    assert!(error_of(&b).contains("cv.docx"), "{}", error_of(&b));
 }

@@ -162,6 +162,7 @@ fn help_of_every_command() {
         "tailor",
         "batch",
         "posting",
+        "resume",
         "index",
         "serve",
         "completions",
@@ -229,4 +230,21 @@ fn tailor_jsonresume_markdown_zh() {
         "-f",
         "jsonresume"
     ]));
+}
+
+/// `jdfit resume`: how the seed résumé (plain text), the English Markdown résumé and a JSON
+/// Resume are read, as text and as JSON.
+#[test]
+fn resume_view_text_and_json() {
+    for (file, name) in [
+        (SEED, "seed_txt"),
+        ("corpus/frontend-en.md", "frontend_md"),
+        ("corpus/data-analyst-en.json", "data_analyst_json"),
+    ] {
+        insta::assert_snapshot!(format!("resume_view_{name}_text"), run(&["resume", file]));
+        insta::assert_snapshot!(
+            format!("resume_view_{name}_json"),
+            run(&["resume", file, "--format", "json"])
+        );
+    }
 }

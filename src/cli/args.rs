@@ -5,7 +5,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use jdfit::choice::Choice;
 use jdfit::parse::InputFormat;
-use jdfit::render::{BatchFormat, PostingFormat, ReportFormat, ResumeFormat};
+use jdfit::render::{BatchFormat, PostingFormat, ReportFormat, ResumeFormat, ViewFormat};
 use jdfit::tailor::{Order, TailorOptions};
 use std::path::PathBuf;
 
@@ -75,6 +75,11 @@ pub enum Command {
         after_help = "Examples:\n  jdfit posting jobs/en/en-07-mlops-engineer.txt\n  jdfit posting jobs/zh/*.txt --format json\n  pbpaste | jdfit posting -"
     )]
     Posting(PostingArgs),
+    /// Show how a résumé is read: contacts, sections, entries, bullet ids, and warnings.
+    #[command(
+        after_help = "Examples:\n  jdfit resume corpus/frontend-en.md\n  jdfit resume resume.docx --format json\n  pbpaste | jdfit resume -\n  JDFIT_RESUME=corpus/resume-zh.txt jdfit resume"
+    )]
+    Resume(ResumeViewArgs),
     /// Build and persist the résumé's bullet index; later runs reuse it while the résumé is unchanged.
     #[command(
         after_help = "Examples:\n  jdfit index --resume corpus/resume-zh.txt\n  jdfit index --resume corpus/resume-zh.txt --index-dir ./.jdfit-index"
@@ -156,6 +161,19 @@ pub struct MatchArgs {
     /// Explain one bullet's score instead: each posting term's contribution.
     #[arg(long, value_name = "BULLET_ID")]
     pub explain: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ResumeViewArgs {
+    /// The résumé file, or - for standard input (falls back to $JDFIT_RESUME).
+    #[arg(value_name = "FILE", env = "JDFIT_RESUME", hide_env_values = true)]
+    pub file: Option<PathBuf>,
+    /// Read the résumé as this format instead of guessing from extension and content.
+    #[arg(long, value_name = "FORMAT", value_parser = choice::<InputFormat>())]
+    pub resume_format: Option<InputFormat>,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "text", value_parser = choice::<ViewFormat>())]
+    pub format: ViewFormat,
 }
 
 #[derive(Args, Debug)]

@@ -63,6 +63,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
 /// Examples for the whole tool, beyond each command's own.
 const EXAMPLES: &[(&str, &str)] = &[
     (
+        "Check how a résumé is read (sections, entries, bullet ids, warnings):",
+        "jdfit resume cv.docx",
+    ),
+    (
         "Score a posting copied to the clipboard:",
         "pbpaste | jdfit match --resume cv.md",
     ),
@@ -276,7 +280,9 @@ mod tests {
                 "no {section} section"
             );
         }
-        for cmd in ["match", "tailor", "batch", "posting", "index", "man"] {
+        for cmd in [
+            "match", "tailor", "batch", "posting", "resume", "index", "man",
+        ] {
             assert!(
                 page.contains(&format!(".SS \"jdfit {cmd}\"\n")),
                 "no {cmd} section"

@@ -10,14 +10,14 @@ pub use options::forget_empty_resume_var;
 use anyhow::{bail, Context, Result};
 #[cfg(feature = "serve")]
 use args::ServeArgs;
-use args::{BatchArgs, Cli, Command, PostingArgs, ResumeArgs};
+use args::{BatchArgs, Cli, Command, PostingArgs, ResumeArgs, ResumeViewArgs};
 use clap::CommandFactory;
 use jdfit::batch::{BatchOptions, Observer};
 use jdfit::parse;
 use jdfit::parse::source::{Columns, Input, RowError};
 use jdfit::pipeline::{self, TailorOutcome};
 use jdfit::printable::printable;
-use jdfit::render::{self, BatchFormat, PostingFormat, ReportFormat, Tone};
+use jdfit::render::{self, BatchFormat, PostingFormat, ReportFormat, Tone, ViewFormat};
 use jdfit::score::PreparedResume;
 use jdfit::tailor::TailorOptions;
 use std::io::{IsTerminal, Write};
@@ -355,6 +355,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Batch(a) => batch(a),
         Command::Posting(a) => posting(a),
+        Command::Resume(a) => resume_view(a),
         #[cfg(feature = "serve")]
         Command::Serve(a) => serve(a),
         Command::Completions { shell } => {
@@ -408,6 +409,34 @@ fn posting(a: PostingArgs) -> Result<()> {
         }
         f => print_out(render::posting_reading(&readings, f)),
     }
+}
+
+/// `jdfit resume`: the résumé as read, with what to check. Its warnings are the output, so
+/// they are not repeated as notes.
+fn resume_view(a: ResumeViewArgs) -> Result<()> {
+    let path = options::view_path(a.file.as_deref())?;
+    let (read, source) = if path.as_os_str() == "-" {
+        // Standard input is the binary's to open: its bytes are read as a file's would be
+        // (a DOCX piped in works too), within the same size limit.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), parse::MAX_INPUT_BYTES + 1),
+            &mut bytes,
+        )
+        .context("standard input")?;
+        let read = pipeline::read_resume_bytes(path, &bytes, a.resume_format)
+            .map_err(|e| input_error("résumé", path, e))?;
+        (read, "<stdin>".to_string())
+    } else {
+        let read = pipeline::read_resume(path, a.resume_format)
+            .map_err(|e| input_error("résumé", path, e))?;
+        (read, path.display().to_string())
+    };
+    let source = match a.format {
+        ViewFormat::Json => source,
+        ViewFormat::Text => printable(&source).into_owned(),
+    };
+    print_out(render::resume_view(&read.view(&source), a.format))
 }
 
 /// Progress on stderr (a bar on a terminal), bad rows always.
@@ -598,12 +627,16 @@ fn serve(a: ServeArgs) -> Result<()> {
     let default = match &a.resume.resume {
         Some(p) => {
             // The same options (and analyzer) as the server's uploads: a user lexicon is
-            // built once.
-            let m = pipeline::prepare(p, &opts).map_err(|e| input_error("résumé", p, e))?;
+            // built once. Read once, for the page's view of it and for scoring.
+            let read =
+                pipeline::read_resume(p, opts.format).map_err(|e| input_error("résumé", p, e))?;
             let name = p
                 .file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
-            Some((name, m))
+            let view = read.view(&name);
+            let m = pipeline::prepare_parsed(read.resume, Some((p, &read.text)), &opts)
+                .map_err(|e| input_error("résumé", p, e))?;
+            Some((name, m, Some(view)))
         }
         None => None,
     };

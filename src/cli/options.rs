@@ -47,6 +47,17 @@ pub fn forget_empty_resume_var() {
     }
 }
 
+/// The résumé `jdfit resume` shows: its FILE argument (or `$JDFIT_RESUME`, which clap reads).
+pub fn view_path(file: Option<&Path>) -> Result<&Path> {
+    match file {
+        Some(p) => Ok(p),
+        None if EMPTY_RESUME_VAR.load(std::sync::atomic::Ordering::Relaxed) => {
+            bail!("JDFIT_RESUME is set but empty: set it to your résumé file, or pass FILE")
+        }
+        None => bail!("no résumé given: pass FILE or set JDFIT_RESUME"),
+    }
+}
+
 /// The résumé named by the arguments (or `$JDFIT_RESUME`, which clap reads).
 pub fn resume_path(a: &ResumeArgs) -> Result<&Path> {
     match &a.resume {

@@ -6,9 +6,11 @@ mod posting;
 mod reading;
 mod report;
 mod resume;
+mod view;
 
 pub use batch::*;
 pub use posting::*;
 pub use reading::*;
 pub use report::*;
 pub use resume::*;
+pub use view::*;

@@ -160,6 +160,10 @@ pub struct Entry {
     /// Parsed end of the date range.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<DateEnd>,
+    /// The entry's link (an organisation's or project's page), when the source gave one:
+    /// kept so that outputs which carry links (Markdown, HTML, JSON Resume) keep it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Other lines of the entry (paragraphs, notes), verbatim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,

@@ -18,6 +18,16 @@ struct State {
     /// Finished top-level bullets waiting to be attached to the current entry.
     heading: Option<HeadingLevel>,
     seen_name: bool,
+    /// Links in the heading being read: where each one's text starts in `buf`, then its text
+    /// and address once closed.
+    link_open: Option<(usize, String)>,
+    heading_links: Vec<(String, String)>,
+    /// Strong (bold) text in the heading being read, the same way.
+    strong_open: Option<usize>,
+    heading_strong: Vec<String>,
+    /// The first web address linked above the first section (a contact line's link whose
+    /// text is not the address itself).
+    contact_url: Option<String>,
 }
 
 impl State {
@@ -58,13 +68,14 @@ impl State {
                 entries: Vec::new(),
             }),
             _ => {
-                let s = self.section();
-                s.entries.push(Entry {
-                    organisation: Some(text),
-                    ..Entry::default()
-                });
+                let links = std::mem::take(&mut self.heading_links);
+                let strong = std::mem::take(&mut self.heading_strong);
+                let entry = entry_heading(&text, &links, &strong);
+                self.section().entries.push(entry);
             }
         }
+        self.heading_links.clear();
+        self.heading_strong.clear();
     }
 
     fn end_paragraph(&mut self) {
@@ -110,6 +121,171 @@ impl State {
                 entry.title = Some(line);
             } else {
                 entry.notes.push(line);
+            }
+        }
+    }
+}
+
+/// Text with its runs of white space made single spaces.
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `url` is a web address (not `#`, a placeholder or an e-mail link).
+fn is_web(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    u.starts_with("http://") || u.starts_with("https://")
+}
+
+/// `Java^†^` → `Java`: Pandoc superscripts holding a mark (†, *, ‡), not a word or a number
+/// (`2^10^` stays), are footnote-style markup, not text.
+fn strip_superscript_marks(s: &str) -> String {
+    static MARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\^[^\s\^\w]{1,3}\^").expect("superscript pattern")
+    });
+    if s.contains('^') {
+        MARK.replace_all(s, "").trim().to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Separators between a title and an organisation in an entry heading.
+const HEADING_SEPARATORS: &[char] = &[
+    ' ', '|', '｜', '@', '—', '–', '-', ',', '，', '·', '/', '(', ')', '（', '）',
+];
+
+/// An entry from its heading: the organisation, the title and the link in the common
+/// shapes `Title [Company](url)`, `**Title** [Company](url)`, `Title @ Company`,
+/// `Company — Title`, `职位 | 公司` and `**Title** Company`; anything else is the
+/// organisation line as written (a heading holding dates is not split).
+fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
+    let mut e = Entry {
+        organisation: Some(text.to_string()),
+        ..Entry::default()
+    };
+    let plain = |s: &str| !s.is_empty() && dates::find_range(s).is_none();
+    let rest_of = |part: &str| {
+        text.replacen(part, "", 1)
+            .trim_matches(HEADING_SEPARATORS)
+            .trim_start_matches("at ")
+            .trim_end_matches(" at")
+            .trim_matches(HEADING_SEPARATORS)
+            .to_string()
+    };
+    if let [(org, url)] = links {
+        if is_web(url) {
+            e.url = Some(url.clone());
+        }
+        let rest = rest_of(org);
+        if !org.is_empty() && (rest.is_empty() || plain(&rest)) {
+            e.organisation = Some(org.clone());
+            e.title = (!rest.is_empty()).then_some(rest);
+        }
+        return e;
+    }
+    let two = |sep: &str| -> Option<(String, String)> {
+        let (a, b) = text.split_once(sep)?;
+        let (a, b) = (a.trim(), b.trim());
+        (plain(a) && plain(b) && !b.contains(sep.trim())).then(|| (a.to_string(), b.to_string()))
+    };
+    if let Some((org, title)) = two(" — ").or_else(|| two(" – ")) {
+        e.organisation = Some(org);
+        e.title = Some(title);
+    } else if let Some((title, org)) = two(" | ").or_else(|| two("｜")) {
+        e.organisation = Some(org);
+        e.title = Some(title);
+    } else if let [title] = strong {
+        let rest = rest_of(title);
+        if title != text && plain(title) && plain(&rest) {
+            e.organisation = Some(rest);
+            e.title = Some(title.clone());
+        }
+    }
+    e
+}
+
+/// Contact lines written as a section: right under the name, a first section that is no
+/// résumé section (a headline such as "## Android Software Engineer", or "## Contact")
+/// holding only short lines, each a contact detail or a `Label: value` line, one at least
+/// an e-mail, phone or link. Its lines become the contact lines and a headline its label.
+fn contact_section(r: &mut Resume) {
+    let Some(first) = r.sections.first() else {
+        return;
+    };
+    let lines: Vec<String> = first
+        .entries
+        .iter()
+        .flat_map(|e| {
+            e.notes
+                .iter()
+                .cloned()
+                .chain(e.bullets.iter().map(|b| b.text.clone()))
+        })
+        .collect();
+    let flat = first
+        .entries
+        .iter()
+        .all(|e| e.organisation.is_none() && e.bullets.iter().all(|b| !b.is_group()));
+    let labelled = |l: &str| {
+        l.split_once([':', '：'])
+            .is_some_and(|(k, v)| k.chars().count() <= 20 && !v.trim().is_empty())
+    };
+    let is_contact = |l: &str| super::text::is_contact_line(l);
+    let fits = first.kind == SectionKind::Other
+        && flat
+        && !lines.is_empty()
+        && lines.len() <= 8
+        && lines
+            .iter()
+            .all(|l| l.chars().count() <= 120 && (is_contact(l) || labelled(l)))
+        && lines.iter().any(|l| is_contact(l));
+    if !fits {
+        return;
+    }
+    let first = r.sections.remove(0);
+    let h = first.heading.to_lowercase();
+    let is_contact_heading = ["contact", "联系", "个人信息", "基本信息", "info"]
+        .iter()
+        .any(|k| h.contains(k));
+    if r.basics.label.is_none() && !is_contact_heading && !first.heading.is_empty() {
+        r.basics.label = Some(first.heading);
+    }
+    r.basics.lines.extend(lines);
+}
+
+/// The location among the contact lines: a `Location:`/`Address:`/`地址：` line's value, or
+/// a `City, ST` / `City, Country` piece of a line cut at `|` or `·`.
+fn fill_location(b: &mut crate::model::Basics) {
+    static PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\p{Lu}[\p{L}.' -]*, (?:[A-Z]{2}|\p{Lu}[\p{L}.' -]+)$")
+            .expect("place pattern")
+    });
+    if b.location.is_some() {
+        return;
+    }
+    for line in &b.lines {
+        for piece in line.split(['|', '·', '•']).map(str::trim) {
+            if let Some((k, v)) = piece.split_once([':', '：']) {
+                let k = k.trim().to_lowercase();
+                if [
+                    "location",
+                    "address",
+                    "city",
+                    "地址",
+                    "现居",
+                    "所在地",
+                    "城市",
+                ]
+                .iter()
+                .any(|w| k == *w)
+                {
+                    b.location = Some(v.trim().to_string());
+                    return;
+                }
+            } else if PLACE.is_match(piece) && !super::text::is_contact_line(piece) {
+                b.location = Some(piece.to_string());
+                return;
             }
         }
     }
@@ -168,7 +344,7 @@ pub fn parse(text: &str) -> Resume {
             Event::End(TagEnd::Item) => {
                 let (mut text, children) = st.items.pop().expect("open item");
                 text.push_str(&std::mem::take(&mut st.buf));
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = strip_superscript_marks(&norm(&text));
                 let bullet = Bullet {
                     id: String::new(),
                     text,
@@ -186,6 +362,31 @@ pub fn parse(text: &str) -> Resume {
                             st.entry().bullets.push(bullet);
                         }
                     }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                st.link_open = Some((st.buf.len(), dest_url.to_string()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((start, url)) = st.link_open.take() {
+                    let text = norm(st.buf.get(start..).unwrap_or(""));
+                    if st.heading.is_some() {
+                        st.heading_links.push((text, url));
+                    } else if st.resume.sections.is_empty()
+                        && st.contact_url.is_none()
+                        && is_web(&url)
+                    {
+                        st.contact_url = Some(url);
+                    }
+                }
+            }
+            Event::Start(Tag::Strong) if st.heading.is_some() => {
+                st.strong_open = Some(st.buf.len());
+            }
+            Event::End(TagEnd::Strong) if st.heading.is_some() => {
+                if let Some(start) = st.strong_open.take() {
+                    st.heading_strong
+                        .push(norm(st.buf.get(start..).unwrap_or("")));
                 }
             }
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::InlineMath(t) => {
@@ -219,7 +420,12 @@ pub fn parse(text: &str) -> Resume {
             _ => {}
         }
     }
+    contact_section(&mut st.resume);
+    if st.resume.basics.url.is_none() {
+        st.resume.basics.url = st.contact_url.take();
+    }
     super::fill_contact(&mut st.resume.basics);
+    fill_location(&mut st.resume.basics);
     let mut resume = st.resume;
     resume
         .sections
@@ -253,12 +459,81 @@ mod tests {
         let md = "# 蔡\n\n## 工作经验\n\n### **高级 Android 开发工程师** [阿里巴巴](https://a.example)\n\n*2018/10 - 至今*\n\n在「支付宝」下主要负责：\n\n* 负责组件的开发。\n* 负责动画组件。\n";
         let r = parse(md);
         let e = &r.sections[0].entries[0];
-        assert_eq!(
-            e.organisation.as_deref(),
-            Some("高级 Android 开发工程师 阿里巴巴")
-        );
+        assert_eq!(e.organisation.as_deref(), Some("阿里巴巴"));
+        assert_eq!(e.title.as_deref(), Some("高级 Android 开发工程师"));
+        assert_eq!(e.url.as_deref(), Some("https://a.example"));
         assert_eq!(e.dates.as_deref(), Some("2018/10 - 至今"));
         assert_eq!(e.notes, ["在「支付宝」下主要负责："]);
         assert_eq!(e.bullets.len(), 2);
+    }
+
+    fn head(h: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let r = parse(&format!("# A\n\n## Experience\n\n### {h}\n\n- x\n"));
+        let e = r.sections[0].entries[0].clone();
+        (e.organisation, e.title, e.url)
+    }
+
+    #[test]
+    fn entry_heading_shapes() {
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            head("**Android Software Engineer**  [51NB](https://www.u51.com)"),
+            (
+                s("51NB"),
+                s("Android Software Engineer"),
+                s("https://www.u51.com")
+            )
+        );
+        assert_eq!(
+            head("Staff Engineer [Acme](https://acme.example)"),
+            (s("Acme"), s("Staff Engineer"), s("https://acme.example"))
+        );
+        assert_eq!(
+            head("Larkspur Health — Staff Engineer"),
+            (s("Larkspur Health"), s("Staff Engineer"), None)
+        );
+        assert_eq!(
+            head("后端工程师 | 阿里云"),
+            (s("阿里云"), s("后端工程师"), None)
+        );
+        assert_eq!(
+            head("**Engineer** Brightloom"),
+            (s("Brightloom"), s("Engineer"), None)
+        );
+        // Not split: the convention's one line, and a heading with dates.
+        assert_eq!(
+            head("Senior Frontend Engineer, Larkspur Health"),
+            (s("Senior Frontend Engineer, Larkspur Health"), None, None)
+        );
+        assert_eq!(head("Acme | 2019 - 2021").1, None);
+    }
+
+    #[test]
+    fn contact_lines_under_the_name() {
+        let md = "# Mengjie Cai\n\n## Android Software Engineer\n\n- Phone: +86 138-0000-1234\n- Email: [cai@example.com](mailto:cai@example.com)\n- GitHub: [https://github.com/x](https://github.com/x)\n\n## Experience\n\n### A\n\n- x\n";
+        let r = parse(md);
+        assert_eq!(r.sections.len(), 1, "{:?}", r.sections);
+        assert_eq!(r.basics.label.as_deref(), Some("Android Software Engineer"));
+        assert_eq!(r.basics.email.as_deref(), Some("cai@example.com"));
+        assert_eq!(r.basics.phone.as_deref(), Some("+86 138-0000-1234"));
+        assert_eq!(r.basics.url.as_deref(), Some("https://github.com/x"));
+        let md = "# Alex\n\nalex@example.com | Portland, OR | [github.com/example](https://github.com/example)\n\n## Experience\n\n- x\n";
+        let r = parse(md);
+        assert_eq!(r.basics.location.as_deref(), Some("Portland, OR"));
+        assert_eq!(r.basics.url.as_deref(), Some("https://github.com/example"));
+        // A summary section is not contact lines.
+        let md = "# Alex\n\n## Summary\n\n- Built things at alex@example.com for years and years\n- Led teams\n";
+        assert_eq!(parse(md).sections.len(), 1);
+    }
+
+    #[test]
+    fn superscript_marks_are_markup() {
+        let r = parse("# A\n\n## Skills\n\n- [Java](https://java.com)^†^\n- 2^10^ items\n");
+        let t: Vec<_> = r.sections[0].entries[0]
+            .bullets
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(t, ["Java", "2^10^ items"]);
     }
 }

@@ -1,6 +1,7 @@
 //! Parse: résumé files (plain text, Markdown, JSON Resume) and postings into models.
 
 mod blocks;
+pub mod check;
 pub mod dates;
 pub mod docx;
 pub mod encoding;
@@ -142,7 +143,16 @@ pub fn read_resume_text(path: &Path) -> Result<String> {
 /// read by the same parsers as any other résumé. A legacy `.doc` is an error that says so.
 pub fn read_resume_source(path: &Path) -> Result<(String, Option<InputFormat>)> {
     let buf = read_limited(open_input(path)?, path)?;
-    if docx::is_ole(&buf) {
+    resume_source_from_bytes(path, &buf)
+}
+
+/// [`read_resume_source`] for bytes already read (an upload): `path` is the file's name,
+/// whose extension helps tell the format, and names it in errors.
+pub fn resume_source_from_bytes(path: &Path, buf: &[u8]) -> Result<(String, Option<InputFormat>)> {
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big(path));
+    }
+    if docx::is_ole(buf) {
         return Err(Error::parse(
             path,
             None,
@@ -152,18 +162,18 @@ pub fn read_resume_source(path: &Path) -> Result<(String, Option<InputFormat>)> 
     let docx_name = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if docx::is_zip(&buf) || docx_name {
-        if !docx::is_zip(&buf) {
+    if docx::is_zip(buf) || docx_name {
+        if !docx::is_zip(buf) {
             return Err(Error::parse(
                 path,
                 None,
                 "named .docx but not a DOCX package (no ZIP signature)",
             ));
         }
-        let (text, format) = docx::to_text(path, &buf)?;
+        let (text, format) = docx::to_text(path, buf)?;
         return Ok((text, Some(format)));
     }
-    let text = encoding::decode(path, &buf, None)?;
+    let text = encoding::decode(path, buf, None)?;
     if html::looks_like_html(path, &text) {
         let (text, format) = html::resume_text(&text);
         return Ok((text, Some(format)));

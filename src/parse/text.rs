@@ -466,7 +466,7 @@ fn is_known_heading(s: &str) -> bool {
 
 /// A line of contact details only (an e-mail address, a phone number or a link in a short
 /// line), kept with the name rather than read as a bullet.
-fn is_contact_line(s: &str) -> bool {
+pub(super) fn is_contact_line(s: &str) -> bool {
     let mut b = crate::model::Basics {
         lines: vec![s.to_string()],
         ..Default::default()

@@ -123,11 +123,23 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
             };
             if e.organisation.is_some() || when.is_some() {
                 out.push_str("<div class=\"entry-head\">");
-                let _ = write!(
-                    out,
-                    "<span class=\"org\">{}</span>",
-                    esc(e.organisation.as_deref().unwrap_or(""))
-                );
+                let org = esc(e.organisation.as_deref().unwrap_or("")).into_owned();
+                match e.url.as_deref().filter(|u| {
+                    let u = u.to_ascii_lowercase();
+                    u.starts_with("https://") || u.starts_with("http://")
+                }) {
+                    // Web links only: a `javascript:` address is not written as one.
+                    Some(u) => {
+                        let _ = write!(
+                            out,
+                            "<span class=\"org\"><a href=\"{}\">{org}</a></span>",
+                            attr(u)
+                        );
+                    }
+                    None => {
+                        let _ = write!(out, "<span class=\"org\">{org}</span>");
+                    }
+                }
                 if let Some(w) = when {
                     let _ = write!(out, "<span class=\"when\">{}</span>", esc(&w));
                 }

@@ -429,6 +429,9 @@ fn from_model(r: &Resume) -> Value {
                     );
                     put(&mut o, "position", position);
                     put(&mut o, "location", e.location.as_deref());
+                    if let Some(u) = e.url.as_deref().and_then(uri) {
+                        o.insert("url".into(), Value::String(u));
+                    }
                     dates(&mut o, e);
                     let summary: Vec<String> =
                         rest.map(String::from).into_iter().chain(notes(e)).collect();
@@ -448,6 +451,9 @@ fn from_model(r: &Resume) -> Value {
                         }
                     }
                     put(&mut o, "description", notes(e).as_deref());
+                    if let Some(u) = e.url.as_deref().and_then(uri) {
+                        o.insert("url".into(), Value::String(u));
+                    }
                     dates(&mut o, e);
                     o.insert("highlights".into(), Value::Array(highlights(e)));
                     projects.push(Value::Object(o));

@@ -9,6 +9,7 @@ pub mod jsonresume;
 mod posting;
 mod report;
 mod resume;
+mod view;
 
 use crate::choice::choices;
 
@@ -17,6 +18,7 @@ pub use html::Highlights;
 pub use posting::{posting_reading, posting_reading_text_styled};
 pub use report::{explanation, report, report_text, report_text_styled, Tone};
 pub use resume::{markdown, resume_file, text};
+pub use view::resume_view;
 
 /// Output formats for a (tailored) résumé.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +106,20 @@ pub enum PostingFormat {
 choices!(PostingFormat {
     Text => ("text", "Aligned text for people"),
     Json => ("json", "JSON: one object per posting (an array for several)"),
+});
+
+/// Output formats for the view of a résumé as read (`jdfit resume`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewFormat {
+    /// Aligned text for people.
+    Text,
+    /// One JSON object: the résumé's fields, sections, entries and bullets, and warnings.
+    Json,
+}
+
+choices!(ViewFormat {
+    Text => ("text", "Aligned text for people"),
+    Json => ("json", "One JSON object: fields, sections, entries, bullets with ids, warnings"),
 });
 
 /// Output formats for batch rankings.

@@ -27,7 +27,13 @@ pub fn resume_file(r: &Resume, format: ResumeFormat, hl: Option<&Highlights>) ->
 pub(super) fn contact_lines(r: &Resume) -> Vec<String> {
     let b = &r.basics;
     if !b.lines.is_empty() {
-        return b.lines.clone();
+        // A headline read apart from the contact lines (Markdown's `## Android Engineer`
+        // above them) heads them, so that no output loses it.
+        let label = b
+            .label
+            .as_ref()
+            .filter(|l| !b.lines.iter().any(|x| x.contains(l.as_str())));
+        return label.into_iter().chain(&b.lines).cloned().collect();
     }
     let parts: Vec<&str> = [&b.label, &b.email, &b.phone, &b.url, &b.location]
         .into_iter()
@@ -80,8 +86,15 @@ pub fn markdown(r: &Resume) -> String {
     for s in &r.sections {
         let _ = writeln!(out, "## {}\n", s.heading);
         for e in &s.entries {
-            if let Some(o) = &e.organisation {
-                let _ = writeln!(out, "### {o}");
+            match (&e.organisation, &e.url) {
+                // The link kept as the heading's: it reads back as the entry's.
+                (Some(o), Some(u)) => {
+                    let _ = writeln!(out, "### [{o}]({u})");
+                }
+                (Some(o), None) => {
+                    let _ = writeln!(out, "### {o}");
+                }
+                _ => {}
             }
             let lines = entry_lines(e);
             if !lines.is_empty() {
@@ -153,5 +166,41 @@ mod tests {
         let out = markdown(&r);
         assert_eq!(markdown::parse(&out), r);
         assert_eq!(out, format!("{md}\n"));
+    }
+
+    #[test]
+    fn entry_links_are_kept_in_outputs_that_carry_links() {
+        let md = "# Cai\n\n## Experience\n\n### **Android Engineer** [51NB](https://www.u51.com)\n\n*March 2018 - Present*\n\n- Built the logger\n";
+        let r = markdown::parse(md);
+        let out = markdown(&r);
+        assert!(
+            out.contains("### [51NB](https://www.u51.com)\nAndroid Engineer\n"),
+            "{out}"
+        );
+        assert_eq!(markdown::parse(&out), r);
+        let html = String::from_utf8(resume_file(&r, ResumeFormat::Html, None).unwrap()).unwrap();
+        assert!(
+            html.contains("<a href=\"https://www.u51.com\">51NB</a>"),
+            "{html}"
+        );
+        let json =
+            String::from_utf8(resume_file(&r, ResumeFormat::Jsonresume, None).unwrap()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["work"][0]["url"], "https://www.u51.com");
+        assert_eq!(v["work"][0]["name"], "51NB");
+        assert_eq!(v["work"][0]["position"], "Android Engineer");
+    }
+
+    #[test]
+    fn a_headline_above_contact_lines_is_kept() {
+        let md = "# Cai\n\n## Android Engineer\n\n- Phone: +86 138-0000-1234\n- Blog: http://blankj.com\n\n## Experience\n\n- Built the logger\n";
+        let r = markdown::parse(md);
+        assert_eq!(r.basics.label.as_deref(), Some("Android Engineer"));
+        let out = markdown(&r);
+        assert!(
+            out.starts_with("# Cai\n\nAndroid Engineer  \nPhone:"),
+            "{out}"
+        );
+        assert!(text(&r).contains("Android Engineer\nPhone:"));
     }
 }

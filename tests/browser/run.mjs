@@ -140,6 +140,11 @@ async function run() {
   check(await page.locator('#resume-none').isHidden(),
     'the page says no résumé is loaded (GET /api/resume answered 404): start jdfit serve with --resume FILE');
   ok(`résumé shown: ${(await page.locator('#resume-name').textContent()).trim()}`);
+  await waitFor(page, '#read to show what was read from the server\'s résumé', () => {
+    const r = document.querySelector('#read');
+    return r && !r.hidden && document.querySelectorAll('#read-sections li').length > 0;
+  });
+  ok(`what was read: ${await page.locator('#read-sections li').count()} sections of the server's résumé`);
 
   // 2. Match the posting.
   const t0 = Date.now();
@@ -238,6 +243,16 @@ async function run() {
     const want = path.basename(resumePath);
     await waitFor(page, `#resume-name to show ${want}`,
       (n) => (document.querySelector('#resume-name')?.textContent || '').trim() === n, want);
+    // What was read (POST /api/resume) is shown once the file is chosen.
+    await waitFor(page, `#read to show the sections read from ${want}`, (n) => {
+      const r = document.querySelector('#read');
+      return r && !r.hidden && (document.querySelector('#read-source')?.textContent || '') === n
+        && document.querySelectorAll('#read-sections li').length > 0;
+    }, want);
+    const readText = (await page.locator('#read').textContent()).replace(/\s+/g, ' ').trim();
+    check(/experience/.test(readText) && /bullets?/.test(readText),
+      `the "what was read" panel lacks the experience section and counts: ${readText.slice(0, 200)}`);
+    ok(`what was read: ${(await page.locator('#read-sections li').count())} sections shown`);
     const r2 = await match(page, posting);
     const body = r2.request().postDataJSON();
     check(body && body.resume && body.resume.name === want && (body.resume.data || body.resume.text || '').length > 0,
