@@ -487,7 +487,7 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
     for g in glyphs {
         match rows.last_mut() {
-            Some(row) if (g.y - row[0].y).abs() <= 0.35 * g.size.min(row[0].size) => row.push(g),
+            Some(row) if (g.y - row[0].y).abs() <= 0.5 * g.size.max(row[0].size) => row.push(g),
             _ => rows.push(vec![g]),
         }
     }
