@@ -26,7 +26,8 @@ fn choice<T: Choice + Send + Sync + Clone>() -> impl TypedValueParser<Value = T>
     // A bare `jdfit` shows the commands (exit 2), as cargo and git do.
     arg_required_else_help = true,
     about = "Match a résumé against job postings and write a tailored résumé, offline.",
-    long_about = "Match a résumé (Markdown, JSON Resume or plain text from a PDF) against job \
+    long_about = "Match a résumé (Markdown, JSON Resume, plain text, DOCX, PDF or a saved web \
+page) against job \
 postings in Chinese, English or both, and write a tailored résumé that selects and reorders \
 your own bullets, verbatim. Nothing leaves the machine."
 )]

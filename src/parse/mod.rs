@@ -9,6 +9,7 @@ pub mod html;
 pub mod jsonresume;
 pub mod markdown;
 pub mod markup;
+pub mod pdf;
 pub mod posting;
 pub mod source;
 pub mod text;
@@ -139,8 +140,9 @@ pub fn read_resume_text(path: &Path) -> Result<String> {
 }
 
 /// Reads a résumé file as text, with the format that text is in when reading it decided
-/// it: a DOCX document becomes Markdown (or plain text when it has no heading styles),
-/// read by the same parsers as any other résumé. A legacy `.doc` is an error that says so.
+/// it: a DOCX or PDF document becomes Markdown (or plain text when it has no heading styles
+/// or sizes), read by the same parsers as any other résumé. A legacy `.doc` is an error that
+/// says so.
 pub fn read_resume_source(path: &Path) -> Result<(String, Option<InputFormat>)> {
     let buf = read_limited(open_input(path)?, path)?;
     resume_source_from_bytes(path, &buf)
@@ -173,6 +175,20 @@ pub fn resume_source_from_bytes(path: &Path, buf: &[u8]) -> Result<(String, Opti
         let (text, format) = docx::to_text(path, buf)?;
         return Ok((text, Some(format)));
     }
+    let pdf_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if pdf::is_pdf(buf) || pdf_name {
+        if !pdf::is_pdf(buf) {
+            return Err(Error::parse(
+                path,
+                None,
+                "named .pdf but not a PDF file (no %PDF- signature)",
+            ));
+        }
+        let (text, format) = pdf::to_text(path, buf, false)?;
+        return Ok((text, Some(format)));
+    }
     let text = encoding::decode(path, buf, None)?;
     if html::looks_like_html(path, &text) {
         let (text, format) = html::resume_text(&text);
@@ -189,6 +205,12 @@ pub fn read_text_from(
     encoding: Option<&'static encoding::Encoding>,
 ) -> Result<String> {
     let buf = read_limited(reader, label)?;
+    if pdf::is_pdf(&buf) {
+        // A posting saved or printed as PDF: its text in reading order, as plain text.
+        let (text, _) = pdf::to_text(label, &buf, true)?;
+        check_lines(label, &text)?;
+        return Ok(text);
+    }
     let mut text = encoding::decode(label, &buf, encoding)?;
     if html::looks_like_html(label, &text) {
         // A saved web page: its main text, not its markup (a minified page is one long

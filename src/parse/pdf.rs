@@ -1,0 +1,929 @@
+//! PDF résumés and postings: the glyphs of each page with their positions (read with
+//! `pdf-extract`'s `OutputDev`, on `lopdf`) laid out again into lines, then into the same
+//! paragraphs DOCX and HTML give ([`super::blocks`]), so the existing parsers read them.
+//!
+//! Why positions and not the crate's plain text: a bullet wrapped over two lines must become
+//! one line again (with no space between two Han characters), page headers and footers must
+//! go, a bullet is often drawn as a shape rather than a glyph (Chrome draws list markers as
+//! paths), and nesting and headings show only as indentation and font size.
+//!
+//! PDF readers panic on inputs they do not expect (some CJK encodings among them): every
+//! call into the crate is contained ([`crate::contain`]), silently, and a panic is a
+//! "damaged" error like any other.
+
+use super::blocks::{render, Block, Kind};
+use crate::error::{Error, Result};
+use crate::parse::InputFormat;
+use pdf_extract::{MediaBox, OutputDev, OutputError, Path as PdfPath, PathOp, Transform};
+use std::path::Path;
+
+/// The most pages read: a résumé has one to four, a posting one or two; a longer PDF is a
+/// book or a portfolio, and reading it would only be slow.
+pub const MAX_PAGES: usize = 30;
+
+/// Whether `bytes` are a PDF file: `%PDF-` within the first 1024 bytes, where readers look
+/// for it (some producers put junk before it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// Reads the PDF `bytes` (from `path`, named in errors) as text with the format it is in:
+/// Markdown when font sizes show headings, plain text otherwise or when `plain` (a posting,
+/// whose reader finds headings by their words). A PDF without a text layer (a scan), an
+/// encrypted one and a damaged one are each one [`Error::Parse`].
+pub fn to_text(path: &Path, bytes: &[u8], plain: bool) -> Result<(String, InputFormat)> {
+    let fail = |message: String| Error::parse(path, None, message);
+    let pages = match quietly(|| read_pages(bytes)) {
+        Some(Ok(pages)) => pages,
+        Some(Err(Unreadable::Encrypted)) => {
+            return Err(fail(
+                "this PDF is encrypted (password-protected); save or print it without a password, or export the text".into(),
+            ))
+        }
+        Some(Err(Unreadable::TooLong(n))) => {
+            return Err(fail(format!(
+                "a PDF of {n} pages, over the limit of {MAX_PAGES}; is this a résumé or a posting?"
+            )))
+        }
+        Some(Err(Unreadable::Damaged(what))) => {
+            return Err(fail(format!("damaged PDF file: {what}")))
+        }
+        None => {
+            return Err(fail(
+                "damaged PDF file: its content could not be read".into(),
+            ))
+        }
+    };
+    if pages
+        .iter()
+        .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
+    {
+        return Err(fail(
+            "no text layer: this PDF is a scan (an image of text); export the résumé as text or run OCR first".into(),
+        ));
+    }
+    let blocks = layout(&pages);
+    Ok(render(&blocks, plain))
+}
+
+/// Why a PDF could not be read.
+#[derive(Debug)]
+enum Unreadable {
+    Encrypted,
+    TooLong(usize),
+    Damaged(String),
+}
+
+/// Runs `f`, containing a panic (`None`) without printing it (see [`crate::contain`]).
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    crate::contain::catch(std::panic::AssertUnwindSafe(f)).ok()
+}
+
+/// One glyph (or the few characters one glyph maps to), in points from the page's top left.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    /// The baseline.
+    y: f64,
+    /// Advance width.
+    width: f64,
+    size: f64,
+    text: String,
+}
+
+/// A small shape drawn on a page (a candidate bullet marker): its bounding box.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+/// What one page holds.
+#[derive(Debug, Default)]
+struct Page {
+    height: f64,
+    glyphs: Vec<Glyph>,
+    marks: Vec<Mark>,
+}
+
+/// Collects glyphs and small shapes page by page (the `OutputDev` the crate drives).
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Page>,
+    flip: Option<Transform>,
+}
+
+impl Collector {
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        self.pages.last_mut().expect("a page")
+    }
+
+    fn shape(&mut self, ctm: &Transform, path: &PdfPath) {
+        let Some(flip) = self.flip else { return };
+        let m = ctm.post_transform(&flip);
+        let mut pts = Vec::new();
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) => pts.push((x, y)),
+                PathOp::CurveTo(a, b, c, d, x, y) => pts.extend([(a, b), (c, d), (x, y)]),
+                PathOp::Rect(x, y, w, h) => pts.extend([(x, y), (x + w, y + h)]),
+                PathOp::Close => {}
+            }
+        }
+        let pts: Vec<(f64, f64)> = pts
+            .into_iter()
+            .map(|(x, y)| (x * m.m11 + y * m.m21 + m.m31, x * m.m12 + y * m.m22 + m.m32))
+            .collect();
+        let Some(&(fx, fy)) = pts.first() else { return };
+        let mut b = Mark {
+            x0: fx,
+            y0: fy,
+            x1: fx,
+            y1: fy,
+        };
+        for &(x, y) in &pts {
+            b.x0 = b.x0.min(x);
+            b.x1 = b.x1.max(x);
+            b.y0 = b.y0.min(y);
+            b.y1 = b.y1.max(y);
+        }
+        let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
+        // A marker is small and roughly square: a disc, a circle, a square. Rules and
+        // underlines are long and thin; backgrounds are large.
+        if w > 0.5 && h > 0.5 && w < 8.0 && h < 8.0 && w / h < 2.0 && h / w < 2.0 {
+            self.page().marks.push(b);
+        }
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> std::result::Result<(), OutputError> {
+        let height = media_box.ury - media_box.lly;
+        self.flip = Some(Transform::row_major(
+            1.,
+            0.,
+            0.,
+            -1.,
+            -media_box.llx,
+            media_box.ury,
+        ));
+        self.pages.push(Page {
+            height,
+            ..Page::default()
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> std::result::Result<(), OutputError> {
+        let Some(flip) = self.flip else {
+            return Ok(());
+        };
+        let p = trm.post_transform(&flip);
+        // The size as drawn: the side of the square with the area the font size maps to
+        // (as the crate's own text output measures it).
+        let (vx, vy) = (
+            font_size * (trm.m11 + trm.m21),
+            font_size * (trm.m12 + trm.m22),
+        );
+        let size = (vx * vy).abs().sqrt();
+        if !size.is_finite() || size <= 0.0 {
+            return Ok(());
+        }
+        self.page().glyphs.push(Glyph {
+            x: p.m31,
+            y: p.m32,
+            width: width * size,
+            size,
+            text: normalise(text).into_owned(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &pdf_extract::ColorSpace,
+        _color: &[f64],
+        path: &PdfPath,
+    ) -> std::result::Result<(), OutputError> {
+        self.shape(ctm, path);
+        Ok(())
+    }
+
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &pdf_extract::ColorSpace,
+        _color: &[f64],
+        path: &PdfPath,
+    ) -> std::result::Result<(), OutputError> {
+        self.shape(ctm, path);
+        Ok(())
+    }
+}
+
+/// Loads the document and collects every page's glyphs and marks.
+fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| match e {
+        pdf_extract::Error::Decryption(_) => Unreadable::Encrypted,
+        e => Unreadable::Damaged(e.to_string()),
+    })?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        // Only an owner password (printing and copying restrictions) opens with an empty
+        // user password; anything else needs the password.
+        return Err(Unreadable::Encrypted);
+    }
+    fix_cid_widths(&mut doc);
+    let count = doc.get_pages().len();
+    if count == 0 {
+        return Err(Unreadable::Damaged("no pages".into()));
+    }
+    if count > MAX_PAGES {
+        return Err(Unreadable::TooLong(count));
+    }
+    let mut out = Collector::default();
+    pdf_extract::output_doc(&doc, &mut out).map_err(|e| Unreadable::Damaged(e.to_string()))?;
+    Ok(out.pages)
+}
+
+/// Rewrites every CID font's `/W` ranges (`first last width`) as lists (`first [width …]`).
+/// pdf-extract 0.12 reads a range's width from the wrong element (and drops its last code),
+/// which misplaces every glyph after one from a range: Chrome writes ranges for runs of
+/// equal widths. Lists it reads correctly.
+fn fix_cid_widths(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let num = |o: &Object| match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    };
+    // The `/W` arrays: inline in the font dictionary or an object of their own.
+    let mut targets: Vec<(pdf_extract::ObjectId, bool)> = Vec::new();
+    for (id, obj) in &doc.objects {
+        if let Ok(d) = obj.as_dict() {
+            if d.get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n.starts_with(b"CIDFontType"))
+            {
+                match d.get(b"W") {
+                    Ok(Object::Reference(r)) => targets.push((*r, false)),
+                    Ok(Object::Array(_)) => targets.push((*id, true)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for (id, inline) in targets {
+        let Some(obj) = doc.objects.get_mut(&id) else {
+            continue;
+        };
+        let w = if inline {
+            match obj.as_dict_mut().ok().and_then(|d| d.get_mut(b"W").ok()) {
+                Some(w) => w,
+                None => continue,
+            }
+        } else {
+            obj
+        };
+        let Ok(items) = w.as_array() else { continue };
+        let mut out: Vec<Object> = Vec::with_capacity(items.len());
+        let mut i = 0;
+        while i < items.len() {
+            match (items.get(i + 1), items.get(i + 2)) {
+                (Some(Object::Array(_)), _) => {
+                    out.extend_from_slice(&items[i..i + 2]);
+                    i += 2;
+                }
+                (Some(last), Some(width)) => {
+                    let (Some(first), Some(last), Some(_)) =
+                        (num(&items[i]), num(last), num(width))
+                    else {
+                        return;
+                    };
+                    // A range longer than any font is damage: leave the array as it is.
+                    if last < first || last - first > 65_535.0 {
+                        return;
+                    }
+                    let n = (last - first) as usize + 1;
+                    out.push(items[i].clone());
+                    out.push(Object::Array(vec![width.clone(); n]));
+                    i += 3;
+                }
+                _ => break,
+            }
+        }
+        *w = Object::Array(out);
+    }
+}
+
+/// CJK Radicals Supplement characters and the ideographs they stand for (Unicode's
+/// EquivalentUnifiedIdeograph.txt, the simplified forms): fonts share one glyph between the
+/// radical and the ideograph, and a PDF's map back to text may name the radical (Chrome names
+/// the lowest code point of a shared glyph: ⻋ for 车).
+const RADICALS: &[(char, char)] = &[
+    ('⺠', '民'),
+    ('⻁', '虎'),
+    ('⻄', '西'),
+    ('⻅', '见'),
+    ('⻆', '角'),
+    ('⻈', '讠'),
+    ('⻉', '贝'),
+    ('⻋', '车'),
+    ('⻌', '辶'),
+    ('⻍', '辶'),
+    ('⻏', '阝'),
+    ('⻐', '钅'),
+    ('⻑', '長'),
+    ('⻓', '长'),
+    ('⻔', '门'),
+    ('⻖', '阝'),
+    ('⻗', '雨'),
+    ('⻘', '青'),
+    ('⻚', '页'),
+    ('⻛', '风'),
+    ('⻜', '飞'),
+    ('⻝', '食'),
+    ('⻟', '飠'),
+    ('⻠', '饣'),
+    ('⻢', '马'),
+    ('⻣', '骨'),
+    ('⻤', '鬼'),
+    ('⻥', '鱼'),
+    ('⻦', '鸟'),
+    ('⻧', '卤'),
+    ('⻨', '麦'),
+    ('⻩', '黄'),
+    ('⻪', '黾'),
+    ('⻫', '斉'),
+    ('⻬', '齐'),
+    ('⻭', '歯'),
+    ('⻯', '龙'),
+    ('⻰', '竜'),
+    ('⻱', '龜'),
+    ('⻲', '亀'),
+];
+
+/// The text of a glyph as a reader expects it: a Kangxi radical or a CJK radical
+/// supplement character that the font's map gives for an ideograph (Chrome maps 人 to ⼈
+/// when the font shares the glyph) becomes the ideograph, and a Latin ligature (ﬁ) its
+/// letters. Nothing else changes.
+fn normalise(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let odd = |c: char| matches!(c as u32, 0x2E80..=0x2FDF | 0xFB00..=0xFB06);
+    if !s.chars().any(odd) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Some(&(_, ideograph)) = RADICALS.iter().find(|(r, _)| *r == c) {
+            out.push(ideograph);
+        } else if odd(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A line of text: glyphs on one baseline, in reading order, within one column.
+#[derive(Debug, Clone)]
+struct Line {
+    page: usize,
+    x: f64,
+    /// The right end of the last glyph.
+    end: f64,
+    y: f64,
+    size: f64,
+    text: String,
+    /// Where the text after a bullet marker starts (continuation lines align here).
+    text_x: f64,
+    /// Set when a marker (a bullet glyph or a drawn shape) opens the line.
+    marker_x: Option<f64>,
+}
+
+/// Whether `c` is written without spaces around it: Han, kana, Hangul, CJK punctuation and
+/// full-width forms.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FFF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}
+
+/// Glyphs that open a bullet when a gap follows them (private-use code points are the
+/// Symbol and Wingdings bullets Word and LibreOffice draw).
+fn is_marker(s: &str) -> bool {
+    let mut cs = s.chars();
+    let (Some(c), None) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    "•●▪■◦○·‧∙-*–►▸▶➢✓✔◆◇❖".contains(c) || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+/// The glyphs of one page grouped into lines (split where a wide gap shows two columns or
+/// a right-aligned date), top to bottom, left to right.
+fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
+    let mut glyphs: Vec<&Glyph> = page.glyphs.iter().filter(|g| !g.text.is_empty()).collect();
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Baselines: glyphs within a fraction of their size of the row's first baseline.
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    for g in glyphs {
+        match rows.last_mut() {
+            Some(row) if (g.y - row[0].y).abs() <= 0.5 * g.size.max(row[0].size) => row.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    let mut lines = Vec::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut piece: Vec<&Glyph> = Vec::new();
+        for g in row {
+            if let Some(last) = piece.last() {
+                // A gap of several ems is a column gutter or a tab stop: a new piece.
+                if g.x - (last.x + last.width) > 3.0 * g.size.max(last.size) {
+                    lines.push(line_of(page_no, &piece, page));
+                    piece.clear();
+                }
+            }
+            piece.push(g);
+        }
+        if !piece.is_empty() {
+            lines.push(line_of(page_no, &piece, page));
+        }
+    }
+    lines.retain(|l| !l.text.trim().is_empty());
+    lines
+}
+
+/// One line from its glyphs: spaces where the gap between glyphs shows one (never between
+/// two CJK characters), and a leading marker (glyph or shape) noted.
+fn line_of(page_no: usize, glyphs: &[&Glyph], page: &Page) -> Line {
+    let mut text = String::new();
+    let mut prev: Option<&Glyph> = None;
+    let mut text_x = glyphs[0].x;
+    let mut marker_x = None;
+    for (i, g) in glyphs.iter().enumerate() {
+        if let Some(p) = prev {
+            let gap = g.x - (p.x + p.width);
+            let spaced =
+                text.ends_with(char::is_whitespace) || g.text.starts_with(char::is_whitespace);
+            let cjk = text.chars().last().is_some_and(is_cjk)
+                && g.text.chars().next().is_some_and(is_cjk);
+            if gap > 0.2 * g.size.min(p.size) && !spaced && !cjk {
+                text.push(' ');
+            }
+        }
+        if i == 1 && marker_x.is_none() && is_marker(glyphs[0].text.trim()) {
+            let gap = g.x - (glyphs[0].x + glyphs[0].width);
+            if gap > 0.15 * g.size || text.ends_with(' ') {
+                marker_x = Some(glyphs[0].x);
+                text.clear();
+                text_x = g.x;
+            }
+        }
+        if text.is_empty() && g.text.trim().is_empty() {
+            prev = Some(g);
+            continue;
+        }
+        if text.is_empty() {
+            text_x = g.x;
+        }
+        text.push_str(&g.text);
+        prev = Some(g);
+    }
+    let first = glyphs[0];
+    let last = glyphs[glyphs.len() - 1];
+    let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+    if marker_x.is_none() {
+        // A shape just left of the text, centred on its x-height: a drawn bullet.
+        marker_x = page
+            .marks
+            .iter()
+            .find(|m| {
+                let cy = (m.y0 + m.y1) / 2.0;
+                m.x1 <= first.x + 0.5
+                    && first.x - m.x1 < 3.0 * size
+                    && cy < first.y + 0.1 * size
+                    && cy > first.y - 0.9 * size
+            })
+            .map(|m| m.x0);
+    }
+    Line {
+        page: page_no,
+        x: marker_x.unwrap_or(text_x),
+        end: last.x + last.width,
+        y: first.y,
+        size,
+        text: text.trim_end().to_string(),
+        text_x,
+        marker_x,
+    }
+}
+
+/// Whether a line is a page number: `3`, `3/5`, `- 3 -`, `Page 3 of 5`, `第 3 页`, `第3页 共5页`.
+fn is_page_number(s: &str) -> bool {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|第\s*\d{1,3}\s*页(?:\s*[/,，]?\s*共\s*\d{1,3}\s*页)?)$",
+        )
+        .expect("page number pattern")
+    });
+    RE.is_match(s.trim())
+}
+
+/// Drops running headers and footers: page numbers in the top or bottom margin, and lines
+/// repeated at the same place (digits aside) on most pages.
+fn drop_furniture(lines: &mut Vec<Line>, pages: &[Page]) {
+    let band = |l: &Line| {
+        let h = pages[l.page].height.max(1.0);
+        l.y < 0.1 * h || l.y > 0.9 * h
+    };
+    let key = |l: &Line| {
+        let text: String = l
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect();
+        (text, (l.y / 4.0).round() as i64)
+    };
+    let mut seen: rustc_hash::FxHashMap<(String, i64), rustc_hash::FxHashSet<usize>> =
+        Default::default();
+    for l in lines.iter().filter(|l| band(l)) {
+        seen.entry(key(l)).or_default().insert(l.page);
+    }
+    let n = pages.len();
+    lines.retain(|l| {
+        if !band(l) {
+            return true;
+        }
+        let repeated = n >= 2
+            && seen
+                .get(&key(l))
+                .is_some_and(|p| p.len() * 3 >= n * 2 && p.len() >= 2);
+        !repeated && !is_page_number(&l.text)
+    });
+}
+
+/// Joins the text of a wrapped line to the line before it: nothing between two CJK
+/// characters, around CJK punctuation, or after a hyphen (where a word was broken); one
+/// space between Latin words; between CJK and Latin text, what the document does itself
+/// inside its lines (`mixed_spaced`), since the break took the space, if there was one.
+fn join(into: &mut String, next: &str, mixed_spaced: bool) {
+    let (Some(a), Some(b)) = (into.chars().last(), next.chars().next()) else {
+        into.push_str(next);
+        return;
+    };
+    let tight = match (is_cjk(a), is_cjk(b)) {
+        (true, true) => true,
+        (false, false) => a == '-',
+        (true, false) => is_cjk_punct(a) || !mixed_spaced,
+        (false, true) => is_cjk_punct(b) || !mixed_spaced,
+    };
+    if !tight {
+        into.push(' ');
+    }
+    into.push_str(next);
+}
+
+/// CJK punctuation and full-width forms, which carry their own spacing.
+fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+}
+
+/// Whether the document puts a space between CJK and Latin text (`使用 Java 开发`) more
+/// often than not (`使用Java开发`), counted inside its lines.
+fn spaces_mixed_text(lines: &[Line]) -> bool {
+    let (mut spaced, mut tight) = (0usize, 0usize);
+    for l in lines {
+        let cs: Vec<char> = l.text.chars().collect();
+        let mixed = |a: char, b: char| {
+            let ideo = |c: char| is_cjk(c) && !is_cjk_punct(c);
+            (ideo(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && ideo(b))
+        };
+        for w in cs.windows(2) {
+            if mixed(w[0], w[1]) {
+                tight += 1;
+            }
+        }
+        for w in cs.windows(3) {
+            if w[1] == ' ' && mixed(w[0], w[2]) {
+                spaced += 1;
+            }
+        }
+    }
+    spaced > tight
+}
+
+/// Lines as paragraphs: bullets (a marker, or a line aligned with a bullet's text that
+/// continues it), headings (a font larger than the body's), and body lines.
+fn layout(pages: &[Page]) -> Vec<Block> {
+    let mut lines: Vec<Line> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| lines_of(i, p))
+        .collect();
+    drop_furniture(&mut lines, pages);
+    let lines = columns(lines, pages);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let mixed_spaced = spaces_mixed_text(&lines);
+    // The body size: the size most characters are set in.
+    let mut by_size: rustc_hash::FxHashMap<i64, usize> = Default::default();
+    for l in &lines {
+        *by_size.entry((l.size * 2.0).round() as i64).or_default() += l.text.chars().count();
+    }
+    let body = by_size
+        .into_iter()
+        .max_by_key(|&(s, n)| (n, -s))
+        .map(|(s, _)| s as f64 / 2.0)
+        .unwrap_or(10.0);
+    let mut heading_sizes: Vec<i64> = lines
+        .iter()
+        .filter(|l| l.size > body * 1.12 && l.marker_x.is_none())
+        .map(|l| (l.size * 2.0).round() as i64)
+        .collect();
+    heading_sizes.sort_unstable_by(|a, b| b.cmp(a));
+    heading_sizes.dedup();
+    // Nesting: the distinct marker positions, left to right.
+    let mut levels: Vec<f64> = Vec::new();
+    for x in lines.iter().filter_map(|l| l.marker_x) {
+        if !levels.iter().any(|&l| (l - x).abs() < 3.0) {
+            levels.push(x);
+        }
+    }
+    levels.sort_by(f64::total_cmp);
+    let level_of = |x: f64| {
+        levels
+            .iter()
+            .position(|&l| (l - x).abs() < 3.0)
+            .unwrap_or(0)
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    // The open bullet: its text start and the line it ends on, for continuations.
+    let mut open: Option<(f64, usize)> = None;
+    let mut prev: Option<&Line> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let size_key = (l.size * 2.0).round() as i64;
+        let heading = l.marker_x.is_none() && heading_sizes.contains(&size_key);
+        let gap_ok =
+            prev.is_some_and(|p| p.page != l.page || (l.y - p.y) < 1.8 * l.size.max(p.size));
+        if let (Some((text_x, _)), false, None) = (open, heading, l.marker_x) {
+            if (l.x - text_x).abs() < 2.0 && gap_ok {
+                if let Some(b) = blocks.last_mut() {
+                    join(&mut b.text, &l.text, mixed_spaced);
+                    open = Some((text_x, i));
+                    prev = Some(l);
+                    continue;
+                }
+            }
+        }
+        let same_paragraph = prev.is_some_and(|p| {
+            !heading
+                && l.marker_x.is_none()
+                && open.is_none()
+                && blocks.last().is_some_and(|b| b.kind == Kind::Body)
+                && p.page == l.page
+                && (l.y - p.y) < 1.5 * l.size
+                && (p.size - l.size).abs() < 0.5
+                && (p.x - l.x).abs() < 2.0
+                // A wrapped paragraph: the line before ran to (near) the right margin.
+                && p.end > right_margin(&lines, p.page) - 3.0 * p.size
+        });
+        if same_paragraph {
+            if let Some(b) = blocks.last_mut() {
+                join(&mut b.text, &l.text, mixed_spaced);
+                prev = Some(l);
+                continue;
+            }
+        }
+        open = None;
+        let kind = if let Some(mx) = l.marker_x {
+            open = Some((l.text_x, i));
+            Kind::Item(level_of(mx))
+        } else if heading {
+            let rank = heading_sizes
+                .iter()
+                .position(|&s| s == size_key)
+                .unwrap_or(0);
+            Kind::Heading(rank as u8 + 1)
+        } else {
+            Kind::Body
+        };
+        blocks.push(Block {
+            kind,
+            text: l.text.clone(),
+        });
+        prev = Some(l);
+    }
+    blocks
+}
+
+/// The rightmost end of any line on `page`: where full lines end.
+fn right_margin(lines: &[Line], page: usize) -> f64 {
+    lines
+        .iter()
+        .filter(|l| l.page == page)
+        .map(|l| l.end)
+        .fold(0.0, f64::max)
+}
+
+/// Reading order with columns: on a page where a vertical gutter separates two groups of
+/// lines (most lines lying wholly on one side of it, both sides well filled), the left
+/// column is read before the right one. Other pages keep top-to-bottom order.
+fn columns(lines: Vec<Line>, pages: &[Page]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for page in 0..pages.len() {
+        let on: Vec<&Line> = lines.iter().filter(|l| l.page == page).collect();
+        match gutter(&on) {
+            Some(g) => {
+                out.extend(on.iter().filter(|l| l.end <= g).map(|l| (*l).clone()));
+                out.extend(on.iter().filter(|l| l.end > g).map(|l| (*l).clone()));
+            }
+            None => out.extend(on.into_iter().cloned()),
+        }
+    }
+    out
+}
+
+/// A vertical gutter on a page: an x no line crosses, with at least a quarter of the lines
+/// on each side, where the right side's lines start on one common left edge.
+fn gutter(lines: &[&Line]) -> Option<f64> {
+    if lines.len() < 8 {
+        return None;
+    }
+    let mut starts: Vec<f64> = lines.iter().map(|l| l.x).collect();
+    starts.sort_by(f64::total_cmp);
+    starts.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    starts.into_iter().find_map(|x| {
+        let crossing = lines.iter().any(|l| l.x < x - 1.0 && l.end > x);
+        let left = lines.iter().filter(|l| l.end <= x).count();
+        let right = lines.iter().filter(|l| l.x >= x - 1.0).count();
+        let quarter = lines.len() / 4;
+        (!crossing && left >= quarter && right >= quarter && left + right == lines.len())
+            .then_some(x - 1.0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(y: f64, x: f64, size: f64, s: &str) -> Vec<Glyph> {
+        let mut x = x;
+        s.chars()
+            .map(|c| {
+                let w = if is_cjk(c) { size } else { size * 0.5 };
+                let g = Glyph {
+                    x,
+                    y,
+                    width: w,
+                    size,
+                    text: c.to_string(),
+                };
+                x += w;
+                g
+            })
+            .filter(|g| g.text != " ")
+            .collect()
+    }
+
+    fn page(rows: &[(f64, f64, f64, &str)]) -> Page {
+        Page {
+            height: 800.0,
+            glyphs: rows
+                .iter()
+                .flat_map(|&(y, x, s, t)| glyphs(y, x, s, t))
+                .collect(),
+            marks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn recognises_pdf_bytes() {
+        assert!(is_pdf(b"%PDF-1.7\n"));
+        assert!(is_pdf(b"\xEF\xBB\xBF junk %PDF-1.4"));
+        assert!(!is_pdf(b"PK\x03\x04"));
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in [
+            "3",
+            "2/5",
+            "- 2 -",
+            "Page 1 of 2",
+            "page 3",
+            "第 1 页",
+            "第1页 共2页",
+        ] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["2019", "Page layout", "第一章"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn joins_wrapped_bullets_without_han_spaces() {
+        let p = page(&[
+            (100.0, 50.0, 20.0, "工作经历"),
+            (130.0, 50.0, 10.0, "• 负责Kubernetes集群与CI/CD平台建设，服"),
+            (142.0, 60.0, 10.0, "务 2000+ 节点"),
+            (154.0, 50.0, 10.0, "• Built metrics and tracing with"),
+            (166.0, 60.0, 10.0, "Prometheus"),
+            (500.0, 50.0, 10.0, "plain line"),
+        ]);
+        let blocks = layout(&[p]);
+        let texts: Vec<(Kind, &str)> = blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (Kind::Heading(1), "工作经历"),
+                (
+                    Kind::Item(0),
+                    "负责Kubernetes集群与CI/CD平台建设，服务 2000+ 节点"
+                ),
+                (Kind::Item(0), "Built metrics and tracing with Prometheus"),
+                (Kind::Body, "plain line"),
+            ]
+        );
+    }
+
+    #[test]
+    fn drops_headers_footers_and_page_numbers() {
+        let pages: Vec<Page> = (1..=2)
+            .map(|n| {
+                page(&[
+                    (20.0, 50.0, 8.0, "Sam Lee — Résumé"),
+                    (100.0, 50.0, 10.0, "Body text"),
+                    (780.0, 300.0, 8.0, &format!("Page {n} of 2")),
+                ])
+            })
+            .collect();
+        let blocks = layout(&pages);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Body text", "Body text"]);
+    }
+
+    #[test]
+    fn reads_two_columns_in_turn() {
+        let mut rows = Vec::new();
+        for i in 0..6 {
+            let y = 100.0 + 14.0 * i as f64;
+            rows.push((y, 40.0, 10.0, "left side"));
+            rows.push((y, 300.0, 10.0, "right side"));
+        }
+        let blocks = layout(&[page(&rows)]);
+        let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        let text = text.join(" ");
+        let last_left = text.rfind("left").unwrap();
+        assert!(last_left < text.find("right").unwrap(), "{text}");
+        assert_eq!(text.matches("left side").count(), 6, "{text}");
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let e = to_text(Path::new("x.pdf"), b"%PDF-1.4\n1 0 obj <<", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("x.pdf: damaged PDF file"), "{e}");
+    }
+}
