@@ -263,6 +263,9 @@ fn rowish() -> impl Strategy<Value = Vec<u8>> {
         Just(b"id,title,text\n".to_vec()),
         Just(b"\"".to_vec()),
         Just(b",".to_vec()),
+        Just(b";".to_vec()),
+        Just(b"\t".to_vec()),
+        Just(b"id;title;text\n".to_vec()),
         Just("任职要求：K8s".as_bytes().to_vec()),
         Just(vec![0xFF, 0xFE]),
         Just(vec![0xEF, 0xBB, 0xBF]),
@@ -316,7 +319,29 @@ proptest! {
         // CSV: with a text column in the header, every row (as a lenient CSV reader splits
         // them) is one record or one row error, at the line it starts on; without one, an
         // error and nothing read.
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(&text[..]);
+        // The delimiter: a comma if the header record splits on commas, else the one of
+        // semicolon and tab it splits on more (a tie goes to the semicolon).
+        let header_fields = |d: u8| {
+            csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(d)
+                .from_reader(&text[..])
+                .byte_records()
+                .next()
+                .and_then(Result::ok)
+                .map_or(0, |r| r.len())
+        };
+        let delimiter = match (header_fields(b','), header_fields(b';'), header_fields(b'\t')) {
+            (c, _, _) if c > 1 => b',',
+            (_, s, t) if s > 1 && s >= t => b';',
+            (_, _, t) if t > 1 => b'\t',
+            _ => b',',
+        };
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(&text[..]);
         let headers: Vec<String> = rdr
             .byte_headers()
             .unwrap()

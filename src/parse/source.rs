@@ -532,24 +532,29 @@ fn read_jsonl(
     }
 }
 
-/// The field delimiter of a CSV export, from the header line at the start of `start`: a
+/// The field delimiter of a CSV export, from the header record at the start of `start`: a
 /// comma, unless the header has none and is cut by semicolons or tabs (spreadsheets in
-/// locales with a decimal comma export `;`).
+/// locales with a decimal comma export `;`). Fields are counted by the CSV reader itself, so
+/// a quote is read as the reader will read it (a quote inside an unquoted field is a
+/// character, not the start of a quoted one).
 fn delimiter(start: &[u8]) -> u8 {
-    let header = start.split(|&b| b == b'\n').next().unwrap_or(start);
-    let (mut counts, mut quoted) = ([0usize; 3], false);
-    for &b in header {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
+    let fields = |d: u8| {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d)
+            .from_reader(start)
+            .byte_records()
+            .next()
+            .and_then(std::result::Result::ok)
+            .map_or(0, |r| r.len())
+    };
+    if fields(b',') > 1 {
+        return b',';
     }
-    match counts {
-        [0, s, t] if s > 0 && s >= t => b';',
-        [0, _, t] if t > 0 => b'\t',
+    match (fields(b';'), fields(b'\t')) {
+        (s, t) if s > 1 && s >= t => b';',
+        (_, t) if t > 1 => b'\t',
         _ => b',',
     }
 }
@@ -724,6 +729,18 @@ mod tests {
             bad[0].reason
         );
         assert_eq!(ok[1].source, format!("{}:6", p.display()));
+    }
+
+    #[test]
+    fn csv_delimiter_follows_the_header_as_the_reader_splits_it() {
+        assert_eq!(delimiter(b"id,title,text\n1,a;b,c\n"), b',');
+        assert_eq!(delimiter(b"id;title;text\n1;a,b;c\n"), b';');
+        assert_eq!(delimiter(b"id\ttitle\ttext\n"), b'\t');
+        // A quote inside an unquoted field is a character: the commas after it still cut.
+        assert_eq!(delimiter(b";\"}id,title,text\n"), b',');
+        // Semicolons inside a quoted field do not make a semicolon export.
+        assert_eq!(delimiter(b"\"a;b;c\"\n"), b',');
+        assert_eq!(delimiter(b""), b',');
     }
 
     #[test]
