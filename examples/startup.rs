@@ -1,5 +1,7 @@
-//! Times the stages of a cold `jdfit match`: jieba dictionary, lexicon automaton, résumé
-//! parse, Tantivy index, first posting. Run it several times and read the medians:
+//! Times the stages of a cold `jdfit match` as it runs them: lexicon automaton, résumé parse,
+//! analysis and Tantivy index (Chinese segmented with the dictionary words the texts
+//! contain), first posting. `--jieba` times `Jieba::new()` alone instead, the figure the
+//! cold start is compared with (`scripts/cold_start.py` runs both, alternating).
 //! `cargo run --release --example startup -- corpus/resume-zh.txt jobs/en/en-07-mlops-engineer.txt`.
 
 use jdfit::analyze::Analyzer;
@@ -8,8 +10,18 @@ use jdfit::pipeline::{self, ResumeOptions};
 use std::path::Path;
 use std::time::Instant;
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--jieba") {
+        let t = Instant::now();
+        let j = jieba_rs::Jieba::new();
+        println!("{:.3}", t.elapsed().as_secs_f64() * 1e3);
+        std::hint::black_box(j);
+        return Ok(());
+    }
     let resume = args.first().map_or("corpus/resume-zh.txt", String::as_str);
     let posting = args
         .get(1)
@@ -21,8 +33,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("{name:<22} {:>8.2} ms", (now - last).as_secs_f64() * 1e3);
         last = now;
     };
-    Analyzer::warm_up();
-    lap("jieba dictionary");
     let analyzer = Analyzer::shared();
     lap("lexicon automaton");
     let r = parse::load_resume(Path::new(resume), None)?;

@@ -284,9 +284,15 @@ pub fn run(cli: Cli) -> Result<()> {
     {
         remove_temporaries_on_signal();
     }
-    // Every command segments Chinese: load the jieba dictionary (the largest start-up cost) on
-    // another core while this one builds the lexicon automaton and reads the résumé.
-    std::thread::spawn(jdfit::analyze::Analyzer::warm_up);
+    // A batch and the server segment many texts: build jieba's whole dictionary (the largest
+    // start-up cost) on another core while this one reads the résumé. The other commands
+    // segment a few texts, with the dictionary words those contain.
+    let many = matches!(&cli.command, Command::Batch(_));
+    #[cfg(feature = "serve")]
+    let many = many || matches!(&cli.command, Command::Serve(_));
+    if many {
+        std::thread::spawn(jdfit::analyze::Analyzer::warm_up);
+    }
     match cli.command {
         Command::Match(a) => {
             options::resume_path(&a.resume)?;
