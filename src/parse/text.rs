@@ -558,6 +558,15 @@ fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
     (idx, has_date)
 }
 
+/// Whether an item reads as a sentence (an achievement), not as a name: it ends with a
+/// full stop, exclamation mark or semicolon, and an English one has several words ("Acme
+/// Inc." is a name).
+fn reads_as_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(['。', '！', '；', '!', ';'])
+        || (t.ends_with('.') && t.split_whitespace().count() >= 5)
+}
+
 fn is_continuation(raw: &str) -> bool {
     let indent = raw.len() - raw.trim_start().len();
     indent >= 2
@@ -600,9 +609,17 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             && directly_followed
             && !has_date
             && details.iter().all(|&j| is_continuation(lines[j].raw));
-        let header = has_date
-            || inline_date
-            || (is_item && directly_followed && !continuation && details.len() <= 2);
+        // A marked sentence (an achievement) above an organisation and its dates ends the
+        // list above it; it heads an entry only when its dates follow it directly ("- Software
+        // engineer at Acme Corp." over "2019 – 2021"). A marked name, as PDF text gives
+        // "- **阿里云**", heads its entry.
+        let dates_next = directly_followed
+            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::find_range(t).is_some());
+        let sentence_above = is_item && reads_as_sentence(&text) && !dates_next;
+        let header = !sentence_above
+            && (has_date
+                || inline_date
+                || (is_item && directly_followed && !continuation && details.len() <= 2));
         if continuation {
             let mut joined = text;
             for &j in &details {
@@ -777,5 +794,33 @@ mod tests {
             "Cut p99 latency by 40% across all regions"
         );
         assert_eq!(r.sections[1].kind, SectionKind::Education);
+    }
+
+    #[test]
+    fn a_last_achievement_stays_in_its_list_above_the_next_entry() {
+        // With a blank line (a text file) and without one (text from a PDF), a marked
+        // sentence above the next organisation and its dates is the previous entry's bullet.
+        for gap in ["\n", ""] {
+            let text = format!(
+                "Experience\n\nAcme Corp\nSenior Engineer\nJan 2019 – Present\n• Built the payments API in Go.\n- Mentored three junior engineers and ran the design review.\n{gap}Tidewater Logistics\nShanghai, China · 2016.07 – 2018.12\nSoftware Engineer\n• Developed shipment-tracking APIs.\n"
+            );
+            let r = parse(&text);
+            let entries = &r.sections[0].entries;
+            assert_eq!(entries.len(), 2, "{gap:?}: {entries:#?}");
+            assert_eq!(entries[0].bullets.len(), 2, "{gap:?}");
+            assert_eq!(
+                entries[0].bullets[1].text,
+                "Mentored three junior engineers and ran the design review."
+            );
+            assert_eq!(
+                entries[1].organisation.as_deref(),
+                Some("Tidewater Logistics")
+            );
+        }
+        // A marked name over its dates, after a blank line, still heads its entry.
+        let r = parse("工作经历\n\n- **阿里云**\n\n高级工程师、后端、Java\n\n中国, 杭州\n\n2020 年 8 月 - 2022 年 5 月\n\n- **流量调度中间件**: 负责阿里云内部流量调度中间件。\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.organisation.as_deref(), Some("阿里云"), "{e:#?}");
+        assert_eq!(e.bullets.len(), 1);
     }
 }
