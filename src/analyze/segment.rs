@@ -24,8 +24,11 @@ pub const MAGIC: &[u8; 8] = b"JDFITJB1";
 static SHIPPED: &[u8] = include_bytes!("../../corpus/jieba-dict.fst");
 
 /// Han text (bytes) segmented with the words it contains before the whole dictionary is
-/// built instead: segmenting with the partial dictionary costs about a microsecond a
-/// character, building the whole one about a hundred milliseconds.
+/// built instead. Measured on the 196 Chinese dev postings (66,000 Han characters, a busy
+/// 2-core machine): analysed in 41–54 ms this way, in 178–222 ms with the whole dictionary
+/// built first; so looking words up costs well under a microsecond a character more, and the
+/// whole dictionary pays off only past several hundred thousand characters. This budget
+/// (about 87,000 characters) stays on the safe side.
 const PARTIAL_BUDGET: usize = 256 << 10;
 
 /// jieba's longest dictionary word is 16 characters: no walk goes deeper than this in bytes.
