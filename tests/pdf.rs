@@ -136,8 +136,8 @@ fn soffice_pdf(soffice: &Path, files: &[PathBuf], out: &Path, home: &Path) {
 /// of the DOCX (an organisation with its dates at a right tab) are read as one line.
 const SOURCES: [(&str, &str, f64, f64, bool); 3] = [
     ("seed", SEED, 0.80, 0.84, false),
-    ("frontend", "corpus/frontend-en.md", 1.0, 1.0, false),
-    ("backend", "corpus/backend-en.txt", 1.0, 1.0, false),
+    ("frontend", "corpus/frontend-en.md", 1.0, 1.0, true),
+    ("backend", "corpus/backend-en.txt", 1.0, 1.0, true),
 ];
 
 /// jdfit's HTML résumé printed by Chromium (the first user's Chinese résumé among them, over

@@ -99,6 +99,11 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
     ranks.sort_unstable();
     ranks.dedup();
     let markdown = !plain && !ranks.is_empty();
+    // Entry headings set in body type (bold at body size, as LibreOffice's and many Word
+    // résumés are): with section headings only, a short line directly above a line with
+    // dates heads an entry.
+    let body_entries = markdown && ranks.len() == 1;
+    let mut in_section = false;
     let has_title = blocks.iter().any(|b| b.kind == Kind::Title);
     let mut out = String::new();
     let mut in_list = false;
@@ -141,11 +146,22 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
         }
         match b.kind {
             Kind::Heading(l) => {
+                in_section = true;
                 let rank = ranks.iter().position(|&r| r == l).unwrap_or(0).min(2);
                 out.push_str(&format!("{} {}\n\n", "#".repeat(rank + 2), one_line()));
             }
             _ => {
-                for line in b.text.split('\n') {
+                let lines: Vec<&str> = b.text.split('\n').collect();
+                for (k, line) in lines.iter().enumerate() {
+                    let next = lines.get(k + 1).copied().or_else(|| {
+                        blocks
+                            .get(i + 1)
+                            .filter(|n| n.kind == Kind::Body)
+                            .and_then(|n| n.text.split('\n').next())
+                    });
+                    if body_entries && in_section && heads_entry(line, next) {
+                        out.push_str("### ");
+                    }
                     out.push_str(&md_escape(line));
                     out.push_str("\n\n");
                 }
@@ -158,6 +174,18 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
         InputFormat::Text
     };
     (out, format)
+}
+
+/// Whether a body line heads an entry: short, not a sentence, no dates of its own, and the
+/// next line has dates ("Fernway Payments" over "Senior Backend Engineer · Austin, TX · Jan
+/// 2019 – Present").
+fn heads_entry(line: &str, next: Option<&str>) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.chars().count() <= 80
+        && !line.ends_with(['.', '。', ':', '：', ';', '；'])
+        && crate::parse::dates::find_range(line).is_none()
+        && next.is_some_and(|n| crate::parse::dates::find_range(n).is_some())
 }
 
 /// Body paragraphs that start with a typed list marker (`• `, `- `, `1、`) read as items:
@@ -208,5 +236,51 @@ mod tests {
                 InputFormat::Text
             )
         );
+    }
+
+    #[test]
+    fn body_type_entry_headings_become_entries() {
+        let block = |kind, text: &str| Block {
+            kind,
+            text: text.into(),
+        };
+        let blocks = vec![
+            block(Kind::Title, "Sam Lee"),
+            block(Kind::Heading(1), "Experience"),
+            block(Kind::Body, "Fernway Payments"),
+            block(
+                Kind::Body,
+                "Senior Backend Engineer · Austin, TX · Jan 2019 – Present",
+            ),
+            block(
+                Kind::Item(0),
+                "Designed and built a Go payment-routing service.",
+            ),
+            // Organisation and dates in one paragraph, two lines.
+            block(
+                Kind::Body,
+                "Tidewater Logistics\nShanghai · 2016.07 – 2018.12",
+            ),
+            block(Kind::Item(0), "Developed shipment-tracking APIs."),
+            // A sentence above dates is not an entry.
+            block(Kind::Body, "Worked on many things."),
+            block(Kind::Body, "2014 – 2016"),
+        ];
+        let (md, format) = render(&blocks, false);
+        assert_eq!(format, InputFormat::Markdown);
+        assert!(md.contains("\n### Fernway Payments\n"), "{md}");
+        assert!(md.contains("\n### Tidewater Logistics\n"), "{md}");
+        assert!(!md.contains("### Worked"), "{md}");
+        let r = crate::parse::markdown::parse(&md);
+        let e = &r.sections[0].entries;
+        assert_eq!(e[0].organisation.as_deref(), Some("Fernway Payments"));
+        assert_eq!(e[0].title.as_deref(), Some("Senior Backend Engineer"));
+        assert_eq!(e[0].location.as_deref(), Some("Austin, TX"));
+        assert!(e[0].dates.is_some() && e[1].dates.is_some());
+        // With entry headings of their own, body lines stay body lines.
+        let mut ranked = blocks.clone();
+        ranked[2].kind = Kind::Heading(2);
+        let (md, _) = render(&ranked, false);
+        assert!(!md.contains("### Tidewater"), "{md}");
     }
 }

@@ -101,8 +101,18 @@ impl State {
                         .trim()
                         .trim_end_matches(['|', ',', '，', '·'])
                         .trim();
-                    if !loc.is_empty() {
-                        entry.location = Some(loc.to_string());
+                    // "Senior Backend Engineer · Austin, TX · 2019 – Present": the role, then
+                    // the place (jdfit's own HTML and DOCX write entries so).
+                    let split = [" · ", " | "].iter().find_map(|sep| loc.split_once(sep));
+                    match split {
+                        Some((role, place))
+                            if entry.title.is_none() && kind != SectionKind::Education =>
+                        {
+                            entry.title = Some(role.trim().to_string());
+                            entry.location = Some(place.trim().to_string());
+                        }
+                        _ if !loc.is_empty() => entry.location = Some(loc.to_string()),
+                        _ => {}
                     }
                     let after = line[r.span.end..].trim().trim_start_matches('|').trim();
                     if !after.is_empty() {
