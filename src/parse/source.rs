@@ -576,14 +576,17 @@ fn read_csv(
         limit: super::MAX_INPUT_BYTES + (1 << 20),
     };
     let mut buffered = BufReader::with_capacity(1 << 16, bounded);
-    let delimiter = match std::io::BufRead::fill_buf(&mut buffered) {
-        Ok(start) => delimiter(start),
-        Err(_) => b',',
-    };
+    // The delimiter is read from the first 64 KiB as read to the end of that span, not from
+    // whatever the first read returned: a transcoding reader can hand over the start of a
+    // line, and a part of the header may not show its delimiter. They are then read again,
+    // ahead of the rest.
+    let mut head = Vec::new();
+    let _ = (&mut buffered).take(1 << 16).read_to_end(&mut head);
+    let delimiter = delimiter(&head);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
         .delimiter(delimiter)
-        .from_reader(buffered);
+        .from_reader(std::io::Cursor::new(head).chain(buffered));
     let headers: Vec<String> = match rdr.byte_headers() {
         Ok(h) => h
             .iter()
@@ -741,6 +744,19 @@ mod tests {
         // Semicolons inside a quoted field do not make a semicolon export.
         assert_eq!(delimiter(b"\"a;b;c\"\n"), b',');
         assert_eq!(delimiter(b""), b',');
+        // Empty lines before the header are skipped, as the reader skips them.
+        assert_eq!(delimiter(b"\nid;title;text\n"), b';');
+    }
+
+    #[test]
+    fn csv_header_after_a_mark_and_an_empty_line_keeps_its_delimiter() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.csv");
+        std::fs::write(&p, "\u{feff}\nid;title;text\n1;SRE;Kubernetes\n").unwrap();
+        let (ok, bad) = collect(&[Input::Csv(p)], &Columns::default());
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(ok.len(), 1);
+        assert_eq!(ok[0].text, "Kubernetes");
     }
 
     #[test]
