@@ -1095,3 +1095,27 @@ fn resume_view_shows_what_was_read_and_fails_in_one_line() {
         "swapped",
     );
 }
+
+#[test]
+fn a_chinese_compound_written_as_its_two_words_earns_half_credit() {
+    // The seed résumé writes 版本 and 升级 but never 版本升级: the posting's 版本升级 is
+    // partly shown, through the part it proves least; 容量规划 (no 容量) stays missing.
+    let v = match_json(SEED, SRE_ZH);
+    let line = v["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("版本升级"))
+        .unwrap();
+    let partial = line["partial"].as_array().unwrap();
+    let upgrade = partial.iter().find(|p| p["term"] == "版本升级").unwrap();
+    assert!(
+        (upgrade["credit"].as_f64().unwrap() - 0.5).abs() < 1e-6,
+        "{upgrade}"
+    );
+    assert!(["版本", "升级"].contains(&upgrade["via"].as_str().unwrap()));
+    assert!(line["missing"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("容量规划")));
+}

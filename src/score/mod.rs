@@ -27,7 +27,7 @@ use requirements::{asks, check_degree, check_level, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use tunables::{
-    BROADER_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF, NARROWER_CREDIT,
+    BROADER_CREDIT, COMPOUND_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF, NARROWER_CREDIT,
     PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
 };
 
@@ -148,10 +148,39 @@ impl PreparedResume {
                 via: Some(s.clone()),
             };
         }
+        if let Some(part) = self.compound_parts(key) {
+            return Credit {
+                value: COMPOUND_CREDIT,
+                via: Some(part.to_string()),
+            };
+        }
         Credit {
             value: 0.0,
             via: None,
         }
+    }
+
+    /// A Chinese compound the résumé writes as its two words ("系统优化" as 系统 and 优化,
+    /// "技术架构" as 技术 and 架构): the part it proves least deeply, or `None` when it does
+    /// not have both.
+    fn compound_parts<'k>(&self, key: &'k str) -> Option<&'k str> {
+        if key.chars().count() < 4 || !key.chars().all(crate::analyze::script::is_han) {
+            return None;
+        }
+        key.char_indices()
+            .skip(2)
+            .filter(|&(i, _)| key[i..].chars().count() >= 2)
+            .filter_map(|(i, _)| {
+                let (a, b) = key.split_at(i);
+                (self.all_terms.contains(a) && self.all_terms.contains(b)).then(|| {
+                    if self.evidence.depth(a) <= self.evidence.depth(b) {
+                        a
+                    } else {
+                        b
+                    }
+                })
+            })
+            .max_by(|x, y| self.evidence.depth(x).total_cmp(&self.evidence.depth(y)))
     }
 
     /// Splits weighted posting terms into covered and missing (each must-have first, then

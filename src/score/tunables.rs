@@ -62,6 +62,9 @@ pub const BROADER_CREDIT: f32 = 0.2;
 /// Credit for a posting term whose sibling (a concept under the same broader one) is in the
 /// résumé: RocketMQ shows a little of Kafka, Android of iOS.
 pub const SIBLING_CREDIT: f32 = 0.2;
+/// Credit for a Chinese compound posting term the résumé writes as its two words
+/// ("系统优化" from 系统 and 优化): the words are there, perhaps not together.
+pub const COMPOUND_CREDIT: f32 = 0.5;
 /// A requirement line is covered when at least this share of its weight is.
 pub const COVERED_SHARE: f32 = 0.6;
 
