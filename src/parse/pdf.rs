@@ -64,8 +64,48 @@ pub fn to_text(path: &Path, bytes: &[u8], plain: bool) -> Result<(String, InputF
             "no text layer: this PDF is a scan (an image of text); export the résumé as text or run OCR first".into(),
         ));
     }
-    let blocks = layout(&pages);
+    let mut blocks = layout(&pages);
+    door_radical(&mut blocks);
     Ok(render(&blocks, plain))
+}
+
+/// The Kangxi radical ⼾ (DOOR), kept by [`normalise`], as the ideograph the document's
+/// script draws with that glyph (Chrome's PDFs give ⼾ for it; Noto's Simplified Chinese
+/// font shares the glyph with 户, its Japanese font with 戸, and its Traditional font draws
+/// 戶 apart): 户 in Simplified Chinese text, 戸 in Japanese, 戶 (its compatibility form)
+/// otherwise.
+fn door_radical(blocks: &mut [Block]) {
+    const DOOR: char = '\u{2F3E}';
+    if !blocks.iter().any(|b| b.text.contains(DOOR)) {
+        return;
+    }
+    // Common characters written differently in the two scripts.
+    const SIMPLIFIED: &str =
+        "们这个为发说时会对业务统过还进问题经验开关长东门见车马鸟鱼报数据库级网络设计实现";
+    const TRADITIONAL: &str =
+        "們這個為發說時會對業務統過還進問題經驗開關長東門見車馬鳥魚報數據庫級網絡設計實現";
+    let (mut simplified, mut traditional, mut kana) = (0usize, 0usize, 0usize);
+    for c in blocks.iter().flat_map(|b| b.text.chars()) {
+        if ('\u{3041}'..='\u{30FF}').contains(&c) {
+            kana += 1;
+        } else if SIMPLIFIED.contains(c) && !TRADITIONAL.contains(c) {
+            simplified += 1;
+        } else if TRADITIONAL.contains(c) && !SIMPLIFIED.contains(c) {
+            traditional += 1;
+        }
+    }
+    let door = if kana > 0 {
+        '戸'
+    } else if simplified > traditional {
+        '户'
+    } else {
+        '戶'
+    };
+    for b in blocks.iter_mut() {
+        if b.text.contains(DOOR) {
+            b.text = b.text.replace(DOOR, door.encode_utf8(&mut [0; 4]));
+        }
+    }
 }
 
 /// Why a PDF could not be read.
@@ -412,6 +452,9 @@ fn normalise(s: &str) -> std::borrow::Cow<'_, str> {
     for c in s.chars() {
         if let Some(&(_, ideograph)) = RADICALS.iter().find(|(r, _)| *r == c) {
             out.push(ideograph);
+        } else if c == '\u{2F3E}' {
+            // Which ideograph ⼾ stands for depends on the script: see `door_radical`.
+            out.push(c);
         } else if odd(c) {
             out.extend(std::iter::once(c).nfkc());
         } else {
@@ -925,5 +968,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("x.pdf: damaged PDF file"), "{e}");
+    }
+
+    #[test]
+    fn the_door_radical_reads_as_the_documents_script_has_it() {
+        let read = |text: &str| {
+            let mut b = vec![Block {
+                kind: Kind::Body,
+                text: text.into(),
+            }];
+            door_radical(&mut b);
+            b.remove(0).text
+        };
+        assert_eq!(
+            read("公司内部用\u{2F3E}权限管理, 设计并实现"),
+            "公司内部用户权限管理, 设计并实现"
+        );
+        assert_eq!(
+            read("公司內部用\u{2F3E}權限管理, 設計並實現"),
+            "公司內部用戶權限管理, 設計並實現"
+        );
+        assert_eq!(read("\u{2F3E}棚を開ける"), "戸棚を開ける");
+        // Other radicals still read as their ideographs when glyphs are collected.
+        assert_eq!(normalise("\u{2F08}"), "人");
+        assert_eq!(normalise("\u{2F3E}"), "\u{2F3E}");
     }
 }
