@@ -581,7 +581,9 @@ fn read_csv(
     // line, and a part of the header may not show its delimiter. They are then read again,
     // ahead of the rest.
     let mut head = Vec::new();
-    let _ = (&mut buffered).take(1 << 16).read_to_end(&mut head);
+    if let Err(e) = (&mut buffered).take(1 << 16).read_to_end(&mut head) {
+        return Err(Error::parse(path, Some(1), format!("CSV header: {e}")));
+    }
     let delimiter = delimiter(&head);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
@@ -757,6 +759,41 @@ mod tests {
         assert!(bad.is_empty(), "{bad:?}");
         assert_eq!(ok.len(), 1);
         assert_eq!(ok[0].text, "Kubernetes");
+    }
+
+    #[test]
+    fn a_read_error_in_the_csv_header_is_reported_not_skipped() {
+        /// Gives a header start, fails once, then ends: the failure must not pass unseen.
+        struct Failing(u8);
+        impl Read for Failing {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                self.0 += 1;
+                match self.0 {
+                    1 => {
+                        let start = b"id;ti";
+                        buf[..start.len()].copy_from_slice(start);
+                        Ok(start.len())
+                    }
+                    2 => Err(std::io::Error::other("device gone")),
+                    _ => Ok(0),
+                }
+            }
+        }
+        let (mut seq, mut bytes) = (0, 0);
+        let err = read_csv(
+            Path::new("x.csv"),
+            Failing(0),
+            &Columns::default(),
+            &mut seq,
+            &mut bytes,
+            &mut |_: Item, _: u64| {},
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("x.csv") && err.contains("device gone"),
+            "{err}"
+        );
     }
 
     #[test]
