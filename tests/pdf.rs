@@ -131,13 +131,13 @@ fn soffice_pdf(soffice: &Path, files: &[PathBuf], out: &Path, home: &Path) {
 }
 
 /// The sources, with the share of bullets each producer's PDF is known to give back
-/// exactly (Chromium, LibreOffice) and whether LibreOffice's keeps the years of experience.
-/// Below 95%: LibreOffice's PDF of the seed's DOCX, whose place-and-dates lines come out as
-/// headings of their own.
-const SOURCES: [(&str, &str, f64, f64, bool); 3] = [
-    ("seed", SEED, 1.0, 0.84, false),
-    ("frontend", "corpus/frontend-en.md", 1.0, 1.0, true),
-    ("backend", "corpus/backend-en.txt", 1.0, 1.0, true),
+/// exactly (Chromium, LibreOffice); every PDF keeps the source's years of experience.
+/// Below 100%: LibreOffice's PDF of the seed's DOCX, where LibreOffice breaks `Skywalking`
+/// inside the word at a full line, which no reader can tell from a break at a space.
+const SOURCES: [(&str, &str, f64, f64); 3] = [
+    ("seed", SEED, 1.0, 0.96),
+    ("frontend", "corpus/frontend-en.md", 1.0, 1.0),
+    ("backend", "corpus/backend-en.txt", 1.0, 1.0),
 ];
 
 /// jdfit's HTML résumé printed by Chromium (the first user's Chinese résumé among them, over
@@ -149,7 +149,7 @@ fn chromium_printed_resumes() {
         return;
     };
     let t = tempfile::tempdir().unwrap();
-    for (name, src, floor, _, _) in SOURCES {
+    for (name, src, floor, _) in SOURCES {
         let source = load(&root().join(src));
         let html = t.path().join(format!("{name}.html"));
         std::fs::write(&html, jdfit::render::html::resume(&source, None)).unwrap();
@@ -180,7 +180,7 @@ fn libreoffice_pdfs() {
     let (inputs, outputs) = (t.path().join("in"), t.path().join("out"));
     std::fs::create_dir_all(&inputs).unwrap();
     let mut files = Vec::new();
-    for (name, src, _, _, _) in SOURCES {
+    for (name, src, _, _) in SOURCES {
         let r = load(&root().join(src));
         let docx = inputs.join(format!("{name}.docx"));
         std::fs::write(&docx, jdfit::render::docx::resume(&r).unwrap()).unwrap();
@@ -189,7 +189,7 @@ fn libreoffice_pdfs() {
     let html = root().join("tests/fixtures/resumes/libreoffice-en.html");
     files.push(html.clone());
     soffice_pdf(&soffice, &files, &outputs, t.path());
-    for (name, src, _, floor, years) in SOURCES {
+    for (name, src, _, floor) in SOURCES {
         let source = load(&root().join(src));
         let pdf = outputs.join(format!("{name}.pdf"));
         check(
@@ -197,7 +197,7 @@ fn libreoffice_pdfs() {
             &source,
             &pdf,
             floor,
-            years,
+            true,
         );
     }
     check(

@@ -242,13 +242,11 @@ impl OutputDev for Collector {
             return Ok(());
         };
         let p = trm.post_transform(&flip);
-        // The size as drawn: the side of the square with the area the font size maps to
-        // (as the crate's own text output measures it).
-        let (vx, vy) = (
-            font_size * (trm.m11 + trm.m21),
-            font_size * (trm.m12 + trm.m22),
-        );
-        let size = (vx * vy).abs().sqrt();
+        // The size as drawn: the side of the square with the area the font size maps to,
+        // from the matrix's determinant. A shear does not change it: LibreOffice slants
+        // Chinese text it sets in italic (a font without an italic face), and that line is
+        // not larger type.
+        let size = font_size * (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
         if !size.is_finite() || size <= 0.0 {
             return Ok(());
         }
@@ -476,6 +474,13 @@ struct Line {
     text: String,
     /// Where the text after a bullet marker starts (continuation lines align here).
     text_x: f64,
+    /// Where the line starts counting a leading space glyph: LibreOffice carries the space
+    /// after a comma at a break to the start of the next line, which stays aligned with
+    /// the lines above it.
+    lead_x: f64,
+    /// The width of the line's first word (up to a space or through a first CJK
+    /// character, where a line may break): whether it would have fitted on the line above.
+    first_word: f64,
     /// Set when a marker (a bullet glyph or a drawn shape) opens the line.
     marker_x: Option<f64>,
 }
@@ -572,6 +577,26 @@ fn line_of(page_no: usize, glyphs: &[&Glyph], page: &Page) -> Line {
     }
     let first = glyphs[0];
     let last = glyphs[glyphs.len() - 1];
+    let first_word = {
+        let mut word = glyphs
+            .iter()
+            .skip_while(|g| g.x < text_x || g.text.trim().is_empty());
+        let start = text_x;
+        let mut end = start;
+        let mut prev_end: Option<f64> = None;
+        for g in word.by_ref() {
+            let gap = prev_end.is_some_and(|e| g.x - e > 0.2 * g.size);
+            if g.text.trim().is_empty() || gap {
+                break;
+            }
+            end = g.x + g.width;
+            prev_end = Some(end);
+            if g.text.chars().any(is_cjk) {
+                break;
+            }
+        }
+        end - start
+    };
     let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
     if marker_x.is_none() {
         // A shape just left of the text, centred on its x-height: a drawn bullet.
@@ -595,6 +620,8 @@ fn line_of(page_no: usize, glyphs: &[&Glyph], page: &Page) -> Line {
         size,
         text: text.trim_end().to_string(),
         text_x,
+        lead_x: if marker_x.is_some() { text_x } else { first.x },
+        first_word,
         marker_x,
     }
 }
@@ -648,21 +675,34 @@ fn drop_furniture(lines: &mut Vec<Line>, pages: &[Page]) {
 /// characters, around CJK punctuation, or after a hyphen (where a word was broken); one
 /// space between Latin words; between CJK and Latin text, what the document does itself
 /// inside its lines (`mixed_spaced`), since the break took the space, if there was one.
-fn join(into: &mut String, next: &str, mixed_spaced: bool) {
+/// What the layout shows of the break (`seam`) comes first.
+fn join(into: &mut String, next: &str, mixed_spaced: bool, seam: Seam) {
     let (Some(a), Some(b)) = (into.chars().last(), next.chars().next()) else {
         into.push_str(next);
         return;
     };
-    let tight = match (is_cjk(a), is_cjk(b)) {
-        (true, true) => true,
-        (false, false) => a == '-',
-        (true, false) => is_cjk_punct(a) || !mixed_spaced,
-        (false, true) => is_cjk_punct(b) || !mixed_spaced,
+    let tight = match (seam, is_cjk(a), is_cjk(b)) {
+        (Seam::Space, _, _) => false,
+        (Seam::InsideWord, _, _) | (Seam::Unknown, true, true) => true,
+        (Seam::Unknown, false, false) => a == '-',
+        (Seam::Unknown, true, false) => is_cjk_punct(a) || !mixed_spaced,
+        (Seam::Unknown, false, true) => is_cjk_punct(b) || !mixed_spaced,
     };
     if !tight {
         into.push(' ');
     }
     into.push_str(next);
+}
+
+/// What the layout shows of a line break inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seam {
+    /// The next line opens with a space glyph: the text has a space there.
+    Space,
+    /// The break was inside a word (see [`layout`]).
+    InsideWord,
+    /// Nothing: the characters on either side decide.
+    Unknown,
 }
 
 /// CJK punctuation and full-width forms, which carry their own spacing.
@@ -743,15 +783,36 @@ fn layout(pages: &[Page]) -> Vec<Block> {
     // The open bullet: its text start and the line it ends on, for continuations.
     let mut open: Option<(f64, usize)> = None;
     let mut prev: Option<&Line> = None;
+    // The right end of the longest line of the last block: where its lines wrap.
+    let mut block_end = 0.0_f64;
+    // How `l` continues `p`: with a space when `l` opens with a space glyph; inside a word
+    // when both sides are letters or digits and the whole first word of `l` would have
+    // fitted on `p`'s line (a line breaks at a space only when the next word does not fit,
+    // so this break was inside a word: LibreOffice breaks `Gitlab、Helm、…` as `Gitla` /
+    // `b、Helm…`).
+    let seam = |p: &Line, l: &Line, block_end: f64| {
+        let broke_word = p.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && l.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && p.end + 0.25 * l.size + l.first_word <= block_end;
+        if l.lead_x < l.text_x - 0.5 {
+            Seam::Space
+        } else if broke_word {
+            Seam::InsideWord
+        } else {
+            Seam::Unknown
+        }
+    };
     for (i, l) in lines.iter().enumerate() {
         let size_key = (l.size * 2.0).round() as i64;
         let heading = l.marker_x.is_none() && heading_sizes.contains(&size_key);
         let gap_ok =
             prev.is_some_and(|p| p.page != l.page || (l.y - p.y) < 1.8 * l.size.max(p.size));
+        let aligned = |x: f64| (l.x - x).abs() < 2.0 || (l.lead_x - x).abs() < 2.0;
         if let (Some((text_x, _)), false, None) = (open, heading, l.marker_x) {
-            if (l.x - text_x).abs() < 2.0 && gap_ok {
-                if let Some(b) = blocks.last_mut() {
-                    join(&mut b.text, &l.text, mixed_spaced);
+            if aligned(text_x) && gap_ok {
+                if let (Some(b), Some(p)) = (blocks.last_mut(), prev) {
+                    join(&mut b.text, &l.text, mixed_spaced, seam(p, l, block_end));
+                    block_end = block_end.max(l.end);
                     open = Some((text_x, i));
                     prev = Some(l);
                     continue;
@@ -766,13 +827,14 @@ fn layout(pages: &[Page]) -> Vec<Block> {
                 && p.page == l.page
                 && (l.y - p.y) < 1.5 * l.size
                 && (p.size - l.size).abs() < 0.5
-                && (p.x - l.x).abs() < 2.0
+                && aligned(p.x)
                 // A wrapped paragraph: the line before ran to (near) the right margin.
                 && p.end > right_margin(&lines, p.page) - 3.0 * p.size
         });
         if same_paragraph {
-            if let Some(b) = blocks.last_mut() {
-                join(&mut b.text, &l.text, mixed_spaced);
+            if let (Some(b), Some(p)) = (blocks.last_mut(), prev) {
+                join(&mut b.text, &l.text, mixed_spaced, seam(p, l, block_end));
+                block_end = block_end.max(l.end);
                 prev = Some(l);
                 continue;
             }
@@ -794,6 +856,7 @@ fn layout(pages: &[Page]) -> Vec<Block> {
             kind,
             text: l.text.clone(),
         });
+        block_end = l.end;
         prev = Some(l);
     }
     blocks
@@ -928,6 +991,73 @@ mod tests {
                 (Kind::Body, "plain line"),
             ]
         );
+    }
+
+    #[test]
+    fn a_word_broken_where_its_rest_would_have_fitted_is_joined_whole() {
+        // LibreOffice breaks `Gitlab、Helm、…` inside the word; a wrap at a space leaves
+        // a line too full for the next word.
+        let p = page(&[
+            (
+                130.0,
+                50.0,
+                10.0,
+                "• 生产环境管理: 搭建多套生产环境与零信任设备管理基础设施。",
+            ),
+            (142.0, 60.0, 10.0, "涉及技术:"),
+            (154.0, 60.0, 10.0, "Gitla"),
+            (166.0, 60.0, 10.0, "b、Helm、Java 等。"),
+            (190.0, 50.0, 10.0, "• Ran the platform for thirty teams and"),
+            (202.0, 60.0, 10.0, "observability"),
+        ]);
+        let texts: Vec<String> = layout(&[p]).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "生产环境管理: 搭建多套生产环境与零信任设备管理基础设施。涉及技术: Gitlab、Helm、Java 等。",
+                "Ran the platform for thirty teams and observability",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_continuation_opening_with_a_space_stays_in_its_bullet() {
+        // LibreOffice carries the space after a comma at a break to the next line.
+        let mut p = page(&[
+            (130.0, 50.0, 10.0, "• 云服务管理: 管控用云与三方服务的成本,"),
+            (142.0, 63.0, 10.0, "设计成本大盘。"),
+        ]);
+        p.glyphs.push(Glyph {
+            x: 60.0,
+            y: 142.0,
+            width: 3.0,
+            size: 10.0,
+            text: " ".into(),
+        });
+        let texts: Vec<String> = layout(&[p]).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            ["云服务管理: 管控用云与三方服务的成本, 设计成本大盘。"]
+        );
+    }
+
+    #[test]
+    fn slanted_type_keeps_its_size() {
+        // LibreOffice slants Chinese it sets in italic: a shear, not a larger size.
+        let mut c = Collector::default();
+        let media = MediaBox {
+            llx: 0.0,
+            lly: 0.0,
+            urx: 600.0,
+            ury: 800.0,
+        };
+        c.begin_page(1, &media, None).unwrap();
+        for shear in [0.0, 0.268] {
+            let trm = Transform::row_major(1.0, 0.0, shear, 1.0, 100.0, 700.0);
+            c.output_character(&trm, 1.0, 0.0, 10.5, "中").unwrap();
+        }
+        let sizes: Vec<f64> = c.pages[0].glyphs.iter().map(|g| g.size).collect();
+        assert_eq!(sizes, [10.5, 10.5]);
     }
 
     #[test]
