@@ -359,6 +359,38 @@ fn committed_fixture_from_another_producer() {
     check("cairo", &source, &pdf, 1.0, true);
 }
 
+/// The experience entries of a résumé as (organisation, title, location, dates).
+fn entries(r: &Resume) -> Vec<[Option<String>; 4]> {
+    r.sections
+        .iter()
+        .filter(|s| s.kind.is_work())
+        .flat_map(|s| &s.entries)
+        .map(|e| {
+            [
+                e.organisation.clone(),
+                e.title.clone(),
+                e.location.clone(),
+                e.dates.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// LaTeX résumés (pdfTeX's "Jake's Resume" layout with the place and the dates flush right,
+/// and an xeCJK one with `公司 \quad 职位 \hfill 日期` entry lines) read back with every
+/// bullet, the years, and the entries of their Markdown twins.
+#[test]
+fn latex_fixtures() {
+    for name in ["latex-en", "latex-zh"] {
+        let dir = root().join("tests/fixtures/resumes");
+        let source = load(&dir.join(format!("{name}.md")));
+        let pdf = dir.join(format!("{name}.pdf"));
+        check(name, &source, &pdf, 1.0, true);
+        assert_eq!(entries(&load(&pdf)), entries(&source), "{name}");
+        assert_eq!(entries(&source).len(), 3, "{name}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

@@ -364,6 +364,41 @@ impl Resume {
     }
 }
 
+/// Words of a job title, in either language (checked against lowercased text).
+const ROLE_WORDS: [&str; 24] = [
+    "engineer",
+    "developer",
+    "manager",
+    "lead",
+    "designer",
+    "analyst",
+    "scientist",
+    "intern",
+    "architect",
+    "director",
+    "consultant",
+    "specialist",
+    "administrator",
+    "officer",
+    "head of",
+    "founder",
+    "工程师",
+    "经理",
+    "主管",
+    "总监",
+    "架构师",
+    "专家",
+    "实习",
+    "负责人",
+];
+
+/// Whether `text` names a job title: it holds a title word in either language ("Senior
+/// Backend Engineer", "高级工程师"), which tells a role from an organisation or a place.
+pub fn names_a_role(text: &str) -> bool {
+    let text = text.to_lowercase();
+    ROLE_WORDS.iter().any(|w| text.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,6 +104,8 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
     // dates heads an entry.
     let body_entries = markdown && ranks.len() == 1;
     let mut in_section = false;
+    // Whether the last body line was made an entry heading.
+    let mut headed = false;
     let has_title = blocks.iter().any(|b| b.kind == Kind::Title);
     let mut out = String::new();
     let mut in_list = false;
@@ -132,6 +134,7 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
                 out.push('\n');
             }
             in_list = true;
+            headed = false;
             out.push_str(&format!("{}- {}\n", "  ".repeat(l), one_line()));
             continue;
         }
@@ -147,6 +150,7 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
         match b.kind {
             Kind::Heading(l) => {
                 in_section = true;
+                headed = false;
                 let rank = ranks.iter().position(|&r| r == l).unwrap_or(0).min(2);
                 out.push_str(&format!("{} {}\n\n", "#".repeat(rank + 2), one_line()));
             }
@@ -159,7 +163,18 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
                             .filter(|n| n.kind == Kind::Body)
                             .and_then(|n| n.text.split('\n').next())
                     });
-                    if body_entries && in_section && heads_entry(line, next) {
+                    // A line with its dates that opens a list (`公司  职位 | 2019.03 - 至今`
+                    // above the bullets), unless a line above already heads this entry.
+                    let list_next = k + 1 == lines.len()
+                        && blocks
+                            .get(i + 1)
+                            .is_some_and(|n| matches!(n.kind, Kind::Item(_)));
+                    let heads = body_entries
+                        && in_section
+                        && (heads_entry(line, next)
+                            || (!headed && list_next && heads_dated_entry(line)));
+                    headed = heads;
+                    if heads {
                         out.push_str("### ");
                     }
                     out.push_str(&md_escape(line));
@@ -186,6 +201,20 @@ fn heads_entry(line: &str, next: Option<&str>) -> bool {
         && !line.ends_with(['.', '。', ':', '：', ';', '；'])
         && crate::parse::dates::find_range(line).is_none()
         && next.is_some_and(|n| crate::parse::dates::find_range(n).is_some())
+}
+
+/// Whether a body line is an entry's heading with its dates: short, not a sentence, some
+/// text before a date range that ends the line.
+fn heads_dated_entry(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 80
+        && !line.ends_with(['.', '。', ':', '：', ';', '；'])
+        && crate::parse::dates::find_range(line).is_some_and(|r| {
+            r.span.start > 0
+                && line[r.span.end..]
+                    .trim_matches(|c: char| c.is_whitespace() || "()（）".contains(c))
+                    .is_empty()
+        })
 }
 
 /// Body paragraphs that start with a typed list marker (`• `, `- `, `1、`) read as items:
@@ -215,6 +244,36 @@ mod tests {
         assert_eq!(md_escape("# x"), "\\# x");
         assert_eq!(md_escape("C# and C++"), "C# and C++");
         assert_eq!(md_escape("2019.07"), "2019.07");
+    }
+
+    #[test]
+    fn a_dated_line_over_a_list_heads_its_entry() {
+        let b = |kind, text: &str| Block {
+            kind,
+            text: text.into(),
+        };
+        let blocks = [
+            b(Kind::Title, "林思远"),
+            b(Kind::Heading(1), "工作经历"),
+            b(
+                Kind::Body,
+                "星河云计算有限公司 高级运维开发工程师 | 2019.03 - 至今",
+            ),
+            b(Kind::Item(0), "负责集群容量规划。"),
+            b(Kind::Body, "Fernwood Analytics | Denver, CO"),
+            b(Kind::Body, "Senior Backend Engineer | Jan 2019 – Present"),
+            b(Kind::Item(0), "Led the platform team."),
+        ];
+        let (md, _) = render(&blocks, false);
+        let heads: Vec<&str> = md.lines().filter(|l| l.starts_with("### ")).collect();
+        // The second entry is headed by its company line, not again by its dated role line.
+        assert_eq!(
+            heads,
+            [
+                "### 星河云计算有限公司 高级运维开发工程师 | 2019.03 - 至今",
+                "### Fernwood Analytics | Denver, CO"
+            ]
+        );
     }
 
     #[test]

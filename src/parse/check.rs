@@ -11,15 +11,6 @@ use crate::model::{Part, Resume, ResumeWarning, SectionKind, WarningKind};
 /// kept whole instead of being selected as evidence.
 const MANY_OTHER_BULLETS: usize = 6;
 
-/// A place written as `中国, 北京`, `北京市`-style pairs or `Seattle, WA`: two short names and
-/// a comma, nothing else.
-static PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"^(?:\p{Han}{2,4}[,，]\s*\p{Han}{2,4}|\p{Lu}[\p{Ll}]+(?: \p{Lu}[\p{Ll}]+)?, [A-Z]{2})$",
-    )
-    .expect("place pattern")
-});
-
 /// The warnings for `resume`, read from `text` (the text its parser read; `None` for a JSON
 /// Resume, whose structure is given, not guessed). Most important first.
 pub fn resume_warnings(resume: &Resume, text: Option<&str>) -> Vec<ResumeWarning> {
@@ -119,7 +110,7 @@ pub fn resume_warnings(resume: &Resume, text: Option<&str>) -> Vec<ResumeWarning
         let places: Vec<&str> = named
             .iter()
             .filter_map(|e| e.organisation.as_deref())
-            .filter(|o| PLACE.is_match(o))
+            .filter(|o| super::is_place(o))
             .collect();
         if !places.is_empty() {
             warn(

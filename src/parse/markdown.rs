@@ -70,7 +70,23 @@ impl State {
             _ => {
                 let links = std::mem::take(&mut self.heading_links);
                 let strong = std::mem::take(&mut self.heading_strong);
-                let entry = entry_heading(&text, &links, &strong);
+                // `### Company  Title | 2019.03 - 至今`: the dates come out of the heading.
+                let dated = dates::find_range(&text).filter(|r| r.span.start > 0);
+                let entry = match dated {
+                    Some(r) => {
+                        let rest = format!(
+                            "{} {}",
+                            text[..r.span.start].trim_end_matches(HEADING_SEPARATORS),
+                            text[r.span.end..].trim_start_matches(HEADING_SEPARATORS)
+                        );
+                        let mut e = entry_heading(rest.trim(), &links, &strong);
+                        e.dates = Some(text[r.span.clone()].trim().to_string());
+                        e.start = r.start;
+                        e.end = r.end;
+                        e
+                    }
+                    None => entry_heading(&text, &links, &strong),
+                };
                 self.section().entries.push(entry);
             }
         }
@@ -111,7 +127,20 @@ impl State {
                             entry.title = Some(role.trim().to_string());
                             entry.location = Some(place.trim().to_string());
                         }
-                        _ if !loc.is_empty() => entry.location = Some(loc.to_string()),
+                        // "Senior Backend Engineer | Jan 2019 – Present" under `Company |
+                        // City, ST`: a role, not a place.
+                        _ if entry.title.is_none()
+                            && kind != SectionKind::Education
+                            && crate::model::names_a_role(loc)
+                            && !super::is_place(loc) =>
+                        {
+                            entry.title = Some(loc.to_string())
+                        }
+                        _ if !loc.is_empty() && entry.location.is_none() => {
+                            entry.location = Some(loc.to_string())
+                        }
+                        // A place given by the heading already: a degree or a role line.
+                        _ if !loc.is_empty() => entry.notes.push(loc.to_string()),
                         _ => {}
                     }
                     let after = line[r.span.end..].trim().trim_start_matches('|').trim();
@@ -170,6 +199,7 @@ const HEADING_SEPARATORS: &[char] = &[
 /// `Company — Title`, `职位 | 公司` and `**Title** Company`; anything else is the
 /// organisation line as written (a heading holding dates is not split).
 fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
+    use crate::model::names_a_role;
     let mut e = Entry {
         organisation: Some(text.to_string()),
         ..Entry::default()
@@ -202,9 +232,27 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
     if let Some((org, title)) = two(" — ").or_else(|| two(" – ")) {
         e.organisation = Some(org);
         e.title = Some(title);
-    } else if let Some((title, org)) = two(" | ").or_else(|| two("｜")) {
-        e.organisation = Some(org);
-        e.title = Some(title);
+    } else if let Some((a, b)) = two(" | ").or_else(|| two("｜")) {
+        // `Company | City, ST` (LaTeX templates set the place flush right on the company's
+        // line); otherwise `职位 | 公司`.
+        if super::is_place(&b) && !super::is_place(&a) {
+            e.organisation = Some(a);
+            e.location = Some(b);
+        } else if names_a_role(&b) && !names_a_role(&a) {
+            // `公司 | 职位`: the role is the piece with a title word.
+            e.organisation = Some(a);
+            e.title = Some(b);
+        } else {
+            e.organisation = Some(b);
+            e.title = Some(a);
+        }
+    } else if let Some((org, title)) = text
+        .split_once(' ')
+        .filter(|(a, b)| !b.contains(' ') && !names_a_role(a) && names_a_role(b))
+    {
+        // `星河云计算有限公司 高级运维开发工程师`: the organisation, then the role.
+        e.organisation = Some(org.to_string());
+        e.title = Some(title.to_string());
     } else if let [title] = strong {
         let rest = rest_of(title);
         if title != text && plain(title) && plain(&rest) {
@@ -516,6 +564,41 @@ mod tests {
             (s("Senior Frontend Engineer, Larkspur Health"), None, None)
         );
         assert_eq!(head("Acme | 2019 - 2021").1, None);
+    }
+
+    #[test]
+    fn company_place_role_and_dated_headings() {
+        let entry = |md: &str| {
+            let r = parse(&format!("# A\n\n## Experience\n\n{md}\n\n- x\n"));
+            let e = r.sections[0].entries[0].clone();
+            [e.organisation, e.title, e.location, e.dates]
+        };
+        let s = |x: &str| Some(x.to_string());
+        // LaTeX's "Jake's Resume": the place flush right of the company, the dates of the role.
+        assert_eq!(
+            entry("### Fernwood Analytics | Denver, CO\n\nSenior Backend Engineer | Jan 2019 – Present"),
+            [s("Fernwood Analytics"), s("Senior Backend Engineer"), s("Denver, CO"), s("Jan 2019 – Present")]
+        );
+        // The role is the piece with a title word, whichever side it is on.
+        assert_eq!(
+            entry("### 蓝鲸数据科技有限公司 | 后端开发工程师")[..2],
+            [s("蓝鲸数据科技有限公司"), s("后端开发工程师")]
+        );
+        // Dates in the heading come out of it; the company and the role split at the space.
+        assert_eq!(
+            entry("### 星河云计算有限公司 高级运维开发工程师 | 2019.03 - 至今"),
+            [
+                s("星河云计算有限公司"),
+                s("高级运维开发工程师"),
+                None,
+                s("2019.03 - 至今")
+            ]
+        );
+        // A place under the heading's place is a note, not a second place.
+        let r = parse("# A\n\n## Education\n\n### Oregon State University | Corvallis, OR\n\nB.S. in Computer Science | 2010 – 2014\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.location.as_deref(), Some("Corvallis, OR"));
+        assert_eq!(e.notes, ["B.S. in Computer Science"]);
     }
 
     #[test]

@@ -21,6 +21,18 @@ use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
 
+/// Whether `s` is a place as résumés write one beside an entry: `中国, 北京`, `Denver, CO`,
+/// `San Jose, CA`. A place is not an organisation or a role.
+pub(crate) fn is_place(s: &str) -> bool {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\p{Han}{2,4}[,，]\s*\p{Han}{2,4}|\p{Lu}[\p{Ll}]+(?: \p{Lu}[\p{Ll}]+)?, [A-Z]{2})$",
+        )
+        .expect("place pattern")
+    });
+    PLACE.is_match(s.trim())
+}
+
 /// The résumé formats jdfit reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -553,7 +553,11 @@ fn line_of(page_no: usize, glyphs: &[&Glyph], page: &Page) -> Line {
                 text.ends_with(char::is_whitespace) || g.text.starts_with(char::is_whitespace);
             let cjk = text.chars().last().is_some_and(is_cjk)
                 && g.text.chars().next().is_some_and(is_cjk);
-            if gap > 0.2 * g.size.min(p.size) && !spaced && !cjk {
+            // Between CJK characters only a gap of most of an em is a space: a `\quad`
+            // or a tab between a company and a title (`星河云计算有限公司  高级工程师`),
+            // never the spacing of justified text.
+            let wide = if cjk { 0.6 } else { 0.2 };
+            if gap > wide * g.size.min(p.size) && !spaced {
                 text.push(' ');
             }
         }
@@ -808,6 +812,26 @@ fn layout(pages: &[Page]) -> Vec<Block> {
         let gap_ok =
             prev.is_some_and(|p| p.page != l.page || (l.y - p.y) < 1.8 * l.size.max(p.size));
         let aligned = |x: f64| (l.x - x).abs() < 2.0 || (l.lead_x - x).abs() < 2.0;
+        // A piece set apart on the same baseline as a body line (a place or dates flush
+        // right beside a company or a title, as LaTeX templates set them): one line, its
+        // pieces separated as résumés write them (`Company | City, ST`).
+        let beside = prev.is_some_and(|p| {
+            open.is_none()
+                && !heading
+                && l.marker_x.is_none()
+                && p.page == l.page
+                && (l.y - p.y).abs() < 0.3 * l.size.min(p.size)
+                && l.x > p.end
+                && blocks.last().is_some_and(|b| b.kind == Kind::Body)
+        });
+        if beside {
+            if let Some(b) = blocks.last_mut() {
+                b.text.push_str(" | ");
+                b.text.push_str(&l.text);
+                prev = Some(l);
+                continue;
+            }
+        }
         if let (Some((text_x, _)), false, None) = (open, heading, l.marker_x) {
             if aligned(text_x) && gap_ok {
                 if let (Some(b), Some(p)) = (blocks.last_mut(), prev) {
@@ -1038,6 +1062,26 @@ mod tests {
         assert_eq!(
             texts,
             ["云服务管理: 管控用云与三方服务的成本, 设计成本大盘。"]
+        );
+    }
+
+    #[test]
+    fn pieces_on_one_baseline_stay_one_line() {
+        // A place flush right of the company; a `\\quad` between a company and a title.
+        let p = page(&[
+            (100.0, 50.0, 10.0, "Fernwood Analytics"),
+            (100.0, 400.0, 10.0, "Denver, CO"),
+            (130.0, 50.0, 10.0, "星河云计算有限公司"),
+            (130.0, 150.0, 10.0, "高级运维开发工程师"),
+            (130.0, 400.0, 10.0, "2019.03 - 至今"),
+        ]);
+        let texts: Vec<String> = layout(&[p]).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Fernwood Analytics | Denver, CO",
+                "星河云计算有限公司 高级运维开发工程师 | 2019.03 - 至今"
+            ]
         );
     }
 

@@ -602,8 +602,15 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             Kind::Item { text, .. } => (text.clone(), true),
             Kind::Text(t) => (t.clone(), false),
         };
-        let (details, has_date) = header_details(lines, i);
+        let (mut details, has_date) = header_details(lines, i);
         let inline_date = !is_item && dates::find_range(&text).is_some_and(|r| r.span.start > 0);
+        if inline_date {
+            // A header with its own dates: a dated line below it heads the next entry.
+            let next_dated = details.iter().position(
+                |&j| matches!(&lines[j].kind, Kind::Text(t) if dates::find_range(t).is_some()),
+            );
+            details.truncate(next_dated.unwrap_or(details.len()));
+        }
         let directly_followed = details.first().is_some_and(|&j| j == i + 1);
         let continuation = is_item
             && directly_followed
@@ -613,8 +620,13 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // list above it; it heads an entry only when its dates follow it directly ("- Software
         // engineer at Acme Corp." over "2019 – 2021"). A marked name, as PDF text gives
         // "- **阿里云**", heads its entry.
+        // Dates that name their own organisation (`小马智行 | 中国, 北京 · 2019 – 2020`) head
+        // their own entry instead.
         let dates_next = directly_followed
-            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::find_range(t).is_some());
+            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::find_range(t).is_some_and(|r| {
+                let before = t[..r.span.start].trim().trim_end_matches(['|', ',', '，', '·']).trim();
+                before.is_empty() || (looks_like_location(before) && !before.contains(['|', '·']))
+            }));
         let sentence_above = is_item && reads_as_sentence(&text) && !dates_next;
         let header = !sentence_above
             && (has_date
@@ -704,6 +716,15 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
             .trim();
         let after = header[r.span.end..].trim();
         let mut h = before.to_string();
+        // `小马智行 | 中国, 北京 · 2019 – 2020`: the organisation, then its place.
+        let split = [" | ", " · "]
+            .iter()
+            .find_map(|sep| before.rsplit_once(sep))
+            .filter(|(org, place)| !org.trim().is_empty() && super::is_place(place));
+        if let Some((org, place)) = split {
+            h = org.trim().to_string();
+            e.location = Some(place.trim().to_string());
+        }
         if !after.is_empty() {
             rest.push(after.to_string());
         }
@@ -794,6 +815,33 @@ mod tests {
             "Cut p99 latency by 40% across all regions"
         );
         assert_eq!(r.sections[1].kind, SectionKind::Education);
+    }
+
+    #[test]
+    fn entry_lines_with_their_place_and_dates_each_head_an_entry() {
+        // Chrome's PDF of a résumé sets the place and dates flush right of the company.
+        let r = parse("工作经历\n阿里云 | 中国, 杭州 · 2020 年 8 月 - 2022 年 5 月\n高级工程师、后端\n- 流量调度中间件: 负责流量调度。\n- 推进 blameless postmortem 文化, 组织安全生产周会。\n小马智行 | 中国, 北京 · 2019 年 2 月 - 2020 年 3 月\n工程师、Infra\n- 行车录音工具链: 构建工具链。\n\n教育背景\n硕士 - 北京航空航天大学 | 中国, 北京 · 2016 年 9 月 - 2019 年 1 月\n保研\n本科 - 北京航空航天大学 | 中国, 北京 · 2012 年 9 月 - 2016 年 6 月\n");
+        let got: Vec<_> = r
+            .sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .map(|e| {
+                (
+                    e.organisation.as_deref().unwrap_or(""),
+                    e.location.as_deref().unwrap_or(""),
+                    e.bullets.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("阿里云", "中国, 杭州", 2),
+                ("小马智行", "中国, 北京", 1),
+                ("硕士 - 北京航空航天大学", "中国, 北京", 0),
+                ("本科 - 北京航空航天大学", "中国, 北京", 0),
+            ]
+        );
     }
 
     #[test]

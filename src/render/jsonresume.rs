@@ -155,34 +155,6 @@ fn position_and_rest(line: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// Words of a job title, in either language (checked against lowercased text).
-const ROLE_WORDS: [&str; 24] = [
-    "engineer",
-    "developer",
-    "manager",
-    "lead",
-    "designer",
-    "analyst",
-    "scientist",
-    "intern",
-    "architect",
-    "director",
-    "consultant",
-    "specialist",
-    "administrator",
-    "officer",
-    "head of",
-    "founder",
-    "工程师",
-    "经理",
-    "主管",
-    "总监",
-    "架构师",
-    "专家",
-    "实习",
-    "负责人",
-];
-
 /// An entry line holding both a role and an organisation, split: "Senior Frontend Engineer,
 /// Larkspur Health", "Larkspur Health — Senior Frontend Engineer", "Engineer at ACME" →
 /// (role, organisation), the role being the one piece of the two with a title word.
@@ -194,10 +166,7 @@ fn role_and_organisation(line: &str) -> Option<(&str, &str)> {
     if a.is_empty() || b.is_empty() || b.contains([',', '—', '|']) {
         return None;
     }
-    let role = |p: &str| {
-        let p = p.to_lowercase();
-        ROLE_WORDS.iter().any(|w| p.contains(w))
-    };
+    use crate::model::names_a_role as role;
     match (role(a), role(b)) {
         (true, false) => Some((a, b)),
         (false, true) => Some((b, a)),
