@@ -359,6 +359,18 @@ fn committed_fixture_from_another_producer() {
     check("cairo", &source, &pdf, 1.0, true);
 }
 
+/// A PDF whose Chinese fonts carry no ToUnicode map (as some Word and WPS exports have):
+/// one line saying why its text cannot be read, never a résumé missing its Chinese, and not
+/// "a scan".
+#[test]
+fn fonts_without_a_text_map_are_one_error() {
+    let pdf = root().join("tests/fixtures/resumes/latex-zh-no-tounicode.pdf");
+    fails(
+        &[os("match"), os("-r"), pdf.as_os_str(), os(SRE_ZH)],
+        "latex-zh-no-tounicode.pdf: its text cannot be read: the PDF's fonts map most of its glyphs to no character (no ToUnicode map)",
+    );
+}
+
 /// The experience entries of a résumé as (organisation, title, location, dates).
 fn entries(r: &Resume) -> Vec<[Option<String>; 4]> {
     r.sections

@@ -56,13 +56,24 @@ pub fn to_text(path: &Path, bytes: &[u8], plain: bool) -> Result<(String, InputF
             ))
         }
     };
-    if pages
+    // Glyphs drawn but most mapped to no character: fonts without a ToUnicode map (some Word
+    // and WPS exports), whose text no reader can recover; reading the rest would silently
+    // lose the résumé's Chinese, say. No text at all: a scan.
+    let drawn = pages.iter().map(|p| p.glyphs.len()).sum::<usize>();
+    let unmapped = pages
         .iter()
-        .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
-    {
-        return Err(fail(
-            "no text layer: this PDF is a scan (an image of text); export the résumé as text or run OCR first".into(),
-        ));
+        .flat_map(|p| &p.glyphs)
+        .filter(|g| g.text.is_empty())
+        .count();
+    let no_text = pages
+        .iter()
+        .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()));
+    if no_text || unmapped * 2 > drawn {
+        return Err(fail(if unmapped > 0 {
+            "its text cannot be read: the PDF's fonts map most of its glyphs to no character (no ToUnicode map); export the résumé as PDF again with another program, or as DOCX or text".into()
+        } else {
+            "no text layer: this PDF is a scan (an image of text); export the résumé as text or run OCR first".into()
+        }));
     }
     let mut blocks = layout(&pages);
     door_radical(&mut blocks);
