@@ -47,6 +47,28 @@ fn run(text: &str) -> Run {
         .size(BODY_SIZE)
 }
 
+/// `p` with `text` linked to `url` as a `HYPERLINK` field, which Word and LibreOffice follow
+/// as they follow a hyperlink element. A field needs no relationship entry: docx-rs numbers
+/// those from a process-wide counter and writes them in hash order, which would make the
+/// same résumé give different bytes from run to run.
+fn linked(p: Paragraph, text: Run, url: &str) -> Paragraph {
+    use docx_rs::{FieldCharType, InstrText};
+    // A quote would end the field's argument (a URL carries it percent-encoded), and docx-rs
+    // writes a field instruction as it is given, so XML's own characters are escaped here.
+    let target = xml_text(url)
+        .replace('"', "%22")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    p.add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+        .add_run(
+            Run::new().add_instr_text(InstrText::Unsupported(format!(" HYPERLINK \"{target}\" "))),
+        )
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(text.color("1F4E79"))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+}
+
 fn styles(doc: Docx) -> Docx {
     doc.add_style(
         Style::new("Title", StyleType::Paragraph)
@@ -153,14 +175,12 @@ pub fn resume(r: &Resume) -> Result<Vec<u8>> {
         ));
         for e in &s.entries {
             if let Some(o) = &e.organisation {
-                doc = doc.add_paragraph(spaced(
-                    Paragraph::new()
-                        .add_run(Run::new().add_text(xml_text(o)))
-                        .style("Heading2")
-                        .keep_next(true),
-                    120,
-                    0,
-                ));
+                let name = Run::new().add_text(xml_text(o));
+                let p = match &e.url {
+                    Some(url) => linked(Paragraph::new(), name, url),
+                    None => Paragraph::new().add_run(name),
+                };
+                doc = doc.add_paragraph(spaced(p.style("Heading2").keep_next(true), 120, 0));
             }
             let place: Vec<&str> = [&e.title, &e.location, &e.dates]
                 .into_iter()
@@ -209,5 +229,25 @@ mod tests {
         assert!(xml.contains("nested 中文"));
         assert!(xml.contains("w:numId"));
         assert!(xml.contains("Ada Lovelace") && !xml.contains('\u{1}'));
+    }
+
+    #[test]
+    fn an_entry_link_is_a_hyperlink_field_around_its_organisation() {
+        let r = crate::parse::markdown::parse(
+            "# Ada\n\n## Work\n\n### Engineer [51NB](https://www.u51.com/a?b=1&c=\"2\")\n\n- Built things\n",
+        );
+        let bytes = resume(&r).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        let field = xml.find(r#"HYPERLINK "https://www.u51.com/a?b=1&amp;c=%222%22" "#);
+        let name = xml.find(">51NB<");
+        assert!(field.is_some() && name.is_some() && field < name, "{xml}");
+        assert!(xml.contains("w:fldCharType=\"end\""));
+        // The same bytes every time, and the organisation reads back without the link.
+        assert_eq!(resume(&r).unwrap(), bytes);
+        let back = crate::parse::docx::to_text(std::path::Path::new("x.docx"), &bytes);
+        assert!(back.unwrap().0.contains("51NB"));
     }
 }
