@@ -181,9 +181,8 @@ fn postings_as_resume(texts: &[String]) -> Resume {
                 bullets: texts
                     .iter()
                     .map(|t| Bullet {
-                        id: String::new(),
                         text: t.clone(),
-                        children: vec![],
+                        ..Bullet::default()
                     })
                     .collect(),
                 ..Entry::default()

@@ -177,6 +177,7 @@ fn prune(
                         id: b.id.clone(),
                         text: b.text.clone(),
                         children,
+                        links: b.links.clone(),
                     },
                 ));
             }
@@ -223,7 +224,7 @@ mod tests {
         Bullet {
             id: id.into(),
             text: format!("text {id}"),
-            children: vec![],
+            ..Bullet::default()
         }
     }
 
@@ -239,6 +240,7 @@ mod tests {
             id: "g".into(),
             text: "group".into(),
             children: vec![leaf("a"), leaf("b")],
+            ..Bullet::default()
         };
         Resume {
             origin: None,

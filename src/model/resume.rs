@@ -167,13 +167,16 @@ pub struct Entry {
     /// Other lines of the entry (paragraphs, notes), verbatim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The links the source set on words of the notes, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// The bullet tree.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bullets: Vec<Bullet>,
 }
 
 /// A bullet: verbatim text, a stable id, and children when it heads a group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bullet {
     /// Stable id: `s{section}e{entry}b{path}`, 1-based, e.g. `s4e1b3.2`.
     pub id: String,
@@ -182,6 +185,54 @@ pub struct Bullet {
     /// Nested bullets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Bullet>,
+    /// The links the source set on words of the text, in order (`[Glide](https://…)` in
+    /// Markdown): outputs that carry links (Markdown, HTML, DOCX) link those words again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// Where `links` sit in `text`: each link's words at their first place after the one
+/// before, with its address; a link whose words are not in the text is left out.
+pub fn link_spans<'a>(text: &str, links: &'a [Link]) -> Vec<(std::ops::Range<usize>, &'a str)> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for l in links {
+        if l.text.is_empty() {
+            continue;
+        }
+        if let Some(i) = text[at..].find(&l.text) {
+            let start = at + i;
+            at = start + l.text.len();
+            out.push((start..at, l.url.as_str()));
+        }
+    }
+    out
+}
+
+/// `text` cut into pieces, each with the address it links to (`None` between links).
+pub fn link_pieces<'a>(text: &'a str, links: &'a [Link]) -> Vec<(&'a str, Option<&'a str>)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (r, url) in link_spans(text, links) {
+        if pos < r.start {
+            out.push((&text[pos..r.start], None));
+        }
+        out.push((&text[r.clone()], Some(url)));
+        pos = r.end;
+    }
+    if pos < text.len() || text.is_empty() {
+        out.push((&text[pos..], None));
+    }
+    out
+}
+
+/// A link on words of a text: the words as they appear in it, and the address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The linked words, as they appear in the text.
+    pub text: String,
+    /// The web address.
+    pub url: String,
 }
 
 /// A year and an optional month.
@@ -228,6 +279,13 @@ impl Bullet {
             stack.extend(b.children.iter().map(|c| (c, d + 1)));
         }
         max
+    }
+
+    /// Where the text's links sit: each link's words at their first place after the one
+    /// before (links come in the order of the text), with its address. A link whose words
+    /// are not in the text is left out.
+    pub fn link_spans(&self) -> Vec<(std::ops::Range<usize>, &str)> {
+        link_spans(&self.text, &self.links)
     }
 
     /// Visits this bullet and all descendants depth-first.
@@ -405,9 +463,9 @@ mod tests {
 
     fn b(text: &str, children: Vec<Bullet>) -> Bullet {
         Bullet {
-            id: String::new(),
             text: text.into(),
             children,
+            ..Bullet::default()
         }
     }
 

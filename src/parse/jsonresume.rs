@@ -172,6 +172,7 @@ fn leaves(items: &[String]) -> Vec<Bullet> {
             id: String::new(),
             text: t.trim().to_string(),
             children: Vec::new(),
+            links: Vec::new(),
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 //! (bold titles, links, italic date lines, loose lists) are read by their text.
 
 use super::dates;
-use crate::model::{Bullet, Entry, Resume, Section, SectionKind};
+use crate::model::{Bullet, Entry, Link, Resume, Section, SectionKind};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 #[derive(Default)]
@@ -13,8 +13,8 @@ struct State {
     buf: String,
     /// Lines of the current paragraph.
     para: Vec<String>,
-    /// Open list items: text collected so far and finished children.
-    items: Vec<(String, Vec<Bullet>)>,
+    /// Open list items: text collected so far, finished children and the item's links.
+    items: Vec<(String, Vec<Bullet>, Vec<Link>)>,
     /// Finished top-level bullets waiting to be attached to the current entry.
     heading: Option<HeadingLevel>,
     seen_name: bool,
@@ -397,16 +397,17 @@ pub fn parse(text: &str) -> Resume {
                 } else {
                     st.buf.clear();
                 }
-                st.items.push((String::new(), Vec::new()));
+                st.items.push((String::new(), Vec::new(), Vec::new()));
             }
             Event::End(TagEnd::Item) => {
-                let (mut text, children) = st.items.pop().expect("open item");
+                let (mut text, children, links) = st.items.pop().expect("open item");
                 text.push_str(&std::mem::take(&mut st.buf));
                 let text = strip_superscript_marks(&norm(&text));
                 let bullet = Bullet {
                     id: String::new(),
                     text,
                     children,
+                    links,
                 };
                 if bullet.text.is_empty() && bullet.children.is_empty() {
                     continue;
@@ -430,6 +431,11 @@ pub fn parse(text: &str) -> Resume {
                     let text = norm(st.buf.get(start..).unwrap_or(""));
                     if st.heading.is_some() {
                         st.heading_links.push((text, url));
+                    } else if let Some(item) = st.items.last_mut().filter(|_| is_web(&url)) {
+                        item.2.push(Link { text, url });
+                    } else if !st.resume.sections.is_empty() && is_web(&url) {
+                        // A link in a paragraph of a section: on words of the entry's notes.
+                        st.entry().links.push(Link { text, url });
                     } else if st.resume.sections.is_empty()
                         && st.contact_url.is_none()
                         && is_web(&url)

@@ -304,6 +304,7 @@ pub(crate) fn build_tree(items: Vec<(usize, String)>) -> Vec<Bullet> {
             id: String::new(),
             text,
             children: Vec::new(),
+            links: Vec::new(),
         });
     }
     let mut out = Vec::new();
@@ -413,6 +414,7 @@ pub fn parse_loose(text: &str) -> Resume {
                 id: String::new(),
                 text: strip_emphasis(p),
                 children: Vec::new(),
+                links: Vec::new(),
             })
             .collect();
         r.sections.push(Section {
@@ -452,6 +454,7 @@ pub(crate) fn notes_to_bullets(r: &mut Resume) {
                     id: String::new(),
                     text: p.to_string(),
                     children: Vec::new(),
+                    links: Vec::new(),
                 })
                 .collect();
         }

@@ -3,7 +3,7 @@
 //! dates, bullets as real Word bullet lists with their nesting.
 
 use crate::error::{Error, Result};
-use crate::model::{Bullet, Resume};
+use crate::model::{link_pieces, Bullet, Link, Resume};
 use docx_rs::{
     AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
     Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
@@ -69,6 +69,22 @@ fn linked(p: Paragraph, text: Run, url: &str) -> Paragraph {
         .add_run(Run::new().add_field_char(FieldCharType::End, false))
 }
 
+/// `p` with `text` as runs made by `styled`, the words the source linked linked again.
+fn linked_runs(
+    mut p: Paragraph,
+    text: &str,
+    links: &[Link],
+    styled: impl Fn(&str) -> Run,
+) -> Paragraph {
+    for (piece, url) in link_pieces(text, links) {
+        p = match url {
+            Some(u) => linked(p, styled(piece), u),
+            None => p.add_run(styled(piece)),
+        };
+    }
+    p
+}
+
 fn styles(doc: Docx) -> Docx {
     doc.add_style(
         Style::new("Title", StyleType::Paragraph)
@@ -124,13 +140,16 @@ fn spaced(p: Paragraph, before: u32, after: u32) -> Paragraph {
 
 fn bullets(mut doc: Docx, items: &[Bullet], depth: usize) -> Docx {
     for b in items {
-        let r = if b.children.is_empty() {
-            run(&b.text)
-        } else {
-            run(&b.text).bold()
+        let styled = |text: &str| {
+            if b.children.is_empty() {
+                run(text)
+            } else {
+                run(text).bold()
+            }
         };
+        let p = linked_runs(Paragraph::new(), &b.text, &b.links, styled);
         doc = doc.add_paragraph(spaced(
-            Paragraph::new().add_run(r).numbering(
+            p.numbering(
                 NumberingId::new(BULLETS),
                 IndentLevel::new(depth.min(LEVELS - 1)),
             ),
@@ -197,7 +216,8 @@ pub fn resume(r: &Resume) -> Result<Vec<u8>> {
                 ));
             }
             for n in &e.notes {
-                doc = doc.add_paragraph(spaced(Paragraph::new().add_run(run(n)), 0, 40));
+                let p = linked_runs(Paragraph::new(), n, &e.links, run);
+                doc = doc.add_paragraph(spaced(p, 0, 40));
             }
             doc = bullets(doc, &e.bullets, 0);
         }

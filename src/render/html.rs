@@ -25,22 +25,47 @@ impl Highlights {
     /// `text` escaped, with highlighted ranges in `<mark>`.
     pub fn marked(&self, id: &str, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 32);
-        let mut pos = 0;
-        for r in self.ranges.get(id).map_or(&[][..], Vec::as_slice) {
-            let (s, e) = (r.start, r.end);
-            if e > text.len() {
-                break;
-            }
-            if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            out.push_str(&esc(&text[pos..s]));
-            let _ = write!(out, "<mark>{}</mark>", esc(&text[s..e]));
-            pos = e;
-        }
-        out.push_str(&esc(&text[pos..]));
+        marked_into(&mut out, text, self.of(id), 0..text.len());
         out
     }
+
+    fn of(&self, id: &str) -> &[Range<usize>] {
+        self.ranges.get(id).map_or(&[][..], Vec::as_slice)
+    }
+}
+
+/// `text[span]` escaped into `out`, with the parts of `marks` inside `span` in `<mark>`.
+fn marked_into(out: &mut String, text: &str, marks: &[Range<usize>], span: Range<usize>) {
+    let mut pos = span.start;
+    for r in marks {
+        let (s, e) = (r.start.max(span.start), r.end.min(span.end));
+        if e > text.len() {
+            break;
+        }
+        if s >= e || s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&esc(&text[pos..s]));
+        let _ = write!(out, "<mark>{}</mark>", esc(&text[s..e]));
+        pos = e;
+    }
+    out.push_str(&esc(&text[pos..span.end]));
+}
+
+/// A bullet's text as HTML: escaped, its highlights in `<mark>`, its links as links.
+fn bullet_text(b: &Bullet, hl: Option<&Highlights>) -> String {
+    let marks = hl.map_or(&[][..], |h| h.of(&b.id));
+    let mut out = String::with_capacity(b.text.len() + 32);
+    let mut pos = 0;
+    for (r, url) in b.link_spans() {
+        marked_into(&mut out, &b.text, marks, pos..r.start);
+        let _ = write!(out, "<a href=\"{}\">", attr(url));
+        marked_into(&mut out, &b.text, marks, r.clone());
+        out.push_str("</a>");
+        pos = r.end;
+    }
+    marked_into(&mut out, &b.text, marks, pos..b.text.len());
+    out
 }
 
 const RESUME_CSS: &str = r#"
@@ -78,10 +103,7 @@ fn bullets_html(out: &mut String, bullets: &[Bullet], hl: Option<&Highlights>) {
     }
     out.push_str("<ul>");
     for b in bullets {
-        let text = match hl {
-            Some(h) => h.marked(&b.id, &b.text),
-            None => esc(&b.text).into_owned(),
-        };
+        let text = bullet_text(b, hl);
         if b.children.is_empty() {
             let _ = write!(out, "<li id=\"{}\">{text}</li>", attr(&b.id));
         } else {
@@ -149,7 +171,16 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
                 let _ = write!(out, "<div class=\"title\">{}</div>", esc(t));
             }
             for n in &e.notes {
-                let _ = write!(out, "<p class=\"note\">{}</p>", esc(n));
+                out.push_str("<p class=\"note\">");
+                for (piece, url) in crate::model::link_pieces(n, &e.links) {
+                    match url {
+                        Some(u) => {
+                            let _ = write!(out, "<a href=\"{}\">{}</a>", attr(u), esc(piece));
+                        }
+                        None => out.push_str(&esc(piece)),
+                    }
+                }
+                out.push_str("</p>");
             }
             bullets_html(&mut out, &e.bullets, hl);
             out.push_str("</div>");

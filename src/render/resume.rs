@@ -3,7 +3,7 @@
 
 use super::{docx, html, jsonresume, Highlights, ResumeFormat};
 use crate::error::Result;
-use crate::model::{Bullet, Entry, Resume};
+use crate::model::{link_pieces, Bullet, Entry, Link, Resume};
 use std::fmt::Write;
 
 /// Renders a résumé as the bytes of a file in `format`; `hl` highlights the posting's
@@ -62,9 +62,28 @@ pub(super) fn entry_lines(e: &Entry) -> Vec<String> {
     out
 }
 
+/// `text` with the source's links on its words written back as Markdown links.
+fn md_linked(text: &str, links: &[Link]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (piece, url) in link_pieces(text, links) {
+        match url {
+            Some(u) => {
+                let _ = write!(out, "[{piece}]({u})");
+            }
+            None => out.push_str(piece),
+        }
+    }
+    out
+}
+
 fn bullets_md(out: &mut String, bullets: &[Bullet], depth: usize) {
     for b in bullets {
-        let _ = writeln!(out, "{}- {}", "  ".repeat(depth), b.text);
+        let _ = writeln!(
+            out,
+            "{}- {}",
+            "  ".repeat(depth),
+            md_linked(&b.text, &b.links)
+        );
         bullets_md(out, &b.children, depth + 1);
     }
 }
@@ -96,7 +115,12 @@ pub fn markdown(r: &Resume) -> String {
                 }
                 _ => {}
             }
-            let lines = entry_lines(e);
+            let mut lines = entry_lines(e);
+            // The notes, last, with their links.
+            let notes = lines.len() - e.notes.len();
+            for (line, note) in lines[notes..].iter_mut().zip(&e.notes) {
+                *line = md_linked(note, &e.links);
+            }
             if !lines.is_empty() {
                 let _ = writeln!(out, "{}", lines.join("\n"));
             }
@@ -166,6 +190,50 @@ mod tests {
         let out = markdown(&r);
         assert_eq!(markdown::parse(&out), r);
         assert_eq!(out, format!("{md}\n"));
+    }
+
+    #[test]
+    fn links_on_words_of_bullets_and_notes_are_kept_in_outputs_that_carry_links() {
+        let md = "# Cai\n\n## Education\n\n[Zhejiang University](http://www.zju.example), Electronic Engineering, 2012 - 2016\n\n## Skills\n\n- Libraries: [Glide](https://github.com/bumptech/glide) and [Gson](https://github.com/google/gson), not [a note](#)\n";
+        let r = markdown::parse(md);
+        let b = &r.sections[1].entries[0].bullets[0];
+        // The text stays verbatim; the links ride beside it.
+        assert_eq!(b.text, "Libraries: Glide and Gson, not a note");
+        assert_eq!(b.links.len(), 2);
+        let out = markdown(&r);
+        assert!(
+            out.contains("- Libraries: [Glide](https://github.com/bumptech/glide) and [Gson](https://github.com/google/gson), not a note\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("[Zhejiang University](http://www.zju.example), Electronic Engineering"),
+            "{out}"
+        );
+        assert_eq!(markdown::parse(&out), r);
+        let mut ranges = std::collections::HashMap::new();
+        ranges.insert(b.id.clone(), vec![0..9, 11..16]);
+        let hl = Highlights::new(ranges);
+        let html =
+            String::from_utf8(resume_file(&r, ResumeFormat::Html, Some(&hl)).unwrap()).unwrap();
+        assert!(
+            html.contains("<mark>Libraries</mark>: <a href=\"https://github.com/bumptech/glide\"><mark>Glide</mark></a> and <a href=\"https://github.com/google/gson\">Gson</a>, not a note"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"http://www.zju.example\">Zhejiang University</a>, Electronic")
+        );
+        let docx = resume_file(&r, ResumeFormat::Docx, None).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        for url in [
+            "https://github.com/bumptech/glide",
+            "https://github.com/google/gson",
+            "http://www.zju.example",
+        ] {
+            assert!(xml.contains(&format!("HYPERLINK \"{url}\"")), "{url}");
+        }
     }
 
     #[test]
