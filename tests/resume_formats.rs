@@ -245,6 +245,34 @@ fn libreoffice_docx() {
     assert_eq!(tree(&r), tree(&html));
 }
 
+/// jdfit's HTML and DOCX of each `(name, source)` résumé, written into `dir`.
+fn html_and_docx(sources: &[(&str, &str)], dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for (name, src) in sources {
+        let r = load(&root().join(src));
+        let html = dir.join(format!("{name}-html.html"));
+        std::fs::write(&html, jdfit::render::html::resume(&r, None)).unwrap();
+        let docx = dir.join(format!("{name}-docx.docx"));
+        std::fs::write(&docx, jdfit::render::docx::resume(&r).unwrap()).unwrap();
+        files.extend([html, docx]);
+    }
+    files
+}
+
+/// LibreOffice converts `files` with the export `filter` into `out`.
+fn convert(soffice: &Path, filter: &str, files: &[PathBuf], out: &Path, home: &Path) {
+    let status = std::process::Command::new(soffice)
+        .args(["--headless", "--convert-to", filter, "--outdir"])
+        .arg(out)
+        .args(files)
+        .env("HOME", home)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 /// DOCX written by another producer: LibreOffice converts jdfit's HTML rendering of each
 /// corpus résumé, and re-saves jdfit's own DOCX; both read back with the source's bullets
 /// (the issue's measure is at least 95% recovered exactly: here it is all of them).
@@ -262,36 +290,84 @@ fn libreoffice_documents_read_back() {
         ("frontend", "corpus/frontend-en.md"),
         ("backend", "corpus/backend-en.txt"),
     ];
-    let mut files = Vec::new();
-    for (name, src) in sources {
-        let r = load(&root().join(src));
-        let html = inputs.join(format!("{name}-html.html"));
-        std::fs::write(&html, jdfit::render::html::resume(&r, None)).unwrap();
-        let docx = inputs.join(format!("{name}-docx.docx"));
-        std::fs::write(&docx, jdfit::render::docx::resume(&r).unwrap()).unwrap();
-        files.extend([html, docx]);
-    }
-    let status = std::process::Command::new(soffice)
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&outputs)
-        .args(&files)
-        .env("HOME", t.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let files = html_and_docx(&sources, &inputs);
+    convert(
+        &soffice,
+        "docx:MS Word 2007 XML",
+        &files,
+        &outputs,
+        t.path(),
+    );
     for (name, src) in sources {
         let want = tree(&load(&root().join(src)));
         for kind in ["html", "docx"] {
             let got = tree(&load(&outputs.join(format!("{name}-{kind}.docx"))));
             assert_eq!(got, want, "{src} via LibreOffice from {kind}");
         }
+    }
+}
+
+/// ODT, LibreOffice's own format: LibreOffice saves jdfit's HTML and DOCX of each corpus
+/// résumé as ODT, and each reads back with the source's bullets and nesting.
+#[test]
+fn libreoffice_odt_reads_back() {
+    let Some(soffice) = tool("soffice", "LibreOffice") else {
+        return;
+    };
+    let t = tempfile::tempdir().unwrap();
+    let (inputs, outputs) = (t.path().join("in"), t.path().join("out"));
+    std::fs::create_dir_all(&inputs).unwrap();
+    let sources = [
+        ("seed", SEED),
+        ("frontend", "corpus/frontend-en.md"),
+        ("backend", "corpus/backend-en.txt"),
+    ];
+    let files = html_and_docx(&sources, &inputs);
+    convert(&soffice, "odt:writer8", &files, &outputs, t.path());
+    for (name, src) in sources {
+        let want = tree(&load(&root().join(src)));
+        for kind in ["html", "docx"] {
+            let got = tree(&load(&outputs.join(format!("{name}-{kind}.odt"))));
+            assert_eq!(got, want, "{src} via LibreOffice's ODT from {kind}");
+        }
+    }
+}
+
+/// A damaged or mislabelled ODT is one line naming the file, exit 2.
+#[test]
+fn damaged_odt_is_one_error() {
+    let t = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = t.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let mime = ("mimetype", "application/vnd.oasis.opendocument.text");
+    let cases = [
+        (
+            write("empty.odt", &docx(&[mime])),
+            "empty.odt: a ZIP archive without content.xml: not an ODT document",
+        ),
+        (
+            write(
+                "bad.odt",
+                &docx(&[
+                    mime,
+                    (
+                        "content.xml",
+                        "<office:document-content><office:body><office:text><text:p></office:text>",
+                    ),
+                ]),
+            ),
+            "bad.odt: damaged ODT file: malformed XML",
+        ),
+        (
+            write("text.odt", b"just text"),
+            "text.odt: named .odt but not an ODT package",
+        ),
+    ];
+    for (path, want) in &cases {
+        fails(&[os("match"), os("-r"), path.as_os_str(), os(SRE_EN)], want);
     }
 }
 

@@ -55,6 +55,86 @@ pub(crate) fn emit_row(cells: Vec<Vec<Block>>, out: &mut Vec<Block>) {
     }
 }
 
+/// Where a document's finished paragraphs go while tables are read: the body, or the cells
+/// of the rows being read (tables nest), a row becoming lines by [`emit_row`] when it ends.
+pub(crate) struct Sinks {
+    sinks: Vec<Vec<Block>>,
+    rows: Vec<Vec<Vec<Block>>>,
+}
+
+impl Sinks {
+    pub(crate) fn new() -> Sinks {
+        Sinks {
+            sinks: vec![Vec::new()],
+            rows: Vec::new(),
+        }
+    }
+
+    /// A finished paragraph.
+    pub(crate) fn push(&mut self, b: Block) {
+        self.sinks.last_mut().expect("body").push(b);
+    }
+
+    pub(crate) fn start_table(&mut self) {
+        self.rows.push(Vec::new());
+    }
+
+    pub(crate) fn end_table(&mut self) {
+        self.rows.pop();
+    }
+
+    pub(crate) fn start_row(&mut self) {
+        if let Some(row) = self.rows.last_mut() {
+            row.clear();
+        }
+    }
+
+    pub(crate) fn end_row(&mut self) {
+        if let Some(row) = self.rows.last_mut() {
+            let cells = std::mem::take(row);
+            emit_row(cells, self.sinks.last_mut().expect("body"));
+        }
+    }
+
+    pub(crate) fn start_cell(&mut self) {
+        self.sinks.push(Vec::new());
+    }
+
+    pub(crate) fn end_cell(&mut self) {
+        if self.sinks.len() > 1 {
+            let cell = self.sinks.pop().expect("cell");
+            match self.rows.last_mut() {
+                Some(row) => row.push(cell),
+                None => self.sinks.last_mut().expect("body").extend(cell),
+            }
+        }
+    }
+
+    /// The paragraphs in reading order; cells a truncated document left open are kept.
+    pub(crate) fn finish(mut self) -> Vec<Block> {
+        while self.sinks.len() > 1 {
+            let cell = self.sinks.pop().expect("cell");
+            self.sinks.last_mut().expect("body").extend(cell);
+        }
+        self.sinks.pop().unwrap_or_default()
+    }
+}
+
+/// The text an XML entity or character reference stands for (`&amp;`, `&#x4E2D;`).
+pub(crate) fn entity_text(
+    r: &quick_xml::events::BytesRef<'_>,
+) -> std::result::Result<String, quick_xml::Error> {
+    Ok(match r.resolve_char_ref()? {
+        Some(c) => c.to_string(),
+        None => {
+            let name = r.decode().map_err(quick_xml::Error::from)?;
+            quick_xml::escape::resolve_predefined_entity(&name)
+                .unwrap_or_default()
+                .to_string()
+        }
+    })
+}
+
 /// `s` with the characters Markdown would read as markup escaped, so the parsed text is
 /// exactly `s` (CommonMark unescapes any backslash-escaped ASCII punctuation).
 pub(crate) fn md_escape(s: &str) -> String {

@@ -7,7 +7,7 @@
 //! rows become lines, and text boxes (`w:txbxContent`, where some Chinese résumés keep most
 //! of their text) are read in place. Text stays as written: only whitespace is tidied.
 
-use super::blocks::{emit_row, render, tidy, Block, Kind};
+use super::blocks::{entity_text, render, tidy, Block, Kind, Sinks};
 use crate::error::{Error, Result};
 use crate::parse::InputFormat;
 use quick_xml::events::{BytesStart, Event};
@@ -79,7 +79,7 @@ pub fn to_text(path: &Path, bytes: &[u8]) -> Result<(String, InputFormat)> {
 }
 
 /// Why a package could not be read.
-enum Damage {
+pub(super) enum Damage {
     NotDocx,
     TooBig(&'static str),
     Other(String),
@@ -102,7 +102,7 @@ fn read_package(bytes: &[u8]) -> std::result::Result<Vec<Block>, Damage> {
 }
 
 /// One member of the package as UTF-8 text, within [`MAX_XML_BYTES`]; `None` when absent.
-fn read_member(
+pub(super) fn read_member(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &'static str,
 ) -> std::result::Result<Option<String>, Damage> {
@@ -124,7 +124,7 @@ fn read_member(
 }
 
 /// The value of the attribute whose local name is `val` (`w:val`, `w:styleId`, …).
-fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
+pub(super) fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
@@ -183,7 +183,7 @@ fn read_styles(xml: &str) -> std::result::Result<FxHashMap<String, Style>, quick
 /// The heading level a style name (or id) stands for: 0 for a title, 1–9 for headings, in
 /// English or Chinese (`Heading 1`, `heading1`, `标题 1`; `标题` alone is Word's Chinese
 /// name for Title).
-fn heading_level(name: &str) -> Option<u8> {
+pub(super) fn heading_level(name: &str) -> Option<u8> {
     let n: String = name
         .to_lowercase()
         .chars()
@@ -249,9 +249,7 @@ fn read_document(
     // Open paragraphs: a text box's paragraphs open inside the paragraph that anchors it.
     let mut paras: Vec<Para> = Vec::new();
     // Where finished paragraphs go: the body, or the table cells being read.
-    let mut sinks: Vec<Vec<Block>> = vec![Vec::new()];
-    // For each open table, the cells of its current row.
-    let mut rows: Vec<Vec<Vec<Block>>> = Vec::new();
+    let mut sinks = Sinks::new();
     let mut in_text = false;
     let mut in_run = 0usize;
     loop {
@@ -269,26 +267,13 @@ fn read_document(
                             let text = tidy(&p.text);
                             if !text.is_empty() {
                                 let kind = p.kind(styles);
-                                sinks.last_mut().expect("body").push(Block { kind, text });
+                                sinks.push(Block { kind, text });
                             }
                         }
                     }
-                    b"tc" if sinks.len() > 1 => {
-                        let cell = sinks.pop().expect("cell");
-                        match rows.last_mut() {
-                            Some(row) => row.push(cell),
-                            None => sinks.last_mut().expect("body").extend(cell),
-                        }
-                    }
-                    b"tr" => {
-                        if let Some(row) = rows.last_mut() {
-                            let cells = std::mem::take(row);
-                            emit_row(cells, sinks.last_mut().expect("body"));
-                        }
-                    }
-                    b"tbl" => {
-                        rows.pop();
-                    }
+                    b"tc" => sinks.end_cell(),
+                    b"tr" => sinks.end_row(),
+                    b"tbl" => sinks.end_table(),
                     _ => {}
                 }
                 continue;
@@ -308,15 +293,7 @@ fn read_document(
                 continue;
             }
             Event::GeneralRef(r) if in_text => {
-                let c = match r.resolve_char_ref()? {
-                    Some(c) => c.to_string(),
-                    None => {
-                        let name = r.decode().map_err(quick_xml::Error::from)?;
-                        quick_xml::escape::resolve_predefined_entity(&name)
-                            .unwrap_or_default()
-                            .to_string()
-                    }
-                };
+                let c = entity_text(r)?;
                 if let Some(p) = paras.last_mut() {
                     p.text.push_str(&c);
                 }
@@ -345,13 +322,9 @@ fn read_document(
                     p.text.push('-');
                 }
             }
-            b"tbl" if start => rows.push(Vec::new()),
-            b"tr" if start => {
-                if let Some(row) = rows.last_mut() {
-                    row.clear();
-                }
-            }
-            b"tc" if start => sinks.push(Vec::new()),
+            b"tbl" if start => sinks.start_table(),
+            b"tr" if start => sinks.start_row(),
+            b"tc" if start => sinks.start_cell(),
             b"pStyle" => {
                 if let Some(p) = paras.last_mut() {
                     p.style = attr(e, b"val");
@@ -375,12 +348,7 @@ fn read_document(
             _ => {}
         }
     }
-    // A truncated document may leave cells open: keep what was read.
-    while sinks.len() > 1 {
-        let cell = sinks.pop().expect("cell");
-        sinks.last_mut().expect("body").extend(cell);
-    }
-    Ok(sinks.pop().unwrap_or_default())
+    Ok(sinks.finish())
 }
 
 #[cfg(test)]

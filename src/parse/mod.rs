@@ -9,6 +9,7 @@ pub mod html;
 pub mod jsonresume;
 pub mod markdown;
 pub mod markup;
+pub mod odt;
 pub mod pdf;
 pub mod posting;
 pub mod source;
@@ -173,9 +174,22 @@ pub fn resume_source_from_bytes(path: &Path, buf: &[u8]) -> Result<(String, Opti
             "a legacy Word .doc (or a password-protected document) is not supported; save it as .docx without a password",
         ));
     }
-    let docx_name = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let named = |ext: &str| {
+        path.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    };
+    if odt::is_odt(buf) || named("odt") {
+        if !docx::is_zip(buf) {
+            return Err(Error::parse(
+                path,
+                None,
+                "named .odt but not an ODT package (no ZIP signature)",
+            ));
+        }
+        let (text, format) = odt::to_text(path, buf)?;
+        return Ok((text, Some(format)));
+    }
+    let docx_name = named("docx");
     if docx::is_zip(buf) || docx_name {
         if !docx::is_zip(buf) {
             return Err(Error::parse(
