@@ -56,33 +56,47 @@ struct Style {
 /// it has none). Damage of any kind is one [`Error::Parse`]; a panic inside the ZIP or XML
 /// readers is contained and reported the same way.
 pub fn to_text(path: &Path, bytes: &[u8]) -> Result<(String, InputFormat)> {
-    let damaged = |what: String| Error::parse(path, None, format!("damaged DOCX file: {what}"));
-    let outcome = crate::contain::catch(|| read_package(bytes));
-    match outcome {
+    match crate::contain::catch(|| read_package(bytes)) {
         Ok(Ok(blocks)) => Ok(render(&blocks, false)),
-        Ok(Err(Damage::NotDocx)) => Err(Error::parse(
-            path,
-            None,
-            "a ZIP archive without word/document.xml: not a DOCX document",
-        )),
-        Ok(Err(Damage::TooBig(name))) => Err(Error::parse(
-            path,
-            None,
-            format!(
-                "{name} inflates to over {} MiB; not a résumé (a ZIP bomb?)",
-                MAX_XML_BYTES >> 20
+        Ok(Err(d)) => Err(d.error(path, "DOCX", "word/document.xml")),
+        Err(_) => Err(
+            Damage::Other("the document could not be read".into()).error(
+                path,
+                "DOCX",
+                "word/document.xml",
             ),
-        )),
-        Ok(Err(Damage::Other(what))) => Err(damaged(what)),
-        Err(_) => Err(damaged("the document could not be read".into())),
+        ),
     }
 }
 
 /// Why a package could not be read.
 pub(super) enum Damage {
+    /// The package lacks its main member (`word/document.xml`, `content.xml`).
     NotDocx,
     TooBig(&'static str),
     Other(String),
+}
+
+impl Damage {
+    /// The error for a `kind` package (`DOCX`, `ODT`) at `path` whose main member is `main`.
+    pub(super) fn error(self, path: &Path, kind: &str, main: &str) -> Error {
+        let message = match self {
+            Damage::NotDocx => {
+                let a = if kind.starts_with(['O', 'o']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                format!("a ZIP archive without {main}: not {a} {kind} document")
+            }
+            Damage::TooBig(name) => format!(
+                "{name} inflates to over {} MiB; not a résumé (a ZIP bomb?)",
+                MAX_XML_BYTES >> 20
+            ),
+            Damage::Other(what) => format!("damaged {kind} file: {what}"),
+        };
+        Error::parse(path, None, message)
+    }
 }
 
 fn read_package(bytes: &[u8]) -> std::result::Result<Vec<Block>, Damage> {

@@ -7,8 +7,8 @@
 //! only whitespace is tidied.
 
 use super::blocks::{entity_text, render, tidy, Block, Kind, Sinks};
-use super::docx::{attr, heading_level, read_member, Damage, MAX_XML_BYTES};
-use crate::error::{Error, Result};
+use super::docx::{attr, heading_level, read_member, Damage};
+use crate::error::Result;
 use crate::parse::InputFormat;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -30,24 +30,16 @@ pub fn is_odt(bytes: &[u8]) -> bool {
 /// format that text is in. Damage of any kind is one [`Error::Parse`]; a panic inside the
 /// ZIP or XML readers is contained and reported the same way.
 pub fn to_text(path: &Path, bytes: &[u8]) -> Result<(String, InputFormat)> {
-    let damaged = |what: String| Error::parse(path, None, format!("damaged ODT file: {what}"));
     match crate::contain::catch(|| read_package(bytes)) {
         Ok(Ok(blocks)) => Ok(render(&blocks, false)),
-        Ok(Err(Damage::NotDocx)) => Err(Error::parse(
-            path,
-            None,
-            "a ZIP archive without content.xml: not an ODT document",
-        )),
-        Ok(Err(Damage::TooBig(name))) => Err(Error::parse(
-            path,
-            None,
-            format!(
-                "{name} inflates to over {} MiB; not a résumé (a ZIP bomb?)",
-                MAX_XML_BYTES >> 20
+        Ok(Err(d)) => Err(d.error(path, "ODT", "content.xml")),
+        Err(_) => Err(
+            Damage::Other("the document could not be read".into()).error(
+                path,
+                "ODT",
+                "content.xml",
             ),
-        )),
-        Ok(Err(Damage::Other(what))) => Err(damaged(what)),
-        Err(_) => Err(damaged("the document could not be read".into())),
+        ),
     }
 }
 
