@@ -603,6 +603,17 @@ proptest! {
         let _ = jdfit::parse::docx::to_text(Path::new("x.docx"), &bytes);
     }
 
+    /// Arbitrary ODT markup reads as text or as malformed XML: never a panic, which the
+    /// reader would contain and report as "could not be read".
+    #[test]
+    fn odt_xml_reader_never_panics(xml in "(<(text|table|office|draw):(p|h|s|tab|line-break|list|list-item|table|table-row|table-cell|text|body|frame|text-box|note|span)( text:(c|outline-level|style-name)=\"[0-9a]{0,2}\")?/?>|</(text|table|office|draw):(p|h|list|list-item|table|table-row|table-cell|text|body|frame|text-box|note|span)>|[a-z &;#]{0,3}){0,40}") {
+        let content = format!("<office:document-content><office:body><office:text>{xml}</office:text></office:body></office:document-content>");
+        let bytes = docx(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", &content)]);
+        if let Err(e) = jdfit::parse::odt::to_text(Path::new("x.odt"), &bytes) {
+            prop_assert!(!e.to_string().contains("could not be read"), "{e}");
+        }
+    }
+
     #[test]
     fn html_reader_never_panics(s in "(<(/)?(p|li|ul|ol|h[1-6]|table|tr|td|br|script|nav|main|pre)>|[a-z &;#<>]{0,4}){0,60}") {
         let _ = jdfit::parse::html::posting_text(&s);
