@@ -593,13 +593,13 @@ fn line_of(page_no: usize, glyphs: &[&Glyph], page: &Page) -> Line {
     let first = glyphs[0];
     let last = glyphs[glyphs.len() - 1];
     let first_word = {
-        let mut word = glyphs
-            .iter()
-            .skip_while(|g| g.x < text_x || g.text.trim().is_empty());
         let start = text_x;
         let mut end = start;
         let mut prev_end: Option<f64> = None;
-        for g in word.by_ref() {
+        let word = glyphs
+            .iter()
+            .skip_while(|g| g.x < text_x || g.text.trim().is_empty());
+        for g in word {
             let gap = prev_end.is_some_and(|e| g.x - e > 0.2 * g.size);
             if g.text.trim().is_empty() || gap {
                 break;
@@ -823,9 +823,10 @@ fn layout(pages: &[Page]) -> Vec<Block> {
         let gap_ok =
             prev.is_some_and(|p| p.page != l.page || (l.y - p.y) < 1.8 * l.size.max(p.size));
         let aligned = |x: f64| (l.x - x).abs() < 2.0 || (l.lead_x - x).abs() < 2.0;
-        // A piece set apart on the same baseline as a body line (a place or dates flush
-        // right beside a company or a title, as LaTeX templates set them): one line, its
-        // pieces separated as résumés write them (`Company | City, ST`).
+        // A short piece set flush right on the same baseline as a body line (a place or
+        // dates beside a company or a title, as LaTeX templates and browsers set them): one
+        // line, its pieces separated as résumés write them (`Company | City, ST`). A longer
+        // piece, or one not at the margin, is a column of its own.
         let beside = prev.is_some_and(|p| {
             open.is_none()
                 && !heading
@@ -833,6 +834,8 @@ fn layout(pages: &[Page]) -> Vec<Block> {
                 && p.page == l.page
                 && (l.y - p.y).abs() < 0.3 * l.size.min(p.size)
                 && l.x > p.end
+                && l.text.chars().count() <= 40
+                && l.end > right_margin(&lines, l.page) - l.size
                 && blocks.last().is_some_and(|b| b.kind == Kind::Body)
         });
         if beside {
@@ -1079,19 +1082,24 @@ mod tests {
     #[test]
     fn pieces_on_one_baseline_stay_one_line() {
         // A place flush right of the company; a `\\quad` between a company and a title.
+        // Both flush right pieces end at 470; a piece short of the margin is a column.
         let p = page(&[
             (100.0, 50.0, 10.0, "Fernwood Analytics"),
-            (100.0, 400.0, 10.0, "Denver, CO"),
+            (100.0, 420.0, 10.0, "Denver, CO"),
             (130.0, 50.0, 10.0, "星河云计算有限公司"),
             (130.0, 150.0, 10.0, "高级运维开发工程师"),
             (130.0, 400.0, 10.0, "2019.03 - 至今"),
+            (200.0, 50.0, 10.0, "Skills"),
+            (200.0, 200.0, 10.0, "Python"),
         ]);
         let texts: Vec<String> = layout(&[p]).into_iter().map(|b| b.text).collect();
         assert_eq!(
             texts,
             [
                 "Fernwood Analytics | Denver, CO",
-                "星河云计算有限公司 高级运维开发工程师 | 2019.03 - 至今"
+                "星河云计算有限公司 高级运维开发工程师 | 2019.03 - 至今",
+                "Skills",
+                "Python"
             ]
         );
     }
