@@ -359,9 +359,9 @@ fn committed_fixture_from_another_producer() {
     check("cairo", &source, &pdf, 1.0, true);
 }
 
-/// A PDF whose Chinese fonts carry no ToUnicode map (as some Word and WPS exports have):
-/// one line saying why its text cannot be read, never a résumé missing its Chinese, and not
-/// "a scan".
+/// A PDF whose Chinese fonts carry no ToUnicode map and are CFF, which has no `cmap` table to
+/// read the characters back from: one line saying why its text cannot be read, never a résumé
+/// missing its Chinese, and not "a scan".
 #[test]
 fn fonts_without_a_text_map_are_one_error() {
     let pdf = root().join("tests/fixtures/resumes/latex-zh-no-tounicode.pdf");
@@ -369,6 +369,19 @@ fn fonts_without_a_text_map_are_one_error() {
         &[os("match"), os("-r"), pdf.as_os_str(), os(SRE_ZH)],
         "latex-zh-no-tounicode.pdf: its text cannot be read: the PDF's fonts map most of its glyphs to no character (no ToUnicode map)",
     );
+}
+
+/// A PDF whose Chinese is drawn with an embedded TrueType font and no ToUnicode map (as Word
+/// and WPS write it) reads with every bullet: the map is read back from the font's own
+/// `cmap` table. (Before, its Chinese was silently lost.)
+#[test]
+fn fonts_without_a_text_map_are_read_from_the_embedded_font() {
+    let dir = root().join("tests/fixtures/resumes");
+    let source = load(&dir.join("chromium-truetype-zh.html"));
+    let pdf = dir.join("chromium-truetype-no-tounicode.pdf");
+    check("truetype without ToUnicode", &source, &pdf, 1.0, true);
+    assert_eq!(entries(&load(&pdf)), entries(&source));
+    assert_eq!(leaves(&source).len(), 2);
 }
 
 /// The experience entries of a résumé as (organisation, title, location, dates).

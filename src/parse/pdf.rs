@@ -318,6 +318,7 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
         return Err(Unreadable::Encrypted);
     }
     fix_cid_widths(&mut doc);
+    add_missing_text_maps(&mut doc);
     let count = doc.get_pages().len();
     if count == 0 {
         return Err(Unreadable::Damaged("no pages".into()));
@@ -328,6 +329,126 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
     let mut out = Collector::default();
     pdf_extract::output_doc(&doc, &mut out).map_err(|e| Unreadable::Damaged(e.to_string()))?;
     Ok(out.pages)
+}
+
+/// Gives a text map to the fonts that draw text without one: a composite font (`Type0`,
+/// `Identity-H`) over an embedded TrueType font, as Word and WPS write Chinese, with no
+/// `ToUnicode` map. Its glyph ids are its character codes, and the embedded font's own
+/// `cmap` table says which character each glyph draws, so the map is read back from it
+/// (a CFF font has no such table and stays unmapped: [`to_text`] then says so).
+fn add_missing_text_maps(doc: &mut pdf_extract::Document) {
+    use pdf_extract::{Dictionary, Object, ObjectId, Stream};
+    let deref = |o: &Object| -> Option<ObjectId> { o.as_reference().ok() };
+    let dict_of = |doc: &pdf_extract::Document, o: &Object| -> Option<Dictionary> {
+        match o {
+            Object::Dictionary(d) => Some(d.clone()),
+            Object::Reference(r) => doc.get_object(*r).ok()?.as_dict().ok().cloned(),
+            _ => None,
+        }
+    };
+    let mut todo: Vec<(ObjectId, ObjectId)> = Vec::new();
+    for (id, obj) in &doc.objects {
+        let Ok(font) = obj.as_dict() else { continue };
+        let name =
+            |d: &Dictionary, k: &[u8]| d.get(k).and_then(Object::as_name).ok().map(<[u8]>::to_vec);
+        if name(font, b"Subtype").as_deref() != Some(b"Type0".as_slice())
+            || font.has(b"ToUnicode")
+            || !matches!(
+                name(font, b"Encoding").as_deref(),
+                Some(b"Identity-H" | b"Identity-V")
+            )
+        {
+            continue;
+        }
+        let descendant = match font.get(b"DescendantFonts") {
+            Ok(Object::Array(a)) => a.first().and_then(|o| dict_of(doc, o)),
+            Ok(Object::Reference(r)) => doc
+                .get_object(*r)
+                .ok()
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| dict_of(doc, o)),
+            _ => None,
+        };
+        let Some(cid_font) = descendant else { continue };
+        // Glyph ids are the character codes only with an identity CID-to-glyph map.
+        let identity = match cid_font.get(b"CIDToGIDMap") {
+            Err(_) => true,
+            Ok(o) => o.as_name().is_ok_and(|n| n == b"Identity"),
+        };
+        if name(&cid_font, b"Subtype").as_deref() != Some(b"CIDFontType2".as_slice()) || !identity {
+            continue;
+        }
+        let file = cid_font
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|o| dict_of(doc, o))
+            .and_then(|d| d.get(b"FontFile2").ok().and_then(deref));
+        if let Some(file) = file {
+            todo.push((*id, file));
+        }
+    }
+    for (font, file) in todo {
+        let Some(Object::Stream(stream)) = doc.objects.get(&file) else {
+            continue;
+        };
+        let data = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let Some(map) = glyph_characters(&data) else {
+            continue;
+        };
+        let cmap = to_unicode_cmap(&map);
+        let id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), cmap)));
+        if let Some(Ok(d)) = doc.objects.get_mut(&font).map(Object::as_dict_mut) {
+            d.set("ToUnicode", Object::Reference(id));
+        }
+    }
+}
+
+/// The character each glyph of a TrueType font draws, from its Unicode `cmap` subtables
+/// (the first character wins when several share a glyph); `None` when it has none.
+fn glyph_characters(font: &[u8]) -> Option<std::collections::BTreeMap<u16, char>> {
+    let face = ttf_parser::Face::parse(font, 0).ok()?;
+    let mut map = std::collections::BTreeMap::new();
+    for sub in face.tables().cmap?.subtables {
+        if !sub.is_unicode() {
+            continue;
+        }
+        sub.codepoints(|cp| {
+            if let (Some(g), Some(c)) = (sub.glyph_index(cp), char::from_u32(cp)) {
+                if g.0 != 0 {
+                    map.entry(g.0).or_insert(c);
+                }
+            }
+        });
+    }
+    (!map.is_empty()).then_some(map)
+}
+
+/// A `ToUnicode` CMap for two-byte codes: each code to its character in UTF-16BE.
+fn to_unicode_cmap(map: &std::collections::BTreeMap<u16, char>) -> Vec<u8> {
+    use std::fmt::Write;
+    let mut s = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    let pairs: Vec<(&u16, &char)> = map.iter().collect();
+    // At most 100 mappings per block, as the CMap format requires.
+    for chunk in pairs.chunks(100) {
+        let _ = writeln!(s, "{} beginbfchar", chunk.len());
+        for (code, c) in chunk {
+            let mut units = [0u16; 2];
+            let hex: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
+            let _ = writeln!(s, "<{code:04X}> <{hex}>");
+        }
+        s.push_str("endbfchar\n");
+    }
+    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    s.into_bytes()
 }
 
 /// Rewrites every CID font's `/W` ranges (`first last width`) as lists (`first [width …]`).
