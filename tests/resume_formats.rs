@@ -273,64 +273,49 @@ fn convert(soffice: &Path, filter: &str, files: &[PathBuf], out: &Path, home: &P
     assert!(status.success());
 }
 
-/// DOCX written by another producer: LibreOffice converts jdfit's HTML rendering of each
-/// corpus résumé, and re-saves jdfit's own DOCX; both read back with the source's bullets
-/// (the measure is at least 95% recovered exactly: here it is all of them).
-#[test]
-fn libreoffice_documents_read_back() {
+/// jdfit's HTML and DOCX of each `(name, source)` résumé, saved by LibreOffice with the
+/// export `filter` as `.ext`, read back with the source's bullets and nesting (all of them;
+/// the measure is 95% recovered exactly).
+fn libreoffice_round_trip(sources: &[(&str, &str)], filter: &str, ext: &str) {
     let Some(soffice) = tool("soffice", "LibreOffice") else {
         return;
     };
     let t = tempfile::tempdir().unwrap();
     let (inputs, outputs) = (t.path().join("in"), t.path().join("out"));
     std::fs::create_dir_all(&inputs).unwrap();
+    let files = html_and_docx(sources, &inputs);
+    convert(&soffice, filter, &files, &outputs, t.path());
+    for (name, src) in sources {
+        let want = tree(&load(&root().join(src)));
+        for kind in ["html", "docx"] {
+            let got = tree(&load(&outputs.join(format!("{name}-{kind}.{ext}"))));
+            assert_eq!(got, want, "{src} via LibreOffice's {ext} from {kind}");
+        }
+    }
+}
+
+/// DOCX written by another producer: LibreOffice converts jdfit's HTML rendering of each
+/// corpus résumé, and re-saves jdfit's own DOCX.
+#[test]
+fn libreoffice_documents_read_back() {
     let sources = [
         ("seed", SEED),
         ("seedmd", "corpus/resume-zh.md"),
         ("frontend", "corpus/frontend-en.md"),
         ("backend", "corpus/backend-en.txt"),
     ];
-    let files = html_and_docx(&sources, &inputs);
-    convert(
-        &soffice,
-        "docx:MS Word 2007 XML",
-        &files,
-        &outputs,
-        t.path(),
-    );
-    for (name, src) in sources {
-        let want = tree(&load(&root().join(src)));
-        for kind in ["html", "docx"] {
-            let got = tree(&load(&outputs.join(format!("{name}-{kind}.docx"))));
-            assert_eq!(got, want, "{src} via LibreOffice from {kind}");
-        }
-    }
+    libreoffice_round_trip(&sources, "docx:MS Word 2007 XML", "docx");
 }
 
-/// ODT, LibreOffice's own format: LibreOffice saves jdfit's HTML and DOCX of each corpus
-/// résumé as ODT, and each reads back with the source's bullets and nesting.
+/// ODT, LibreOffice's own format, saved from jdfit's HTML and DOCX.
 #[test]
 fn libreoffice_odt_reads_back() {
-    let Some(soffice) = tool("soffice", "LibreOffice") else {
-        return;
-    };
-    let t = tempfile::tempdir().unwrap();
-    let (inputs, outputs) = (t.path().join("in"), t.path().join("out"));
-    std::fs::create_dir_all(&inputs).unwrap();
     let sources = [
         ("seed", SEED),
         ("frontend", "corpus/frontend-en.md"),
         ("backend", "corpus/backend-en.txt"),
     ];
-    let files = html_and_docx(&sources, &inputs);
-    convert(&soffice, "odt:writer8", &files, &outputs, t.path());
-    for (name, src) in sources {
-        let want = tree(&load(&root().join(src)));
-        for kind in ["html", "docx"] {
-            let got = tree(&load(&outputs.join(format!("{name}-{kind}.odt"))));
-            assert_eq!(got, want, "{src} via LibreOffice's ODT from {kind}");
-        }
-    }
+    libreoffice_round_trip(&sources, "odt:writer8", "odt");
 }
 
 /// A damaged or mislabelled ODT is one line naming the file, exit 2.

@@ -246,11 +246,12 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
             e.organisation = Some(b);
             e.title = Some(a);
         }
-    } else if let Some((org, title)) = text
-        .split_once(' ')
-        .filter(|(a, b)| !b.contains(' ') && !names_a_role(a) && names_a_role(b))
-    {
-        // `星河云计算有限公司 高级运维开发工程师`: the organisation, then the role.
+    } else if let Some((org, title)) = text.split_once(' ').filter(|(a, b)| {
+        let han = |s: &str| s.chars().any(crate::analyze::script::is_han);
+        han(a) && han(b) && !b.contains(' ') && !names_a_role(a) && names_a_role(b)
+    }) {
+        // `星河云计算有限公司 高级运维开发工程师`: the organisation, then the role (Chinese
+        // only: in English, `Senior Engineer` is one title).
         e.organisation = Some(org.to_string());
         e.title = Some(title.to_string());
     } else if let [title] = strong {
@@ -570,6 +571,7 @@ mod tests {
             (s("Senior Frontend Engineer, Larkspur Health"), None, None)
         );
         assert_eq!(head("Acme | 2019 - 2021").1, None);
+        assert_eq!(head("Senior Engineer"), (s("Senior Engineer"), None, None));
     }
 
     #[test]
