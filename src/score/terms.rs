@@ -291,13 +291,11 @@ fn analyze_with<const LINES: bool>(
         let Some(kind) = req_kind(part) else {
             continue;
         };
-        let clauses = if line.is_some() {
-            alternative_clauses(text)
-        } else {
-            Vec::new()
-        };
+        // The clauses that offer alternatives (body lines only), found when the line's first
+        // skill is met: only skills can be alternatives, and most lines name none.
+        let mut clauses: Option<Vec<Range<usize>>> = None;
         // Skill term ids of each clause that offers alternatives.
-        let mut alt_ids: Vec<Vec<u32>> = vec![Vec::new(); clauses.len()];
+        let mut alt_ids: Vec<Vec<u32>> = Vec::new();
         let mut seen: Occurrences = Vec::new();
         analyzer.for_each_token(text, &mut |tok| {
             // A lone Han character is a fragment or a particle far more often than a skill.
@@ -330,9 +328,18 @@ fn analyze_with<const LINES: bool>(
             let w = part_weight(part) * e.base;
             e.count += 1;
             e.body |= line.is_some();
-            let clause = clauses.iter().position(|c| c.contains(&tok.start));
+            let clause = if e.class == TermClass::Skill {
+                let clauses = clauses.get_or_insert_with(|| match line {
+                    Some(_) => alternative_clauses(text),
+                    None => Vec::new(),
+                });
+                alt_ids.resize(clauses.len(), Vec::new());
+                clauses.iter().position(|c| c.contains(&tok.start))
+            } else {
+                None
+            };
             match clause {
-                Some(c) if e.class == TermClass::Skill => {
+                Some(c) => {
                     if !alt_ids[c].contains(&id) {
                         alt_ids[c].push(id);
                     }
