@@ -356,6 +356,16 @@ impl PreparedResume {
                 if self.all_terms.contains(b) {
                     push(b, w * BROADER_CREDIT, i);
                 }
+                // As in the coverage (`credit`): a term the résumé lacks is shown a little
+                // by the same kind of tool (Azure or GCP for AWS), so the bullets that use
+                // one answer it.
+                if !self.all_terms.contains(&t.key) {
+                    for s in analyzer.narrower(b) {
+                        if s != &t.key && self.all_terms.contains(s) {
+                            push(s, w * SIBLING_CREDIT, i);
+                        }
+                    }
+                }
             }
         }
         (query, source)
