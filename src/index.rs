@@ -35,6 +35,9 @@ pub struct BulletIndex {
     index: Index,
     reader: IndexReader,
     text: Field,
+    /// The role line of the bullet's entry, where it has no group headings: context that
+    /// counts without lengthening the bullet.
+    context: Field,
     /// How this index was obtained.
     pub status: IndexStatus,
     /// Why a persisted index could not be used or rebuilt, when the index was built in RAM
@@ -59,7 +62,9 @@ pub fn content_hash(resume_text: &str, analyzer: &Analyzer) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn schema() -> (Schema, Field) {
+/// The index's schema and its two text fields: the bullet (with its group headings) and its
+/// entry's role line.
+fn schema() -> (Schema, Field, Field) {
     let mut b = Schema::builder();
     b.add_text_field("id", STRING | STORED);
     b.add_u64_field("ord", FAST | STORED);
@@ -70,8 +75,9 @@ fn schema() -> (Schema, Field) {
             .set_tokenizer(tokenizer::NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let text = b.add_text_field("text", text_opts);
-    (b.build(), text)
+    let text = b.add_text_field("text", text_opts.clone());
+    let context = b.add_text_field("context", text_opts);
+    (b.build(), text, context)
 }
 
 fn register(index: &Index, analyzer: &Arc<Analyzer>) {
@@ -222,17 +228,21 @@ pub struct IndexDoc {
     /// The bullet's text with its group headings above it, and their tokens: indexed as
     /// given, so the index and the scorer share one analysis.
     pub tokens: PreTokenizedString,
+    /// The role line of the bullet's entry and its tokens, when the bullet has no group
+    /// heading (the nearer context): indexed in a field of its own.
+    pub context: Option<PreTokenizedString>,
 }
 
 fn fill(index: &Index, docs: &[IndexDoc]) -> Result<()> {
     let s = index.schema();
     let field = |n: &str| s.get_field(n).expect("schema field");
-    let (id, ord, section, entry, text) = (
+    let (id, ord, section, entry, text, context) = (
         field("id"),
         field("ord"),
         field("section"),
         field("entry"),
         field("text"),
+        field("context"),
     );
     let mut w: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
     for (i, d) in docs.iter().enumerate() {
@@ -242,6 +252,9 @@ fn fill(index: &Index, docs: &[IndexDoc]) -> Result<()> {
         doc.add_u64(section, d.section as u64);
         doc.add_u64(entry, d.entry as u64);
         doc.add_pre_tokenized_text(text, d.tokens.clone());
+        if let Some(c) = &d.context {
+            doc.add_pre_tokenized_text(context, c.clone());
+        }
         w.add_document(doc)?;
     }
     w.commit()?;
@@ -250,7 +263,7 @@ fn fill(index: &Index, docs: &[IndexDoc]) -> Result<()> {
 
 impl BulletIndex {
     fn from_index(index: Index, status: IndexStatus) -> Result<BulletIndex> {
-        let (_, text) = schema();
+        let (_, text, context) = schema();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -259,6 +272,7 @@ impl BulletIndex {
             index,
             reader,
             text,
+            context,
             status,
             note: None,
         })
@@ -266,7 +280,7 @@ impl BulletIndex {
 
     /// Builds the index in RAM.
     pub fn in_ram(docs: &[IndexDoc], analyzer: &Arc<Analyzer>) -> Result<BulletIndex> {
-        let (schema, _) = schema();
+        let (schema, _, _) = schema();
         let index = Index::create_in_ram(schema);
         register(&index, analyzer);
         fill(&index, docs)?;
@@ -317,7 +331,7 @@ impl BulletIndex {
             .prefix(".jdfit-index-")
             .tempdir_in(parent)
             .map_err(io_err)?;
-        let (schema, _) = schema();
+        let (schema, _, _) = schema();
         let index = Index::create_in_dir(tmp.path(), schema)?;
         register(&index, analyzer);
         fill(&index, docs)?;
@@ -482,7 +496,14 @@ impl BulletIndex {
 
     /// BM25 over the bullets with each term boosted by its weight. Returns (leaf ordinal,
     /// score) for every bullet that matches at least one term, best first, ties by ordinal.
-    pub fn search(&self, terms: &[(String, f32)]) -> Result<Vec<(usize, f32)>> {
+    ///
+    /// `context_credit` is the share of a term's weight that a match in the bullet's role
+    /// line earns (the job a bullet belongs to shows some of what the posting asks).
+    pub fn search(
+        &self,
+        terms: &[(String, f32)],
+        context_credit: f32,
+    ) -> Result<Vec<(usize, f32)>> {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
@@ -490,15 +511,8 @@ impl BulletIndex {
         let clauses: Vec<(Occur, Box<dyn Query>)> = terms
             .iter()
             .filter(|(_, w)| *w > 0.0)
-            .map(|(t, w)| {
-                let term = Term::from_field_text(self.text, t);
-                let boost = self.boost(&searcher, &term, *w);
-                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                (
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), boost)) as Box<dyn Query>,
-                )
-            })
+            .flat_map(|(t, w)| self.clauses(&searcher, t, *w, context_credit))
+            .map(|q| (Occur::Should, q))
             .collect();
         let query = BooleanQuery::new(clauses);
         let limit = (searcher.num_docs() as usize).max(1);
@@ -513,6 +527,23 @@ impl BulletIndex {
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(out)
+    }
+
+    /// A posting term's queries: in the bullet at its weight, and in the bullet's role line
+    /// at `context_credit` of it.
+    fn clauses(
+        &self,
+        searcher: &tantivy::Searcher,
+        t: &str,
+        w: f32,
+        context_credit: f32,
+    ) -> [Box<dyn Query>; 2] {
+        [(self.text, w), (self.context, w * context_credit)].map(|(field, w)| {
+            let term = Term::from_field_text(field, t);
+            let boost = self.boost(searcher, &term, w);
+            let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            Box::new(BoostQuery::new(Box::new(q), boost)) as Box<dyn Query>
+        })
     }
 
     /// The boost that makes a term's BM25 weight its posting weight: BM25 multiplies by the
@@ -534,7 +565,12 @@ impl BulletIndex {
     /// Each term's contribution to one bullet's BM25 score (leaf ordinal `ord`): the score of
     /// that term alone, boosted by its weight, on that bullet. The contributions add up to the
     /// bullet's score for the whole query.
-    pub fn explain(&self, terms: &[(String, f32)], ord: usize) -> Result<Vec<(usize, f32)>> {
+    pub fn explain(
+        &self,
+        terms: &[(String, f32)],
+        ord: usize,
+        context_credit: f32,
+    ) -> Result<Vec<(usize, f32)>> {
         let searcher = self.reader.searcher();
         // `ord` is a fast field, not indexed for search: find the document by scanning (a
         // résumé has tens of bullets).
@@ -552,16 +588,14 @@ impl BulletIndex {
         };
         let mut out = Vec::new();
         for (i, (t, w)) in terms.iter().enumerate() {
-            let term = Term::from_field_text(self.text, t);
-            let boost = self.boost(&searcher, &term, *w);
-            let q = BoostQuery::new(
-                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                boost,
-            );
-            if let Ok(e) = q.explain(&searcher, addr) {
-                if e.value() > 0.0 {
-                    out.push((i, e.value()));
-                }
+            let value: f32 = self
+                .clauses(&searcher, t, *w, context_credit)
+                .iter()
+                .filter_map(|q| q.explain(&searcher, addr).ok())
+                .map(|e| e.value())
+                .sum();
+            if value > 0.0 {
+                out.push((i, value));
             }
         }
         Ok(out)

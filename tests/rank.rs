@@ -141,3 +141,38 @@ fn an_internship_is_above_a_senior_resume() {
         i["experience"]
     );
 }
+
+#[test]
+fn a_bullet_is_read_in_the_context_of_its_jobs_role_line() {
+    // Two jobs with bullets that say the same of themselves; only the older job's role line
+    // names what the posting asks (Java, Spring Boot, backend). Its bullet ranks first,
+    // with those terms shown as coming from its role; the newer bullet earns nothing.
+    let t = tempfile::tempdir().unwrap();
+    let (resume, posting) = (t.path().join("cv.md"), t.path().join("java.txt"));
+    std::fs::write(
+        &resume,
+        "# Lin Test\n\n## Experience\n\n### Acme Payments\nBackend Engineer, Java, Spring Boot\n2019.03 - 2022.01\n- Built the order service that five teams call\n\n### Beta Media\nData Analyst\n2022.02 - 2024.06\n- Built the reporting service that five teams call\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &posting,
+        "Senior Java Backend Engineer\n\nRequirements\n- 5+ years of Java and Spring Boot\n- Experience building backend services for other teams\n",
+    )
+    .unwrap();
+    let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+    let bullets = r["bullets"].as_array().unwrap();
+    assert_eq!(
+        bullets[0]["text"],
+        "Built the order service that five teams call"
+    );
+    assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
+    let role: Vec<&str> = bullets[0]["role_terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(role.contains(&"Java"), "{role:?}");
+    assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
+    assert!(bullets[1].get("role_terms").is_none(), "{bullets:?}");
+}

@@ -20,8 +20,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use script::is_han;
 use std::sync::{Arc, LazyLock};
 
-/// Bumped whenever analysis output changes, so persisted indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 3;
+/// Bumped whenever analysis output or the index's fields change, so persisted indexes are
+/// rebuilt.
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;

@@ -213,6 +213,10 @@ pub struct BulletReport {
     pub score: f32,
     /// Posting terms this bullet contains, heaviest first.
     pub matched_terms: Vec<String>,
+    /// Posting terms that the role line of the bullet's job names and the bullet does not,
+    /// heaviest first: they count for the bullet at part of their weight.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub role_terms: Vec<String>,
 }
 
 /// Summary of the posting a report is about.

@@ -333,11 +333,15 @@ pub fn report(r: &MatchReport) -> String {
     for b in &r.bullets {
         let _ = write!(
             out,
-            "<li>{} <small>{:.2} · {}</small></li>",
+            "<li>{} <small>{:.2} · {}",
             esc(&b.text),
             b.score,
             esc(&b.matched_terms.join(", "))
         );
+        if !b.role_terms.is_empty() {
+            let _ = write!(out, " · in its role: {}", esc(&b.role_terms.join(", ")));
+        }
+        out.push_str("</small></li>");
     }
     out.push_str("</ol></main></body></html>\n");
     out

@@ -175,6 +175,9 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
         if !b.matched_terms.is_empty() {
             let _ = writeln!(out, "          matched: {}", b.matched_terms.join(", "));
         }
+        if !b.role_terms.is_empty() {
+            let _ = writeln!(out, "          in its role: {}", b.role_terms.join(", "));
+        }
     }
     if matching.is_empty() {
         let _ = writeln!(out, "  (no bullet matches this posting)");
@@ -292,6 +295,7 @@ pub(crate) mod tests {
                     text: format!("bullet {i}"),
                     score: 1.0,
                     matched_terms: vec!["MySQL".to_string()],
+                    role_terms: Vec::new(),
                 })
                 .collect(),
             asks: PostingAsks::default(),

@@ -27,8 +27,8 @@ use requirements::{asks, check_degree, check_level, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use tunables::{
-    BROADER_CREDIT, COMPOUND_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF, NARROWER_CREDIT,
-    PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
+    BROADER_CREDIT, COMPOUND_CREDIT, CONTEXT_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF,
+    NARROWER_CREDIT, PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
 };
 
 /// One requirement line of a posting, scored (unrounded).
@@ -384,7 +384,7 @@ impl PreparedResume {
         let leaf = &self.bullets[ord];
         // Per posting term: its own clause and those of its related concepts.
         let mut by_term: Vec<f32> = vec![0.0; terms.len()];
-        for (q, c) in self.index.explain(&query, ord)? {
+        for (q, c) in self.index.explain(&query, ord, CONTEXT_CREDIT)? {
             by_term[source[q]] += c * leaf.prior;
         }
         let mut contributions: Vec<(usize, f32)> = by_term
@@ -419,7 +419,7 @@ impl PreparedResume {
         let terms = &analyzed.terms;
         let (query, _) = self.bullet_query(terms);
         let mut bullet_scores = vec![0f32; self.bullets.len()];
-        for (ord, s) in self.index.search(&query)? {
+        for (ord, s) in self.index.search(&query, CONTEXT_CREDIT)? {
             if let Some(b) = bullet_scores.get_mut(ord) {
                 *b = s * self.bullets[ord].prior;
             }

@@ -28,6 +28,9 @@ pub struct PreparedBullet {
     pub entry: usize,
     /// Distinct analyzed terms of the bullet and of its group headings (as indexed).
     pub terms: HashSet<String>,
+    /// Distinct analyzed terms of its job's role line, when the bullet has no group heading
+    /// (indexed as its context).
+    pub role_terms: HashSet<String>,
     /// Multiplier on the bullet's BM25 score: in experience and project sections the job's
     /// recency (1 for the last few years, less for older jobs), elsewhere less (a skills
     /// list is dense in keywords but weak evidence).
@@ -70,11 +73,22 @@ impl AnalyzedResume {
                 .iter()
                 .flat_map(|b| tokens[&b.id].iter().map(|t| t.text.clone()))
                 .collect();
+            // A bullet under no group heading is read in the context of its job's role line.
+            let role = resume.sections[leaf.section].entries[leaf.entry]
+                .title
+                .as_deref()
+                .filter(|_| leaf.groups.is_empty());
+            let context = role.map(|r| context(r, analyzer));
+            let role_terms = context
+                .iter()
+                .flat_map(|c| c.tokens.iter().map(|t| t.text.clone()))
+                .collect();
             docs.push(IndexDoc {
                 id: leaf.bullet.id.clone(),
                 section: leaf.section,
                 entry: leaf.entry,
                 tokens: pre_tokenized(&chain, &tokens),
+                context,
             });
             bullets.push(PreparedBullet {
                 id: leaf.bullet.id.clone(),
@@ -82,6 +96,7 @@ impl AnalyzedResume {
                 section: leaf.section,
                 entry: leaf.entry,
                 terms,
+                role_terms,
                 prior: if resume.sections[leaf.section].kind.is_work() {
                     1.0
                 } else {
@@ -125,6 +140,26 @@ fn pre_tokenized(chain: &[&Bullet], tokens: &HashMap<String, Vec<Token>>) -> Pre
         }
     }
     PreTokenizedString { text, tokens: out }
+}
+
+/// A role line and its tokens, for the index's context field.
+fn context(role: &str, analyzer: &Analyzer) -> PreTokenizedString {
+    let tokens = analyzer
+        .analyze(role)
+        .into_iter()
+        .enumerate()
+        .map(|(position, t)| tantivy::tokenizer::Token {
+            offset_from: t.start,
+            offset_to: t.end,
+            position,
+            text: t.text,
+            position_length: 1,
+        })
+        .collect();
+    PreTokenizedString {
+        text: role.to_string(),
+        tokens,
+    }
 }
 
 /// Concept → the first of its narrower concepts (in the lexicon's order) that `terms` has.

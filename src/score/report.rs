@@ -115,6 +115,13 @@ impl Scoring {
                         .filter(|t| leaf.terms.contains(&t.key))
                         .map(|t| t.term.clone())
                         .collect(),
+                    role_terms: terms
+                        .iter()
+                        .filter(|t| {
+                            leaf.role_terms.contains(&t.key) && !leaf.terms.contains(&t.key)
+                        })
+                        .map(|t| t.term.clone())
+                        .collect(),
                 }
             })
             .collect();

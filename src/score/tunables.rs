@@ -53,6 +53,11 @@ pub const MAX_TERMS: usize = 100;
 /// Multiplier on a bullet's BM25 score outside experience and project sections: a skills
 /// list is dense in keywords but weak evidence.
 pub const OTHER_SECTION_PRIOR: f32 = 0.5;
+/// Share of a term's weight that a bullet earns when the role line of its job names the term
+/// and the bullet does not: the job a bullet belongs to (高级工程师、后端、Java) shows some of
+/// what the bullet was about, less than the bullet saying it. Only for bullets without group
+/// headings, which are their nearer context.
+pub const CONTEXT_CREDIT: f32 = 0.5;
 /// Credit for a posting term found through a narrower concept in the résumé (Langfuse
 /// proves most of "LLM observability").
 pub const NARROWER_CREDIT: f32 = 0.7;
