@@ -21,6 +21,11 @@ fn tech_terms_come_out_whole() {
         ["ci/cd", "流水线", "a/b test", "实验", "tcp/ip", "grpc"]
     );
     assert_eq!(terms("JavaScript vs Java"), ["javascript", "vs", "java"]);
+    // A title naming a specialty names its concept, as "Data Engineer" does.
+    assert_eq!(
+        terms("Security Engineer, Cloud Security / 安全工程师"),
+        ["security engineering", "cloud security", "security engineering"]
+    );
 }
 
 #[test]
