@@ -203,7 +203,7 @@ impl System for Baseline<'_> {
         let index = BulletIndex::in_ram(docs.index_docs(), &self.analyzer)?;
         let resume_text = self.resumes[resume].0.all_text().join("\n");
         let mut scores = vec![0f32; postings.len()];
-        for (ord, s) in index.search(&self.tokens(&resume_text))? {
+        for (ord, s) in index.search(&self.tokens(&resume_text), 0.0)? {
             scores[ord] = s;
         }
         Ok(scores)
@@ -213,7 +213,7 @@ impl System for Baseline<'_> {
         let text = parse::read_text(&self.root.join(p))?;
         let (r, index) = &self.resumes[resume];
         let leaves = r.leaves();
-        let hits = index.search(&self.tokens(&text))?;
+        let hits = index.search(&self.tokens(&text), 0.0)?;
         let mut ids: Vec<String> = hits
             .iter()
             .map(|&(o, _)| leaves[o].bullet.id.clone())

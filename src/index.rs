@@ -537,13 +537,17 @@ impl BulletIndex {
         t: &str,
         w: f32,
         context_credit: f32,
-    ) -> [Box<dyn Query>; 2] {
-        [(self.text, w), (self.context, w * context_credit)].map(|(field, w)| {
-            let term = Term::from_field_text(field, t);
-            let boost = self.boost(searcher, &term, w);
-            let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-            Box::new(BoostQuery::new(Box::new(q), boost)) as Box<dyn Query>
-        })
+    ) -> Vec<Box<dyn Query>> {
+        [(self.text, w), (self.context, w * context_credit)]
+            .into_iter()
+            .filter(|&(_, w)| w > 0.0)
+            .map(|(field, w)| {
+                let term = Term::from_field_text(field, t);
+                let boost = self.boost(searcher, &term, w);
+                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                Box::new(BoostQuery::new(Box::new(q), boost)) as Box<dyn Query>
+            })
+            .collect()
     }
 
     /// The boost that makes a term's BM25 weight its posting weight: BM25 multiplies by the

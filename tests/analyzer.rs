@@ -24,7 +24,11 @@ fn tech_terms_come_out_whole() {
     // A title naming a specialty names its concept, as "Data Engineer" does.
     assert_eq!(
         terms("Security Engineer, Cloud Security / 安全工程师"),
-        ["security engineering", "cloud security", "security engineering"]
+        [
+            "security engineering",
+            "cloud security",
+            "security engineering"
+        ]
     );
 }
 
