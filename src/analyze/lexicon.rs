@@ -160,8 +160,9 @@ impl Lexicon {
             let (s, e) = (m.start(), m.end());
             let first = bytes[s];
             let last = bytes[e - 1];
-            let before_ok =
-                s == 0 || !(first.is_ascii_alphanumeric() && is_word_byte(bytes[s - 1]));
+            let before_ok = s == 0
+                || !(first.is_ascii_alphanumeric() && is_word_byte(bytes[s - 1]))
+                || (first.is_ascii_alphabetic() && is_magnitude(&bytes[..s]));
             let after_ok =
                 e == bytes.len() || !(last.is_ascii_alphanumeric() && is_word_byte(bytes[e]));
             if !(before_ok && after_ok) {
@@ -187,6 +188,23 @@ impl Lexicon {
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether the word bytes that `before` ends with are a number with at most one magnitude
+/// letter ("60", "60w", "10k", "3M"): how Chinese résumés and postings state scale, glued to
+/// the unit or metric that follows ("60wQPS", "10kTPS"). A term right after one is still a term.
+fn is_magnitude(before: &[u8]) -> bool {
+    let run = before
+        .iter()
+        .rev()
+        .take_while(|&&b| is_word_byte(b))
+        .count();
+    let word = &before[before.len() - run..];
+    let digits = match word.split_last() {
+        Some((&b'w' | &b'W' | &b'k' | &b'K' | &b'm' | &b'M', rest)) => rest,
+        _ => word,
+    };
+    !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -223,6 +241,26 @@ mod tests {
         assert_eq!(l.find("CV models").len(), 1);
         assert_eq!(l.find("cv of mine").len(), 0);
         assert_eq!(l.find("负责K8S集群").len(), 1);
+    }
+
+    #[test]
+    fn a_term_after_a_number_with_a_magnitude_is_found() {
+        let l = Lexicon::parse("QPS\tskill\t\n").unwrap();
+        for text in [
+            "60wQPS",
+            "40w+QPS",
+            "10kQPS",
+            "5万QPS",
+            "1.5WQPS",
+            "300QPS",
+            "峰值 3MQPS",
+        ] {
+            assert_eq!(l.find(text).len(), 1, "{text}");
+        }
+        // Only a number (with at most one magnitude letter) frees the term: a word does not.
+        for text in ["xQPS", "v2QPS", "60wwQPS", "abc10kQPS", "_QPS"] {
+            assert_eq!(l.find(text).len(), 0, "{text}");
+        }
     }
 
     #[test]

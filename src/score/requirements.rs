@@ -13,7 +13,7 @@ static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
     let patterns = [
         // 5年以上, 5 年及以上, 3-5年, 3~5 年, 5+年
         r"([0-9]{1,2})\s*(?:[-~～–到至]\s*[0-9]{1,2}\s*)?\+?\s*年[^，。；;,、]{0,16}?(?:工作|开发|研发|运维|相关|从业|经验)",
-        r"([0-9]{1,2})\s*年以上",
+        r"([0-9]{1,2})\s*年及?以上",
         // 5+ years, 3-5 years, at least 3 years, minimum of 4 years, 3 or more years
         r"(?i)([0-9]{1,2})\s*\+\s*(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s*(?:-|–|to)\s*[0-9]{1,2}\s*(?:years?|yrs?)",
@@ -109,6 +109,15 @@ pub fn degree_bounds(text: &str) -> Option<(Degree, Degree)> {
 
 /// The minimum years a line asks for, if it asks.
 pub fn years_in(text: &str) -> Option<u32> {
+    // Years in Chinese numerals (五年以上, 十年) are read as digits; only a line with 年 is looked at.
+    let digits;
+    let text = match arabic_years(text) {
+        Some(t) => {
+            digits = t;
+            digits.as_str()
+        }
+        None => text,
+    };
     // Every pattern needs a number: most lines are ruled out before any regex runs.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -120,6 +129,53 @@ pub fn years_in(text: &str) -> Option<u32> {
         .filter_map(|c| c.get(1)?.as_str().parse::<u32>().ok())
         .filter(|y| (1..=30).contains(y))
         .min()
+}
+
+/// `text` with each count of years in Chinese numerals (五年, 三年, 两年, 十年, 十五年) written in
+/// digits, or `None` when it has none.
+fn arabic_years(text: &str) -> Option<String> {
+    if !text.contains('年') {
+        return None;
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| i / 3)
+            .or((c == '两').then_some(2))
+    };
+    let mut out = String::new();
+    let mut copied = 0;
+    for (at, _) in text.match_indices('年') {
+        // The numeral: one digit, or 十 with a digit before and/or after it.
+        let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(3).collect();
+        let mut value = None;
+        let mut start = at;
+        for n in 1..=before.len() {
+            let chars: String = before[..n].iter().rev().map(|&(_, c)| c).collect();
+            let v = match chars.chars().collect::<Vec<_>>()[..] {
+                ['十'] => Some(10),
+                [d] => digit(d),
+                ['十', u] => digit(u).map(|u| 10 + u),
+                [t, '十'] => digit(t).map(|t| 10 * t),
+                [t, '十', u] => digit(t).zip(digit(u)).map(|(t, u)| 10 * t + u),
+                _ => None,
+            };
+            if let Some(v) = v.filter(|&v| v > 0) {
+                value = Some(v);
+                start = before[n - 1].0;
+            }
+        }
+        if let Some(v) = value {
+            out.push_str(&text[copied..start]);
+            out.push_str(&v.to_string());
+            copied = at;
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 /// Reads the years and degree a posting asks for.
@@ -383,6 +439,15 @@ mod tests {
         assert_eq!(years_in("Minimum of 4 years in SRE"), Some(4));
         assert_eq!(years_in("Founded in 2016, 800 people"), None);
         assert_eq!(years_in("401(k) with 4% match"), None);
+        assert_eq!(
+            years_in("五年以上大数据运维经验，其中三年以上Hadoop经验"),
+            Some(5)
+        );
+        assert_eq!(years_in("三年及以上Java开发经验"), Some(3));
+        assert_eq!(years_in("十年以上软件开发经验"), Some(10));
+        assert_eq!(years_in("两年以上工作经验"), Some(2));
+        assert_eq!(years_in("十五年以上从业经验"), Some(15));
+        assert_eq!(years_in("每一年都有新的挑战"), None);
     }
 
     #[test]

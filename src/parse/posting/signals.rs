@@ -16,7 +16,7 @@ pub struct Signals {
     pub req: bool,
     /// Softer requirement phrasing: "ability to", "strong", 能力, 沟通.
     pub soft: bool,
-    /// A nice-to-have marker: "a plus", "preferred", 优先, 加分.
+    /// A nice-to-have marker: "a plus", "preferred", 优先, 加分, 尤佳.
     pub nice: bool,
     /// Duty phrasing: "you will", "responsible for", a line opening with an action verb, 负责.
     pub duty: bool,
@@ -184,6 +184,10 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("an advantage", Class::Nice),
     ("优先", Class::Nice),
     ("加分", Class::Nice),
+    ("尤佳", Class::Nice),
+    ("更佳", Class::Nice),
+    ("为佳", Class::Nice),
+    ("者佳", Class::Nice),
     // Duties.
     ("you will", Class::Duty),
     ("you'll", Class::Duty),
@@ -717,5 +721,12 @@ mod tests {
         assert!(signals("负责监控平台建设", None).duty);
         assert!(signals("Experience with Rust is a plus", None).nice);
         assert!(signals("有SRE经验者优先", None).nice);
+        for line in [
+            "有patch源代码经验者尤佳",
+            "熟悉Flink更佳",
+            "有金融行业经验为佳",
+        ] {
+            assert!(signals(line, None).nice, "{line}");
+        }
     }
 }
