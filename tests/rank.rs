@@ -176,3 +176,27 @@ fn a_bullet_is_read_in_the_context_of_its_jobs_role_line() {
     assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
     assert!(bullets[1].get("role_terms").is_none(), "{bullets:?}");
 }
+
+#[test]
+fn a_bullet_using_a_sibling_tool_answers_a_missing_one() {
+    // The posting asks for Kafka; the résumé never names it but one bullet uses RocketMQ, a
+    // message queue like it: that bullet earns a little (as the coverage credits it), the
+    // other bullet nothing.
+    let t = tempfile::tempdir().unwrap();
+    let (resume, posting) = (t.path().join("cv.md"), t.path().join("kafka.txt"));
+    std::fs::write(
+        &resume,
+        "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- Ran the order pipeline on RocketMQ\n- Wrote the quarterly planning notes\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &posting,
+        "Streaming Engineer\n\nRequirements\n- 3+ years running Kafka in production\n",
+    )
+    .unwrap();
+    let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+    let bullets = r["bullets"].as_array().unwrap();
+    assert_eq!(bullets[0]["text"], "Ran the order pipeline on RocketMQ");
+    assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
+    assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
+}

@@ -67,6 +67,8 @@ impl AnalyzedResume {
             });
         }
         let (mut bullets, mut docs) = (Vec::new(), Vec::new());
+        // Each entry's role line, analysed once for all its bullets.
+        let mut roles: HashMap<(usize, usize), Option<PreTokenizedString>> = HashMap::default();
         for leaf in resume.leaves() {
             let chain: Vec<&Bullet> = leaf.groups.iter().copied().chain([leaf.bullet]).collect();
             let terms = chain
@@ -74,11 +76,17 @@ impl AnalyzedResume {
                 .flat_map(|b| tokens[&b.id].iter().map(|t| t.text.clone()))
                 .collect();
             // A bullet under no group heading is read in the context of its job's role line.
-            let role = resume.sections[leaf.section].entries[leaf.entry]
-                .title
-                .as_deref()
-                .filter(|_| leaf.groups.is_empty());
-            let context = role.map(|r| context(r, analyzer));
+            let context = if leaf.groups.is_empty() {
+                roles
+                    .entry((leaf.section, leaf.entry))
+                    .or_insert_with(|| {
+                        let entry = &resume.sections[leaf.section].entries[leaf.entry];
+                        entry.title.as_deref().map(|r| context(r, analyzer))
+                    })
+                    .clone()
+            } else {
+                None
+            };
             let role_terms = context
                 .iter()
                 .flat_map(|c| c.tokens.iter().map(|t| t.text.clone()))
