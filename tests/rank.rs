@@ -200,3 +200,37 @@ fn a_bullet_using_a_sibling_tool_answers_a_missing_one() {
     assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
     assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
 }
+
+#[test]
+fn a_bullet_naming_a_concept_levels_below_answers_the_broad_one() {
+    // The posting asks for generative AI; one bullet names the OpenAI API, which is an LLM
+    // API, which is a large language model, which is generative AI. That bullet proves the
+    // requirement (a little less for each level), in the bullets and in the coverage; the
+    // other bullet does not.
+    let t = tempfile::tempdir().unwrap();
+    let (resume, posting) = (t.path().join("cv.md"), t.path().join("genai.txt"));
+    std::fs::write(
+        &resume,
+        "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- Wrote the quarterly planning notes\n- Built the support chat on the OpenAI API\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &posting,
+        "GenAI Engineer\n\nRequirements\n- 3+ years building generative AI products\n",
+    )
+    .unwrap();
+    let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+    let bullets = r["bullets"].as_array().unwrap();
+    assert_eq!(bullets[0]["text"], "Built the support chat on the OpenAI API");
+    assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
+    assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
+    let genai = r["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["key"] == "generative ai")
+        .unwrap_or_else(|| panic!("generative AI is not covered: {}", r["matched"]));
+    // Three levels down: 0.7³.
+    let credit = genai["credit"].as_f64().unwrap();
+    assert!((credit - 0.343).abs() < 0.01, "{genai}");
+}

@@ -27,6 +27,7 @@ use requirements::{asks, check_degree, check_level, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use tunables::{
+    MAX_NARROWER_DEPTH,
     BROADER_CREDIT, COMPOUND_CREDIT, CONTEXT_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF,
     NARROWER_CREDIT, PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
 };
@@ -123,9 +124,9 @@ impl PreparedResume {
         }
         let analyzer = self.analyzer();
         // A narrower concept proves most of a broader one (Langfuse → LLM observability).
-        if let Some(n) = self.under.get(key) {
+        if let Some((n, depth)) = self.under.get(key) {
             return Credit {
-                value: NARROWER_CREDIT,
+                value: NARROWER_CREDIT.powi(*depth as i32),
                 via: Some(n.clone()),
             };
         }
@@ -142,7 +143,11 @@ impl PreparedResume {
         // A sibling, the same kind of tool (RocketMQ for Kafka, Android for iOS), shows a
         // little of it: what transfers, not what is asked. (Never the term itself: it is
         // not in the résumé, or it would have full credit.)
-        if let Some(s) = analyzer.broader(key).and_then(|b| self.under.get(b)) {
+        if let Some((s, _)) = analyzer
+            .broader(key)
+            .and_then(|b| self.under.get(b))
+            .filter(|(_, depth)| *depth == 1)
+        {
             return Credit {
                 value: SIBLING_CREDIT,
                 via: Some(s.clone()),
@@ -347,10 +352,23 @@ impl PreparedResume {
                 TermClass::Plain | TermClass::Soft => t.weight * PLAIN_FIT_FACTOR,
             };
             push(&t.key, w, i);
-            for n in analyzer.narrower(&t.key) {
-                if self.all_terms.contains(n) {
-                    push(n, w * NARROWER_CREDIT, i);
+            // A narrower concept proves most of a broader one, at every level: a bullet
+            // naming the OpenAI API shows LLMs, and so generative AI, a little less each step.
+            let mut level: Vec<&str> = vec![&t.key];
+            let mut credit = NARROWER_CREDIT;
+            for _ in 0..MAX_NARROWER_DEPTH {
+                let next: Vec<&str> = level
+                    .iter()
+                    .flat_map(|k| analyzer.narrower(k))
+                    .map(String::as_str)
+                    .collect();
+                for n in &next {
+                    if self.all_terms.contains(*n) {
+                        push(n, w * credit, i);
+                    }
                 }
+                level = next;
+                credit *= NARROWER_CREDIT;
             }
             if let Some(b) = analyzer.broader(&t.key) {
                 if self.all_terms.contains(b) {

@@ -4,7 +4,7 @@
 
 use super::evidence::{recency, Evidence};
 use super::requirements::facts;
-use super::tunables::OTHER_SECTION_PRIOR;
+use super::tunables::{MAX_NARROWER_DEPTH, OTHER_SECTION_PRIOR};
 use crate::analyze::{Analyzer, Token};
 use crate::error::Result;
 use crate::index::{BulletIndex, IndexDoc, IndexMeta};
@@ -170,16 +170,34 @@ fn context(role: &str, analyzer: &Analyzer) -> PreTokenizedString {
     }
 }
 
-/// Concept → the first of its narrower concepts (in the lexicon's order) that `terms` has.
-fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, String> {
-    let mut out: HashMap<String, String> = HashMap::default();
+/// Concept → the first of its narrower concepts (in the lexicon's order) that `terms` has,
+/// with how many levels below it that one is (1 for a direct narrower concept). A concept
+/// with none directly under it takes one from the level below, and so on down to
+/// [`MAX_NARROWER_DEPTH`] levels: the OpenAI API proves large language models, and so
+/// generative AI.
+fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, (String, u32)> {
+    let mut out: HashMap<String, (String, u32)> = HashMap::default();
     for t in terms {
-        if let Some(b) = analyzer.broader(t) {
-            if !out.contains_key(b) {
-                if let Some(first) = analyzer.narrower(b).iter().find(|n| terms.contains(*n)) {
-                    out.insert(b.to_string(), first.clone());
+        let mut concept = t.as_str();
+        for depth in 1..=MAX_NARROWER_DEPTH as u32 {
+            let Some(b) = analyzer.broader(concept) else {
+                break;
+            };
+            // Direct narrower concepts first, in the lexicon's order, so the result does
+            // not depend on the order `terms` is walked in.
+            let first = analyzer
+                .narrower(b)
+                .iter()
+                .find(|n| terms.contains(*n))
+                .map(|n| (n.clone(), 1));
+            let candidate = first.unwrap_or_else(|| (t.clone(), depth));
+            match out.get(b) {
+                Some(have) if (have.1, &have.0) <= (candidate.1, &candidate.0) => {}
+                _ => {
+                    out.insert(b.to_string(), candidate);
                 }
             }
+            concept = b;
         }
     }
     out
@@ -203,9 +221,10 @@ pub struct PreparedResume {
     pub bullets: Vec<PreparedBullet>,
     /// Every term anywhere in the résumé (bullets, titles, skills, notes).
     pub all_terms: HashSet<String>,
-    /// For each lexicon concept with a narrower concept in the résumé, the first such one
-    /// in the lexicon's order (read once: partial credit looks it up for every term).
-    pub under: HashMap<String, String>,
+    /// For each lexicon concept with a narrower concept in the résumé, the nearest such one
+    /// (first in the lexicon's order) and how many levels below it is (read once: partial
+    /// credit looks it up for every term).
+    pub under: HashMap<String, (String, u32)>,
     /// Years of experience and highest degree, read once.
     pub facts: ResumeFacts,
     /// How deeply the résumé proves each term, read once.

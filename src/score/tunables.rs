@@ -61,6 +61,9 @@ pub const CONTEXT_CREDIT: f32 = 0.5;
 /// Credit for a posting term found through a narrower concept in the résumé (Langfuse
 /// proves most of "LLM observability").
 pub const NARROWER_CREDIT: f32 = 0.7;
+/// How many levels of narrower concepts answer a posting term (LLM API → large language
+/// model → generative AI), each level at [`NARROWER_CREDIT`] of the one above.
+pub const MAX_NARROWER_DEPTH: usize = 3;
 /// Credit for a posting term whose broader concept is in the résumé (Kubernetes shows a
 /// little of Helm).
 pub const BROADER_CREDIT: f32 = 0.2;
