@@ -221,7 +221,10 @@ fn a_bullet_naming_a_concept_levels_below_answers_the_broad_one() {
     .unwrap();
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
-    assert_eq!(bullets[0]["text"], "Built the support chat on the OpenAI API");
+    assert_eq!(
+        bullets[0]["text"],
+        "Built the support chat on the OpenAI API"
+    );
     assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
     assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
     let genai = r["matched"]

@@ -85,8 +85,24 @@ impl TokenRef<'_> {
     }
 }
 
+/// Names one instance of a value that callers cache results of, so a cache built for one
+/// analyzer (or background) is never read for another. A clone is another instance: it may
+/// be changed apart from the original.
+#[derive(Debug, PartialEq, Eq, Clone, Copy, Hash)]
+pub(crate) struct InstanceId(u64);
+
+impl InstanceId {
+    /// An id no other instance in this process has.
+    pub(crate) fn fresh() -> InstanceId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        InstanceId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
 /// The analyzer: lexicon, stopwords and stemmer. Cheap to share behind an `Arc`.
 pub struct Analyzer {
+    /// Which analyzer this is, for caches of what it says about a term.
+    id: InstanceId,
     lexicon: Lexicon,
     stemmer: Stemmer,
     english_stop: HashSet<&'static str>,
@@ -130,6 +146,7 @@ impl Analyzer {
             }
         }
         let mut analyzer = Analyzer {
+            id: InstanceId::fresh(),
             broader,
             narrower,
             concept_by_token,
@@ -206,6 +223,11 @@ impl Analyzer {
     /// The tokens of the concepts `token` is broader than (kubernetes → helm, …).
     pub fn narrower(&self, token: &str) -> &[String] {
         self.narrower.get(token).map_or(&[], Vec::as_slice)
+    }
+
+    /// Which analyzer this is (no two have the same id).
+    pub(crate) fn instance(&self) -> InstanceId {
+        self.id
     }
 
     /// The lexicon in use.

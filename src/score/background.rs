@@ -2,7 +2,7 @@
 //! term every posting uses ("experience", "负责") weighs nothing and a rare one weighs much.
 
 use crate::analyze::script::{is_chinese, is_han};
-use crate::analyze::Analyzer;
+use crate::analyze::{Analyzer, InstanceId};
 use crate::score::tunables::RARE_SHARE;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -14,7 +14,7 @@ pub const BACKGROUND_TSV: &str = include_str!("../../corpus/background.tsv");
 static BACKGROUND: LazyLock<Background> = LazyLock::new(|| Background::parse(BACKGROUND_TSV));
 
 /// Document frequencies per language across the background postings.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Background {
     /// English background documents.
     pub n_en: u32,
@@ -25,6 +25,23 @@ pub struct Background {
     /// term → normalised IDF, computed from `df` on first use: batch scoring asks for
     /// every distinct term of every posting. Changes to `df` after that are not seen.
     idf_cache: std::sync::OnceLock<HashMap<String, f32>>,
+    /// Which background this is, for callers' caches of term weights (which, like the IDF
+    /// cache, do not see changes after first use).
+    id: std::sync::OnceLock<InstanceId>,
+}
+
+impl Clone for Background {
+    /// A clone is another background (it may be changed apart from this one): it gets its
+    /// own id and IDF cache.
+    fn clone(&self) -> Background {
+        Background {
+            n_en: self.n_en,
+            n_zh: self.n_zh,
+            df: self.df.clone(),
+            idf_cache: std::sync::OnceLock::new(),
+            id: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl PartialEq for Background {
@@ -34,6 +51,10 @@ impl PartialEq for Background {
 }
 
 impl Background {
+    /// Which background this is (no two have the same id), fixed on first use.
+    pub(crate) fn instance(&self) -> InstanceId {
+        *self.id.get_or_init(InstanceId::fresh)
+    }
     /// Counts document frequencies over `docs` with `analyzer`.
     pub fn build(docs: &[String], analyzer: &Analyzer) -> Background {
         let mut bg = Background::default();

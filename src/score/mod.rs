@@ -27,9 +27,8 @@ use requirements::{asks, check_degree, check_level, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use tunables::{
-    MAX_NARROWER_DEPTH,
     BROADER_CREDIT, COMPOUND_CREDIT, CONTEXT_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF,
-    NARROWER_CREDIT, PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
+    MAX_NARROWER_DEPTH, NARROWER_CREDIT, PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
 };
 
 /// One requirement line of a posting, scored (unrounded).

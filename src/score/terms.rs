@@ -6,7 +6,7 @@ use super::tunables::{
     part_weight, req_kind, HARD_SKILL_IDF, MAX_TERMS, MIN_IDF, MIN_WEIGHT, PLAIN_WORD_FACTOR,
     REPEAT_DAMPING,
 };
-use crate::analyze::{Analyzer, TokenKind};
+use crate::analyze::{Analyzer, InstanceId, TokenKind, TokenRef};
 use crate::model::{Part, Posting, ReqKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -88,8 +88,12 @@ pub fn analyze_posting(
 ) -> AnalyzedPosting {
     TERM_IDS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut ids) => {
-            if ids.names.len() >= TERM_IDS_SIZE {
-                *ids = TermIds::default();
+            let owner = (analyzer.instance(), bg.instance());
+            if ids.names.len() >= TERM_IDS_SIZE || ids.owner != Some(owner) {
+                *ids = TermIds {
+                    owner: Some(owner),
+                    ..TermIds::default()
+                };
             }
             analyze_in(posting, analyzer, bg, lines, &mut ids)
         }
@@ -107,11 +111,16 @@ thread_local! {
     static TERM_IDS: std::cell::RefCell<TermIds> = std::cell::RefCell::new(TermIds::default());
 }
 
-/// A per-thread term interner.
+/// A per-thread term interner, with what the analyzer and background say of each term.
 #[derive(Default)]
 struct TermIds {
     ids: HashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
+    /// Per id: the token kind it was weighed as, its base weight and class. They depend on
+    /// the term alone, yet were looked up again for every posting that uses it.
+    traits: Vec<Option<(TokenKind, f32, TermClass)>>,
+    /// The analyzer and background the traits come from (`None`: a private table).
+    owner: Option<(InstanceId, InstanceId)>,
 }
 
 impl TermIds {
@@ -122,7 +131,27 @@ impl TermIds {
         let id = self.names.len() as u32;
         self.ids.insert(term.into(), id);
         self.names.push(term.into());
+        self.traits.push(None);
         id
+    }
+
+    /// The base weight and class of term `id`, a token of `kind`.
+    fn traits(
+        &mut self,
+        id: u32,
+        analyzer: &Analyzer,
+        bg: &Background,
+        tok: &TokenRef<'_>,
+    ) -> (f32, TermClass) {
+        match self.traits[id as usize] {
+            Some((kind, base, class)) if kind == tok.kind => (base, class),
+            _ => {
+                let base = base_weight(analyzer, bg, tok.text, tok.kind);
+                let class = class_of(analyzer, tok.text, tok.kind);
+                self.traits[id as usize] = Some((tok.kind, base, class));
+                (base, class)
+            }
+        }
     }
 }
 
@@ -310,17 +339,20 @@ fn analyze_with<const LINES: bool>(
             // Looked up first: most tokens repeat a term already seen.
             let e = match acc.get_mut(&id) {
                 Some(e) => e,
-                None => acc.entry(id).or_insert(Acc {
-                    term: &text[tok.start..tok.end],
-                    best: 0.0,
-                    kind,
-                    count: 0,
-                    first: order,
-                    base: base_weight(analyzer, bg, tok.text, tok.kind),
-                    body: false,
-                    class: class_of(analyzer, tok.text, tok.kind),
-                    alternative_only: true,
-                }),
+                None => {
+                    let (base, class) = ids.traits(id, analyzer, bg, &tok);
+                    acc.entry(id).or_insert(Acc {
+                        term: &text[tok.start..tok.end],
+                        best: 0.0,
+                        kind,
+                        count: 0,
+                        first: order,
+                        base,
+                        body: false,
+                        class,
+                        alternative_only: true,
+                    })
+                }
             };
             if e.base == 0.0 {
                 return;
@@ -491,5 +523,28 @@ mod tests {
         assert_eq!(ap.terms[l.terms[0].0].key, "kafka");
         // Skipping lines gives the same terms.
         assert_eq!(analyze_posting(&p, &a, &bg(), Lines::Skip).terms, ap.terms);
+    }
+
+    #[test]
+    fn term_weights_follow_the_background_in_use() {
+        // The per-thread table keeps each term's weight between postings; a posting weighed
+        // against another background must not get the first one's weights.
+        let a = Analyzer::shared();
+        let p = posting::parse("SRE\n\nRequirements\n- Kafka and Terraform\n");
+        let weight = |bg: &Background| {
+            let terms = analyze_posting(&p, &a, bg, Lines::Skip).terms;
+            terms
+                .iter()
+                .find(|t| t.key == "kafka")
+                .map_or(0.0, |t| t.weight)
+        };
+        let rare = weight(&bg());
+        let mut common = bg();
+        common.df.insert("kafka".into(), (10, 10));
+        let everywhere = weight(&common);
+        assert!(rare > 0.0, "{rare}");
+        assert!(everywhere < rare, "{everywhere} vs {rare}");
+        // And back again: the first background's weight, not the second's.
+        assert_eq!(weight(&bg()), rare);
     }
 }
