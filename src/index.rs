@@ -320,8 +320,13 @@ impl BulletIndex {
         let io_err = |e: std::io::Error| dir_err(crate::output::plain(e).to_string());
         // Through a link, the folder it names is replaced; the link stays.
         let target = resolved(dir).map_err(io_err)?;
-        // Refused early, before building: checked again once the lock is held.
-        replaceable(&target).map_err(dir_err)?;
+        // Refused early, before building: checked again once the lock is held. Under a
+        // shared lock, so never halfway through another writer's swap (the old folder listed,
+        // then the name found empty between the two renames, would read as "not an index").
+        {
+            let _shared = DirLock::take(&target, false);
+            replaceable(&target).map_err(dir_err)?;
+        }
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
