@@ -211,6 +211,14 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             };
             paragraph =
                 matches!(part, Part::Company | Part::Benefits | Part::Process).then_some(part);
+            // A line that says what is preferred and ends with a colon ("有如下经历者优先考虑：",
+            // "Bonus points if you have:") introduces the preferred items that follow it.
+            if part == Part::Nice && text.ends_with([':', '：']) {
+                ctx = Heading {
+                    part: Part::Nice,
+                    firm: true,
+                };
+            }
             p.lines.push(PostingLine {
                 part,
                 text,
@@ -376,5 +384,26 @@ mod tests {
                 (Part::Requirements, "熟悉Java；"),
             ]
         );
+    }
+
+    #[test]
+    fn a_preferred_lead_in_makes_its_items_nice_to_haves() {
+        let p = parse("产品经理\n\n岗位要求：1、本科及以上学历；2、逻辑清晰；3、有如下产品工作经历者优先考虑：\n1）稿件审核系统\n2）权限、账号系统\n");
+        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        assert_eq!(
+            parts,
+            [
+                (Part::Requirements, "本科及以上学历；"),
+                (Part::Requirements, "逻辑清晰；"),
+                (Part::Nice, "有如下产品工作经历者优先考虑："),
+                (Part::Nice, "稿件审核系统"),
+                (Part::Nice, "权限、账号系统"),
+            ]
+        );
+        let p = parse(
+            "SRE\n\nRequirements\n- Go\n- Bonus points if you have experience with:\n- Rust\n",
+        );
+        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        assert_eq!(parts[2], (Part::Nice, "Rust"), "{parts:?}");
     }
 }
