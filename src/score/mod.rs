@@ -373,14 +373,14 @@ impl PreparedResume {
                 if self.all_terms.contains(b) {
                     push(b, w * BROADER_CREDIT, i);
                 }
-                // As in the coverage (`credit`): a term the résumé lacks is shown a little
-                // by the same kind of tool (Azure or GCP for AWS), so the bullets that use
-                // one answer it.
-                if !self.all_terms.contains(&t.key) {
-                    for s in analyzer.narrower(b) {
-                        if s != &t.key && self.all_terms.contains(s) {
-                            push(s, w * SIBLING_CREDIT, i);
-                        }
+                // A term is shown a little by the same kind of tool (Azure or GCP for AWS), so
+                // the bullets that use one answer it. Unlike the coverage (`credit`), this does
+                // not wait for the résumé to lack the term: whether a bullet shows the kind of
+                // tool does not depend on another bullet naming the exact one, which still
+                // ranks above it.
+                for s in analyzer.narrower(b) {
+                    if s != &t.key && self.all_terms.contains(s) {
+                        push(s, w * SIBLING_CREDIT, i);
                     }
                 }
             }
