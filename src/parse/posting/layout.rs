@@ -418,12 +418,11 @@ fn number_starts(s: &str) -> Vec<usize> {
                 prev,
                 '；' | ';' | '。' | '，' | ',' | '：' | ':' | '！' | '!' | '?' | '？' | ')' | '）'
             );
-        // 51job runs items together: `…本科及以上学历2、熟练使用Excel`. A number and `、`
-        // right after a Chinese character still starts an item (years are `3年`, not `3、`).
-        let run_on = crate::analyze::script::is_han(prev)
-            && s[i..]
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .starts_with('、');
+        // 51job runs items together: `…本科及以上学历2、熟练使用Excel`, `…相关的经验4.精通Linux`.
+        // A number and `、`, or a number and `.` between two Chinese characters, right after a
+        // Chinese character still starts an item (years are `3年`, versions `2.0`).
+        let han = crate::analyze::script::is_han;
+        let run_on = han(prev) && (p == '、' || (p == '.' && next.is_some_and(han)));
         if separated || run_on {
             out.push(i);
         }
@@ -551,6 +550,13 @@ mod tests {
             [
                 (None, "1、本科及以上学历"),
                 (None, "2、熟练使用Excel3、有呼叫中心经验优先")
+            ]
+        );
+        assert_eq!(
+            texts("3.有云平台使用和管理相关的经验4.精通Linux操作系统，版本2.0以上"),
+            [
+                (None, "3.有云平台使用和管理相关的经验"),
+                (None, "4.精通Linux操作系统，版本2.0以上")
             ]
         );
         let mut dashes = Vec::new();
