@@ -5,6 +5,7 @@ mod common;
 
 use common::jdfit;
 use serde_json::Value;
+use std::path::PathBuf;
 
 const RANK: &str = "tests/fixtures/rank";
 
@@ -39,6 +40,16 @@ fn ranking(resume: &str) -> Vec<(String, f64)> {
 
 fn position(ranked: &[(String, f64)], file: &str) -> usize {
     ranked.iter().position(|(f, _)| f == file).unwrap()
+}
+
+/// A résumé (`cv.md`) and a posting (`posting.txt`) written to a fresh folder, kept while
+/// the returned guard lives.
+fn write_pair(resume: &str, posting: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let (r, p) = (t.path().join("cv.md"), t.path().join("posting.txt"));
+    std::fs::write(&r, resume).unwrap();
+    std::fs::write(&p, posting).unwrap();
+    (t, r, p)
 }
 
 fn match_json(resume: &str, posting: &str) -> Value {
@@ -147,18 +158,10 @@ fn a_bullet_is_read_in_the_context_of_its_jobs_role_line() {
     // Two jobs with bullets that say the same of themselves; only the older job's role line
     // names what the posting asks (Java, Spring Boot, backend). Its bullet ranks first,
     // with those terms shown as coming from its role; the newer bullet earns nothing.
-    let t = tempfile::tempdir().unwrap();
-    let (resume, posting) = (t.path().join("cv.md"), t.path().join("java.txt"));
-    std::fs::write(
-        &resume,
+    let (_t, resume, posting) = write_pair(
         "# Lin Test\n\n## Experience\n\n### Acme Payments\nBackend Engineer, Java, Spring Boot\n2019.03 - 2022.01\n- Built the order service that five teams call\n\n### Beta Media\nData Analyst\n2022.02 - 2024.06\n- Built the reporting service that five teams call\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &posting,
         "Senior Java Backend Engineer\n\nRequirements\n- 5+ years of Java and Spring Boot\n- Experience building backend services for other teams\n",
-    )
-    .unwrap();
+    );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
     assert_eq!(
@@ -182,18 +185,10 @@ fn a_bullet_using_a_sibling_tool_answers_a_missing_one() {
     // The posting asks for Kafka; the résumé never names it but one bullet uses RocketMQ, a
     // message queue like it: that bullet earns a little (as the coverage credits it), the
     // other bullet nothing.
-    let t = tempfile::tempdir().unwrap();
-    let (resume, posting) = (t.path().join("cv.md"), t.path().join("kafka.txt"));
-    std::fs::write(
-        &resume,
+    let (_t, resume, posting) = write_pair(
         "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- Ran the order pipeline on RocketMQ\n- Wrote the quarterly planning notes\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &posting,
         "Streaming Engineer\n\nRequirements\n- 3+ years running Kafka in production\n",
-    )
-    .unwrap();
+    );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
     assert_eq!(bullets[0]["text"], "Ran the order pipeline on RocketMQ");
@@ -207,18 +202,10 @@ fn a_bullet_naming_a_concept_levels_below_answers_the_broad_one() {
     // API, which is a large language model, which is generative AI. That bullet proves the
     // requirement (a little less for each level), in the bullets and in the coverage; the
     // other bullet does not.
-    let t = tempfile::tempdir().unwrap();
-    let (resume, posting) = (t.path().join("cv.md"), t.path().join("genai.txt"));
-    std::fs::write(
-        &resume,
+    let (_t, resume, posting) = write_pair(
         "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- Wrote the quarterly planning notes\n- Built the support chat on the OpenAI API\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &posting,
         "GenAI Engineer\n\nRequirements\n- 3+ years building generative AI products\n",
-    )
-    .unwrap();
+    );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
     assert_eq!(
@@ -236,4 +223,42 @@ fn a_bullet_naming_a_concept_levels_below_answers_the_broad_one() {
     // Three levels down: 0.7³.
     let credit = genai["credit"].as_f64().unwrap();
     assert!((credit - 0.343).abs() < 0.01, "{genai}");
+    // The tailored page highlights what earned the credit.
+    let html = String::from_utf8(run(&[
+        "tailor",
+        "--resume",
+        resume.to_str().unwrap(),
+        posting.to_str().unwrap(),
+        "--format",
+        "html",
+    ]))
+    .unwrap();
+    assert!(html.contains("<mark>OpenAI API</mark>"), "{html}");
+}
+
+#[test]
+fn a_bullet_using_a_sibling_tool_answers_a_term_another_bullet_names() {
+    // The posting asks for Kafka; one bullet names Kafka, another RocketMQ. Whether the
+    // RocketMQ bullet shows a message queue does not depend on the other bullet: it earns a
+    // little, below the Kafka bullet; the unrelated bullet earns nothing.
+    let (_t, resume, posting) = write_pair(
+        "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- Wrote the quarterly planning notes\n- Ran the order pipeline on RocketMQ\n- Ran the click stream on Kafka\n",
+        "Streaming Engineer\n\nRequirements\n- 3+ years running Kafka in production\n",
+    );
+    let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+    let bullets = r["bullets"].as_array().unwrap();
+    let texts: Vec<&str> = bullets
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Ran the click stream on Kafka",
+            "Ran the order pipeline on RocketMQ",
+            "Wrote the quarterly planning notes"
+        ]
+    );
+    assert!(bullets[1]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
+    assert_eq!(bullets[2]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
 }

@@ -151,3 +151,36 @@ fn minded_is_not_a_term() {
     assert!(kept.iter().any(|(_, k)| k == "kafka"), "{kept:?}");
     assert!(!kept.iter().any(|(_, k)| k.starts_with("mind")), "{kept:?}");
 }
+
+#[test]
+fn compound_words_name_the_concept_they_mean() {
+    // Client- and server-side event tracking is tracking, not front-end or back-end work.
+    check(
+        "数据工程师\n\n任职要求：\n1. 熟悉前端埋点与后端埋点方案；\n",
+        &["frontend", "backend"],
+        &["event tracking"],
+    );
+    // Authority in a service job is not access control; a permissions system is.
+    check(
+        "客服专员\n\n任职要求：\n1. 在权限范围内处理客户投诉；\n",
+        &["access control"],
+        &[],
+    );
+    check(
+        "后端开发\n\n任职要求：\n1. 负责权限系统与账号系统的设计；\n",
+        &[],
+        &["access control"],
+    );
+    // Privacy-preserving computation is a field of its own, not privacy compliance.
+    check(
+        "算法工程师\n\n任职要求：\n1. 熟悉隐私计算与联邦学习；\n",
+        &["privacy compliance"],
+        &["privacy computing"],
+    );
+    // Eventual consistency is a distributed-systems property, not the word 最终.
+    check(
+        "后端开发\n\n任职要求：\n1. 理解分布式事务与最终一致性；\n",
+        &[],
+        &["eventual consistency"],
+    );
+}

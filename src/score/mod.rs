@@ -123,10 +123,10 @@ impl PreparedResume {
         }
         let analyzer = self.analyzer();
         // A narrower concept proves most of a broader one (Langfuse → LLM observability).
-        if let Some((n, depth)) = self.under.get(key) {
+        if let Some(n) = self.under.get(key) {
             return Credit {
-                value: NARROWER_CREDIT.powi(*depth as i32),
-                via: Some(n.clone()),
+                value: NARROWER_CREDIT.powi(n.depth as i32),
+                via: Some(n.concept.clone()),
             };
         }
         // The broader concept shows some of a narrower one (Kubernetes → Helm).
@@ -142,14 +142,14 @@ impl PreparedResume {
         // A sibling, the same kind of tool (RocketMQ for Kafka, Android for iOS), shows a
         // little of it: what transfers, not what is asked. (Never the term itself: it is
         // not in the résumé, or it would have full credit.)
-        if let Some((s, _)) = analyzer
+        if let Some(s) = analyzer
             .broader(key)
             .and_then(|b| self.under.get(b))
-            .filter(|(_, depth)| *depth == 1)
+            .filter(|n| n.depth == 1)
         {
             return Credit {
                 value: SIBLING_CREDIT,
-                via: Some(s.clone()),
+                via: Some(s.concept.clone()),
             };
         }
         if let Some(part) = self.compound_parts(key) {
@@ -522,7 +522,8 @@ impl PreparedResume {
 impl Scoring {
     /// The keys to highlight in bullets: the matched terms, with the narrower and broader
     /// concepts that earn them credit, so a bullet saying "Helm" lights up for a posting
-    /// asking for Kubernetes.
+    /// asking for Kubernetes, and the concept that earned a term its credit at any distance
+    /// (a sibling, a concept levels below).
     pub fn highlight_keys(&self, prepared: &PreparedResume) -> HashSet<String> {
         let analyzer = prepared.analyzer();
         let mut keys = HashSet::default();
@@ -532,6 +533,13 @@ impl Scoring {
             keys.extend(analyzer.narrower(key).iter().cloned());
             if let Some(b) = analyzer.broader(key) {
                 keys.insert(b.to_string());
+            }
+            // A lexicon concept only: a compound's credit comes through a plain word (系统),
+            // which would light up everywhere.
+            if let Some(via) = self.credits[i].via.as_deref() {
+                if analyzer.concept(via).is_some() {
+                    keys.insert(via.to_string());
+                }
             }
         }
         keys

@@ -170,29 +170,41 @@ fn context(role: &str, analyzer: &Analyzer) -> PreTokenizedString {
     }
 }
 
-/// Concept → the first of its narrower concepts (in the lexicon's order) that `terms` has,
-/// with how many levels below it that one is (1 for a direct narrower concept). A concept
-/// with none directly under it takes one from the level below, and so on down to
-/// [`MAX_NARROWER_DEPTH`] levels: the OpenAI API proves large language models, and so
-/// generative AI.
-fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, (String, u32)> {
-    let mut out: HashMap<String, (String, u32)> = HashMap::default();
+/// A narrower concept the résumé has, and how many levels below the broader one it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Narrower {
+    /// The narrower concept's token.
+    pub concept: String,
+    /// 1 for a concept directly under the broader one, 2 for one under that, and so on.
+    pub depth: u32,
+}
+
+/// Concept → the nearest of its narrower concepts that `terms` has: a direct narrower
+/// concept first (the first in the lexicon's order); when there is none, one from the level
+/// below, and so on down to [`MAX_NARROWER_DEPTH`] levels (ties at a level by name, so the
+/// result never depends on the order `terms` is walked in). The OpenAI API proves large
+/// language models, and so generative AI.
+fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, Narrower> {
+    let mut out: HashMap<String, Narrower> = HashMap::default();
     for t in terms {
         let mut concept = t.as_str();
         for depth in 1..=MAX_NARROWER_DEPTH as u32 {
             let Some(b) = analyzer.broader(concept) else {
                 break;
             };
-            // Direct narrower concepts first, in the lexicon's order, so the result does
-            // not depend on the order `terms` is walked in.
-            let first = analyzer
-                .narrower(b)
-                .iter()
-                .find(|n| terms.contains(*n))
-                .map(|n| (n.clone(), 1));
-            let candidate = first.unwrap_or_else(|| (t.clone(), depth));
+            let candidate = match analyzer.narrower(b).iter().find(|n| terms.contains(*n)) {
+                Some(n) => Narrower {
+                    concept: n.clone(),
+                    depth: 1,
+                },
+                None => Narrower {
+                    concept: t.clone(),
+                    depth,
+                },
+            };
             match out.get(b) {
-                Some(have) if (have.1, &have.0) <= (candidate.1, &candidate.0) => {}
+                Some(have)
+                    if (have.depth, &have.concept) <= (candidate.depth, &candidate.concept) => {}
                 _ => {
                     out.insert(b.to_string(), candidate);
                 }
@@ -224,7 +236,7 @@ pub struct PreparedResume {
     /// For each lexicon concept with a narrower concept in the résumé, the nearest such one
     /// (first in the lexicon's order) and how many levels below it is (read once: partial
     /// credit looks it up for every term).
-    pub under: HashMap<String, (String, u32)>,
+    pub under: HashMap<String, Narrower>,
     /// Years of experience and highest degree, read once.
     pub facts: ResumeFacts,
     /// How deeply the résumé proves each term, read once.

@@ -116,8 +116,8 @@ thread_local! {
 struct TermIds {
     ids: HashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
-    /// Per id: the token kind it was weighed as, its base weight and class. They depend on
-    /// the term alone, yet were looked up again for every posting that uses it.
+    /// Per id: the token kind it was weighed as, its base weight and class, kept because
+    /// they depend on the term and its kind alone (batch meets most terms in many postings).
     traits: Vec<Option<(TokenKind, f32, TermClass)>>,
     /// The analyzer and background the traits come from (`None`: a private table).
     owner: Option<(InstanceId, InstanceId)>,

@@ -163,6 +163,9 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         firm: false,
     };
     let mut pieces = Vec::new();
+    // A preferred lead-in's list style and the part before it: the items under it are
+    // nice-to-haves until the next item of the lead-in's own list.
+    let mut lead_in: Option<(Option<(bool, char)>, Heading)> = None;
     for (n, raw) in all.iter().enumerate().skip(from) {
         let t = raw.trim();
         if t.is_empty() {
@@ -187,7 +190,15 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             let item = marked.is_some();
             if let Some(h) = heading(text, item) {
                 ctx = h;
+                lead_in = None;
                 continue;
+            }
+            let style = list_style(text);
+            if let Some((lead_style, before)) = lead_in {
+                if style.is_some() && style == lead_style {
+                    ctx = before;
+                    lead_in = None;
+                }
             }
             let text = match marked {
                 Some((_, _, rest)) => rest,
@@ -214,6 +225,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             // A line that says what is preferred and ends with a colon ("有如下经历者优先考虑：",
             // "Bonus points if you have:") introduces the preferred items that follow it.
             if part == Part::Nice && text.ends_with([':', '：']) {
+                lead_in = Some((style, lead_in.map_or(ctx, |(_, before)| before)));
                 ctx = Heading {
                     part: Part::Nice,
                     firm: true,
@@ -225,6 +237,20 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 line: n + 1,
             });
         }
+    }
+}
+
+/// The list style of an item: whether its marker is a number, and the character that marks
+/// it (`3、` → (true, '、'), `（1）` → (false, '（'), `- ` → (false, '-')); `None` for a line
+/// with no marker.
+fn list_style(text: &str) -> Option<(bool, char)> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let mark = t[digits..].chars().next()?;
+    if digits > 0 {
+        matches!(mark, '.' | '、' | ')' | '）' | '．').then_some((true, mark))
+    } else {
+        "-*•·▪●○◦■+–(（".contains(mark).then_some((false, mark))
     }
 }
 
@@ -309,6 +335,11 @@ fn place(ctx: Heading, s: Signals) -> Part {
 mod tests {
     use super::*;
 
+    /// Each line's part and text.
+    fn parts_of(p: &Posting) -> Vec<(Part, &str)> {
+        p.lines.iter().map(|l| (l.part, l.text.as_str())).collect()
+    }
+
     #[test]
     fn rules_and_spaces_trimmed() {
         for s in [
@@ -343,7 +374,7 @@ mod tests {
         let p = parse("Senior SRE\ncompany: Acme\nlocation: Remote\n\nAbout us\nWe build things.\n\nWhat you'll do:\n- Run Kubernetes\n\nRequirements\n- 5+ years of Linux\n- Go experience is a plus\n\nBenefits\n- 401(k)\n");
         assert_eq!(p.title.as_deref(), Some("Senior SRE"));
         assert_eq!(p.meta["company"], "Acme");
-        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        let parts = parts_of(&p);
         assert_eq!(
             parts,
             [
@@ -361,7 +392,7 @@ mod tests {
         let p = parse("高级SRE开发工程师\n\n公司：哔哩哔哩 | 地点：上海 | 类型：全职\n\n工作职责：\n1、分析系统瓶颈；\n【任职要求】\n1. 熟悉K8s\n2. 有SRE实践者优先\n福利待遇：五险一金\n");
         assert_eq!(p.meta["company"], "哔哩哔哩");
         assert_eq!(p.meta["location"], "上海");
-        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        let parts = parts_of(&p);
         assert_eq!(
             parts,
             [
@@ -375,7 +406,7 @@ mod tests {
         let parts: Vec<_> = p.lines.iter().map(|l| l.part).collect();
         assert_eq!(parts, [Part::Company, Part::Benefits]);
         let p = parse("大数据开发\n\n1） 负责大数据收集；2） 负责建模。任职要求：1） 熟悉Java；");
-        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        let parts = parts_of(&p);
         assert_eq!(
             parts,
             [
@@ -389,7 +420,7 @@ mod tests {
     #[test]
     fn a_preferred_lead_in_makes_its_items_nice_to_haves() {
         let p = parse("产品经理\n\n岗位要求：1、本科及以上学历；2、逻辑清晰；3、有如下产品工作经历者优先考虑：\n1）稿件审核系统\n2）权限、账号系统\n");
-        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
+        let parts = parts_of(&p);
         assert_eq!(
             parts,
             [
@@ -400,10 +431,25 @@ mod tests {
                 (Part::Nice, "权限、账号系统"),
             ]
         );
-        let p = parse(
-            "SRE\n\nRequirements\n- Go\n- Bonus points if you have experience with:\n- Rust\n",
+        let p = parse("SRE\n\nRequirements\n- Go\n- Bonus points if you have experience with:\n  * Rust\n  * Zig\n");
+        let parts = parts_of(&p);
+        assert_eq!(
+            parts[2..],
+            [(Part::Nice, "Rust"), (Part::Nice, "Zig")],
+            "{parts:?}"
         );
-        let parts: Vec<_> = p.lines.iter().map(|l| (l.part, l.text.as_str())).collect();
-        assert_eq!(parts[2], (Part::Nice, "Rust"), "{parts:?}");
+        // The lead-in's scope ends at the next item of its own list.
+        let p = parse("后端开发\n\n任职要求：1、本科及以上学历；2、有以下经验者优先：（1）Kafka；（2）Redis；3、熟悉Java；");
+        let parts = parts_of(&p);
+        assert_eq!(
+            parts,
+            [
+                (Part::Requirements, "本科及以上学历；"),
+                (Part::Nice, "有以下经验者优先："),
+                (Part::Nice, "（1）Kafka；"),
+                (Part::Nice, "（2）Redis；"),
+                (Part::Requirements, "熟悉Java；"),
+            ]
+        );
     }
 }
