@@ -177,6 +177,12 @@ fn compound_words_name_the_concept_they_mean() {
         &["privacy compliance"],
         &["privacy computing"],
     );
+    // The telephony stack is a specialty of its own.
+    check(
+        "Voicebot Engineer\n\nRequirements\n- Deep knowledge of voice solutions (VXML, SIP, VOIP, SS7)\n",
+        &[],
+        &["voicexml", "voip", "ss7"],
+    );
     // Eventual consistency is a distributed-systems property, not the word 最终.
     check(
         "后端开发\n\n任职要求：\n1. 理解分布式事务与最终一致性；\n",

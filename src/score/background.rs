@@ -55,6 +55,7 @@ impl Background {
     pub(crate) fn instance(&self) -> InstanceId {
         *self.id.get_or_init(InstanceId::fresh)
     }
+
     /// Counts document frequencies over `docs` with `analyzer`.
     pub fn build(docs: &[String], analyzer: &Analyzer) -> Background {
         let mut bg = Background::default();
