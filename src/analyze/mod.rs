@@ -30,6 +30,20 @@ pub const MAX_WORD_BYTES: usize = 64;
 /// Distinct words cached per thread before the word cache starts over.
 const WORD_CACHE_SIZE: usize = 200_000;
 
+/// ASCII characters that belong to a run of letters and digits: alphanumerics and the
+/// connectors a word run splits itself (`3.7`, `c++`, `c#`, `don't`, `ci/cd`, `e-mail`).
+static WORDISH_ASCII: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric()
+            || matches!(c, b'.' | b'_' | b'+' | b'#' | b'\'' | b'-' | b'/');
+        b += 1;
+    }
+    t
+};
+
 /// The shared analyzer with the built-in lexicon.
 static DEFAULT: LazyLock<Arc<Analyzer>> =
     LazyLock::new(|| Arc::new(Analyzer::new(Lexicon::builtin())));
@@ -280,8 +294,8 @@ impl Analyzer {
         };
         for (i, c) in s.char_indices() {
             let class = if c.is_ascii() {
-                // The common case, without Unicode tables.
-                (c.is_ascii_alphanumeric() || b"._+#'-/".contains(&(c as u8))).then_some(false)
+                // The common case: one table load, without Unicode tables.
+                WORDISH_ASCII[c as usize].then_some(false)
             } else if is_han(c) {
                 Some(true)
             } else if c.is_alphanumeric() || c == '’' {

@@ -29,8 +29,10 @@ impl<'a> Normalized<'a> {
     pub fn new(src: &'a str) -> Normalized<'a> {
         // Full-width forms are U+FF01–FF5E (lead byte 0xEF) and U+3000 (0xE3): a byte scan
         // rules most text out before any decoding.
-        let candidate = src.bytes().any(|b| b == 0xEF || b == 0xE3);
-        if !candidate || !src.chars().any(|c| half_width(c).is_some()) {
+        // Only a character starting at one of those bytes is looked at.
+        let folds_any = memchr::memchr2_iter(0xEF, 0xE3, src.as_bytes())
+            .any(|i| src[i..].chars().next().and_then(half_width).is_some());
+        if !folds_any {
             return Normalized {
                 text: Cow::Borrowed(src),
                 folds: Vec::new(),

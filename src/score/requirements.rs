@@ -109,6 +109,10 @@ pub fn degree_bounds(text: &str) -> Option<(Degree, Degree)> {
 
 /// The minimum years a line asks for, if it asks.
 pub fn years_in(text: &str) -> Option<u32> {
+    // Every pattern names the years (年, year, yr): most lines are ruled out by one scan.
+    if !names_years(text) {
+        return None;
+    }
     // Years in Chinese numerals (五年以上, 十年) are read as digits; only a line with 年 is looked at.
     let digits;
     let text = match arabic_years(text) {
@@ -129,6 +133,18 @@ pub fn years_in(text: &str) -> Option<u32> {
         .filter_map(|c| c.get(1)?.as_str().parse::<u32>().ok())
         .filter(|y| (1..=30).contains(y))
         .min()
+}
+
+/// Whether `text` has 年, or "year" or "yr" in any case: a word every years pattern needs.
+fn names_years(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'r'))
+            || rest
+                .get(..3)
+                .is_some_and(|c| c.eq_ignore_ascii_case(b"ear"))
+    }) || text.contains('年')
 }
 
 /// `text` with each count of years in Chinese numerals (五年, 三年, 两年, 十年, 十五年) written in
