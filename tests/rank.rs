@@ -214,6 +214,23 @@ fn a_bullet_naming_a_concept_levels_below_answers_the_broad_one() {
     );
     assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
     assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
+    // The bullet says which posting term it answers, and through what: it does not name
+    // generative AI itself.
+    assert!(
+        !bullets[0]["matched_terms"]
+            .as_array()
+            .is_some_and(|m| m.iter().any(|t| t == "GenAI" || t == "generative AI")),
+        "{bullets:?}"
+    );
+    // The title's GenAI, the heaviest way the posting names generative AI.
+    let related = &bullets[0]["related_terms"][0];
+    assert_eq!(related["term"], "GenAI", "{bullets:?}");
+    assert_eq!(related["via"], "openai api", "{bullets:?}");
+    assert!(
+        (related["credit"].as_f64().unwrap() - 0.34).abs() < 0.011,
+        "{related}"
+    );
+    assert!(bullets[1].get("related_terms").is_none(), "{bullets:?}");
     let genai = r["matched"]
         .as_array()
         .unwrap()

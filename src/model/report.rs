@@ -217,6 +217,11 @@ pub struct BulletReport {
     /// heaviest first: they count for the bullet at part of their weight.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub role_terms: Vec<String>,
+    /// Posting terms the bullet does not name but answers through a related concept it
+    /// does name (reliability through high availability), heaviest first: they count at
+    /// their credit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_terms: Vec<PartialTerm>,
 }
 
 /// Summary of the posting a report is about.

@@ -331,15 +331,18 @@ pub fn report(r: &MatchReport) -> String {
     chips(&mut out, &r.missing, " miss");
     out.push_str("<h2>Evidence</h2><ol class=\"evidence\">");
     for b in &r.bullets {
-        let _ = write!(
-            out,
-            "<li>{} <small>{:.2} · {}",
-            esc(&b.text),
-            b.score,
-            esc(&b.matched_terms.join(", "))
-        );
+        let _ = write!(out, "<li>{} <small>{:.2}", esc(&b.text), b.score);
+        if !b.matched_terms.is_empty() {
+            let _ = write!(out, " · {}", esc(&b.matched_terms.join(", ")));
+        }
         if !b.role_terms.is_empty() {
             let _ = write!(out, " · in its role: {}", esc(&b.role_terms.join(", ")));
+        }
+        if !b.related_terms.is_empty() {
+            out.push_str(" · related: ");
+            for t in &b.related_terms {
+                partial_chip(&mut out, &t.term, t.credit, &t.via, "");
+            }
         }
         out.push_str("</small></li>");
     }
@@ -390,6 +393,12 @@ mod tests {
             "{line}"
         );
         assert!(REPORT_CSS.contains(".chip.part{"));
+        // A bullet's term earned through a related concept is a partial chip in the evidence.
+        let evidence = page.split("<h2>Evidence</h2>").nth(1).unwrap();
+        assert!(
+            evidence.contains(" · related: <span class=\"chip part\" title=\"partial credit 0.20 through cache\">Redis (~cache)</span>"),
+            "{evidence}"
+        );
     }
 
     #[test]

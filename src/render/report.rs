@@ -178,6 +178,14 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
         if !b.role_terms.is_empty() {
             let _ = writeln!(out, "          in its role: {}", b.role_terms.join(", "));
         }
+        if !b.related_terms.is_empty() {
+            let related: Vec<String> = b
+                .related_terms
+                .iter()
+                .map(|t| term_label(&t.term, Some(&t.via), paint))
+                .collect();
+            let _ = writeln!(out, "          related: {}", related.join(", "));
+        }
     }
     if matching.is_empty() {
         let _ = writeln!(out, "  (no bullet matches this posting)");
@@ -296,6 +304,11 @@ pub(crate) mod tests {
                     score: 1.0,
                     matched_terms: vec!["MySQL".to_string()],
                     role_terms: Vec::new(),
+                    related_terms: vec![PartialTerm {
+                        term: "Redis".to_string(),
+                        credit: 0.2,
+                        via: "cache".to_string(),
+                    }],
                 })
                 .collect(),
             asks: PostingAsks::default(),
@@ -319,6 +332,15 @@ pub(crate) mod tests {
             has.trim(),
             "has: MySQL, <Partial>Redis (~cache)</>  (bullets b1)"
         );
+    }
+
+    #[test]
+    fn a_bullet_shows_the_terms_it_answers_through_a_related_concept() {
+        let text = marked(&sample_report(1, 1));
+        let after = text.split("Best bullets\n").nth(1).unwrap();
+        let lines: Vec<&str> = after.lines().take(3).collect();
+        assert_eq!(lines[1].trim(), "matched: MySQL");
+        assert_eq!(lines[2].trim(), "related: <Partial>Redis (~cache)</>");
     }
 
     #[test]

@@ -346,10 +346,7 @@ impl PreparedResume {
             }
         };
         for (i, t) in terms.iter().enumerate() {
-            let w = match t.class {
-                TermClass::Skill => t.weight,
-                TermClass::Plain | TermClass::Soft => t.weight * PLAIN_FIT_FACTOR,
-            };
+            let w = query_weight(t);
             push(&t.key, w, i);
             // A narrower concept proves most of a broader one, at every level: a bullet
             // naming the OpenAI API shows LLMs, and so generative AI, a little less each step.
@@ -543,5 +540,14 @@ impl Scoring {
             }
         }
         keys
+    }
+}
+
+/// A posting term's weight in the bullet query: its weight, plain words and soft skills at
+/// [`PLAIN_FIT_FACTOR`] of it, as in the fit.
+fn query_weight(t: &PostingTerm) -> f32 {
+    match t.class {
+        TermClass::Skill => t.weight,
+        TermClass::Plain | TermClass::Soft => t.weight * PLAIN_FIT_FACTOR,
     }
 }

@@ -100,11 +100,26 @@ impl Scoring {
                 }
             })
             .collect();
+        // The clauses that rank bullets, each with the posting term it answers, for the
+        // terms a bullet earns through a related concept.
+        let (query, answers) = prepared.bullet_query(terms);
         let bullets = self
             .ranked
             .iter()
             .map(|&o| {
                 let leaf = &prepared.bullets[o];
+                // Per posting term the bullet lacks: its best related clause in the bullet.
+                let mut related: Vec<Option<(f32, &str)>> = vec![None; terms.len()];
+                for ((key, w), &i) in query.iter().zip(&answers) {
+                    let t = &terms[i];
+                    if key == &t.key || leaf.terms.contains(&t.key) || !leaf.terms.contains(key) {
+                        continue;
+                    }
+                    let credit = w / super::query_weight(t);
+                    if related[i].is_none_or(|(c, _)| credit > c) {
+                        related[i] = Some((credit, key.as_str()));
+                    }
+                }
                 BulletReport {
                     id: leaf.id.clone(),
                     text: leaf.text.clone(),
@@ -121,6 +136,18 @@ impl Scoring {
                             leaf.role_terms.contains(&t.key) && !leaf.terms.contains(&t.key)
                         })
                         .map(|t| t.term.clone())
+                        .collect(),
+                    related_terms: related
+                        .into_iter()
+                        .enumerate()
+                        .filter_map(|(i, r)| {
+                            let (credit, via) = r?;
+                            Some(PartialTerm {
+                                term: terms[i].term.clone(),
+                                credit: round(credit, 2),
+                                via: via.to_string(),
+                            })
+                        })
                         .collect(),
                 }
             })
