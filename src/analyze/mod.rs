@@ -22,7 +22,7 @@ use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output or the index's fields change, so persisted indexes are
 /// rebuilt.
-pub const ANALYZER_VERSION: u32 = 4;
+pub const ANALYZER_VERSION: u32 = 5;
 
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;
@@ -369,7 +369,7 @@ impl Analyzer {
     ) -> Option<(&'r str, usize)> {
         // jieba's HMM can join a long run of unknown characters into one "word": like
         // runaway Latin words, it must never reach Tantivy's token length limit.
-        if w.word.len() > MAX_WORD_BYTES || self.chinese_stop.contains(w.word) {
+        if w.word.len() > MAX_WORD_BYTES || self.chinese_stop.contains(w.word) || is_years(w.word) {
             return None;
         }
         let (skip, word) = unglue(w.word, dict)?;
@@ -534,6 +534,16 @@ const GLUE: &[char] = &[
 /// are glued to: "对系统", "或硬件" (unlike 中, 最: "中间层", "最大化" are words).
 const LEADING_GLUE: &[char] = &['对', '或', '和', '与', '及', '并', '把', '被'];
 
+/// A number of years written in Chinese numerals (五年, 十五年, 两年, 多年, 半年): how long a
+/// posting asks or a résumé tells, read by the experience check, never a skill.
+fn is_years(w: &str) -> bool {
+    w.strip_suffix('年').is_some_and(|n| {
+        !n.is_empty()
+            && n.chars()
+                .all(|c| "零一二三四五六七八九十百两几数多半".contains(c))
+    })
+}
+
 /// A jieba token unglued from the function character at its edge, as (bytes skipped at the
 /// start, the word), or `None` when nothing of it is a word. Two cases: a "word" jieba's HMM
 /// guessed (not in its dictionary) that begins or ends with a function character is a
@@ -580,6 +590,30 @@ mod tests {
             terms("c# and f# v1.2 3.7 e.g. full-stack"),
             ["c#", "f#", "v1.2", "full", "stack"]
         );
+    }
+
+    #[test]
+    fn counts_of_years_are_not_terms() {
+        let a = Analyzer::shared();
+        let han = |s: &str| -> Vec<String> {
+            a.analyze(s)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Han)
+                .map(|t| t.text)
+                .collect()
+        };
+        for line in [
+            "五年以上大数据运维经验",
+            "三年及以上Java开发经验",
+            "十五年从业经验",
+            "多年运维经验",
+        ] {
+            let toks = han(line);
+            assert!(toks.iter().all(|t| !t.ends_with('年')), "{line}: {toks:?}");
+            assert!(toks.contains(&"经验".to_string()), "{line}: {toks:?}");
+        }
+        assert!(is_years("两年") && is_years("半年") && is_years("十五年"));
+        assert!(!is_years("年") && !is_years("今年") && !is_years("每年") && !is_years("青年"));
     }
 
     #[test]
