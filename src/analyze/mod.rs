@@ -592,16 +592,18 @@ mod tests {
         );
     }
 
+    /// The Han words the shared analyzer takes from `s`.
+    fn han(s: &str) -> Vec<String> {
+        Analyzer::shared()
+            .analyze(s)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Han)
+            .map(|t| t.text)
+            .collect()
+    }
+
     #[test]
     fn counts_of_years_are_not_terms() {
-        let a = Analyzer::shared();
-        let han = |s: &str| -> Vec<String> {
-            a.analyze(s)
-                .into_iter()
-                .filter(|t| t.kind == TokenKind::Han)
-                .map(|t| t.text)
-                .collect()
-        };
         for line in [
             "五年以上大数据运维经验",
             "三年及以上Java开发经验",
@@ -619,13 +621,6 @@ mod tests {
     #[test]
     fn jieba_fragments_are_unglued() {
         let a = Analyzer::shared();
-        let han = |s: &str| -> Vec<String> {
-            a.analyze(s)
-                .into_iter()
-                .filter(|t| t.kind == TokenKind::Han)
-                .map(|t| t.text)
-                .collect()
-        };
         // 对系统 is one dictionary entry; it is the word 系统.
         let toks = han("对系统进行优化");
         assert!(toks.contains(&"系统".to_string()), "{toks:?}");
