@@ -13,11 +13,11 @@ static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
     let patterns = [
         // 5年以上, 5 年及以上, 3-5年, 3~5 年, 5+年
         r"([0-9]{1,2})\s*(?:[-~～–到至]\s*[0-9]{1,2}\s*)?\+?\s*年[^，。；;,、]{0,16}?(?:工作|开发|研发|运维|相关|从业|经验)",
-        r"([0-9]{1,2})\s*年及?以上",
+        r"([0-9]{1,2})\s*(?:[-~～–到至]\s*[0-9]{1,2}\s*)?年及?以上",
         // 5+ years, 3-5 years, at least 3 years, minimum of 4 years, 3 or more years
         r"(?i)([0-9]{1,2})\s*\+\s*(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s*(?:-|–|to)\s*[0-9]{1,2}\s*(?:years?|yrs?)",
-        r"(?i)(?:at\s+least|minimum\s+(?:of\s+)?|min\.?\s+)([0-9]{1,2})\s*(?:years?|yrs?)",
+        r"(?i)(?:at\s+least\s+|minimum\s+(?:of\s+)?|min\.?\s+)([0-9]{1,2})\s*(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s+or\s+more\s+(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,4}?experience",
     ];
@@ -126,13 +126,59 @@ pub fn years_in(text: &str) -> Option<u32> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // Every statement of years: where it is and the number it asks.
     let (set, each) = &*YEARS_PATTERNS;
-    set.matches(text)
+    let mut asks: Vec<(std::ops::Range<usize>, u32)> = set
+        .matches(text)
         .into_iter()
-        .filter_map(|i| each[i].captures(text))
-        .filter_map(|c| c.get(1)?.as_str().parse::<u32>().ok())
-        .filter(|y| (1..=30).contains(y))
-        .min()
+        .flat_map(|i| each[i].captures_iter(text))
+        .filter_map(|c| {
+            let y = c.get(1)?.as_str().parse::<u32>().ok()?;
+            Some((c.get(0)?.range(), y))
+        })
+        .filter(|(_, y)| (1..=30).contains(y))
+        .collect();
+    // Statements that overlap are one ask read by several patterns: "3-4 years of
+    // experience" is a range and asks its lower bound.
+    asks.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut merged: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
+    for (r, y) in asks {
+        match merged.last_mut() {
+            Some((last, low)) if r.start < last.end => {
+                last.end = last.end.max(r.end);
+                *low = (*low).min(y);
+            }
+            _ => merged.push((r, y)),
+        }
+    }
+    // Separate asks in one line are an overall requirement and a part of it ("7+ years in
+    // development, with at least 3 in mobile", 五年以上运维经验，其中三年以上Hadoop经验): the
+    // line asks the larger. Asks offered as a choice ("1+ years as an engineer or 2+ as an
+    // analyst", 硕士5年…或本科7年…) ask the lower: either one meets it.
+    let mut it = merged.into_iter();
+    let (mut prev_end, mut asked) = it.next().map(|(r, y)| (r.end, y))?;
+    for (r, y) in it {
+        let between = &text[prev_end..r.start];
+        asked = if offers_a_choice(between) {
+            asked.min(y)
+        } else {
+            asked.max(y)
+        };
+        prev_end = r.end;
+    }
+    Some(asked)
+}
+
+/// Whether the text between two asks joins them as a choice: it ends with "or" or 或 right
+/// before the second ("… or 2+ years as an analyst", "…，或3年以上…"). An "or" further back
+/// joins words inside the first ask ("5+ years of backend or infrastructure work, with…").
+fn offers_a_choice(between: &str) -> bool {
+    let end = between.trim_end_matches(|c: char| c.is_whitespace() || ",，".contains(c));
+    end.ends_with('或')
+        || end
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("or"))
 }
 
 /// Whether `text` has 年, or "year" or "yr" in any case: a word every years pattern needs.
@@ -437,6 +483,48 @@ mod tests {
 
     use super::*;
     use crate::parse::posting;
+
+    #[test]
+    fn only_lines_naming_years_are_read_for_them() {
+        // The prefilter lets every spelling the patterns take through, in any case.
+        assert_eq!(years_in("5+ YEARS of Go"), Some(5));
+        assert_eq!(years_in("3-5 Yrs experience"), Some(3));
+        assert_eq!(years_in("At least 4 yr. in SRE"), Some(4));
+        assert!(names_years("十年以上") && names_years("a YEAR") && names_years("2 yrs"));
+        // A line with numbers but no years is ruled out before any pattern runs.
+        assert!(!names_years("p99 latency under 200 ms, 99.9% uptime"));
+        assert!(!names_years("Ready to ship"));
+        // An overall ask and a part of it: the line asks the overall one.
+        assert_eq!(
+            years_in("A bachelor’s degree with 7+ years’ experience in application development, with at least 3 years’ experience in mobile applications"),
+            Some(7)
+        );
+        assert_eq!(years_in("3+ years of Python and 2+ years of Go"), Some(3));
+        // A choice between asks: either meets it.
+        assert_eq!(
+            years_in("1+ years security engineer experience or 2+ years as a Security Analyst"),
+            Some(1)
+        );
+        assert_eq!(
+            years_in("8+ years required, or 5+ years with an advanced degree"),
+            Some(5)
+        );
+        assert_eq!(years_in("5年以上开发经验，或3年以上Go开发经验"), Some(3));
+        // An "or" inside the first ask is no choice between asks.
+        assert_eq!(
+            years_in("5+ years of backend or infrastructure work, with at least 2 years of Go"),
+            Some(5)
+        );
+        assert_eq!(
+            years_in("五年以上运维或开发工作经验，其中三年大数据或数据仓库经验"),
+            Some(5)
+        );
+        // A range "or more" asks its lower bound.
+        assert_eq!(
+            years_in("工作3-5年及以上，在大型平台至少2年以上工作经验"),
+            Some(3)
+        );
+    }
 
     #[test]
     fn years_in_both_languages() {
