@@ -59,6 +59,13 @@ fn match_json(resume: &str, posting: &str) -> Value {
     .unwrap()
 }
 
+/// Asserts that of two bullets, `text` ranks first with a score and the other scores 0.
+fn assert_only_first_scores(bullets: &[Value], text: &str) {
+    assert_eq!(bullets[0]["text"], text, "{bullets:?}");
+    assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
+    assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
+}
+
 #[test]
 fn a_frontend_resume_ranks_the_frontend_posting_first_and_the_infra_lead_the_sre_one() {
     let frontend = ranking("corpus/frontend-en.md");
@@ -164,11 +171,7 @@ fn a_bullet_is_read_in_the_context_of_its_jobs_role_line() {
     );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
-    assert_eq!(
-        bullets[0]["text"],
-        "Built the order service that five teams call"
-    );
-    assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
+    assert_only_first_scores(bullets, "Built the order service that five teams call");
     let role: Vec<&str> = bullets[0]["role_terms"]
         .as_array()
         .unwrap()
@@ -176,7 +179,6 @@ fn a_bullet_is_read_in_the_context_of_its_jobs_role_line() {
         .map(|t| t.as_str().unwrap())
         .collect();
     assert!(role.contains(&"Java"), "{role:?}");
-    assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
     assert!(bullets[1].get("role_terms").is_none(), "{bullets:?}");
 }
 
@@ -191,9 +193,7 @@ fn a_bullet_using_a_sibling_tool_answers_a_missing_one() {
     );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
-    assert_eq!(bullets[0]["text"], "Ran the order pipeline on RocketMQ");
-    assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
-    assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
+    assert_only_first_scores(bullets, "Ran the order pipeline on RocketMQ");
 }
 
 #[test]
@@ -208,12 +208,7 @@ fn a_bullet_naming_a_concept_levels_below_answers_the_broad_one() {
     );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
-    assert_eq!(
-        bullets[0]["text"],
-        "Built the support chat on the OpenAI API"
-    );
-    assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
-    assert_eq!(bullets[1]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
+    assert_only_first_scores(bullets, "Built the support chat on the OpenAI API");
     // The bullet says which posting term it answers, and through what: it does not name
     // generative AI itself.
     assert!(
