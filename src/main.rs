@@ -23,7 +23,22 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's option number for the purge delay (`mi_option_e` in its `mimalloc.h`, v3), which
+/// libmimalloc-sys does not name; a unit test checks it by its documented default.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Gives freed memory back to the system at once instead of a second later: a batch allocates
+/// and frees per posting on every thread, so pages freed and reused within the delay add up.
+/// With this and without transparent huge pages (mimalloc's `no_thp`), peak RSS on 20,000
+/// real postings fell from about 150 MB to about 80 MB at the same speed (README, "Batch at
+/// scale").
+fn tune_allocator() {
+    // SAFETY: a plain setter of one of mimalloc's global options, before any thread starts.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     // A panic the library contains (a damaged file inside a third-party reader) is reported
     // as one error line; only the default hook would print it as a crash.
     let default_hook = std::panic::take_hook();
@@ -73,5 +88,22 @@ fn main() -> ExitCode {
             note!("jdfit: {msg}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_allocator_option_set_is_the_purge_delay() {
+        // Read before `tune_allocator` runs in this process: the default (1,000 ms in
+        // `options.c`; the header still says 10)
+        // identifies the option.
+        // SAFETY: plain getters of mimalloc's global options.
+        let get = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(get(), 1000);
+        tune_allocator();
+        assert_eq!(get(), 0);
     }
 }
