@@ -24,7 +24,7 @@ use std::process::ExitCode;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc's option number for the purge delay (`mi_option_e` in its `mimalloc.h`, v3), which
-/// libmimalloc-sys does not name; a unit test checks it by its documented default.
+/// libmimalloc-sys does not name; a unit test checks it by its default.
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Gives freed memory back to the system at once instead of a second later: a batch allocates
@@ -97,9 +97,8 @@ mod tests {
 
     #[test]
     fn the_allocator_option_set_is_the_purge_delay() {
-        // Read before `tune_allocator` runs in this process: the default (1,000 ms in
-        // `options.c`; the header still says 10)
-        // identifies the option.
+        // Read before `tune_allocator` runs in this process, the default identifies the
+        // option: 1,000 ms in mimalloc's `options.c` (its header's comment still says 10).
         // SAFETY: plain getters of mimalloc's global options.
         let get = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
         assert_eq!(get(), 1000);
