@@ -1,7 +1,7 @@
 //! The tech-term lexicon: terms (and their aliases) that the analyzer keeps whole and maps to
 //! one token per concept, found with one leftmost-longest Aho-Corasick pass.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
 /// The lexicon shipped with jdfit, embedded at build time.
@@ -27,7 +27,7 @@ pub struct Lexicon {
     pub concepts: Vec<Concept>,
     /// For each automaton pattern: (concept index, the pattern as written).
     patterns: Vec<(usize, String)>,
-    automaton: AhoCorasick,
+    automaton: Automaton,
     /// The TSV it was built from (for index fingerprints).
     source: String,
 }
@@ -108,12 +108,21 @@ impl Lexicon {
         }
         // Patterns are matched in ASCII lowercase against ASCII-lowercased text (same byte
         // offsets): a case-sensitive automaton is smaller and faster than a case-insensitive one.
-        let automaton = AhoCorasickBuilder::new()
+        // A double-array automaton stepping a character at a time: built in a third of the
+        // time of `aho-corasick`'s NFA (it is most of a cold `match`) and searched faster on
+        // Chinese text, where a character is three bytes. Its values are pattern indexes.
+        let lowered: Vec<(String, u32)> = patterns
+            .iter()
+            .zip(0u32..)
+            .map(|((_, p), i)| (p.to_ascii_lowercase(), i))
+            .collect();
+        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|(_, p)| p.to_ascii_lowercase()))
+            .build_with_values(lowered)
+            .map(Automaton)
             .map_err(|e| LexiconError {
                 line: 0,
-                message: e.to_string(),
+                message: format!("the lexicon's automaton cannot be built: {e}"),
             })?;
         Ok(Lexicon {
             concepts,
@@ -150,13 +159,13 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let lower;
-        let haystack: &[u8] = if bytes.iter().any(u8::is_ascii_uppercase) {
-            lower = bytes.to_ascii_lowercase();
+        let haystack: &str = if bytes.iter().any(u8::is_ascii_uppercase) {
+            lower = text.to_ascii_lowercase();
             &lower
         } else {
-            bytes
+            text
         };
-        for m in self.automaton.find_iter(haystack) {
+        for m in self.automaton.0.leftmost_find_iter(haystack) {
             let (s, e) = (m.start(), m.end());
             let first = bytes[s];
             let last = bytes[e - 1];
@@ -168,7 +177,7 @@ impl Lexicon {
             if !(before_ok && after_ok) {
                 continue;
             }
-            let (concept, pattern) = &self.patterns[m.pattern().as_usize()];
+            let (concept, pattern) = &self.patterns[m.value() as usize];
             if pattern.len() <= 3
                 && pattern.bytes().all(|b| b.is_ascii_alphabetic())
                 && pattern.bytes().any(|b| b.is_ascii_uppercase())
@@ -183,6 +192,16 @@ impl Lexicon {
             });
         }
         out
+    }
+}
+
+/// The compiled patterns (values: indexes into `Lexicon::patterns`).
+#[derive(Clone)]
+struct Automaton(CharwiseDoubleArrayAhoCorasick<u32>);
+
+impl std::fmt::Debug for Automaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Automaton({} bytes)", self.0.heap_bytes())
     }
 }
 
@@ -269,6 +288,54 @@ mod tests {
         assert_eq!(e.line, 2);
         let e = Lexicon::parse("a\tb\tc\td\te\n").unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    /// Leftmost-longest by brute force: at each character, the longest pattern starting there.
+    fn naive(patterns: &[String], text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let best = patterns
+                .iter()
+                .filter(|p| text[i..].starts_with(p.as_str()))
+                .map(String::len)
+                .max();
+            match best {
+                Some(n) => {
+                    out.push((i, i + n));
+                    i += n;
+                }
+                None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The automaton finds exactly the leftmost-longest matches, on any characters (NUL,
+        /// accented, Han, mixed widths) and any set of distinct patterns.
+        #[test]
+        fn the_automaton_is_leftmost_longest(
+            patterns in proptest::collection::hash_set("[ab中é\\x00 ]{1,4}", 1..12),
+            text in "[ab中é\\x00 c]{0,40}",
+        ) {
+            let patterns: Vec<String> = patterns.into_iter().collect();
+            let tsv: String = patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("c{i}\tskill\t{p}\n"))
+                .collect();
+            let lexicon = Lexicon::parse(&tsv).unwrap();
+            // Canonical names (`c0`, `c1`…) are patterns too; no text here holds one.
+            let all: Vec<String> = lexicon.patterns.iter().map(|(_, p)| p.clone()).collect();
+            let got: Vec<(usize, usize)> = lexicon
+                .automaton
+                .0
+                .leftmost_find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            proptest::prop_assert_eq!(got, naive(&all, &text));
+        }
     }
 
     #[test]

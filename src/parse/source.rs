@@ -506,7 +506,7 @@ fn read_jsonl(
             sink.item(Item::Error(RowError { source, reason }), *bytes);
             continue;
         }
-        let line = match std::str::from_utf8(&buf) {
+        let line = match simdutf8::compat::from_utf8(&buf) {
             Ok(l) => l.trim_start_matches('\u{feff}').trim(),
             Err(e) => {
                 let reason = format!("invalid UTF-8 at byte {}", e.valid_up_to());
@@ -630,7 +630,7 @@ fn read_csv(
                 let mut fields = Map::new();
                 let mut bad = None;
                 for (h, v) in headers.iter().zip(record.iter()) {
-                    match std::str::from_utf8(v) {
+                    match simdutf8::basic::from_utf8(v) {
                         Ok(s) => {
                             fields.insert(h.clone(), Value::String(s.to_string()));
                         }
