@@ -198,6 +198,17 @@ impl Keeper {
         Ok(())
     }
 
+    /// The score a row must reach to be kept: the worst kept one once the top K is full,
+    /// else minus infinity (every row is kept).
+    fn floor(&self) -> f32 {
+        match self {
+            Keeper::Top(k, heap) if heap.len() >= *k => {
+                heap.peek().map_or(f32::NEG_INFINITY, |w| w.0.score)
+            }
+            _ => f32::NEG_INFINITY,
+        }
+    }
+
     /// How many rows are kept.
     fn len(&self) -> usize {
         match self {
@@ -472,7 +483,11 @@ pub fn run(
                     // Each posting is parsed once, here, and kept only if it will be tailored:
                     // the others are dropped on the worker, not on this collecting thread.
                     let mut chunk = chunk;
-                    let scores: Vec<(Option<Posting>, QuickScore)> = pool.install(|| {
+                    // The worst kept score once the top K is full: a posting certainly below
+                    // it is not finished (see `quick_score_above`). It only rises, chunk by
+                    // chunk, and a posting tied with it is always finished.
+                    let floor = keeper.floor();
+                    let scores: Vec<Option<(Option<Posting>, QuickScore)>> = pool.install(|| {
                         chunk
                             .par_iter_mut()
                             .map(|r| {
@@ -482,13 +497,16 @@ pub fn run(
                                     // header lines.
                                     r.fill_from(&p);
                                 }
-                                let q = prepared.quick_score(&p, ROW_TERMS);
-                                (keep_text.then_some(p), q)
+                                let q = prepared.quick_score_above(&p, ROW_TERMS, floor)?;
+                                Some((keep_text.then_some(p), q))
                             })
                             .collect()
                     });
                     summary.scored += chunk.len() as u64;
-                    for (rec, (p, q)) in chunk.into_iter().zip(scores) {
+                    for (rec, scored) in chunk.into_iter().zip(scores) {
+                        let Some((p, q)) = scored else {
+                            continue;
+                        };
                         // Compared as shown: a row displayed as 30.0 passes --min-score 30.
                         if opts
                             .min_score

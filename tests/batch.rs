@@ -38,6 +38,11 @@ fn export(dir: &Path) -> PathBuf {
     path
 }
 
+/// The rows of [`export`], parsed.
+fn export_rows(dir: &Path) -> Vec<Value> {
+    rows(&std::fs::read(export(dir)).unwrap())
+}
+
 fn rows(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
@@ -468,6 +473,80 @@ fn python_with_dask() -> Option<&'static str> {
     None
 }
 
+/// `--top K` skips the checks of postings whose fit alone cannot reach the K-th best score
+/// so far; the rows out must still be exactly the head of the full ranking.
+#[test]
+fn top_k_is_the_head_of_the_full_ranking() {
+    let t = tempfile::tempdir().unwrap();
+    let base = export_rows(t.path());
+    // Four chunks' worth of rows (a chunk is 512): the floor is set after the first. Each
+    // copy asks for one more skill, which the résumé has or not, so scores are close
+    // together and rows just above the floor keep arriving.
+    let asks = [
+        "Kubernetes",
+        "COBOL",
+        "Terraform",
+        "SAP ABAP",
+        "Kafka",
+        "Photoshop",
+        "Go",
+        "Excel",
+    ];
+    let mut data = String::new();
+    for copy in 0..25 {
+        for (i, row) in base.iter().enumerate() {
+            let mut row = row.clone();
+            row["id"] = Value::String(format!("r{copy}-{i}"));
+            let text = row["description"].as_str().unwrap();
+            let ask = asks[(copy + i) % asks.len()];
+            row["description"] = Value::String(format!(
+                "{text}\n\nRequirements:\n- Experience with {ask}\n\nRef {copy}"
+            ));
+            data.push_str(&row.to_string());
+            data.push('\n');
+        }
+    }
+    let path = t.path().join("many.jsonl");
+    std::fs::write(&path, data).unwrap();
+    let run = |extra: &[&str]| {
+        let out = jdfit(t.path())
+            .args(["batch", "-r", SEED, "-f", "jsonl", "-q"])
+            .args(extra)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        rows(&out.stdout)
+    };
+    let full = run(&[]);
+    assert_eq!(full.len(), 25 * base.len());
+    // Scores are close together: the test would notice a floor set a little too high.
+    let distinct: std::collections::HashSet<String> =
+        full.iter().map(|r| r["score_exact"].to_string()).collect();
+    assert!(distinct.len() > 300, "{} distinct scores", distinct.len());
+    for (k, threads) in [(1, "1"), (30, "2"), (200, "1"), (700, "2")] {
+        let top = run(&["--top", &k.to_string(), "--threads", threads]);
+        let key = |r: &[Value]| -> Vec<String> {
+            r.iter()
+                .map(|x| format!("{} {}", x["id"], x["score_exact"]))
+                .collect()
+        };
+        assert_eq!(
+            key(&top),
+            key(&full[..k]),
+            "--top {k} with {threads} thread(s)"
+        );
+        assert!(
+            top == full[..k],
+            "--top {k}: same rows, other fields differ"
+        );
+    }
+}
+
 #[test]
 fn dask_recipe_gives_exactly_the_single_machine_top_k() {
     let Some(py) = python_with_dask() else {
@@ -477,11 +556,7 @@ fn dask_recipe_gives_exactly_the_single_machine_top_k() {
     // A few thousand rows in four shards: the project's postings, each repeated under new
     // ids with a reference line that scores nothing, so exact ties across shards are many and
     // only input order can break them.
-    let base: Vec<Value> = std::fs::read_to_string(export(t.path()))
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let base = export_rows(t.path());
     let mut shards: Vec<PathBuf> = Vec::new();
     let mut n = 0;
     for s in 0..4 {

@@ -299,18 +299,41 @@ impl PreparedResume {
     /// The overall score (unrounded) and the top `limit` matched and missing terms, without
     /// ranking bullets: what batch ranking needs, at a fraction of the cost.
     pub fn quick_score(&self, posting: &Posting, limit: usize) -> QuickScore {
+        // No floor: every posting is scored in full.
+        self.quick_score_above(posting, limit, f32::NEG_INFINITY)
+            .unwrap_or_else(|| unreachable!("no score is below minus infinity"))
+    }
+
+    /// [`Self::quick_score`], or `None` when the score is certainly below `floor`: a batch
+    /// keeping the top K passes the K-th best score so far, and a posting whose fit alone
+    /// cannot reach it skips the experience and degree checks and the term lists. Exact:
+    /// the checks only ever lower a score (their factors are at most 1), so the fit is an
+    /// upper bound of it (max-score pruning, as search engines skip documents that cannot
+    /// enter the top K).
+    pub fn quick_score_above(
+        &self,
+        posting: &Posting,
+        limit: usize,
+        floor: f32,
+    ) -> Option<QuickScore> {
         let ap = analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip);
         let cov = self.coverage(&ap);
+        let upper = if ap.has_requirements {
+            100.0 * cov.fit
+        } else {
+            0.0
+        };
+        if upper < floor {
+            return None;
+        }
         let (_, experience, education, factor) = self.checks(posting);
+        debug_assert!(factor <= 1.0, "a check raised a score: {factor}");
         let surface = |&i: &usize| ap.terms[i].term.clone();
-        QuickScore {
+        Some(QuickScore {
             experience: experience.map(|c| c.meets),
             education: education.map(|c| c.meets),
-            score: if ap.has_requirements {
-                100.0 * cov.fit * factor
-            } else {
-                0.0
-            },
+            // `upper * factor` is at most `upper` in floating point too (rounding is monotone).
+            score: upper * factor,
             coverage: if ap.has_requirements {
                 100.0 * cov.base
             } else {
@@ -321,7 +344,7 @@ impl PreparedResume {
             missing_count: cov.missing.len(),
             matched: cov.matched.iter().take(limit).map(surface).collect(),
             missing: cov.missing.iter().take(limit).map(surface).collect(),
-        }
+        })
     }
 
     /// The query that ranks bullets, with the posting term each clause stands for: every
