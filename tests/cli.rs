@@ -624,6 +624,32 @@ fn closed_stdout_is_not_an_error() {
     );
 }
 
+#[test]
+fn batch_to_a_closed_stdout_is_not_an_error_in_any_format() {
+    let t = tmp();
+    for format in ["jsonl", "json", "csv", "table"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jdfit"))
+            .current_dir(root())
+            .env("JDFIT_INDEX_DIR", t.path())
+            .args(["batch", "-r", SEED, "jobs", "-q", "-f", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success()
+                && String::from_utf8_lossy(&out.stderr)
+                    .lines()
+                    .all(|l| l.starts_with("jdfit: scored")),
+            "{format}: {:?} {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 /// The subcommands `jdfit --help` lists, but clap's own `help`.
 fn subcommands(t: &Path) -> Vec<String> {
     let out = jdfit(t).arg("--help").output().unwrap();

@@ -142,7 +142,14 @@ pub fn write<R: Borrow<BatchRow>>(
         }
         BatchFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
-            let csv_err = |e: csv::Error| io(e.into());
+            // Keep the kind of a write error (a closed pipe ends the output quietly).
+            let csv_err = |e: csv::Error| {
+                let kind = match e.kind() {
+                    csv::ErrorKind::Io(e) => e.kind(),
+                    _ => std::io::ErrorKind::Other,
+                };
+                io(std::io::Error::new(kind, e))
+            };
             w.write_record(CSV_HEADER).map_err(csv_err)?;
             // No raw control bytes in a cell: export fields and file names are shown as
             // escapes.
