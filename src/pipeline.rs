@@ -332,19 +332,27 @@ pub enum TailorOutcome {
     Written(PathBuf),
     /// A file of that name exists and `force` was not given.
     Exists(PathBuf),
+    /// A file of that name is one of the run's inputs: never replaced, even with `force`.
+    Input(PathBuf),
 }
 
 /// Writes a tailored résumé for each batch row that kept its posting, into `dir` (created
 /// if needed), named `RANK-title-company.EXT`. Files are written atomically; an existing file
-/// is replaced only with `force`.
+/// is replaced only with `force`, and never when it is one of `inputs` (the résumé, the
+/// lexicon, the posting files: compared as canonical paths, so links count).
 pub fn write_tailored(
     prepared: &PreparedResume,
     rows: &[BatchRow],
     dir: &Path,
     format: ResumeFormat,
     force: bool,
+    inputs: &[PathBuf],
     opts: &TailorOptions,
 ) -> Result<Vec<TailorOutcome>> {
+    let inputs: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     let io = |e: std::io::Error| Error::Io {
         path: dir.to_path_buf(),
         source: e,
@@ -363,7 +371,9 @@ pub fn write_tailored(
             safe_stem(r.title.as_deref(), r.company.as_deref())
         );
         let path = dir.join(&name);
-        if crate::output::write_output(&path, &body, force)? {
+        if std::fs::canonicalize(&path).is_ok_and(|c| inputs.contains(&c)) {
+            out.push(TailorOutcome::Input(path));
+        } else if crate::output::write_output(&path, &body, force)? {
             out.push(TailorOutcome::Written(path));
         } else {
             out.push(TailorOutcome::Exists(path));

@@ -366,6 +366,64 @@ fn tailor_dir_with_hostile_titles_stays_inside_and_never_overwrites() {
 }
 
 #[test]
+fn tailor_dir_never_overwrites_an_input_even_with_force() {
+    let t = tempfile::tempdir().unwrap();
+    let input = t.path().join("one.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"id": 1, "title": "SRE", "company": "Acme", "text": "Requirements\n- Kubernetes and Prometheus"}"#,
+    )
+    .unwrap();
+    let out_dir = t.path().join("out");
+    // The résumé itself sits in the output folder under the name the tailored file gets.
+    std::fs::create_dir(&out_dir).unwrap();
+    let resume = out_dir.join("01-sre-acme.md");
+    std::fs::copy(root().join(SEED), &resume).unwrap();
+    let before = std::fs::read(&resume).unwrap();
+    let out = jdfit(t.path())
+        .args(["batch", "--top", "1", "-q", "--force", "-r"])
+        .arg(&resume)
+        .arg("--tailor-dir")
+        .arg(&out_dir)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("01-sre-acme.md: one of this run's inputs, never overwritten"),
+        "{err}"
+    );
+    assert!(err.contains("wrote 0 tailored résumés"), "{err}");
+    assert_eq!(std::fs::read(&resume).unwrap(), before);
+}
+
+#[test]
+fn a_tailor_dir_inside_an_input_folder_is_refused() {
+    let t = tempfile::tempdir().unwrap();
+    let postings = t.path().join("postings");
+    std::fs::create_dir(&postings).unwrap();
+    std::fs::copy(
+        root().join("jobs/en/en-07-mlops-engineer.txt"),
+        postings.join("a.txt"),
+    )
+    .unwrap();
+    // Named through a path that only resolves into the folder: `x/../postings/tailored`.
+    std::fs::create_dir(t.path().join("x")).unwrap();
+    let out = jdfit(t.path())
+        .args(["batch", "-r", SEED, "--top", "1", "-q", "--tailor-dir"])
+        .arg(t.path().join("x/../postings/tailored"))
+        .arg(&postings)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("inside the input folder"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!postings.join("tailored").exists());
+}
+
+#[test]
 fn tailor_dir_needs_top() {
     let t = tempfile::tempdir().unwrap();
     jdfit(t.path())

@@ -625,6 +625,68 @@ fn closed_stdout_is_not_an_error() {
 }
 
 #[test]
+fn tailor_never_writes_over_the_file_it_reads_on_stdin_or_its_lexicon() {
+    let t = tmp();
+    let posting = t.path().join("p.txt");
+    std::fs::copy(root().join(SRE_EN), &posting).unwrap();
+    let lexicon = t.path().join("lex.tsv");
+    std::fs::write(&lexicon, "Foo\ttool\tfoo\n").unwrap();
+    let before = (
+        std::fs::read(&posting).unwrap(),
+        std::fs::read(&lexicon).unwrap(),
+    );
+    // Standard input redirected from a file (`< p.txt`), as a shell does it.
+    let tailor_from = |output: &Path, stdin: &Path| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("jdfit"))
+            .current_dir(root())
+            .env_remove("JDFIT_RESUME")
+            .env_remove("JDFIT_LEXICON")
+            .env("JDFIT_INDEX_DIR", t.path())
+            .args(["tailor", "-r", SEED, "-o"])
+            .arg(output)
+            .stdin(std::fs::File::open(stdin).unwrap())
+            .output()
+            .unwrap()
+    };
+    let out = tailor_from(&posting, &posting);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("p.txt: refusing to overwrite an input file"),
+        "{err}"
+    );
+    let out = jdfit(t.path())
+        .args(["tailor", "-r", SEED, SRE_EN, "--lexicon"])
+        .arg(&lexicon)
+        .arg("-o")
+        .arg(&lexicon)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("lex.tsv: refusing to overwrite an input file"),
+        "{err}"
+    );
+    assert_eq!(
+        (
+            std::fs::read(&posting).unwrap(),
+            std::fs::read(&lexicon).unwrap()
+        ),
+        before
+    );
+    // Standard input from another file: written as asked.
+    let out_md = t.path().join("out.md");
+    let out = tailor_from(&out_md, &posting);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out_md.exists());
+}
+
+#[test]
 fn batch_to_a_closed_stdout_is_not_an_error_in_any_format() {
     let t = tmp();
     for format in ["jsonl", "json", "csv", "table"] {

@@ -120,6 +120,68 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether `path` (which may not exist yet) is the folder `dir` or inside it, through links:
+/// its nearest existing ancestor is resolved and the rest appended.
+fn inside(path: &Path, dir: &Path) -> bool {
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return false;
+    };
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut at = abs.as_path();
+    loop {
+        if let Ok(c) = std::fs::canonicalize(at) {
+            let full = rest.iter().rev().fold(c, |p, part| p.join(part));
+            return full.starts_with(&dir);
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `path` is the file standard input reads (`jdfit tailor -o p.txt < p.txt`): the
+/// same device and inode. Only a regular file can be; elsewhere than Unix, never.
+fn is_stdin_file(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(target) = std::fs::metadata(path) else {
+            return false;
+        };
+        let stdin = std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .and_then(|fd| std::fs::File::from(fd).metadata());
+        matches!(stdin, Ok(m) if m.is_file() && (m.dev(), m.ino()) == (target.dev(), target.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Refuses an output path that is one of the command's inputs (the résumé, a posting, the
+/// lexicon, or the file standard input reads when it is read).
+fn refuse_input_as_output(output: &Path, inputs: &[&Path], reads_stdin: bool) -> Result<()> {
+    let named = inputs
+        .iter()
+        .any(|i| i.as_os_str() != "-" && same_file(output, i));
+    if named || (reads_stdin && is_stdin_file(output)) {
+        bail!(
+            "{}: refusing to overwrite an input file with -o",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
 /// Writes `data` to the output `path`: a regular file atomically (a temporary file beside it,
 /// then a rename; through a link, the file it names), a FIFO or device directly.
 fn write_output(path: &Path, data: &[u8]) -> Result<()> {
@@ -323,14 +385,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tailor(a) => {
             let resume = options::resume_path(&a.resume)?;
             if let Some(o) = &a.output {
-                for input in [Some(resume), a.posting.as_deref()].into_iter().flatten() {
-                    if same_file(o, input) {
-                        bail!(
-                            "{}: refusing to overwrite an input file with -o",
-                            o.display()
-                        );
-                    }
-                }
+                let inputs: Vec<&Path> = [Some(resume), a.posting.as_deref()]
+                    .into_iter()
+                    .chain([a.resume.lexicon.as_deref()])
+                    .flatten()
+                    .collect();
+                let reads_stdin = a.posting.as_ref().is_none_or(|p| p.as_os_str() == "-");
+                refuse_input_as_output(o, &inputs, reads_stdin)?;
             }
             let (text, label) = read_posting(&a.posting, a.encoding.encoding)?;
             let mut prepared = prepare(&a.resume)?;
@@ -523,6 +584,13 @@ fn batch(a: BatchArgs) -> Result<()> {
                 dir.display()
             );
         }
+        if let Some(input) = a.inputs.iter().find(|i| i.is_dir() && inside(dir, i)) {
+            bail!(
+                "--tailor-dir {}: inside the input folder {} (a batch over it would read the tailored résumés as postings); name a folder outside it",
+                dir.display(),
+                input.display()
+            );
+        }
     }
     let start = std::time::Instant::now();
     let mut prepared = prepare(&a.resume)?;
@@ -596,12 +664,20 @@ fn batch(a: BatchArgs) -> Result<()> {
     if let Some(dir) = &a.tailor_dir {
         let unnamed = name_outputs(&mut prepared, a.name.as_deref())
             .filter(|_| a.tailor_format != jdfit::render::ResumeFormat::Json);
+        let inputs: Vec<PathBuf> = [options::resume_path(&a.resume).ok()]
+            .into_iter()
+            .flatten()
+            .map(Path::to_path_buf)
+            .chain(a.resume.lexicon.clone())
+            .chain(a.inputs.iter().filter(|p| p.is_file()).cloned())
+            .collect();
         let outcomes = pipeline::write_tailored(
             &prepared,
             &rows,
             dir,
             a.tailor_format,
             a.force,
+            &inputs,
             &TailorOptions::default(),
         )?;
         let written = outcomes
@@ -609,11 +685,16 @@ fn batch(a: BatchArgs) -> Result<()> {
             .filter(|o| matches!(o, TailorOutcome::Written(_)))
             .count();
         for o in &outcomes {
-            if let TailorOutcome::Exists(p) = o {
-                note!(
+            match o {
+                TailorOutcome::Exists(p) => note!(
                     "jdfit: {}: exists, not overwritten (use --force)",
                     p.display()
-                );
+                ),
+                TailorOutcome::Input(p) => note!(
+                    "jdfit: {}: one of this run's inputs, never overwritten",
+                    p.display()
+                ),
+                TailorOutcome::Written(_) => {}
             }
         }
         note!(
