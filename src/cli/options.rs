@@ -13,10 +13,24 @@ use std::sync::Arc;
 /// The month "present" stands for: `$JDFIT_AS_OF` (`YYYY-MM`) when set, else this month.
 fn as_of() -> Result<YearMonth> {
     match std::env::var("JDFIT_AS_OF") {
-        Ok(v) if !v.is_empty() => jdfit::parse::dates::parse_iso(&v)
+        Ok(v) if !v.is_empty() => year_month(&v)
             .with_context(|| format!("JDFIT_AS_OF={v:?} is not a month (use YYYY-MM)")),
         _ => Ok(jdfit::score::requirements::current_month()),
     }
+}
+
+/// `YYYY-MM` exactly, with a month from 01 to 12: a day or a month 13 is a typo, not a month.
+fn year_month(v: &str) -> Option<YearMonth> {
+    let (y, m) = v.split_once('-')?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2)) {
+        return None;
+    }
+    let month = m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?;
+    Some(YearMonth {
+        year: y.parse().ok()?,
+        month: Some(month),
+    })
 }
 
 /// Where a persisted index lives: `--index-dir`, else `$JDFIT_INDEX_DIR`, else the user
@@ -109,4 +123,32 @@ pub fn table_width() -> Option<usize> {
     console::Term::stdout()
         .size_checked()
         .map(|(_, cols)| usize::from(cols))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn as_of_is_a_month_exactly() {
+        assert_eq!(
+            year_month("2024-06"),
+            Some(YearMonth {
+                year: 2024,
+                month: Some(6)
+            })
+        );
+        for bad in [
+            "2024-13",
+            "2024-00",
+            "2024-06-15",
+            "2024-6",
+            "24-06",
+            "2024",
+            "2024-1x",
+            "",
+        ] {
+            assert_eq!(year_month(bad), None, "{bad}");
+        }
+    }
 }

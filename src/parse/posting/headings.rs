@@ -88,6 +88,9 @@ const EXACT: &[(&str, Part, bool)] = &[
 const WORDS: &[(&str, Part, bool)] = &[
     ("nice to have", Part::Nice, true),
     ("nice-to-have", Part::Nice, true),
+    // The plural, as in "Nice to Haves:" (cue words end at a word's end).
+    ("nice to haves", Part::Nice, true),
+    ("nice-to-haves", Part::Nice, true),
     ("preferred", Part::Nice, true),
     ("bonus", Part::Nice, true),
     ("good to have", Part::Nice, true),
@@ -579,6 +582,14 @@ mod tests {
         assert_eq!(part("一、岗位职责"), Some(Part::Duties));
         assert_eq!(part("岗位职责==========="), Some(Part::Duties));
         assert_eq!(part("加分项："), Some(Part::Nice));
+        for nice in [
+            "Nice to Have:",
+            "Nice to Haves:",
+            "Nice-to-haves",
+            "Nice to haves",
+        ] {
+            assert_eq!(part(nice), Some(Part::Nice), "{nice}");
+        }
         assert_eq!(part("What's in it for you?"), Some(Part::Benefits));
         assert_eq!(part("How to apply"), Some(Part::Process));
         assert_eq!(part("Sound like you?"), Some(Part::Requirements));
