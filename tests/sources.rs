@@ -137,6 +137,13 @@ fn one_posting_one_score_from_every_source() {
         let rows = batch_scores(index.path(), jsonl_path.to_str().unwrap(), None);
         let rows_stdin = batch_scores(index.path(), "-", Some(&jsonl));
 
+        // The whole text in a row without a title field: read as the file is, title line
+        // and header included.
+        let text_row = serde_json::json!({"id": "whole text", "text": text});
+        let text_path = dir.path().join("text.jsonl");
+        std::fs::write(&text_path, format!("{text_row}\n")).unwrap();
+        let text_rows = batch_scores(index.path(), text_path.to_str().unwrap(), None);
+
         // CSV with a header row.
         let csv_path = dir.path().join("rows.csv");
         let mut w = csv::Writer::from_path(&csv_path).unwrap();
@@ -165,7 +172,12 @@ fn one_posting_one_score_from_every_source() {
                 .map(|(id, s)| (format!("stdin jsonl {id}"), s)),
         );
         all.extend(csv_rows.into_iter().map(|(id, s)| (format!("csv {id}"), s)));
-        assert_eq!(all.len(), 8, "{name}: {all:?}");
+        all.extend(
+            text_rows
+                .into_iter()
+                .map(|(id, s)| (format!("jsonl {id}"), s)),
+        );
+        assert_eq!(all.len(), 9, "{name}: {all:?}");
         assert!(
             all.iter().all(|(_, score)| *score == from_file),
             "{name}: scores differ by source: {all:?}"

@@ -429,6 +429,9 @@ fn record_from_fields(
             ),
         });
     };
+    // Without a title field the text is read as a posting file is, its first line the title
+    // when it reads as one: the same text scores the same from a file or a row.
+    let has_title_line = title.is_none();
     let r = PostingRecord {
         seq: *seq,
         source,
@@ -442,7 +445,7 @@ fn record_from_fields(
         } else {
             text
         },
-        has_title_line: false,
+        has_title_line,
         extra: fields,
     };
     *seq += 1;
