@@ -102,6 +102,8 @@ pub enum Input {
     Jsonl(PathBuf),
     /// A CSV file with a header row.
     Csv(PathBuf),
+    /// A JSON export: an array of posting objects (or one object).
+    Json(PathBuf),
     /// JSONL on standard input (`-`).
     Stdin,
 }
@@ -126,6 +128,7 @@ impl Input {
         Ok(match ext.as_deref() {
             Some("jsonl" | "ndjson") => Input::Jsonl(arg.to_path_buf()),
             Some("csv") => Input::Csv(arg.to_path_buf()),
+            Some("json") => Input::Json(arg.to_path_buf()),
             _ => Input::File(arg.to_path_buf()),
         })
     }
@@ -143,7 +146,7 @@ impl Input {
                     .map(|m| m.len())
                     .sum(),
             ),
-            Input::File(p) | Input::Jsonl(p) | Input::Csv(p) => {
+            Input::File(p) | Input::Jsonl(p) | Input::Csv(p) | Input::Json(p) => {
                 std::fs::metadata(p).ok().map(|m| m.len())
             }
         }
@@ -175,7 +178,9 @@ impl<F: FnMut(Item, u64)> Sink for F {
 /// skipped`.
 fn input_error(input: &Input, e: Error) -> RowError {
     let name = match input {
-        Input::Dir(p) | Input::File(p) | Input::Jsonl(p) | Input::Csv(p) => p.display().to_string(),
+        Input::Dir(p) | Input::File(p) | Input::Jsonl(p) | Input::Csv(p) | Input::Json(p) => {
+            p.display().to_string()
+        }
         Input::Stdin => "<stdin>".to_string(),
     };
     let msg = e.to_string();
@@ -257,6 +262,10 @@ fn read_one(
             bytes,
             sink,
         ),
+        Input::Json(p) => {
+            let f = utf8(p, open(p)?, columns)?;
+            read_json(p, f, columns, seq, bytes, sink)?;
+        }
         Input::Csv(p) => {
             let f = utf8(p, open(p)?, columns)?;
             read_csv(p, f, columns, seq, bytes, sink)?
@@ -290,28 +299,120 @@ pub fn read_csv_stream(
     read_csv(Path::new(name), reader, columns, &mut seq, &mut bytes, sink)
 }
 
-/// A reader that fails once the CSV record being read has taken more than `limit` bytes:
-/// a stray quote can turn the rest of a file into one record, which must not be buffered
-/// whole. (`record_start` is where the current record began, set after each record.)
+/// A reader that fails once the record being read (a CSV row, an element of a JSON array)
+/// has taken more than `limit` bytes: a stray quote can turn the rest of a file into one
+/// record, which must not be buffered whole. (`record_start` is where the current record
+/// began, set after each record, against `read`, the bytes read so far.)
 struct RecordBound<R> {
     inner: R,
-    read: u64,
+    read: std::rc::Rc<std::cell::Cell<u64>>,
     record_start: std::rc::Rc<std::cell::Cell<u64>>,
     limit: u64,
+    /// What a runaway record most likely is, for the message.
+    hint: &'static str,
 }
 
 impl<R: Read> Read for RecordBound<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.read.saturating_sub(self.record_start.get()) > self.limit {
+        if self.read.get().saturating_sub(self.record_start.get()) > self.limit {
             return Err(std::io::Error::other(format!(
-                "a row larger than the {} MiB record limit (an unclosed quote?); the rest of the file is skipped",
-                super::MAX_INPUT_BYTES >> 20
+                "a row larger than the {} MiB record limit ({}); the rest of the file is skipped",
+                super::MAX_INPUT_BYTES >> 20,
+                self.hint
             )));
         }
         let n = self.inner.read(buf)?;
-        self.read += n as u64;
+        self.read.set(self.read.get() + n as u64);
         Ok(n)
     }
+}
+
+/// Reads a JSON export (`.json`): an array of posting objects, each a row as in JSONL, or one
+/// posting object. The array is read an element at a time, never held whole. A malformed
+/// document ends the file with an error at its line; an element that is not an object is a
+/// bad row. Rows are named `FILE#N`, N counting from 1.
+fn read_json(
+    path: &Path,
+    reader: impl Read,
+    columns: &Columns,
+    seq: &mut u64,
+    bytes: &mut u64,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    use serde::de::{Deserializer as _, MapAccess, SeqAccess, Visitor};
+    let read = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let record_start = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let bounded = RecordBound {
+        inner: reader,
+        read: read.clone(),
+        record_start: record_start.clone(),
+        limit: super::MAX_INPUT_BYTES + (1 << 20),
+        hint: "an unclosed string?",
+    };
+    struct Rows<'a> {
+        name: String,
+        columns: &'a Columns,
+        seq: &'a mut u64,
+        bytes: &'a mut u64,
+        sink: &'a mut dyn Sink,
+        read: std::rc::Rc<std::cell::Cell<u64>>,
+        record_start: std::rc::Rc<std::cell::Cell<u64>>,
+        n: usize,
+    }
+    impl Rows<'_> {
+        fn row(&mut self, v: Value) {
+            self.n += 1;
+            self.record_start.set(self.read.get());
+            *self.bytes = self.read.get();
+            let source = format!("{}#{}", self.name, self.n);
+            let item = match v {
+                Value::Object(fields) => record_from_fields(fields, self.columns, source, self.seq),
+                _ => Item::Error(RowError {
+                    source,
+                    reason: "not a JSON object".into(),
+                }),
+            };
+            self.sink.item(item, *self.bytes);
+        }
+    }
+    impl<'de> Visitor<'de> for &mut Rows<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an array of posting objects, or one posting object")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+            while let Some(v) = seq.next_element::<Value>()? {
+                self.row(v);
+            }
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<(), A::Error> {
+            let v =
+                serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+            self.row(v);
+            Ok(())
+        }
+    }
+    let mut rows = Rows {
+        name: path.display().to_string(),
+        columns,
+        seq,
+        bytes,
+        sink,
+        read,
+        record_start,
+        n: 0,
+    };
+    let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, bounded));
+    let fail = |e: serde_json::Error| {
+        let message = match e.io_error_kind() {
+            Some(_) => e.to_string(),
+            None => format!("invalid JSON export: {e}"),
+        };
+        Error::parse(path, (e.line() > 0).then_some(e.line()), message)
+    };
+    (&mut de).deserialize_any(&mut rows).map_err(fail)?;
+    de.end().map_err(fail)
 }
 
 /// `reader` as UTF-8: transcoded from the given encoding or the one its start shows.
@@ -574,9 +675,10 @@ fn read_csv(
     let record_start = std::rc::Rc::new(std::cell::Cell::new(0u64));
     let bounded = RecordBound {
         inner: file,
-        read: 0,
+        read: Default::default(),
         record_start: record_start.clone(),
         limit: super::MAX_INPUT_BYTES + (1 << 20),
+        hint: "an unclosed quote?",
     };
     let mut buffered = BufReader::with_capacity(1 << 16, bounded);
     // The delimiter is read from the first 64 KiB as read to the end of that span, not from
@@ -713,6 +815,62 @@ mod tests {
         assert_eq!(lines, ["3", "4", "5"]);
         assert!(bad[0].reason.starts_with("invalid JSON"));
         assert!(bad[2].reason.contains("no posting text"));
+    }
+
+    #[test]
+    fn json_exports_are_read_element_by_element() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.json");
+        std::fs::write(
+            &p,
+            "[\n {\"id\": 7, \"title\": \"SRE\", \"text\": \"Requirements\\n- Kubernetes\", \"salary\": \"high\"},\n 5,\n {\"title\": \"no text\"},\n {\"description\": \"Go\"}\n]\n",
+        )
+        .unwrap();
+        assert_eq!(Input::from_arg(&p).unwrap(), Input::Json(p.clone()));
+        let (ok, bad) = collect(&[Input::Json(p.clone())], &Columns::default());
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[0].id.as_deref(), Some("7"));
+        assert_eq!(ok[0].extra["salary"], "high");
+        assert_eq!(ok[0].source, format!("{}#1", p.display()));
+        assert_eq!((ok[1].seq, ok[1].text.as_str()), (1, "Go"));
+        let errs: Vec<(String, &str)> = bad
+            .iter()
+            .map(|e| (e.source.clone(), e.reason.as_str()))
+            .collect();
+        assert_eq!(errs[0], (format!("{}#2", p.display()), "not a JSON object"));
+        assert_eq!(errs[1].0, format!("{}#3", p.display()));
+        assert!(errs[1].1.contains("no posting text"), "{errs:?}");
+        // One object is one row; a broken document is an error at its line.
+        std::fs::write(&p, "{\"text\": \"Requirements\\n- Go\"}").unwrap();
+        assert_eq!(
+            collect(&[Input::Json(p.clone())], &Columns::default())
+                .0
+                .len(),
+            1
+        );
+        std::fs::write(&p, "[{\"text\": \"Go\"},\n{\"text\": ").unwrap();
+        let e = read_all(
+            &[Input::Json(p.clone())],
+            &Columns::default(),
+            None,
+            &mut |_: Item, _: u64| {},
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with(&format!("{}:2: invalid JSON export", p.display())),
+            "{e}"
+        );
+        std::fs::write(&p, "42").unwrap();
+        let e = read_all(
+            &[Input::Json(p.clone())],
+            &Columns::default(),
+            None,
+            &mut |_: Item, _: u64| {},
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("expected an array of posting objects"), "{e}");
     }
 
     #[test]
