@@ -57,7 +57,15 @@ impl Lexicon {
     /// Parses the TSV format `canonical<TAB>category<TAB>alias|alias…[<TAB>broader]`; `#` starts
     /// a comment.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::parse_with(tsv, true)
+    }
+
+    /// [`Lexicon::parse`]; with `whole` false the TSV is a part of a lexicon, whose broader
+    /// concepts may be defined in another part, and they are not checked.
+    fn parse_with(tsv: &str, whole: bool) -> Result<Lexicon, LexiconError> {
         let mut concepts = Vec::new();
+        // The line of each concept, for errors found once all are read.
+        let mut lines = Vec::new();
         let mut patterns = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (n, line) in tsv.lines().enumerate() {
@@ -80,10 +88,18 @@ impl Lexicon {
             if canonical.is_empty() {
                 return Err(err("empty canonical name".into()));
             }
+            let category = fields[1].trim();
+            if !CATEGORIES.contains(&category) {
+                return Err(err(format!(
+                    "unknown category `{category}` (one of {})",
+                    CATEGORIES.join(", ")
+                )));
+            }
             let idx = concepts.len();
+            lines.push(n + 1);
             concepts.push(Concept {
                 canonical: canonical.to_string(),
-                category: fields[1].trim().to_string(),
+                category: category.to_string(),
                 token: canonical.to_lowercase(),
                 broader: fields
                     .get(3)
@@ -104,6 +120,24 @@ impl Lexicon {
                 }
                 seen.insert(key, idx);
                 patterns.push((idx, alias.to_string()));
+            }
+        }
+        if whole {
+            // A broader concept names a concept of the lexicon (by its canonical name, in any
+            // case): a misspelt one would silently relate a term to nothing.
+            let tokens: std::collections::HashSet<&str> =
+                concepts.iter().map(|c| c.token.as_str()).collect();
+            for (c, &line) in concepts.iter().zip(&lines) {
+                if let Some(b) = &c.broader {
+                    if !tokens.contains(b.to_lowercase().as_str()) {
+                        return Err(LexiconError {
+                            line,
+                            message: format!(
+                                "unknown broader concept `{b}` (no concept has that canonical name)"
+                            ),
+                        });
+                    }
+                }
             }
         }
         // Patterns are matched in ASCII lowercase against ASCII-lowercased text (same byte
@@ -136,8 +170,10 @@ impl Lexicon {
     /// first, so an alias the user defines wins over the built-in one; errors name lines of
     /// the user's file.
     pub fn with_user(user_tsv: &str) -> Result<Lexicon, LexiconError> {
-        // Check the user's part alone first, for line numbers that point into their file.
-        Lexicon::parse(user_tsv)?;
+        // Check the user's part alone first, for line numbers that point into their file;
+        // its broader concepts may be built-in ones, checked in the whole (where the user's
+        // lines come first, so their numbers are the file's).
+        Lexicon::parse_with(user_tsv, false)?;
         Lexicon::parse(&format!("{user_tsv}\n{BUILTIN}"))
     }
 
@@ -194,6 +230,18 @@ impl Lexicon {
         out
     }
 }
+
+/// The categories a concept may have (what the analyzer and scoring know).
+pub const CATEGORIES: &[&str] = &[
+    "cert",
+    "degree",
+    "domain",
+    "foundation",
+    "language",
+    "skill",
+    "soft",
+    "tool",
+];
 
 /// The compiled patterns (values: indexes into `Lexicon::patterns`).
 #[derive(Clone)]
@@ -286,8 +334,22 @@ mod tests {
     fn bad_lines_are_reported() {
         let e = Lexicon::parse("ok\ttool\n\tskill\n").unwrap_err();
         assert_eq!(e.line, 2);
-        let e = Lexicon::parse("a\tb\tc\td\te\n").unwrap_err();
+        let e = Lexicon::parse("a\tskill\tc\td\te\n").unwrap_err();
         assert_eq!(e.line, 1);
+        let e = Lexicon::parse("ok\ttool\n# c\nFoo\tbogus\tfoo\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("unknown category `bogus`"), "{e}");
+        let e = Lexicon::parse("Helm\ttool\t\tKubernetez\nKubernetes\ttool\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(
+            e.message.contains("unknown broader concept `Kubernetez`"),
+            "{e}"
+        );
+        // A broader concept defined later, in another case, or built in is known.
+        assert!(Lexicon::parse("Helm\ttool\t\tkubernetes\nKubernetes\ttool\n").is_ok());
+        assert!(Lexicon::with_user("Kustomize\ttool\t\tKubernetes\n").is_ok());
+        let e = Lexicon::with_user("# mine\nKustomize\ttool\t\tKubernetez\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
     }
 
     /// Leftmost-longest by brute force: at each character, the longest pattern starting there.
