@@ -432,6 +432,19 @@ fn tailor_dir_needs_top() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--top"));
+    // Options of the tailored files are refused without a folder to write them into.
+    for extra in [
+        &["--tailor-format", "html"][..],
+        &["--force"],
+        &["--name", "A"],
+    ] {
+        jdfit(t.path())
+            .args(["batch", "-r", SEED, "jobs", "--top", "2"])
+            .args(extra)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--tailor-dir"));
+    }
 }
 
 #[test]

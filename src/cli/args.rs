@@ -251,11 +251,11 @@ pub struct BatchArgs {
     /// The name heading the tailored résumés, when the résumé has no name line (or to replace it).
     #[arg(long, value_name = "NAME", requires = "tailor_dir")]
     pub name: Option<String>,
-    /// Format of the tailored résumés.
-    #[arg(long, default_value = "md", value_parser = choice::<ResumeFormat>())]
+    /// Format of the tailored résumés (with --tailor-dir).
+    #[arg(long, default_value = "md", value_parser = choice::<ResumeFormat>(), requires = "tailor_dir")]
     pub tailor_format: ResumeFormat,
     /// Replace existing files in --tailor-dir.
-    #[arg(long)]
+    #[arg(long, requires = "tailor_dir")]
     pub force: bool,
     /// Score and list postings with the same text separately (by default reposts are merged
     /// into the first one's row).
