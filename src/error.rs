@@ -33,7 +33,7 @@ pub enum Error {
         message: String,
     },
     /// A CSV export whose header names none of the columns the posting text may be in.
-    #[error("{path}:1: no `{}` column in the header (it has {})", wanted.join("` or `"), found.iter().take(12).map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", "))]
+    #[error("{path}:1: no `{}` column in the header ({})", wanted.join("` or `"), header_list(found))]
     NoTextColumn {
         /// The file involved.
         path: PathBuf,
@@ -61,6 +61,15 @@ pub enum Error {
     },
 }
 
+/// What a CSV header holds, for [`Error::NoTextColumn`]: its first columns, or that it is empty.
+fn header_list(found: &[String]) -> String {
+    if found.iter().all(|h| h.trim().is_empty()) {
+        return "the file is empty: no header row".into();
+    }
+    let shown: Vec<String> = found.iter().take(12).map(|h| format!("`{h}`")).collect();
+    format!("it has {}", shown.join(", "))
+}
+
 /// Result alias used across the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -76,5 +85,30 @@ impl Error {
             line,
             message: message.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_without_a_header_says_so() {
+        let e = |found: &[&str]| {
+            Error::NoTextColumn {
+                path: "a.csv".into(),
+                wanted: vec!["text".into()],
+                found: found.iter().map(|s| s.to_string()).collect(),
+            }
+            .to_string()
+        };
+        assert_eq!(
+            e(&[]),
+            "a.csv:1: no `text` column in the header (the file is empty: no header row)"
+        );
+        assert_eq!(
+            e(&["id", "body"]),
+            "a.csv:1: no `text` column in the header (it has `id`, `body`)"
+        );
     }
 }
