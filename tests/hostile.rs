@@ -75,6 +75,23 @@ fn oversized_inputs_and_lines_are_refused() {
         &[os("match"), os("-r"), os(SEED), long.as_os_str()],
         "long.txt:4: line of 1048586 bytes, over the 1024 KiB line limit",
     );
+    // Inside a folder given to batch, the bad file is a skipped row named once, with its line.
+    let dir = t.path().join("folder");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(&long, dir.join("long.txt")).unwrap();
+    std::fs::copy(root().join(LLM_EN), dir.join("ok.txt")).unwrap();
+    let out = jdfit(t.path())
+        .args([os("batch"), os("-r"), os(SEED), os("-q"), dir.as_os_str()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let want = format!(
+        "{}:4: line of 1048586 bytes, over the 1024 KiB line limit",
+        dir.join("long.txt").display()
+    );
+    assert!(err.contains(&want), "{err}");
+    assert_eq!(err.matches("long.txt").count(), 1, "{err}");
 }
 
 #[test]

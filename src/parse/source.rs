@@ -183,22 +183,7 @@ fn input_error(input: &Input, e: Error) -> RowError {
         }
         Input::Stdin => "<stdin>".to_string(),
     };
-    let msg = e.to_string();
-    // Library errors start with the path, then maybe `:LINE`: split there.
-    let (source, reason) = match msg.strip_prefix(&name) {
-        Some(rest) => {
-            let rest = rest.strip_prefix(':').unwrap_or(rest);
-            match rest.split_once(": ") {
-                Some((line, reason))
-                    if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) =>
-                {
-                    (format!("{name}:{line}"), reason.to_string())
-                }
-                _ => (name, rest.trim_start().to_string()),
-            }
-        }
-        None => (name, msg),
-    };
+    let (source, reason) = split_source(name, &e.to_string());
     RowError {
         source,
         reason: format!("{reason}; input skipped"),
@@ -453,17 +438,31 @@ fn read_file(p: &Path, columns: &Columns, seq: &mut u64) -> Item {
             *seq += 1;
             Item::Record(r)
         }
-        Err(e) => Item::Error(RowError {
-            source,
-            reason: strip_path(&e.to_string(), p),
-        }),
+        Err(e) => {
+            let (source, reason) = split_source(source, &e.to_string());
+            Item::Error(RowError { source, reason })
+        }
     }
 }
 
-/// Drops a leading `PATH: ` from an error message that already names the path.
-fn strip_path(msg: &str, p: &Path) -> String {
-    let prefix = format!("{}: ", p.display());
-    msg.strip_prefix(&prefix).unwrap_or(msg).to_string()
+/// A row error's source and reason from an error message about `name`: library errors start
+/// with the path, then maybe `:LINE` (`a.txt:4: line of … bytes`), which is split off into the
+/// source so the path is not said twice.
+fn split_source(name: String, msg: &str) -> (String, String) {
+    match msg.strip_prefix(&name) {
+        Some(rest) => {
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            match rest.split_once(": ") {
+                Some((line, reason))
+                    if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    (format!("{name}:{line}"), reason.to_string())
+                }
+                _ => (name, rest.trim_start().to_string()),
+            }
+        }
+        None => (name, msg.to_string()),
+    }
 }
 
 fn read_dir(d: &Path, columns: &Columns, seq: &mut u64, bytes: &mut u64, sink: &mut dyn Sink) {
