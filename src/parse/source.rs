@@ -45,7 +45,7 @@ impl Default for Columns {
 /// Parses a record's text into a posting, with the record's own title and fields.
 pub fn posting_of(record: &PostingRecord) -> Posting {
     let mut p = if record.has_title_line {
-        posting::parse(&record.text)
+        posting::parse_with_company(&record.text, record.company.as_deref())
     } else {
         posting::parse_body(
             record.title.clone(),
@@ -814,6 +814,31 @@ mod tests {
         assert_eq!(lines, ["3", "4", "5"]);
         assert!(bad[0].reason.starts_with("invalid JSON"));
         assert!(bad[2].reason.contains("no posting text"));
+    }
+
+    #[test]
+    fn a_row_without_a_title_field_is_read_as_a_file_with_its_company() {
+        let mut fields = Map::new();
+        fields.insert("company".into(), Value::String("Quietwave".into()));
+        fields.insert(
+            "text".into(),
+            Value::String("Site Reliability Engineer\n\nQuietwave builds audio tools for millions.\n\nRequirements\n- Kubernetes".into()),
+        );
+        let Item::Record(r) = record_from_fields(fields, &Columns::default(), "x:1".into(), &mut 0)
+        else {
+            panic!("not a record");
+        };
+        let p = posting_of(&r);
+        assert_eq!(p.title.as_deref(), Some("Site Reliability Engineer"));
+        let part = |needle: &str| {
+            p.lines
+                .iter()
+                .find(|l| l.text.contains(needle))
+                .map(|l| l.part)
+        };
+        // The blurb opens with the company field's name: not a requirement.
+        assert_eq!(part("builds audio"), Some(crate::model::Part::Company));
+        assert_eq!(part("Kubernetes"), Some(crate::model::Part::Requirements));
     }
 
     #[test]

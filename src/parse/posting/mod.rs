@@ -79,6 +79,12 @@ pub fn parse(text: &str) -> Posting {
     parse_with(text, true, None, None)
 }
 
+/// [`parse`], with the employer's name known from elsewhere (an export's `company` field):
+/// lines opening with it are read as the company's blurb, as in [`parse_body`].
+pub fn parse_with_company(text: &str, company: Option<&str>) -> Posting {
+    parse_with(text, true, None, company)
+}
+
 /// Parses a posting body without a title line (job-board exports keep the title in its own
 /// field), with `title` and `company` given by the caller. A first line repeating the title
 /// and `key: value` header lines are read as in a posting file, so a body gives the same
