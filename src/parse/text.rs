@@ -768,6 +768,15 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
     e
 }
 
+/// Whether `after` (the text right after a number of years, or after "year") says an age:
+/// "…years old", "years-old", "s old" (after the stem "year"). An age is not experience.
+pub fn is_age(after: &str) -> bool {
+    let rest = after.strip_prefix('s').unwrap_or(after);
+    let rest = rest.trim_start_matches([' ', '-']);
+    rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("old"))
+        && !rest[3..].starts_with(|c: char| c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

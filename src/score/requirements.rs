@@ -136,7 +136,7 @@ pub fn years_in(text: &str) -> Option<u32> {
             let y = c.get(1)?.as_str().parse::<u32>().ok()?;
             Some((c.get(0)?.range(), y))
         })
-        .filter(|(_, y)| (1..=30).contains(y))
+        .filter(|(r, y)| (1..=30).contains(y) && !crate::parse::text::is_age(&text[r.end..]))
         .collect();
     // Statements that overlap are one ask read by several patterns: "3-4 years of
     // experience" is a range and asks its lower bound.
@@ -552,6 +552,10 @@ mod tests {
         assert_eq!(years_in("两年以上工作经验"), Some(2));
         assert_eq!(years_in("十五年以上从业经验"), Some(15));
         assert_eq!(years_in("每一年都有新的挑战"), None);
+        // An age is not experience asked: "products that are 20+ years old".
+        assert_eq!(years_in("legacy products that are 20+ years old"), None);
+        assert_eq!(years_in("a 10-15 years-old codebase"), None);
+        assert_eq!(years_in("5+ years oldest-first queues"), Some(5));
     }
 
     #[test]

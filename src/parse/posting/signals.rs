@@ -588,7 +588,10 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
             Class::Process => s.process = true,
             Class::Notice => s.notice = true,
             Class::Company => s.company = true,
-            Class::Year => s.years |= number_before(&text[..m.start()]),
+            Class::Year => {
+                s.years |= number_before(&text[..m.start()])
+                    && !crate::parse::text::is_age(&text[m.end()..])
+            }
             Class::Currency => {
                 s.notice |= text[m.end()..]
                     .trim_start()
@@ -656,6 +659,9 @@ mod tests {
     fn requirement_phrasing() {
         assert!(signals("5+ years of experience with Kubernetes", None).req);
         assert!(signals("3-5 years building backend services", None).years);
+        // An age asks nothing.
+        assert!(!signals("competing with products that are 20+ years old", None).years);
+        assert!(!signals("a 15-year-old codebase", None).years);
         assert!(signals("熟悉Linux，3年以上运维经验", None).req);
         assert!(signals("Proficiency in Go or Rust", None).req);
         assert!(!signals("We ship every day", None).req);
