@@ -342,13 +342,15 @@ fn read_json(
         sink: &'a mut dyn Sink,
         read: std::rc::Rc<std::cell::Cell<u64>>,
         record_start: std::rc::Rc<std::cell::Cell<u64>>,
+        /// Bytes of the inputs read before this file (progress counts across inputs).
+        before: u64,
         n: usize,
     }
     impl Rows<'_> {
         fn row(&mut self, v: Value) {
             self.n += 1;
             self.record_start.set(self.read.get());
-            *self.bytes = self.read.get();
+            *self.bytes = self.before + self.read.get();
             let source = format!("{}#{}", self.name, self.n);
             let item = match v {
                 Value::Object(fields) => record_from_fields(fields, self.columns, source, self.seq),
@@ -382,6 +384,7 @@ fn read_json(
         name: path.display().to_string(),
         columns,
         seq,
+        before: *bytes,
         bytes,
         sink,
         read,
@@ -851,6 +854,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(Input::from_arg(&p).unwrap(), Input::Json(p.clone()));
+        // Progress counts the bytes of every input read so far: after a JSONL file, the JSON
+        // file's rows report more, never fewer.
+        let jl = dir.path().join("first.jsonl");
+        std::fs::write(&jl, format!("{{\"text\": \"{}\"}}\n", "x".repeat(100_000))).unwrap();
+        let mut seen = Vec::new();
+        read_all(
+            &[Input::Jsonl(jl), Input::Json(p.clone())],
+            &Columns::default(),
+            None,
+            &mut |_: Item, b: u64| seen.push(b),
+        )
+        .unwrap();
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
         let (ok, bad) = collect(&[Input::Json(p.clone())], &Columns::default());
         assert_eq!(ok.len(), 2);
         assert_eq!(ok[0].id.as_deref(), Some("7"));
