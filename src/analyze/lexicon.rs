@@ -1,5 +1,6 @@
 //! The tech-term lexicon: terms (and their aliases) that the analyzer keeps whole and maps to
-//! one token per concept, found with one leftmost-longest Aho-Corasick pass.
+//! one token per concept, found at word starts by their leading word (and in Chinese text by a
+//! double-array automaton), the longest first.
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
@@ -140,24 +141,7 @@ impl Lexicon {
                 }
             }
         }
-        // Patterns are matched in ASCII lowercase against ASCII-lowercased text (same byte
-        // offsets): a case-sensitive automaton is smaller and faster than a case-insensitive one.
-        // A double-array automaton stepping a character at a time: built in a third of the
-        // time of `aho-corasick`'s NFA (it is most of a cold `match`) and searched faster on
-        // Chinese text, where a character is three bytes. Its values are pattern indexes.
-        let lowered: Vec<(String, u32)> = patterns
-            .iter()
-            .zip(0u32..)
-            .map(|((_, p), i)| (p.to_ascii_lowercase(), i))
-            .collect();
-        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(lowered)
-            .map(Automaton)
-            .map_err(|e| LexiconError {
-                line: 0,
-                message: format!("the lexicon's automaton cannot be built: {e}"),
-            })?;
+        let automaton = Automaton::build(&patterns)?;
         Ok(Lexicon {
             concepts,
             patterns,
@@ -191,43 +175,135 @@ impl Lexicon {
     /// `Java` is not found inside `JavaScript`, `Go` not inside `Google`. Short all-letter
     /// aliases written with capitals (`CV`, `HA`) must match case exactly, so a lowercase
     /// word is not read as an abbreviation.
+    ///
+    /// A term starts where a word starts (or right after a number with at most one magnitude
+    /// letter: "60wQPS"), at punctuation (".NET"), or anywhere in Chinese text; at each start
+    /// the longest term that holds the whole word there is taken, and it must end at a word
+    /// end. Text a term takes, kept or not, is not searched again.
     pub fn find(&self, text: &str) -> Vec<TermMatch> {
-        let bytes = text.as_bytes();
+        let b = text.as_bytes();
+        let auto = &self.automaton;
         let mut out = Vec::new();
-        let lower;
-        let haystack: &str = if bytes.iter().any(u8::is_ascii_uppercase) {
-            lower = text.to_ascii_lowercase();
-            &lower
-        } else {
-            text
-        };
-        for m in self.automaton.0.leftmost_find_iter(haystack) {
-            let (s, e) = (m.start(), m.end());
-            let first = bytes[s];
-            let last = bytes[e - 1];
-            let before_ok = s == 0
-                || !(first.is_ascii_alphanumeric() && is_word_byte(bytes[s - 1]))
-                || (first.is_ascii_alphabetic() && is_magnitude(&bytes[..s]));
-            let after_ok =
-                e == bytes.len() || !(last.is_ascii_alphanumeric() && is_word_byte(bytes[e]));
-            if !(before_ok && after_ok) {
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if !c.is_ascii() {
+                // A stretch of non-ASCII text: Han terms may start anywhere in it.
+                let j = b[i..]
+                    .iter()
+                    .position(u8::is_ascii)
+                    .map_or(b.len(), |k| i + k);
+                i = self.find_han(text, i, j, &mut out);
                 continue;
             }
-            let (concept, pattern) = &self.patterns[m.value() as usize];
-            if pattern.len() <= 3
-                && pattern.bytes().all(|b| b.is_ascii_alphabetic())
-                && pattern.bytes().any(|b| b.is_ascii_uppercase())
-                && &text[s..e] != pattern.as_str()
-            {
+            if !is_word_byte(c) {
+                if let Some(e) = self.take(text, i, &auto.punct[c as usize], &mut out) {
+                    i = e;
+                } else {
+                    i += 1;
+                }
                 continue;
             }
+            // A word: terms start at its start, or after a number and magnitude at its head.
+            let run_start = i - b[..i]
+                .iter()
+                .rev()
+                .take_while(|&&x| is_word_byte(x))
+                .count();
+            let r = b[i..]
+                .iter()
+                .position(|&x| !is_word_byte(x))
+                .map_or(b.len(), |k| i + k);
+            let [m1, m2] = magnitude_starts(&b[run_start..r]);
+            let starts = [
+                Some(run_start),
+                m1.map(|k| run_start + k),
+                m2.map(|k| run_start + k),
+            ];
+            let mut next = r;
+            for s in starts.into_iter().flatten().filter(|&s| s >= i) {
+                if let Some(list) = auto.word_candidates(&b[s..r]) {
+                    if let Some(e) = self.take(text, s, list, &mut out) {
+                        next = e;
+                        break;
+                    }
+                }
+            }
+            i = next;
+        }
+        out
+    }
+
+    /// At `s`, the longest of `candidates` (longest first) written there: recorded when it
+    /// ends at a word end and keeps its case rule. Returns where it ends, kept or not.
+    fn take(
+        &self,
+        text: &str,
+        s: usize,
+        candidates: &[u32],
+        out: &mut Vec<TermMatch>,
+    ) -> Option<usize> {
+        let b = text.as_bytes();
+        let auto = &self.automaton;
+        let p = candidates.iter().copied().find(|&p| {
+            let lowered = &auto.lowered[p as usize];
+            b.get(s..s + lowered.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(lowered))
+        })?;
+        let (concept, pattern) = &self.patterns[p as usize];
+        let e = s + pattern.len();
+        let last = b[e - 1];
+        let after_ok = e == b.len() || !(last.is_ascii_alphanumeric() && is_word_byte(b[e]));
+        let case_ok = !(pattern.len() <= 3
+            && pattern.bytes().all(|x| x.is_ascii_alphabetic())
+            && pattern.bytes().any(|x| x.is_ascii_uppercase())
+            && &b[s..e] != pattern.as_bytes());
+        if after_ok && case_ok {
             out.push(TermMatch {
                 start: s,
                 end: e,
                 concept: *concept,
             });
         }
-        out
+        Some(e)
+    }
+
+    /// Terms that start in the non-ASCII stretch `text[i..j]` (they may run on into the
+    /// ASCII after it: "阿里云ACK"). Returns where scanning goes on.
+    fn find_han(&self, text: &str, i: usize, j: usize, out: &mut Vec<TermMatch>) -> usize {
+        let Some(han) = &self.automaton.han else {
+            return j;
+        };
+        let b = text.as_bytes();
+        let mut lim = (j + self.automaton.han_tail).min(b.len());
+        while !text.is_char_boundary(lim) {
+            lim += 1;
+        }
+        let lower;
+        let hay: &str = if b[j..lim].iter().any(u8::is_ascii_uppercase) {
+            lower = text[i..lim].to_ascii_lowercase();
+            &lower
+        } else {
+            &text[i..lim]
+        };
+        let mut next = j;
+        for m in han.leftmost_find_iter(hay) {
+            let (s, e) = (i + m.start(), i + m.end());
+            if s >= j {
+                break;
+            }
+            next = next.max(e);
+            let last = b[e - 1];
+            if e < b.len() && last.is_ascii_alphanumeric() && is_word_byte(b[e]) {
+                continue;
+            }
+            out.push(TermMatch {
+                start: s,
+                end: e,
+                concept: self.patterns[m.value() as usize].0,
+            });
+        }
+        next
     }
 }
 
@@ -243,13 +319,109 @@ pub const CATEGORIES: &[&str] = &[
     "tool",
 ];
 
-/// The compiled patterns (values: indexes into `Lexicon::patterns`).
+/// The compiled patterns, matched in ASCII lowercase against text compared ignoring ASCII
+/// case. A term that starts with a letter or digit can only start a word, so words are
+/// looked up whole in a table (one hash per word, where a general multi-pattern automaton
+/// steps through every byte and misses the cache on a table this size); only terms that
+/// start with a Han (or other non-ASCII) character, which have no word starts to go by,
+/// are searched with an automaton, and only in non-ASCII text.
 #[derive(Clone)]
-struct Automaton(CharwiseDoubleArrayAhoCorasick<u32>);
+struct Automaton {
+    /// Each pattern in ASCII lowercase, by pattern index.
+    lowered: Vec<Box<[u8]>>,
+    /// The leading word of a pattern that starts with a word byte (`node` for `node.js`,
+    /// `c` for `c++`) → its patterns, longest first.
+    words: rustc_hash::FxHashMap<Box<[u8]>, Box<[u32]>>,
+    /// The longest such leading word: a longer word in a text is no term's.
+    max_word: usize,
+    /// By first byte, the patterns that start with ASCII punctuation (`.net`), longest first.
+    punct: Box<[Box<[u32]>]>,
+    /// Patterns that start with a non-ASCII character (values: pattern indexes).
+    han: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// How far, in bytes, a non-ASCII pattern reaches past its first ASCII byte (`阿里云ack`).
+    han_tail: usize,
+}
+
+impl Automaton {
+    fn build(patterns: &[(usize, String)]) -> Result<Automaton, LexiconError> {
+        let lowered: Vec<Box<[u8]>> = patterns
+            .iter()
+            .map(|(_, p)| p.to_ascii_lowercase().into_bytes().into_boxed_slice())
+            .collect();
+        let mut words: rustc_hash::FxHashMap<Box<[u8]>, Vec<u32>> = Default::default();
+        let mut punct: Vec<Vec<u32>> = vec![Vec::new(); 128];
+        let mut han = Vec::new();
+        let mut han_tail = 0;
+        for (i, p) in (0u32..).zip(&lowered) {
+            let first = p[0];
+            if !first.is_ascii() {
+                if let Some(k) = p.iter().position(u8::is_ascii) {
+                    han_tail = han_tail.max(p.len() - k);
+                }
+                // Patterns come from a `&str`: still UTF-8 after ASCII lowercasing.
+                han.push((String::from_utf8_lossy(p).into_owned(), i));
+            } else if is_word_byte(first) {
+                let n = p.iter().take_while(|&&x| is_word_byte(x)).count();
+                words.entry(p[..n].into()).or_default().push(i);
+            } else {
+                punct[first as usize].push(i);
+            }
+        }
+        let longest_first = |mut v: Vec<u32>| {
+            v.sort_by_key(|&i| std::cmp::Reverse(lowered[i as usize].len()));
+            v.into_boxed_slice()
+        };
+        let max_word = words.keys().map(|k| k.len()).max().unwrap_or(0);
+        let words = words
+            .into_iter()
+            .map(|(k, v)| (k, longest_first(v)))
+            .collect();
+        let punct = punct.into_iter().map(longest_first).collect();
+        let han = if han.is_empty() {
+            None
+        } else {
+            // A double-array automaton stepping a character at a time: Chinese characters
+            // are three bytes each.
+            let built = CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build_with_values(han)
+                .map_err(|e| LexiconError {
+                    line: 0,
+                    message: format!("the lexicon's automaton cannot be built: {e}"),
+                })?;
+            Some(built)
+        };
+        Ok(Automaton {
+            lowered,
+            words,
+            max_word,
+            punct,
+            han,
+            han_tail,
+        })
+    }
+
+    /// The patterns whose leading word is `word` (any ASCII case), longest first.
+    fn word_candidates(&self, word: &[u8]) -> Option<&[u32]> {
+        let mut buf = [0u8; 64];
+        if word.len() > self.max_word || word.len() > buf.len() {
+            return None;
+        }
+        let key = &mut buf[..word.len()];
+        key.copy_from_slice(word);
+        key.make_ascii_lowercase();
+        self.words.get(&*key).map(|v| &**v)
+    }
+}
 
 impl std::fmt::Debug for Automaton {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Automaton({} bytes)", self.0.heap_bytes())
+        write!(
+            f,
+            "Automaton({} leading words, {} non-ASCII states)",
+            self.words.len(),
+            self.han.as_ref().map_or(0, |h| h.num_states())
+        )
     }
 }
 
@@ -257,26 +429,41 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Whether the word bytes that `before` ends with are a number with at most one magnitude
-/// letter ("60", "60w", "10k", "3M"): how Chinese résumés and postings state scale, glued to
-/// the unit or metric that follows ("60wQPS", "10kTPS"). A term right after one is still a term.
-fn is_magnitude(before: &[u8]) -> bool {
-    let run = before
-        .iter()
-        .rev()
-        .take_while(|&&b| is_word_byte(b))
-        .count();
-    let word = &before[before.len() - run..];
-    let digits = match word.split_last() {
-        Some((&b'w' | &b'W' | &b'k' | &b'K' | &b'm' | &b'M', rest)) => rest,
-        _ => word,
-    };
-    !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
+/// Where in a word a term may start after a number with at most one magnitude letter ("60",
+/// "60w", "10k", "3M"): how Chinese résumés and postings state scale, glued to the unit or
+/// metric that follows ("60wQPS", "10kTPS"). The rest of the word is letters, as a unit is:
+/// in "264838d3" (a hex id) no term starts after the digits.
+fn magnitude_starts(word: &[u8]) -> [Option<usize>; 2] {
+    let digits = word.iter().take_while(|x| x.is_ascii_digit()).count();
+    if digits == 0 || digits == word.len() || !word[digits..].iter().all(u8::is_ascii_alphabetic) {
+        return [None, None];
+    }
+    let unit = matches!(word[digits], b'w' | b'W' | b'k' | b'K' | b'm' | b'M');
+    [
+        Some(digits),
+        (unit && digits + 1 < word.len()).then_some(digits + 1),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the word bytes that `before` ends with are a number with at most one magnitude
+    /// letter ("60", "60w", "10k", "3M"): the spec's own reading, apart from `find`'s.
+    fn is_magnitude(before: &[u8]) -> bool {
+        let run = before
+            .iter()
+            .rev()
+            .take_while(|&&b| is_word_byte(b))
+            .count();
+        let word = &before[before.len() - run..];
+        let digits = match word.split_last() {
+            Some((&b'w' | &b'W' | &b'k' | &b'K' | &b'm' | &b'M', rest)) => rest,
+            _ => word,
+        };
+        !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
+    }
 
     fn lex() -> Lexicon {
         Lexicon::parse("# test\nKubernetes\ttool\tK8s|k8s集群\nJava\tlanguage\t\nJavaScript\tlanguage\tJS\nC++\tlanguage\t\ncomputer vision\tdomain\tCV|计算机视觉\n").unwrap()
@@ -312,7 +499,7 @@ mod tests {
 
     #[test]
     fn a_term_after_a_number_with_a_magnitude_is_found() {
-        let l = Lexicon::parse("QPS\tskill\t\n").unwrap();
+        let l = Lexicon::parse("QPS\tskill\t\nD3.js\ttool\tD3\n").unwrap();
         for text in [
             "60wQPS",
             "40w+QPS",
@@ -321,11 +508,21 @@ mod tests {
             "1.5WQPS",
             "300QPS",
             "峰值 3MQPS",
+            "D3 charts",
         ] {
             assert_eq!(l.find(text).len(), 1, "{text}");
         }
-        // Only a number (with at most one magnitude letter) frees the term: a word does not.
-        for text in ["xQPS", "v2QPS", "60wwQPS", "abc10kQPS", "_QPS"] {
+        // Only a number (with at most one magnitude letter) frees the term, and only when the
+        // rest of the word is letters, as a unit is: a word or a hex id does not.
+        for text in [
+            "xQPS",
+            "v2QPS",
+            "60wwQPS",
+            "abc10kQPS",
+            "_QPS",
+            "264838d3",
+            "5QPS2",
+        ] {
             assert_eq!(l.find(text).len(), 0, "{text}");
         }
     }
@@ -352,51 +549,89 @@ mod tests {
         assert_eq!(e.line, 2, "{e}");
     }
 
-    /// Leftmost-longest by brute force: at each character, the longest pattern starting there.
-    fn naive(patterns: &[String], text: &str) -> Vec<(usize, usize)> {
+    /// What `find` promises, by brute force over every position: a term starts at a word
+    /// start, after a number with at most one magnitude letter (the rest of the word letters),
+    /// at punctuation or at a
+    /// non-ASCII character; the longest term written there (ASCII case ignored) that holds
+    /// the whole word it starts takes its text, and is kept when it ends at a word end and
+    /// keeps its case rule.
+    fn spec(lexicon: &Lexicon, text: &str) -> Vec<(usize, usize, usize)> {
+        let b = text.as_bytes();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < text.len() {
-            let best = patterns
+        let mut pos = 0;
+        for s in 0..b.len() {
+            if s < pos || !text.is_char_boundary(s) {
+                continue;
+            }
+            let c = b[s];
+            let start = !is_word_byte(c)
+                || s == 0
+                || !is_word_byte(b[s - 1])
+                || (is_magnitude(&b[..s])
+                    && b[s..]
+                        .iter()
+                        .take_while(|&&x| is_word_byte(x))
+                        .all(u8::is_ascii_alphabetic));
+            if !start {
+                continue;
+            }
+            let best = lexicon
+                .patterns
                 .iter()
-                .filter(|p| text[i..].starts_with(p.as_str()))
-                .map(String::len)
-                .max();
-            match best {
-                Some(n) => {
-                    out.push((i, i + n));
-                    i += n;
-                }
-                None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+                .filter(|(_, p)| {
+                    let p = p.as_bytes();
+                    let written = b
+                        .get(s..s + p.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(p));
+                    let word = p.iter().take_while(|&&x| is_word_byte(x)).count();
+                    written && (word == 0 || b.get(s + word).is_none_or(|&x| !is_word_byte(x)))
+                })
+                .max_by_key(|(_, p)| p.len());
+            let Some((concept, p)) = best else { continue };
+            let e = s + p.len();
+            pos = e;
+            let last = b[e - 1];
+            let after_ok = e == b.len() || !(last.is_ascii_alphanumeric() && is_word_byte(b[e]));
+            let case_ok = !(p.len() <= 3
+                && p.bytes().all(|x| x.is_ascii_alphabetic())
+                && p.bytes().any(|x| x.is_ascii_uppercase())
+                && &text[s..e] != p.as_str());
+            if after_ok && case_ok {
+                out.push((s, e, *concept));
             }
         }
         out
     }
 
     proptest::proptest! {
-        /// The automaton finds exactly the leftmost-longest matches, on any characters (NUL,
-        /// accented, Han, mixed widths) and any set of distinct patterns.
+        /// `find` keeps its promise on any characters (NUL, accented, Han, digits and
+        /// magnitudes, punctuation, both cases) and any set of distinct patterns.
         #[test]
-        fn the_automaton_is_leftmost_longest(
-            patterns in proptest::collection::hash_set("[ab中é\\x00 ]{1,4}", 1..12),
-            text in "[ab中é\\x00 c]{0,40}",
+        fn find_keeps_its_promise(
+            patterns in proptest::collection::hash_set("[aAb1k.+_中é]{1,3}( [ab中])?", 1..12),
+            noise in "[aAbBc1kw.+_中é\\x00 ]{0,40}",
+            // Texts made of the patterns themselves, glued by bits of noise, in either case.
+            pieces in proptest::collection::vec(("[ 1kwW._+中é]{0,2}", 0..12usize, proptest::bool::ANY), 0..8),
         ) {
-            let patterns: Vec<String> = patterns.into_iter().collect();
+            let listed: Vec<&String> = patterns.iter().collect();
+            let mut text = noise;
+            for (glue, k, upper) in pieces {
+                let p = listed[k % listed.len()];
+                text.push_str(&glue);
+                text.push_str(&if upper { p.to_uppercase() } else { p.clone() });
+            }
             let tsv: String = patterns
                 .iter()
                 .enumerate()
                 .map(|(i, p)| format!("c{i}\tskill\t{p}\n"))
                 .collect();
             let lexicon = Lexicon::parse(&tsv).unwrap();
-            // Canonical names (`c0`, `c1`…) are patterns too; no text here holds one.
-            let all: Vec<String> = lexicon.patterns.iter().map(|(_, p)| p.clone()).collect();
-            let got: Vec<(usize, usize)> = lexicon
-                .automaton
-                .0
-                .leftmost_find_iter(&text)
-                .map(|m| (m.start(), m.end()))
+            let got: Vec<(usize, usize, usize)> = lexicon
+                .find(&text)
+                .iter()
+                .map(|m| (m.start, m.end, m.concept))
                 .collect();
-            proptest::prop_assert_eq!(got, naive(&all, &text));
+            proptest::prop_assert_eq!(got, spec(&lexicon, &text));
         }
     }
 
