@@ -604,6 +604,12 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
     if opens_with_duty_verb(text) {
         s.duty = true;
     }
+    if tells_company_history(text) {
+        // "With over 20 years of experience, PCF sets out…": the years are the employer's.
+        s.company = true;
+        s.years = false;
+        s.req = false;
+    }
     if let Some(name) = company.map(str::trim).filter(|n| n.chars().count() >= 2) {
         let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
         let head = match head.get(..3) {
@@ -618,6 +624,50 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
         }
     }
     s
+}
+
+/// Whether `text` opens with a span of years whose subject, after the comma, is a name or
+/// "we" rather than the reader: "For over 35 years, Cority has…", "With over 20 years of
+/// experience, PCF sets out…" tell the employer's history; "With 5+ years of experience, you
+/// will…" and "With 3 years of experience, the candidate…" still ask.
+fn tells_company_history(text: &str) -> bool {
+    let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some((opener, rest)) = head.split_once(',') else {
+        return false;
+    };
+    let first = opener.split_whitespace().next().unwrap_or("");
+    if opener.len() > 60
+        || !["with", "for", "over", "after"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    let lower = opener.to_ascii_lowercase();
+    let spans_years = ["year", "decade"].iter().any(|unit| {
+        lower
+            .find(unit)
+            .is_some_and(|at| number_before(&lower[..at]))
+    });
+    let subject = rest.split_whitespace().next().unwrap_or("");
+    let reader = [
+        "you",
+        "you'll",
+        "you’ll",
+        "you're",
+        "you’re",
+        "your",
+        "the",
+        "a",
+        "an",
+        "this",
+        "candidates",
+        "applicants",
+        "ideal",
+    ];
+    let named = subject.starts_with(|c: char| c.is_uppercase())
+        && !reader.iter().any(|w| subject.eq_ignore_ascii_case(w));
+    spans_years && (named || subject == "we" || subject == "our")
 }
 
 /// Whether `before` (the text before "year") ends with a number: "5+ ", "3-5 ", "two ".
@@ -688,6 +738,27 @@ mod tests {
         assert!(signals("Xero is a beautiful platform", Some("Xero")).company);
         assert!(signals("At Xero, our purpose is to make life better", Some("Xero")).company);
         assert!(!signals("Work with Xero's payments team", Some("Xero")).company);
+    }
+
+    #[test]
+    fn years_of_the_employers_history_are_not_asked() {
+        for line in [
+            "With over 20 years of experience, PCF sets out to explore new horizons.",
+            "For over 35 years, Cority has been powered by the spirit of innovation.",
+            "For two decades, we have built payroll software.",
+        ] {
+            let s = signals(line, None);
+            assert!(s.company && !s.years && !s.req, "{line}: {s:?}");
+        }
+        for line in [
+            "With 5+ years of experience, you will lead the platform team.",
+            "With 3 years of experience, the candidate owns our CI.",
+            "5+ years of experience with Kubernetes",
+            "For 3+ years, you must have run Kubernetes in production.",
+        ] {
+            let s = signals(line, None);
+            assert!(!s.company && (s.years || s.req), "{line}: {s:?}");
+        }
         assert!(!signals("Apply machine learning to ranking", None).process);
     }
 
