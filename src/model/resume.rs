@@ -423,8 +423,10 @@ impl Resume {
 }
 
 /// Words of a job title, in either language (checked against lowercased text).
-const ROLE_WORDS: [&str; 24] = [
+const ROLE_WORDS: [&str; 26] = [
     "engineer",
+    "researcher",
+    "writer",
     "developer",
     "manager",
     "lead",

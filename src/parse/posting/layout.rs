@@ -3,7 +3,7 @@
 //! prose paragraphs that mix a company blurb with the role. Each line is cut into pieces
 //! so every item gets its own part.
 
-use super::headings::{inline_cue, Heading, MAX_ITEM_HEADING_BYTES as MAX_CUE_BYTES};
+use super::headings::{heading, inline_cue, Heading, MAX_ITEM_HEADING_BYTES as MAX_CUE_BYTES};
 
 /// Paragraphs longer than this (bytes) are cut into sentences.
 const LONG_PARAGRAPH: usize = 240;
@@ -177,6 +177,17 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                 continue;
             }
             if let Some(h) = inline_cue(cue) {
+                // A whole line ending with the colon is a heading of its own words, not the
+                // cue's alone: "Preferred qualifications:" is nice-to-have, not "Preferred"
+                // then a requirements heading.
+                if out.is_empty()
+                    && pending.is_none()
+                    && colon
+                    && rest[i + c.len_utf8()..].trim().is_empty()
+                    && heading(line, false).is_some()
+                {
+                    break 'outer;
+                }
                 let head = rest[..start].trim();
                 if !head.is_empty() || pending.is_some() {
                     out.push((pending.take(), head));

@@ -11,6 +11,7 @@ pub use signals::{signals, Signals};
 
 use super::markup::strip_emphasis;
 use super::text::split_markers;
+use crate::model::names_a_role;
 use crate::model::{Part, Posting, PostingLine};
 
 /// Header keys recognised under the title, mapped to canonical names.
@@ -110,8 +111,12 @@ fn parse_with(
     if let Some(first) = all.get(i) {
         let t = strip_emphasis(first.trim().trim_start_matches('#').trim());
         if has_title {
+            // A first line naming a role is the title even with a heading's word in it
+            // ("User Experience Researcher", "Backend Developer Experience", "Sales
+            // Compensation Partner"); a heading ends with a colon.
+            let role = names_a_role(&t) && !t.ends_with([':', '：']);
             if t.chars().count() <= 120
-                && heading(&t, false).is_none()
+                && (role || heading(&t, false).is_none())
                 && header_pairs(&t).is_none()
             {
                 p.title = Some(t);
@@ -373,6 +378,50 @@ mod tests {
         }
         assert!(split_markers("• Run Kubernetes").is_some());
         assert!(split_markers("Run Kubernetes").is_none());
+    }
+
+    #[test]
+    fn a_heading_line_is_read_whole_not_cut_at_its_last_word() {
+        // Google's layout: "Preferred" is not a line of its own and "qualifications" alone
+        // would make the preferred items requirements.
+        let p = parse("Cloud Engineer\n\nMinimum qualifications:\nBS degree or equivalent practical experience.\n\nPreferred qualifications:\nExperience with Kubernetes.\n");
+        assert_eq!(
+            parts_of(&p),
+            [
+                (
+                    Part::Requirements,
+                    "BS degree or equivalent practical experience."
+                ),
+                (Part::Nice, "Experience with Kubernetes."),
+            ]
+        );
+        // A cue inside a longer line still splits it.
+        let p = parse("Data Engineer\n\nWe build data tools. Requirements: 5+ years of SQL\n");
+        assert!(parts_of(&p).contains(&(Part::Requirements, "5+ years of SQL")));
+    }
+
+    #[test]
+    fn a_title_naming_a_role_is_the_title_whatever_words_it_shares_with_headings() {
+        for title in [
+            "User Experience Researcher",
+            "Platform Engineer - Backend Developer Experience",
+            "Manager, Sales Compensation Design and Compensation Partner",
+        ] {
+            let p = parse(&format!(
+                "{title}\n\nMinimum qualifications:\n- 5+ years of Linux\n"
+            ));
+            assert_eq!(p.title.as_deref(), Some(title));
+            assert_eq!(parts_of(&p), [(Part::Requirements, "5+ years of Linux")]);
+        }
+        // A heading is still a heading, even one that names a role, when it ends with a colon.
+        for first in [
+            "Experience",
+            "Compensation",
+            "What we look for in an engineer:",
+        ] {
+            let p = parse(&format!("{first}\n- 5+ years of Linux\n"));
+            assert_eq!(p.title, None, "{first}");
+        }
     }
 
     #[test]
