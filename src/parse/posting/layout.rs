@@ -189,6 +189,22 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                     break 'outer;
                 }
                 let head = rest[..start].trim();
+                // A few words that open the line and run into the cue are one phrase with it,
+                // not a sentence then a heading (which ends with punctuation): the phrase is
+                // the heading ("Preferred Requirements:", "Mandatory Skills: Python"), or the
+                // cue's when the phrase is no heading ("Work Location: Remote"), and its first
+                // words are never a line of their own ("Preferred", "Work").
+                if out.is_empty()
+                    && pending.is_none()
+                    && head.is_ascii()
+                    && head.chars().any(char::is_alphanumeric)
+                    && head.split_whitespace().count() <= 3
+                    && !head.ends_with(['.', '!', '?', ';', ')', ','])
+                {
+                    pending = Some(heading(&rest[..i], false).unwrap_or(h));
+                    rest = rest[i + c.len_utf8()..].trim_start_matches([':', '：']);
+                    continue 'outer;
+                }
                 if !head.is_empty() || pending.is_some() {
                     out.push((pending.take(), head));
                 }

@@ -395,6 +395,17 @@ mod tests {
                 (Part::Nice, "Experience with Kubernetes."),
             ]
         );
+        // The words before a cue that open the line belong to the heading: never a line.
+        let p = parse("Solution Engineer\n\n_Minimum Requirements:_\n- 2+ years of observability\n\n_ Preferred Requirements:_\n- Experience with Terraform\n\nWork Location: Remote\n");
+        let parts = parts_of(&p);
+        assert_eq!(
+            parts[..2],
+            [
+                (Part::Requirements, "2+ years of observability"),
+                (Part::Nice, "Experience with Terraform"),
+            ]
+        );
+        assert!(parts.iter().all(|(_, t)| *t != "Work"), "{parts:?}");
         // A cue inside a longer line still splits it.
         let p = parse("Data Engineer\n\nWe build data tools. Requirements: 5+ years of SQL\n");
         assert!(parts_of(&p).contains(&(Part::Requirements, "5+ years of SQL")));
