@@ -4,6 +4,7 @@
 //! so every item gets its own part.
 
 use super::headings::{heading, inline_cue, Heading, MAX_ITEM_HEADING_BYTES as MAX_CUE_BYTES};
+use crate::model::Part;
 
 /// Paragraphs longer than this (bytes) are cut into sentences.
 const LONG_PARAGRAPH: usize = 240;
@@ -177,33 +178,35 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                 continue;
             }
             if let Some(h) = inline_cue(cue) {
-                // A whole line ending with the colon is a heading of its own words, not the
-                // cue's alone: "Preferred qualifications:" is nice-to-have, not "Preferred"
-                // then a requirements heading.
-                if out.is_empty()
-                    && pending.is_none()
-                    && colon
-                    && rest[i + c.len_utf8()..].trim().is_empty()
-                    && heading(line, false).is_some()
-                {
-                    break 'outer;
-                }
                 let head = rest[..start].trim();
-                // A few words that open the line and run into the cue are one phrase with it,
-                // not a sentence then a heading (which ends with punctuation): the phrase is
-                // the heading ("Preferred Requirements:", "Mandatory Skills: Python"), or the
-                // cue's when the phrase is no heading ("Work Location: Remote"), and its first
-                // words are never a line of their own ("Preferred", "Work").
-                if out.is_empty()
-                    && pending.is_none()
-                    && head.is_ascii()
-                    && head.chars().any(char::is_alphanumeric)
-                    && head.split_whitespace().count() <= 3
-                    && !head.ends_with(['.', '!', '?', ';', ')', ','])
-                {
-                    pending = Some(heading(&rest[..i], false).unwrap_or(h));
-                    rest = rest[i + c.len_utf8()..].trim_start_matches([':', '：']);
-                    continue 'outer;
+                if out.is_empty() && pending.is_none() {
+                    // A whole line ending with the colon is a heading of its own words, not
+                    // the cue's alone: "Preferred qualifications:" is nice-to-have, not a line
+                    // "Preferred" then a requirements heading. And a few words that open the
+                    // line and run into the cue are one phrase with it, not a sentence then a
+                    // heading (which ends with punctuation): "Preferred Requirements:
+                    // Terraform", "Work Location: Remote", "As a plus:". Either way the
+                    // phrase's own reading wins when it has a specific one, else the cue's,
+                    // and its first words are never a line of their own.
+                    let whole_line = colon && rest[i + c.len_utf8()..].trim().is_empty();
+                    let short_head = head.is_ascii()
+                        && head.chars().any(char::is_alphanumeric)
+                        && head.split_whitespace().count() <= 3
+                        && !head.ends_with(['.', '!', '?', ';', ')', ',']);
+                    let phrase = if whole_line { line } else { &rest[..i] };
+                    let specific = (whole_line || short_head)
+                        .then(|| heading(phrase, false))
+                        .flatten()
+                        .filter(|p| p.part != Part::Other);
+                    if specific.is_some() || short_head {
+                        pending = Some(specific.unwrap_or(h));
+                        rest = if colon {
+                            rest[i + c.len_utf8()..].trim_start_matches([':', '：'])
+                        } else {
+                            &rest[i..]
+                        };
+                        continue 'outer;
+                    }
                 }
                 if !head.is_empty() || pending.is_some() {
                     out.push((pending.take(), head));

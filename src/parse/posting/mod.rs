@@ -406,6 +406,16 @@ mod tests {
             ]
         );
         assert!(parts.iter().all(|(_, t)| *t != "Work"), "{parts:?}");
+        // A phrase that is a heading only for its colon ("As a plus:") takes its cue's part;
+        // a heading item takes the phrase's, and the items under it follow.
+        let p = parse("Go Developer\n\nAs a plus:\n- GitOps\n\n- Mental Health benefits:\n- Free access to a meditation app\n");
+        assert_eq!(
+            parts_of(&p),
+            [
+                (Part::Nice, "GitOps"),
+                (Part::Benefits, "Free access to a meditation app"),
+            ]
+        );
         // A cue inside a longer line still splits it.
         let p = parse("Data Engineer\n\nWe build data tools. Requirements: 5+ years of SQL\n");
         assert!(parts_of(&p).contains(&(Part::Requirements, "5+ years of SQL")));
