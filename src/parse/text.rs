@@ -118,10 +118,15 @@ pub(crate) fn split_markers(s: &str) -> Option<(String, usize, &str)> {
         let t = rest.trim_start();
         let mut chars = t.char_indices();
         let Some((_, c)) = chars.next() else { break };
+        // A Markdown-escaped marker (`\- item`, as copied from a rendered page) is a marker.
+        let (c, escape) = match (c, t[c.len_utf8()..].chars().next()) {
+            ('\\', Some(m @ ('-' | '*' | '+'))) => (m, 1),
+            _ => (c, 0),
+        };
         let marker_len = if "-*•·▪●○◦■+–".contains(c) {
-            let next = t[c.len_utf8()..].chars().next();
+            let next = t[escape + c.len_utf8()..].chars().next();
             match next {
-                Some(n) if n.is_whitespace() => Some(c.len_utf8()),
+                Some(n) if n.is_whitespace() => Some(escape + c.len_utf8()),
                 _ => None,
             }
         } else if c.is_ascii_digit() {
@@ -788,6 +793,12 @@ mod tests {
         assert_eq!(split_markers("**bold**: x"), None);
         assert_eq!(split_markers("1、负责"), Some(("1".into(), 1, "负责")));
         assert_eq!(split_markers("3.7 GPA"), None);
+        assert_eq!(
+            split_markers("\\- Prior experience"),
+            Some(("-".into(), 1, "Prior experience"))
+        );
+        assert_eq!(split_markers("\\-x"), None);
+        assert_eq!(split_markers("\\"), None);
         assert_eq!(split_markers("• Led"), Some(("•".into(), 1, "Led")));
     }
 

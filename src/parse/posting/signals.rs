@@ -604,6 +604,9 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
     if opens_with_duty_verb(text) {
         s.duty = true;
     }
+    if is_tracking_tags(text) {
+        s.process = true;
+    }
     if tells_company_history(text) {
         // "With over 20 years of experience, PCF sets out…": the years are the employer's.
         s.company = true;
@@ -624,6 +627,20 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
         }
     }
     s
+}
+
+/// Whether `text` is only job-board tracking tags ("LI-JB1", "#LI-Remote #BI-Remote", "LI-"):
+/// codes LinkedIn and Built In use to count applicants, no part of the job.
+fn is_tracking_tags(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.trim_start_matches('#')
+                .split_once('-')
+                .is_some_and(|(board, code)| {
+                    matches!(board, "LI" | "BI") && code.bytes().all(|b| b.is_ascii_alphanumeric())
+                })
+        })
 }
 
 /// Whether `text` opens with a span of years whose subject, after the comma, is a name or
@@ -738,6 +755,16 @@ mod tests {
         assert!(signals("Xero is a beautiful platform", Some("Xero")).company);
         assert!(signals("At Xero, our purpose is to make life better", Some("Xero")).company);
         assert!(!signals("Work with Xero's payments team", Some("Xero")).company);
+    }
+
+    #[test]
+    fn job_board_tracking_tags_are_process() {
+        for line in ["LI-JB1", "#LI-Remote #BI-Remote", "LI-"] {
+            assert!(signals(line, None).process, "{line}");
+        }
+        for line in ["CI-CD", "LI-JB1 and Kubernetes", ""] {
+            assert!(!signals(line, None).process, "{line}");
+        }
     }
 
     #[test]
