@@ -61,6 +61,11 @@ const EXACT: &[(&str, Part, bool)] = &[
     ("plus", Part::Nice, true),
     ("bonus", Part::Nice, true),
     ("pluses", Part::Nice, true),
+    ("nice to have", Part::Nice, true),
+    ("nice-to-have", Part::Nice, true),
+    ("nice to haves", Part::Nice, true),
+    ("nice-to-haves", Part::Nice, true),
+    ("bonus points", Part::Nice, true),
     ("benefits", Part::Benefits, true),
     ("perks", Part::Benefits, true),
     ("we offer", Part::Benefits, true),
@@ -576,6 +581,14 @@ mod tests {
         );
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
         assert_eq!(part("Minimum qualifications:"), Some(Part::Requirements));
+        // A list item is a heading only as an exact cue: these are.
+        for item in ["Nice to have:", "Nice-to-haves", "Bonus points:"] {
+            assert_eq!(
+                heading(item, true).map(|h| h.part),
+                Some(Part::Nice),
+                "{item}"
+            );
+        }
         assert_eq!(part("Why Mozilla?"), Some(Part::Company));
         assert_eq!(part("🛠 Responsibilities"), Some(Part::Duties));
         assert_eq!(part("【任职要求】"), Some(Part::Requirements));
