@@ -290,6 +290,21 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("accommodation*", Class::Process),
     ("e-verify", Class::Notice),
     ("affirmative action", Class::Notice),
+    // Work authorisation and visas: eligibility, which no skill or bullet proves.
+    ("visa sponsorship", Class::Notice),
+    ("visa transfer", Class::Notice),
+    ("visa assistance", Class::Notice),
+    ("work visa", Class::Notice),
+    ("immigration sponsorship", Class::Notice),
+    ("employment sponsorship", Class::Notice),
+    ("sponsor a work", Class::Notice),
+    ("provide sponsorship", Class::Notice),
+    ("work authori*", Class::Notice),
+    ("authorized to work", Class::Notice),
+    ("authorised to work", Class::Notice),
+    ("authorized to be employed", Class::Notice),
+    ("eligible to work", Class::Notice),
+    ("right to work", Class::Notice),
     ("background check", Class::Process),
     ("privacy", Class::Process),
     ("personal data", Class::Process),
@@ -755,6 +770,25 @@ mod tests {
         assert!(signals("Xero is a beautiful platform", Some("Xero")).company);
         assert!(signals("At Xero, our purpose is to make life better", Some("Xero")).company);
         assert!(!signals("Work with Xero's payments team", Some("Xero")).company);
+    }
+
+    #[test]
+    fn work_authorisation_is_a_notice_not_a_requirement() {
+        for line in [
+            "Must be authorized to work in the US without visa assistance now or in the future",
+            "This position is not eligible for visa transfer or sponsorship.",
+            "Applicants must have the unrestricted right to work in the United States.",
+            "Candidates must have work authorization that does not require visa sponsorship.",
+        ] {
+            assert!(signals(line, None).notice, "{line}");
+        }
+        for line in [
+            "Plan strategic trips abroad including flights, hotel and visas",
+            "Own the end to end sponsorship process for developer events",
+            "Ability to work independently",
+        ] {
+            assert!(!signals(line, None).notice, "{line}");
+        }
     }
 
     #[test]
