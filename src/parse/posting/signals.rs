@@ -305,6 +305,13 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("authorized to be employed", Class::Notice),
     ("eligible to work", Class::Notice),
     ("right to work", Class::Notice),
+    // Hiring steps and conditions of employment.
+    ("background check*", Class::Notice),
+    ("background investigation", Class::Notice),
+    ("drug test*", Class::Notice),
+    ("drug screen*", Class::Notice),
+    ("pre-employment", Class::Notice),
+    ("relocation assistance", Class::Notice),
     ("background check", Class::Process),
     ("privacy", Class::Process),
     ("personal data", Class::Process),
@@ -773,12 +780,14 @@ mod tests {
     }
 
     #[test]
-    fn work_authorisation_is_a_notice_not_a_requirement() {
+    fn work_authorisation_and_hiring_checks_are_notices_not_requirements() {
         for line in [
             "Must be authorized to work in the US without visa assistance now or in the future",
             "This position is not eligible for visa transfer or sponsorship.",
             "Applicants must have the unrestricted right to work in the United States.",
             "Candidates must have work authorization that does not require visa sponsorship.",
+            "Employment is contingent upon a pre-employment background investigation and drug test.",
+            "Offer and background checks",
         ] {
             assert!(signals(line, None).notice, "{line}");
         }
@@ -786,6 +795,8 @@ mod tests {
             "Plan strategic trips abroad including flights, hotel and visas",
             "Own the end to end sponsorship process for developer events",
             "Ability to work independently",
+            // A recruiter's duty, not a condition of this job.
+            "Drive the offer process, including reference checks and salary recommendations",
         ] {
             assert!(!signals(line, None).notice, "{line}");
         }
