@@ -83,6 +83,8 @@ const EXACT: &[(&str, Part, bool)] = &[
     ("职责", Part::Duties, true),
     ("要求", Part::Requirements, true),
     ("优先", Part::Nice, true),
+    ("加分项", Part::Nice, true),
+    ("加分", Part::Nice, true),
     ("福利", Part::Benefits, true),
     ("待遇", Part::Benefits, true),
 ];
@@ -582,7 +584,7 @@ mod tests {
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
         assert_eq!(part("Minimum qualifications:"), Some(Part::Requirements));
         // A list item is a heading only as an exact cue: these are.
-        for item in ["Nice to have:", "Nice-to-haves", "Bonus points:"] {
+        for item in ["Nice to have:", "Nice-to-haves", "Bonus points:", "加分项", "加分："] {
             assert_eq!(
                 heading(item, true).map(|h| h.part),
                 Some(Part::Nice),
