@@ -584,7 +584,13 @@ mod tests {
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
         assert_eq!(part("Minimum qualifications:"), Some(Part::Requirements));
         // A list item is a heading only as an exact cue: these are.
-        for item in ["Nice to have:", "Nice-to-haves", "Bonus points:", "加分项", "加分："] {
+        for item in [
+            "Nice to have:",
+            "Nice-to-haves",
+            "Bonus points:",
+            "加分项",
+            "加分：",
+        ] {
             assert_eq!(
                 heading(item, true).map(|h| h.part),
                 Some(Part::Nice),
