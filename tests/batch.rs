@@ -1,7 +1,7 @@
 //! Integration tests of `jdfit batch`: inputs, bad rows, determinism, formats, tailoring.
 
 mod common;
-use common::{jdfit, root};
+use common::{jdfit, root, run_ok};
 
 use predicates::prelude::*;
 use serde_json::Value;
@@ -55,18 +55,13 @@ fn same_ranking_with_one_and_four_threads() {
     let t = tempfile::tempdir().unwrap();
     let data = export(t.path());
     let run = |threads: &str| {
-        let out = jdfit(t.path())
-            .args(["batch", "-r", SEED, "-f", "jsonl", "--threads", threads])
-            .arg(&data)
-            .arg("jobs")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
+        run_ok(
+            jdfit(t.path())
+                .args(["batch", "-r", SEED, "-f", "jsonl", "--threads", threads])
+                .arg(&data)
+                .arg("jobs"),
+        )
+        .stdout
     };
     let one = run("1");
     assert_eq!(one, run("4"));
@@ -488,13 +483,12 @@ fn reposts_of_the_same_text_are_scored_once_and_listed_in_the_first_row() {
     let data = t.path().join("board.jsonl");
     std::fs::write(&data, out).unwrap();
     let run = |extra: &[&str]| {
-        let out = jdfit(t.path())
-            .args(["batch", "-r", SEED, "-f", "jsonl"])
-            .arg(&data)
-            .args(extra)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        let out = run_ok(
+            jdfit(t.path())
+                .args(["batch", "-r", SEED, "-f", "jsonl"])
+                .arg(&data)
+                .args(extra),
+        );
         (
             rows(&out.stdout),
             String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -580,18 +574,15 @@ fn top_k_is_the_head_of_the_full_ranking() {
     let path = t.path().join("many.jsonl");
     std::fs::write(&path, data).unwrap();
     let run = |extra: &[&str]| {
-        let out = jdfit(t.path())
-            .args(["batch", "-r", SEED, "-f", "jsonl", "-q"])
-            .args(extra)
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        rows(&out.stdout)
+        rows(
+            &run_ok(
+                jdfit(t.path())
+                    .args(["batch", "-r", SEED, "-f", "jsonl", "-q"])
+                    .args(extra)
+                    .arg(&path),
+            )
+            .stdout,
+        )
     };
     let full = run(&[]);
     assert_eq!(full.len(), 25 * base.len());
@@ -706,19 +697,14 @@ fn a_batch_spilled_to_temporary_files_writes_the_same_output() {
     // Every format, with rows held in memory and with runs of 7 rows merged from files.
     for format in ["jsonl", "json", "csv", "table"] {
         let run = |extra: &[&str]| {
-            let out = jdfit(t.path())
-                .args(["batch", "-r", SEED, "-f", format, "-q"])
-                .arg(&ex)
-                .args(extra)
-                .env("COLUMNS", "120")
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            out.stdout
+            run_ok(
+                jdfit(t.path())
+                    .args(["batch", "-r", SEED, "-f", format, "-q"])
+                    .arg(&ex)
+                    .args(extra)
+                    .env("COLUMNS", "120"),
+            )
+            .stdout
         };
         let memory = run(&[]);
         let spilled = run(&["--memory-rows", "7"]);

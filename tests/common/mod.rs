@@ -59,6 +59,18 @@ pub fn skip(why: &str) {
     let _ = writeln!(std::io::stderr(), "skipped: {why}");
 }
 
+/// Runs `cmd` and returns its output, failing the test with its standard error unless it
+/// exits 0.
+pub fn run_ok(cmd: &mut assert_cmd::Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Runs jdfit and expects exit 2 with one stderr line containing `want`.
 pub fn fails(args: &[&std::ffi::OsStr], want: &str) {
     let t = tempfile::tempdir().unwrap();
