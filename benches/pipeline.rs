@@ -91,6 +91,13 @@ fn read_posting(c: &mut Criterion) {
                 .count()
         })
     });
+    g.bench_function("signals_zh", |b| {
+        b.iter(|| {
+            zh.lines()
+                .filter(|l| posting::signals(black_box(l), None).req)
+                .count()
+        })
+    });
     g.finish();
 }
 

@@ -113,8 +113,28 @@ fn met_alternatives(ap: &AnalyzedPosting, credits: &[Credit]) -> Vec<bool> {
 
 impl PreparedResume {
     /// How much of a posting term the résumé shows: all of it, some through a related
-    /// concept of the lexicon, or none.
+    /// concept of the lexicon (see [`credit_by_rules`](Self::credit_by_rules) for which and
+    /// how much), or none.
     pub fn credit(&self, key: &str) -> Credit {
+        if let Some(c) = self.credited.get(key) {
+            return c.clone();
+        }
+        match self.compound_parts(key) {
+            Some(part) => Credit {
+                value: COMPOUND_CREDIT,
+                via: Some(part.to_string()),
+            },
+            None => Credit {
+                value: 0.0,
+                via: None,
+            },
+        }
+    }
+
+    /// [`credit`](Self::credit) rule by rule, as the table it reads was made: the term
+    /// itself, a narrower concept, the broader one, a sibling, a compound's two words.
+    #[cfg(test)]
+    fn credit_by_rules(&self, key: &str) -> Credit {
         if self.all_terms.contains(key) {
             return Credit {
                 value: 1.0,
@@ -191,10 +211,29 @@ impl PreparedResume {
     /// heaviest first), leaving out alternatives already met, and computes the covered
     /// share and the headline fit.
     fn coverage(&self, ap: &AnalyzedPosting) -> Coverage {
+        let (credits, met, fit) = self.credits_and_fit(ap);
+        self.coverage_of(ap, credits, met, fit)
+    }
+
+    /// The credit of each term of `ap`, which are alternatives already met, and the fit:
+    /// all a posting's upper bound needs, before any list is made.
+    fn credits_and_fit(&self, ap: &AnalyzedPosting) -> (Vec<Credit>, Vec<bool>, f32) {
+        let credits: Vec<Credit> = ap.terms.iter().map(|t| self.credit(&t.key)).collect();
+        let met = met_alternatives(ap, &credits);
+        let fit = self.fit(&ap.terms, &credits, &met);
+        (credits, met, fit)
+    }
+
+    /// [`coverage`](Self::coverage) from the credits and fit already computed.
+    fn coverage_of(
+        &self,
+        ap: &AnalyzedPosting,
+        credits: Vec<Credit>,
+        met: Vec<bool>,
+        fit: f32,
+    ) -> Coverage {
         let terms = &ap.terms;
         let (mut total, mut covered) = (0f32, 0f32);
-        let credits: Vec<Credit> = terms.iter().map(|t| self.credit(&t.key)).collect();
-        let met = met_alternatives(ap, &credits);
         // Sort keys computed once: (kind, credit, weight, index).
         let (mut matched, mut missing) = (Vec::new(), Vec::new());
         for (i, (t, c)) in terms.iter().zip(&credits).enumerate() {
@@ -218,7 +257,7 @@ impl PreparedResume {
         missing.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         Coverage {
             base: if total > 0.0 { covered / total } else { 0.0 },
-            fit: self.fit(terms, &credits, &met),
+            fit,
             credits,
             met,
             matched: matched.into_iter().map(|m| m.3).collect(),
@@ -317,15 +356,17 @@ impl PreparedResume {
         floor: f32,
     ) -> Option<QuickScore> {
         let ap = analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip);
-        let cov = self.coverage(&ap);
+        let (credits, met, fit) = self.credits_and_fit(&ap);
         let upper = if ap.has_requirements {
-            100.0 * cov.fit
+            100.0 * fit
         } else {
             0.0
         };
+        // The lists only for a posting that may enter the top K.
         if upper < floor {
             return None;
         }
+        let cov = self.coverage_of(&ap, credits, met, fit);
         let (_, experience, education, factor) = self.checks(posting);
         debug_assert!(factor <= 1.0, "a check raised a score: {factor}");
         let surface = |&i: &usize| ap.terms[i].term.clone();
@@ -572,5 +613,57 @@ fn query_weight(t: &PostingTerm) -> f32 {
     match t.class {
         TermClass::Skill => t.weight,
         TermClass::Plain | TermClass::Soft => t.weight * PLAIN_FIT_FACTOR,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::{prepare_text, ResumeOptions};
+    use std::path::Path;
+
+    #[test]
+    fn the_credit_table_gives_what_the_rules_give() {
+        for (name, text) in [
+            ("resume-zh.txt", include_str!("../../corpus/resume-zh.txt")),
+            (
+                "frontend-en.md",
+                include_str!("../../corpus/frontend-en.md"),
+            ),
+            (
+                "backend-en.txt",
+                include_str!("../../corpus/backend-en.txt"),
+            ),
+        ] {
+            let p = prepare_text(Path::new(name), text, &ResumeOptions::default()).unwrap();
+            let analyzer = p.analyzer().clone();
+            // Every concept of the lexicon, every term of the résumé, words outside both and
+            // Chinese compounds of the résumé's words.
+            let mut keys: Vec<String> = analyzer
+                .lexicon()
+                .concepts
+                .iter()
+                .map(|c| c.token.clone())
+                .chain(p.all_terms.iter().cloned())
+                .chain(["kubernetes", "payments", "系统优化", "技术架构", "的"].map(String::from))
+                .collect();
+            let han: Vec<&String> = p
+                .all_terms
+                .iter()
+                .filter(|t| t.chars().count() == 2 && t.chars().all(crate::analyze::script::is_han))
+                .take(40)
+                .collect();
+            for a in &han {
+                for b in &han {
+                    keys.push(format!("{a}{b}"));
+                }
+            }
+            let mut partial = 0;
+            for k in &keys {
+                let c = p.credit(k);
+                assert_eq!(c, p.credit_by_rules(k), "{name}: {k}");
+                partial += usize::from(c.value > 0.0 && c.value < 1.0);
+            }
+            assert!(partial > 10, "{name}: only {partial} partial credits");
+        }
     }
 }

@@ -4,11 +4,13 @@
 
 use super::evidence::{recency, Evidence};
 use super::requirements::facts;
-use super::tunables::{MAX_NARROWER_DEPTH, OTHER_SECTION_PRIOR};
+use super::tunables::{
+    BROADER_CREDIT, MAX_NARROWER_DEPTH, NARROWER_CREDIT, OTHER_SECTION_PRIOR, SIBLING_CREDIT,
+};
 use crate::analyze::{Analyzer, Token};
 use crate::error::Result;
 use crate::index::{BulletIndex, IndexDoc, IndexMeta};
-use crate::model::{Bullet, Resume, ResumeFacts, YearMonth};
+use crate::model::{Bullet, Credit, Resume, ResumeFacts, YearMonth};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::path::Path;
@@ -215,6 +217,42 @@ fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, Narrow
     out
 }
 
+/// The credit of every term the résumé `terms` earns any for by the lexicon's relations, in
+/// the order of precedence [`PreparedResume::credit`] gives them: the term itself, a narrower
+/// concept in the résumé, its broader concept, a sibling. (Chinese compounds written as two
+/// words are found when asked.)
+fn credited(
+    terms: &HashSet<String>,
+    under: &HashMap<String, Narrower>,
+    analyzer: &Analyzer,
+) -> HashMap<String, Credit> {
+    let mut out: HashMap<String, Credit> = HashMap::default();
+    let mut credit = |key: &str, value: f32, via: Option<&str>| {
+        out.entry(key.to_string()).or_insert_with(|| Credit {
+            value,
+            via: via.map(str::to_string),
+        });
+    };
+    for t in terms {
+        credit(t, 1.0, None);
+    }
+    for (b, n) in under {
+        credit(b, NARROWER_CREDIT.powi(n.depth as i32), Some(&n.concept));
+    }
+    // A concept has one broader concept: each term below is credited through it alone.
+    for b in terms {
+        for n in analyzer.narrower(b) {
+            credit(n, BROADER_CREDIT, Some(b));
+        }
+    }
+    for (b, s) in under.iter().filter(|(_, s)| s.depth == 1) {
+        for n in analyzer.narrower(b) {
+            credit(n, SIBLING_CREDIT, Some(&s.concept));
+        }
+    }
+    out
+}
+
 /// Where the bullet index lives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IndexPlace<'a> {
@@ -237,6 +275,10 @@ pub struct PreparedResume {
     /// (first in the lexicon's order) and how many levels below it is (read once: partial
     /// credit looks it up for every term).
     pub under: HashMap<String, Narrower>,
+    /// Every term the résumé earns credit for, itself or through the lexicon's relations,
+    /// with that credit (read once: batch asks for every term of every posting, most of
+    /// which earn none, and one lookup answers that).
+    pub(crate) credited: HashMap<String, Credit>,
     /// Years of experience and highest degree, read once.
     pub facts: ResumeFacts,
     /// How deeply the résumé proves each term, read once.
@@ -276,12 +318,15 @@ impl PreparedResume {
                 BulletIndex::open_or_build(analyzed.index_docs(), &meta, dir, &analyzer)?
             }
         };
+        let under = under(&analyzed.all_terms, &analyzer);
+        let credited = credited(&analyzed.all_terms, &under, &analyzer);
         Ok(PreparedResume {
             facts: facts(&resume, as_of),
             evidence: Evidence::new(&resume, &analyzer, &analyzed.tokens, as_of),
             resume,
             bullets: analyzed.bullets,
-            under: under(&analyzed.all_terms, &analyzer),
+            under,
+            credited,
             all_terms: analyzed.all_terms,
             tokens: analyzed.tokens,
             index,
