@@ -435,7 +435,8 @@ fn analyze_with<const LINES: bool>(
     let terms = kept
         .into_iter()
         .map(|(_, weight, id, a)| PostingTerm {
-            key: ids.names[id as usize].to_string(),
+            // `str::to_owned`: `to_string` on the `Box<str>` would go through `Display`.
+            key: ids.names[id as usize].as_ref().to_owned(),
             term: a.term.to_string(),
             weight,
             kind: a.kind,

@@ -671,15 +671,18 @@ fn is_tracking_tags(text: &str) -> bool {
 /// will…" and "With 3 years of experience, the candidate…" still ask.
 fn tells_company_history(text: &str) -> bool {
     let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // The opening word first: most lines open with another, and need no search for a comma.
+    let first = head.split_whitespace().next().unwrap_or("");
+    if !["with", "for", "over", "after"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
     let Some((opener, rest)) = head.split_once(',') else {
         return false;
     };
-    let first = opener.split_whitespace().next().unwrap_or("");
-    if opener.len() > 60
-        || !["with", "for", "over", "after"]
-            .iter()
-            .any(|w| first.eq_ignore_ascii_case(w))
-    {
+    if opener.len() > 60 {
         return false;
     }
     let lower = opener.to_ascii_lowercase();
