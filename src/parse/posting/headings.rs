@@ -113,6 +113,11 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("hiring process", Part::Process, true),
     ("interview process", Part::Process, true),
     ("recruitment process", Part::Process, true),
+    // The plural, as in "Our Hiring Processes Include:" (cue words end at a word's end).
+    ("application processes", Part::Process, true),
+    ("hiring processes", Part::Process, true),
+    ("interview processes", Part::Process, true),
+    ("recruitment processes", Part::Process, true),
     ("equal opportunity", Part::Process, true),
     ("equal employment", Part::Process, true),
     ("diversity", Part::Process, true),
@@ -613,6 +618,14 @@ mod tests {
         }
         assert_eq!(part("What's in it for you?"), Some(Part::Benefits));
         assert_eq!(part("How to apply"), Some(Part::Process));
+        for steps in [
+            "Our Hiring Processes Include:",
+            "Our Hiring Processes Might Include:",
+            "Recruitment Process Overview:",
+            "Interview process",
+        ] {
+            assert_eq!(part(steps), Some(Part::Process), "{steps}");
+        }
         assert_eq!(part("Sound like you?"), Some(Part::Requirements));
         assert_eq!(part("You might be a fit if you"), Some(Part::Requirements));
         // A question no cue explains is still a heading; its lines are read by content.
