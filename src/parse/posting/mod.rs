@@ -307,6 +307,9 @@ fn place(ctx: Heading, s: Signals) -> Part {
         Part::Requirements
     };
     match ctx.part {
+        // The employer speaking of itself under a requirements heading ("We are proud of
+        // the culture we have built") asks nothing: read it as other text.
+        Part::Requirements | Part::Nice if s.employer => Part::Other,
         Part::Requirements => wanted,
         Part::Nice => Part::Nice,
         Part::Duties => {
@@ -419,6 +422,25 @@ mod tests {
         // A cue inside a longer line still splits it.
         let p = parse("Data Engineer\n\nWe build data tools. Requirements: 5+ years of SQL\n");
         assert!(parts_of(&p).contains(&(Part::Requirements, "5+ years of SQL")));
+    }
+
+    #[test]
+    fn the_employer_speaking_of_itself_under_requirements_is_not_a_requirement() {
+        let p = parse("Backend Engineer\n\nRequirements:\n- 5+ years of Go\n- We are proud of the culture we have built together.\n- We’re looking for someone strong in SQL.\n");
+        assert_eq!(
+            parts_of(&p),
+            [
+                (Part::Requirements, "5+ years of Go"),
+                (
+                    Part::Other,
+                    "We are proud of the culture we have built together."
+                ),
+                (
+                    Part::Requirements,
+                    "We’re looking for someone strong in SQL."
+                ),
+            ]
+        );
     }
 
     #[test]

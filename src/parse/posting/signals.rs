@@ -34,6 +34,10 @@ pub struct Signals {
     /// A company blurb: "we are a", "our mission", "founded in", 成立于, or the employer's
     /// name opening the line.
     pub company: bool,
+    /// The employer speaks of itself ("We are proud of our culture", "Our stack is React",
+    /// "At Plaid, we…") and asks nothing of the reader: whatever it says ("our expertise
+    /// with", "strong values") describes the employer, not a requirement.
+    pub employer: bool,
 }
 
 impl Signals {
@@ -629,6 +633,13 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
     if is_tracking_tags(text) {
         s.process = true;
     }
+    if speaks_of_employer(text) {
+        s.employer = true;
+        s.req = false;
+        s.soft = false;
+        s.nice = false;
+        s.years = false;
+    }
     if tells_company_history(text) {
         // "With over 20 years of experience, PCF sets out…": the years are the employer's.
         s.company = true;
@@ -663,6 +674,85 @@ fn is_tracking_tags(text: &str) -> bool {
                     matches!(board, "LI" | "BI") && code.bytes().all(|b| b.is_ascii_alphanumeric())
                 })
         })
+}
+
+/// Whether `text` is the employer speaking of itself: it opens with "we" or "our" (or "At
+/// Name, we…") and no word of it turns to the reader ("you", "candidates", "looking for",
+/// "we expect", "ideal"). "We're looking for someone strong in Go" and "Our ideal candidate
+/// has…" ask; "We combine our expertise with leading technologies" does not.
+fn speaks_of_employer(text: &str) -> bool {
+    let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = head
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let we = |w: &str| {
+        ["we", "we're", "we’re", "we've", "we’ve", "our"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    };
+    // "At Plaid, we…": the name, then the comma, then "we" or "our".
+    let opens = we(first)
+        || (first.eq_ignore_ascii_case("at")
+            && head.find(',').is_some_and(|c| {
+                c <= 40
+                    && head[c + 1..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| we(w.trim_end_matches(|x: char| !x.is_alphanumeric())))
+            }));
+    if !opens {
+        return false;
+    }
+    const TO_THE_READER: &[&str] = &[
+        "you",
+        "your",
+        "you're",
+        "you’re",
+        "you'll",
+        "you’ll",
+        "you've",
+        "you’ve",
+        "yourself",
+        "candidate",
+        "candidates",
+        "applicant",
+        "applicants",
+        "someone",
+        "somebody",
+        "anyone",
+        "individual",
+        "individuals",
+        "person",
+        "people",
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "looking",
+        "seeking",
+        "seek",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "expect",
+        "expects",
+        "require",
+        "requires",
+        "required",
+        "ideal",
+        "hire",
+        "hiring",
+        "join",
+        "must",
+        "should",
+    ];
+    !head
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| TO_THE_READER.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 /// Whether `text` opens with a span of years whose subject, after the comma, is a name or
@@ -802,6 +892,32 @@ mod tests {
             "Drive the offer process, including reference checks and salary recommendations",
         ] {
             assert!(!signals(line, None).notice, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_employer_speaking_of_itself_asks_nothing() {
+        for line in [
+            "We combine our expertise with the world’s leading technologies.",
+            "At Arista, we take pride in our track record of success.",
+            "Our team is passionate, talented, and customer-focused.",
+            "We value learning and growth and the ability to make a big impact.",
+            "We are proud of the culture we have built together.",
+        ] {
+            let s = signals(line, None);
+            assert!(s.employer && !s.req && !s.soft, "{line}: {s:?}");
+        }
+        for line in [
+            "We’re looking for a software engineer, strong with Go and SQL.",
+            "Our ideal candidate has 5+ years of experience with Kubernetes.",
+            "We expect you to have experience with Terraform.",
+            "We require strong knowledge of TCP/IP.",
+            "At least 5 years of experience with Python.",
+            "5+ years of experience with Kubernetes",
+            "Experience with our stack: Go and Postgres",
+        ] {
+            let s = signals(line, None);
+            assert!(!s.employer && (s.req || s.soft || s.years), "{line}: {s:?}");
         }
     }
 
