@@ -113,6 +113,8 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("hiring process", Part::Process, true),
     ("interview process", Part::Process, true),
     ("recruitment process", Part::Process, true),
+    ("selection process", Part::Process, true),
+    ("consideration process", Part::Process, true),
     // The plural, as in "Our Hiring Processes Include:" (cue words end at a word's end).
     ("application processes", Part::Process, true),
     ("hiring processes", Part::Process, true),
@@ -444,8 +446,15 @@ fn zh_item(t: &str) -> bool {
 pub fn heading(line: &str, item: bool) -> Option<Heading> {
     // List items are headings only as exact cues, which are short: most lines stop here,
     // before any allocation.
-    if line.len() > MAX_HEADING_BYTES || (item && line.len() > MAX_ITEM_HEADING_BYTES) {
+    if item && line.len() > MAX_ITEM_HEADING_BYTES {
         return None;
+    }
+    if line.len() > MAX_HEADING_BYTES {
+        // A heading with an aside: "What to expect in the hiring process (all video
+        // interviews unless accommodations are needed):" is read without the aside.
+        return without_aside(line)
+            .filter(|h| h.len() <= MAX_HEADING_BYTES)
+            .and_then(|h| heading(&h, false));
     }
     // A sentence is not a heading: rejected before any allocation.
     let end = line.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
@@ -500,6 +509,19 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
         });
     }
     None
+}
+
+/// `line` without its one parenthetical aside, when it ends like a heading (a colon).
+fn without_aside(line: &str) -> Option<String> {
+    let t = line.trim_end();
+    if !t.ends_with([':', '：']) {
+        return None;
+    }
+    let open = t.find(['(', '（'])?;
+    let close = open + t[open..].find([')', '）'])?;
+    let after = &t[close..];
+    let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+    Some(format!("{}{}", t[..open].trim_end(), after))
 }
 
 /// All cue words in one automaton.
@@ -619,6 +641,8 @@ mod tests {
         assert_eq!(part("What's in it for you?"), Some(Part::Benefits));
         assert_eq!(part("How to apply"), Some(Part::Process));
         for steps in [
+            "What to expect in the hiring process (all video interviews unless accommodations are needed):",
+            "What is the Candidate Consideration Process",
             "Our Hiring Processes Include:",
             "Our Hiring Processes Might Include:",
             "Recruitment Process Overview:",
