@@ -682,6 +682,14 @@ fn is_tracking_tags(text: &str) -> bool {
 /// has…" ask; "We combine our expertise with leading technologies" does not.
 fn speaks_of_employer(text: &str) -> bool {
     let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Most lines open with another letter: no word is cut out of them (a Chinese line is
+    // one long run of letters).
+    if !matches!(
+        head.as_bytes().first(),
+        Some(b'w' | b'W' | b'o' | b'O' | b'a' | b'A')
+    ) {
+        return false;
+    }
     let mut words = head
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty());
@@ -761,7 +769,14 @@ fn speaks_of_employer(text: &str) -> bool {
 /// will…" and "With 3 years of experience, the candidate…" still ask.
 fn tells_company_history(text: &str) -> bool {
     let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // The opening word first: most lines open with another, and need no search for a comma.
+    // The opening word first: most lines open with another, and need no search for a comma
+    // (the first letter first: a Chinese line is one long word).
+    if !matches!(
+        head.as_bytes().first(),
+        Some(b'w' | b'W' | b'f' | b'F' | b'o' | b'O' | b'a' | b'A')
+    ) {
+        return false;
+    }
     let first = head.split_whitespace().next().unwrap_or("");
     if !["with", "for", "over", "after"]
         .iter()
