@@ -310,6 +310,10 @@ fn place(ctx: Heading, s: Signals) -> Part {
         // The employer speaking of itself under a requirements heading ("We are proud of
         // the culture we have built") asks nothing: read it as other text.
         Part::Requirements | Part::Nice if s.employer => Part::Other,
+        // Nor does a company blurb that asks nothing ("贝壳找房创立于2018年初…", "founded in"; a
+        // line opening with the employer's name alone may name its product: "Google
+        // Analytics").
+        Part::Requirements | Part::Nice if s.blurb && !asks && !s.duty && !s.nice => Part::Company,
         Part::Requirements => wanted,
         Part::Nice => Part::Nice,
         Part::Duties => {
@@ -440,6 +444,33 @@ mod tests {
                     "We’re looking for someone strong in SQL."
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_company_blurb_under_requirements_is_company_text_but_a_product_is_not() {
+        let p = parse("销售顾问\n\n任职要求：\n1、公司信息贝壳找房创立于2018年初，定位于技术驱动的品质居住服务平台。\n2、熟悉Excel\n");
+        assert_eq!(
+            parts_of(&p)[..2],
+            [
+                (
+                    Part::Company,
+                    "公司信息贝壳找房创立于2018年初，定位于技术驱动的品质居住服务平台。"
+                ),
+                (Part::Requirements, "熟悉Excel"),
+            ]
+        );
+        // A line opening with the employer's name may name its product.
+        let p = parse_with_company(
+            "Analytics Engineer\n\nRequirements:\n- Google Analytics, Optimizely and BigQuery\n",
+            Some("Google"),
+        );
+        assert_eq!(
+            parts_of(&p),
+            [(
+                Part::Requirements,
+                "Google Analytics, Optimizely and BigQuery"
+            )]
         );
     }
 

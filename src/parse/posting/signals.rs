@@ -34,6 +34,10 @@ pub struct Signals {
     /// A company blurb: "we are a", "our mission", "founded in", 成立于, or the employer's
     /// name opening the line.
     pub company: bool,
+    /// Blurb phrasing itself ("founded in", "our mission", 成立于, 创立于), as against a line
+    /// that merely opens with the employer's name, which may be its product ("Google
+    /// Analytics", "AWS Lambda").
+    pub blurb: bool,
     /// The employer speaks of itself ("We are proud of our culture", "Our stack is React",
     /// "At Plaid, we…") and asks nothing of the reader: whatever it says ("our expertise
     /// with", "strong values") describes the employer, not a requirement.
@@ -398,6 +402,8 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("offices in", Class::Company),
     ("we believe", Class::Company),
     ("成立于", Class::Company),
+    ("创立于", Class::Company),
+    ("创建于", Class::Company),
     ("总部", Class::Company),
     ("旗下", Class::Company),
     ("上市公司", Class::Company),
@@ -613,7 +619,10 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
             Class::Benefit => s.benefit = true,
             Class::Process => s.process = true,
             Class::Notice => s.notice = true,
-            Class::Company => s.company = true,
+            Class::Company => {
+                s.company = true;
+                s.blurb = true;
+            }
             Class::Year => {
                 s.years |= number_before(&text[..m.start()])
                     && !crate::parse::text::is_age(&text[m.end()..])
@@ -643,6 +652,7 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
     if tells_company_history(text) {
         // "With over 20 years of experience, PCF sets out…": the years are the employer's.
         s.company = true;
+        s.blurb = true;
         s.years = false;
         s.req = false;
     }
