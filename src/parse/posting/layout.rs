@@ -30,8 +30,9 @@ pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) -> bool {
     // Which cuts can apply (one scan of the line): most lines need none.
     let s = Shape::of(line);
     if !s.colon && !s.digit && !s.section {
-        // No inline heading, no list number: only long text is cut.
-        if line.len() <= LONG_ZH || (s.ascii && line.len() <= LONG_PARAGRAPH) {
+        // No inline heading, no list number: only long text, or a sentence that adds a
+        // preference, is cut.
+        if line.len() <= LONG_ZH {
             out.push((None, line));
         } else {
             split_long(line, s.ascii, &mut |p| out.push((None, p)));
@@ -324,7 +325,7 @@ fn split_items<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
 fn split_long<'a>(text: &'a str, ascii: bool, emit: &mut impl FnMut(&'a str)) {
     if !ascii && text.chars().any(crate::analyze::script::is_han) {
         split_clauses(text, &mut |part| split_han_dashes(part, emit));
-    } else if text.len() > LONG_PARAGRAPH {
+    } else if text.len() > LONG_PARAGRAPH || adds_a_preference(text) {
         split_sentences(text, emit);
     } else {
         emit(text);
@@ -512,19 +513,36 @@ fn split_clauses<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
     emit_trimmed(&s[from..], emit);
 }
 
+/// Whether a sentence after the first says what is preferred while the first does not:
+/// "Bachelor's degree in CS. A Master's or PhD is a plus." asks for the first and prefers
+/// the second, so each sentence gets its own part.
+fn adds_a_preference(text: &str) -> bool {
+    // Most lines are one sentence: found without cutting anything.
+    let Some(end) = sentence_end(text.as_bytes(), 0) else {
+        return false;
+    };
+    let nice = |s: &str| super::signals::signals(s, None).nice;
+    !nice(&text[..=end]) && nice(&text[end + 1..])
+}
+
+/// The first sentence end at or after `from` (the `.`, `!` or `?` of `. X`) with at least 20
+/// bytes of sentence before it.
+fn sentence_end(b: &[u8], from: usize) -> Option<usize> {
+    (from..b.len().saturating_sub(2)).find(|&i| {
+        matches!(b[i], b'.' | b'!' | b'?')
+            && b[i + 1] == b' '
+            && b[i + 2].is_ascii_uppercase()
+            && i - from >= 20
+    })
+}
+
 /// Splits prose at sentence ends: `. `, `! `, `? ` followed by a capital letter.
 fn split_sentences<'a>(s: &'a str, emit: &mut impl FnMut(&'a str)) {
     let b = s.as_bytes();
     let mut from = 0;
-    for i in 0..b.len().saturating_sub(2) {
-        if matches!(b[i], b'.' | b'!' | b'?')
-            && b[i + 1] == b' '
-            && b[i + 2].is_ascii_uppercase()
-            && i - from >= 20
-        {
-            emit_trimmed(&s[from..=i], emit);
-            from = i + 2;
-        }
+    while let Some(i) = sentence_end(b, from) {
+        emit_trimmed(&s[from..=i], emit);
+        from = i + 2;
     }
     emit_trimmed(&s[from..], emit);
 }
@@ -662,5 +680,23 @@ mod tests {
         split_sentences(p, &mut |s| got.push(s));
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].starts_with("You will build"));
+    }
+
+    #[test]
+    fn a_short_item_that_adds_a_preference_is_cut_at_its_sentences() {
+        let item = "Bachelor's degree in a quantitative/CS major (e.g., mathematics, statistics). A Master's or PhD is a plus, but not required.";
+        assert_eq!(
+            texts(item),
+            [
+                (
+                    None,
+                    "Bachelor's degree in a quantitative/CS major (e.g., mathematics, statistics)."
+                ),
+                (None, "A Master's or PhD is a plus, but not required."),
+            ]
+        );
+        // Sentences that do not change what is preferred stay one item.
+        let one = "Experience with Kubernetes in production. Comfortable on call.";
+        assert_eq!(texts(one), [(None, one)]);
     }
 }
