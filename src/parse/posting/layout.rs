@@ -32,7 +32,7 @@ pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) -> bool {
     if !s.colon && !s.digit && !s.section {
         // No inline heading, no list number: only long text, or a sentence that adds a
         // preference, is cut.
-        if line.len() <= LONG_ZH {
+        if line.len() <= LONG_ZH && (s.ascii || preference_cut_zh(line).is_none()) {
             out.push((None, line));
         } else {
             split_long(line, s.ascii, &mut |p| out.push((None, p)));
@@ -312,7 +312,7 @@ fn split_items<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
         }
     };
     split_numbers(seg, digit, &mut |numbered| {
-        if numbered.len() <= LONG_ZH {
+        if numbered.len() <= LONG_ZH && preference_cut_zh(numbered).is_none() {
             keep(numbered);
         } else {
             split_long(numbered, numbered.is_ascii(), &mut keep);
@@ -324,7 +324,13 @@ fn split_items<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
 /// ends. `ascii` says the text is all ASCII (then it holds no Chinese).
 fn split_long<'a>(text: &'a str, ascii: bool, emit: &mut impl FnMut(&'a str)) {
     if !ascii && text.chars().any(crate::analyze::script::is_han) {
-        split_clauses(text, &mut |part| split_han_dashes(part, emit));
+        split_clauses(text, &mut |part| match preference_cut_zh(part) {
+            Some(cut) => {
+                split_han_dashes(part[..cut].trim(), emit);
+                split_han_dashes(part[cut + '，'.len_utf8()..].trim(), emit);
+            }
+            None => split_han_dashes(part, emit),
+        });
     } else if text.len() > LONG_PARAGRAPH || adds_a_preference(text) {
         split_sentences(text, emit);
     } else {
@@ -525,6 +531,42 @@ fn adds_a_preference(text: &str) -> bool {
     !nice(&text[..=end]) && nice(&text[end + 1..])
 }
 
+/// Where a Chinese item that asks for something and then says what is preferred is cut:
+/// "3年以上移动开发经验，有相似工作经验者优先" asks for three years and prefers the rest. The
+/// cut is the `，` before the first clause with a preference marker, when the first clause
+/// has none and the clause just before the cut asks on its own (熟悉, 3年以上, 本科): in
+/// "会计学，财务管理等相关专业优先" the preference covers the whole list, so it stays one item.
+/// (Never at a `,` between two skills: "熟悉Docker,Kubernetes者优先".)
+fn preference_cut_zh(text: &str) -> Option<usize> {
+    // Most items hold no marker: checked before any clause is cut.
+    if !(text.contains('，')
+        && (text.contains("优先") || text.contains("加分") || text.contains('佳')))
+    {
+        return None;
+    }
+    let sig = |s: &str| super::signals::signals(s, None);
+    let asks = |s: &str| {
+        let g = sig(s);
+        (g.req || g.soft || g.years) && !g.nice
+    };
+    let mut start = 0usize;
+    let mut prev: Option<&str> = None;
+    for clause in text.split('，') {
+        if sig(clause).nice {
+            let cut = start.checked_sub('，'.len_utf8())?;
+            // A short preferred clause may read as a heading ("有开发/自动化者优先"): then
+            // the item stays whole rather than open nice-to-haves.
+            let whole = prev.is_some_and(asks)
+                && !sig(&text[..cut]).nice
+                && heading(text[start..].trim(), false).is_none();
+            return whole.then_some(cut);
+        }
+        prev = Some(clause);
+        start += clause.len() + '，'.len_utf8();
+    }
+    None
+}
+
 /// The first sentence end at or after `from` (the `.`, `!` or `?` of `. X`) with at least 20
 /// bytes of sentence before it.
 fn sentence_end(b: &[u8], from: usize) -> Option<usize> {
@@ -698,5 +740,32 @@ mod tests {
         // Sentences that do not change what is preferred stay one item.
         let one = "Experience with Kubernetes in production. Comfortable on call.";
         assert_eq!(texts(one), [(None, one)]);
+    }
+
+    #[test]
+    fn a_chinese_item_that_asks_then_prefers_is_cut_before_the_preference() {
+        assert_eq!(
+            texts("3年以上移动开发经验，有相似工作经验者优先；"),
+            [
+                (None, "3年以上移动开发经验"),
+                (None, "有相似工作经验者优先；")
+            ]
+        );
+        assert_eq!(
+            texts("熟悉Go/Java/C/C++/Python等至少一门语言，有Go开发经验者优先；"),
+            [
+                (None, "熟悉Go/Java/C/C++/Python等至少一门语言"),
+                (None, "有Go开发经验者优先；")
+            ]
+        );
+        // The preference covers a list (the clause before it asks nothing on its own), two
+        // skills joined by a `,`, or the item opens with it: one item.
+        for whole in [
+            "全日制本科及以上学历，会计学，财务管理等相关专业毕业生优先；",
+            "熟悉Docker,Kubernetes者优先。",
+            "有大型互联网公司经验者优先，熟悉Linux；",
+        ] {
+            assert_eq!(texts(whole), [(None, whole)], "{whole}");
+        }
     }
 }
