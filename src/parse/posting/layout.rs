@@ -544,24 +544,21 @@ fn preference_cut_zh(text: &str) -> Option<usize> {
     {
         return None;
     }
-    let sig = |s: &str| super::signals::signals(s, None);
-    let asks = |s: &str| {
-        let g = sig(s);
-        (g.req || g.soft || g.years) && !g.nice
-    };
     let mut start = 0usize;
-    let mut prev: Option<&str> = None;
+    // The signals of the clause before, once read.
+    let mut prev: Option<super::signals::Signals> = None;
     for clause in text.split('，') {
-        if sig(clause).nice {
+        let s = super::signals::signals(clause, None);
+        if s.nice {
             let cut = start.checked_sub('，'.len_utf8())?;
-            // A short preferred clause may read as a heading ("有开发/自动化者优先"): then
-            // the item stays whole rather than open nice-to-haves.
-            let whole = prev.is_some_and(asks)
-                && !sig(&text[..cut]).nice
+            // (No pattern holds a `，`, so the clauses before, none of which prefers, do not
+            // together either.) A short preferred clause may read as a heading
+            // ("有开发/自动化者优先"): then the item stays whole rather than open nice-to-haves.
+            let whole = prev.is_some_and(|p| p.req || p.soft || p.years)
                 && heading(text[start..].trim(), false).is_none();
             return whole.then_some(cut);
         }
-        prev = Some(clause);
+        prev = Some(s);
         start += clause.len() + '，'.len_utf8();
     }
     None

@@ -768,9 +768,8 @@ fn speaks_of_employer(text: &str) -> bool {
         "must",
         "should",
     ];
-    !head
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .any(|w| TO_THE_READER.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    // The rest of the words (the first is "we", "our" or "at").
+    !words.any(|w| TO_THE_READER.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 /// Whether `text` opens with a span of years whose subject, after the comma, is a name or
