@@ -230,8 +230,14 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
         (plain(a) && plain(b) && !b.contains(sep.trim())).then(|| (a.to_string(), b.to_string()))
     };
     if let Some((org, title)) = two(" — ").or_else(|| two(" – ")) {
-        e.organisation = Some(org);
-        e.title = Some(title);
+        // `Senior Engineer, Acme — Seattle, WA` (a DOCX's entry line): the place is no title.
+        if super::is_place(&title) {
+            e.organisation = Some(org);
+            e.location = Some(title);
+        } else {
+            e.organisation = Some(org);
+            e.title = Some(title);
+        }
     } else if let Some((a, b)) = two(" | ").or_else(|| two("｜")) {
         // `Company | City, ST` (LaTeX templates set the place flush right on the company's
         // line); otherwise `职位 | 公司`.
@@ -557,6 +563,16 @@ mod tests {
             head("Larkspur Health — Staff Engineer"),
             (s("Larkspur Health"), s("Staff Engineer"), None)
         );
+        assert_eq!(
+            head("Senior Software Engineer, Acme Payments Inc. — Seattle, WA"),
+            (
+                s("Senior Software Engineer, Acme Payments Inc."),
+                None,
+                None
+            )
+        );
+        let placed = entry_heading("Senior Engineer, Acme — Seattle, WA", &[], &[]);
+        assert_eq!(placed.location.as_deref(), Some("Seattle, WA"));
         assert_eq!(
             head("后端工程师 | 阿里云"),
             (s("阿里云"), s("后端工程师"), None)

@@ -575,6 +575,16 @@ fn reads_as_sentence(t: &str) -> bool {
         || (t.ends_with('.') && t.split_whitespace().count() >= 5)
 }
 
+/// Whether a marked line is wholly set in bold (`- **阿里云**`): a name, not a statement.
+fn is_bold_name(raw: &str) -> bool {
+    split_markers(raw).is_some_and(|(_, _, rest)| {
+        let rest = rest.trim();
+        rest.len() > 4
+            && ((rest.starts_with("**") && rest.ends_with("**"))
+                || (rest.starts_with("__") && rest.ends_with("__")))
+    })
+}
+
 fn is_continuation(raw: &str) -> bool {
     let indent = raw.len() - raw.trim_start().len();
     indent >= 2
@@ -636,7 +646,19 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
                 before.is_empty() || (looks_like_location(before) && !before.contains(['|', '·']))
             }));
         let sentence_above = is_item && reads_as_sentence(&text) && !dates_next;
+        // A dated line that names a role before its dates ("DataCorp, Engineer    2016 –
+        // 2019") is a whole entry header: the item above it ("- Mentored 5 engineers") is
+        // the previous entry's last bullet, unless the item is a name set in bold
+        // ("- **阿里云**", as text from a PDF gives it).
+        let role_dated_below = is_item
+            && has_date
+            && details.last().is_some_and(|&j| {
+                matches!(&lines[j].kind, Kind::Text(t) if dates::find_range(t)
+                    .is_some_and(|r| crate::model::names_a_role(&t[..r.span.start])))
+            })
+            && !is_bold_name(line.raw);
         let header = !sentence_above
+            && !role_dated_below
             && (has_date
                 || inline_date
                 || (is_item && directly_followed && !continuation && details.len() <= 2));
@@ -765,12 +787,61 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
             rest.push(d.clone());
         }
     }
-    e.organisation = Some(header);
-    if kind != SectionKind::Education && !rest.is_empty() {
-        e.title = Some(rest.remove(0));
+    match split_role(&header).filter(|_| kind != SectionKind::Education) {
+        Some((org, title, place)) => {
+            // The header holds the role: a place at its end or on the next line is the place.
+            e.organisation = Some(org);
+            e.title = Some(title);
+            if e.location.is_none() {
+                e.location = place;
+            }
+            if e.location.is_none() && rest.first().is_some_and(|r| looks_like_location(r)) {
+                e.location = Some(rest.remove(0));
+            }
+        }
+        None => {
+            e.organisation = Some(header);
+            if kind != SectionKind::Education && !rest.is_empty() {
+                e.title = Some(rest.remove(0));
+            }
+        }
     }
     e.notes = rest;
     e
+}
+
+/// An organisation and a role on one line, told apart by the role's title word: `Acme Inc.,
+/// Senior Engineer`, `Senior Software Engineer, Acme Payments Inc.`, `Engineer at Acme`,
+/// `阿里巴巴，高级工程师`; with the place when one ends the line (`Engineer, Acme — Seattle,
+/// WA`). `None` when neither side or both sides name a role.
+pub(super) fn split_role(h: &str) -> Option<(String, String, Option<String>)> {
+    use crate::model::names_a_role;
+    let (h, place) = [" — ", " – ", " | ", " · ", "｜"]
+        .iter()
+        .find_map(|sep| {
+            let (a, p) = h.rsplit_once(sep)?;
+            (!a.trim().is_empty() && super::is_place(p)).then(|| (a.trim(), Some(p.trim())))
+        })
+        .unwrap_or((h, None));
+    [" at ", " @ ", " — ", " – ", " - ", " | ", "｜", ", ", "，"]
+        .iter()
+        .find_map(|sep| {
+            let (a, b) = h.split_once(sep)?;
+            let (a, b) = (a.trim(), b.trim());
+            if a.is_empty() || b.is_empty() {
+                return None;
+            }
+            let (org, title) = match (names_a_role(a), names_a_role(b)) {
+                (false, true) => (a, b),
+                (true, false) => (b, a),
+                _ => return None,
+            };
+            Some((
+                org.to_string(),
+                title.to_string(),
+                place.map(str::to_string),
+            ))
+        })
 }
 
 /// Whether `after` (the text right after a number of years, or after "year") says an age:
@@ -868,6 +939,45 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_and_a_role_on_one_line_are_told_apart() {
+        let split = |h: &str| split_role(h);
+        let s = |o: &str, t: &str, p: Option<&str>| Some((o.into(), t.into(), p.map(Into::into)));
+        assert_eq!(
+            split("Acme Inc., Senior Engineer"),
+            s("Acme Inc.", "Senior Engineer", None)
+        );
+        assert_eq!(
+            split("Senior Software Engineer, Acme Payments Inc."),
+            s("Acme Payments Inc.", "Senior Software Engineer", None)
+        );
+        assert_eq!(
+            split("Software Engineer, DataCorp LLC — Portland, OR"),
+            s("DataCorp LLC", "Software Engineer", Some("Portland, OR"))
+        );
+        assert_eq!(
+            split("Staff Engineer at Acme, Remote"),
+            s("Acme, Remote", "Staff Engineer", None)
+        );
+        assert_eq!(
+            split("阿里巴巴，高级工程师"),
+            s("阿里巴巴", "高级工程师", None)
+        );
+        // A place, or two roles: nothing to tell apart.
+        assert_eq!(split("Google, Mountain View, CA"), None);
+        assert_eq!(split("Engineer, Tech Lead"), None);
+        // A role's own place goes to the place.
+        let r = parse("Experience\nSenior Software Engineer, Acme Payments Inc.\nSeattle, WA\nJan 2020 – Present\n- Built the ledger.\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            e.organisation.as_deref(),
+            Some("Acme Payments Inc."),
+            "{e:#?}"
+        );
+        assert_eq!(e.title.as_deref(), Some("Senior Software Engineer"));
+        assert_eq!(e.location.as_deref(), Some("Seattle, WA"));
+    }
+
+    #[test]
     fn a_last_achievement_stays_in_its_list_above_the_next_entry() {
         // With a blank line (a text file) and without one (text from a PDF), a marked
         // sentence above the next organisation and its dates is the previous entry's bullet.
@@ -887,6 +997,27 @@ mod tests {
                 entries[1].organisation.as_deref(),
                 Some("Tidewater Logistics")
             );
+        }
+        // An achievement without a full stop above a line that names its organisation,
+        // role and dates, with a blank line between or none.
+        for gap in ["\n", ""] {
+            let text = format!(
+                "Experience\nAcme Inc., Senior Engineer    2020 – Present\n- Built the billing service in Go.\n- Mentored 5 engineers.\n{gap}DataCorp, Engineer    2016 – 2019\n- Wrote REST APIs with Django.\n"
+            );
+            let r = parse(&text);
+            let entries = &r.sections[0].entries;
+            let got: Vec<_> = entries
+                .iter()
+                .map(|e| (e.organisation.as_deref().unwrap_or(""), e.bullets.len()))
+                .collect();
+            assert_eq!(
+                got,
+                [("Acme Inc.", 2), ("DataCorp", 1)],
+                "{gap:?}: {entries:#?}"
+            );
+            assert_eq!(entries[0].bullets[1].text, "Mentored 5 engineers.");
+            assert_eq!(entries[0].title.as_deref(), Some("Senior Engineer"));
+            assert_eq!(entries[1].title.as_deref(), Some("Engineer"));
         }
         // A marked name over its dates, after a blank line, still heads its entry.
         let r = parse("工作经历\n\n- **阿里云**\n\n高级工程师、后端、Java\n\n中国, 杭州\n\n2020 年 8 月 - 2022 年 5 月\n\n- **流量调度中间件**: 负责阿里云内部流量调度中间件。\n");
