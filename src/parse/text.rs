@@ -361,6 +361,12 @@ pub fn parse(text: &str) -> Resume {
             .iter()
             .position(|l| matches!(l.kind, Kind::Heading(_)))
             .map_or(lines.len(), |p| i + 1 + p);
+        if is_personal_heading(h) {
+            // `个人信息` / `Contact`: the name and contact details, not a section.
+            personal_details(&lines[i + 1..end], &mut resume.basics);
+            i = end;
+            continue;
+        }
         let kind = SectionKind::from_heading(h);
         let entries = parse_section(&lines[i + 1..end], kind);
         resume.sections.push(Section {
@@ -372,6 +378,55 @@ pub fn parse(text: &str) -> Resume {
     }
     resume.assign_ids();
     resume
+}
+
+/// Whether a heading is that of the personal details block Chinese résumés open with
+/// (`个人信息`, `基本信息`) or of contact details (`Contact Information`).
+fn is_personal_heading(h: &str) -> bool {
+    let h = h.trim().to_lowercase();
+    [
+        "个人信息",
+        "基本信息",
+        "个人资料",
+        "联系方式",
+        "personal information",
+        "personal details",
+    ]
+    .iter()
+    .any(|k| h.contains(k))
+        || [
+            "contact",
+            "contact information",
+            "contact details",
+            "contact info",
+        ]
+        .contains(&h.as_str())
+}
+
+/// Reads a personal details block into `basics`: `姓名：张三` or `Name: Jane Doe` is the
+/// name (when none was found above it), every other line a contact line, as written.
+fn personal_details(lines: &[Line<'_>], basics: &mut crate::model::Basics) {
+    for l in lines {
+        let t = l.raw.trim();
+        let t = split_markers(t).map_or(t, |(_, _, rest)| rest);
+        let t = strip_emphasis(t.trim());
+        if t.is_empty() {
+            continue;
+        }
+        let named = t.split_once(['：', ':']).and_then(|(label, value)| {
+            let label = label.trim().to_lowercase();
+            let value = value.trim();
+            (["姓名", "name", "full name"].contains(&label.as_str())
+                && !value.is_empty()
+                && value.chars().count() <= 40)
+                .then(|| value.to_string())
+        });
+        match named {
+            Some(name) if basics.name.is_none() => basics.name = Some(name),
+            _ => basics.lines.push(t),
+        }
+    }
+    super::fill_contact(basics);
 }
 
 /// The note a résumé read without list structure carries.
@@ -621,7 +676,12 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             Kind::Text(t) => (t.clone(), false),
         };
         let (mut details, has_date) = header_details(lines, i);
-        let inline_date = !is_item && dates::find_range(&text).is_some_and(|r| r.span.start > 0);
+        // Dates inside the line: after its organisation (`Acme Corp, Jan 2019 – Present`), or
+        // before it, as Chinese résumés set them (`2017.03-至今  阿里巴巴  高级工程师`).
+        let inline_date = !is_item
+            && dates::find_range(&text).is_some_and(|r| {
+                r.span.start > 0 || text[r.span.end..].chars().any(char::is_alphanumeric)
+            });
         if inline_date {
             // A header with its own dates: a dated line below it heads the next entry.
             let next_dated = details.iter().position(
@@ -640,23 +700,27 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // "- **阿里云**", heads its entry.
         // Dates that name their own organisation (`小马智行 | 中国, 北京 · 2019 – 2020`) head
         // their own entry instead.
+        // (Dates followed by their organisation, `2014.07-2017.02  网易  Java 开发工程师`, name
+        // it too.)
         let dates_next = directly_followed
             && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::find_range(t).is_some_and(|r| {
                 let before = t[..r.span.start].trim().trim_end_matches(['|', ',', '，', '·']).trim();
-                before.is_empty() || (looks_like_location(before) && !before.contains(['|', '·']))
+                let named_after = before.is_empty() && t[r.span.end..].chars().any(char::is_alphanumeric);
+                !named_after
+                    && (before.is_empty() || (looks_like_location(before) && !before.contains(['|', '·'])))
             }));
         let sentence_above = is_item && reads_as_sentence(&text) && !dates_next;
         // A dated line that names a role before its dates ("DataCorp, Engineer    2016 –
         // 2019") is a whole entry header: the item above it ("- Mentored 5 engineers") is
         // the previous entry's last bullet, unless the item is a name set in bold
         // ("- **阿里云**", as text from a PDF gives it).
-        let role_dated_below = is_item
-            && has_date
-            && details.last().is_some_and(|&j| {
-                matches!(&lines[j].kind, Kind::Text(t) if dates::find_range(t)
-                    .is_some_and(|r| crate::model::names_a_role(&t[..r.span.start])))
-            })
-            && !is_bold_name(line.raw);
+        let role_dated_below =
+            is_item && has_date && details.last().is_some_and(|&j| {
+                matches!(&lines[j].kind, Kind::Text(t) if dates::find_range(t).is_some_and(|r| {
+                    crate::model::names_a_role(&t[..r.span.start])
+                        || (r.span.start == 0 && t[r.span.end..].chars().any(char::is_alphanumeric))
+                }))
+            }) && !is_bold_name(line.raw);
         let header = !sentence_above
             && !role_dated_below
             && (has_date
@@ -745,6 +809,17 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
             .trim_end_matches(['|', ',', '，', '·', '-', '–'])
             .trim();
         let after = header[r.span.end..].trim();
+        if before.is_empty() && !after.is_empty() {
+            // `2017.03-至今  阿里巴巴  高级 Java 开发工程师`: the dates first, then the
+            // organisation and the role (in columns, or told apart by the role's title word).
+            let after = after
+                .trim_start_matches(['|', ',', '，', '·', '-', '–'])
+                .trim();
+            let (org, rest_after) = dated_first(after, kind);
+            rest.extend(rest_after);
+            header = org;
+            return finish_entry(e, header, details, rest, kind);
+        }
         let mut h = before.to_string();
         // `小马智行 | 中国, 北京 · 2019 – 2020`: the organisation, then its place.
         let split = [" | ", " · "]
@@ -763,6 +838,18 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
         }
         header = h;
     }
+    finish_entry(e, header, details, rest, kind)
+}
+
+/// An entry from its header (its dates taken out), its detail lines and what is left of
+/// the header line.
+fn finish_entry(
+    mut e: Entry,
+    header: String,
+    details: Vec<String>,
+    mut rest: Vec<String>,
+    kind: SectionKind,
+) -> Entry {
     let date_pos = details.iter().position(|d| dates::find_range(d).is_some());
     for (k, d) in details.iter().enumerate() {
         if Some(k) == date_pos {
@@ -808,6 +895,43 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
     }
     e.notes = rest;
     e
+}
+
+/// The organisation of a header written after its dates, and the rest of it (the role
+/// first): columns set apart by two spaces, a tab or `|` (`浙江大学  软件工程  本科`), or
+/// one piece whose role is told by its title word (`Acme Inc., Senior Engineer`, `阿里巴巴
+/// 高级 Java 开发工程师`).
+fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
+    use crate::model::names_a_role;
+    let mut cols: Vec<&str> = after
+        .split(['\t', '|', '｜'])
+        .flat_map(|c| c.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cols.len() >= 2 {
+        if kind != SectionKind::Education && names_a_role(cols[0]) && !names_a_role(cols[1]) {
+            cols.swap(0, 1);
+        }
+        return (
+            cols[0].to_string(),
+            cols[1..].iter().map(|c| c.to_string()).collect(),
+        );
+    }
+    if kind != SectionKind::Education {
+        if let Some((org, title, place)) = split_role(after) {
+            let mut rest = vec![title];
+            rest.extend(place);
+            return (org, rest);
+        }
+        let by_space = after
+            .split_once(' ')
+            .filter(|(a, b)| !names_a_role(a) && names_a_role(b));
+        if let Some((org, title)) = by_space {
+            return (org.to_string(), vec![title.trim().to_string()]);
+        }
+    }
+    (after.to_string(), Vec::new())
 }
 
 /// An organisation and a role on one line, told apart by the role's title word: `Acme Inc.,
@@ -936,6 +1060,51 @@ mod tests {
                 ("本科 - 北京航空航天大学", "中国, 北京", 0),
             ]
         );
+    }
+
+    #[test]
+    fn a_chinese_resume_with_a_personal_details_block_and_dates_first() {
+        let r = parse("个人信息\n姓名：张三\n电话：13800001234\n邮箱：zhangsan@163.com\n求职意向：Java 后端开发\n\n教育背景\n2010.09-2014.06  浙江大学  软件工程  本科\n\n工作经历\n2017.03-至今  阿里巴巴  高级 Java 开发工程师\n1. 负责交易系统核心链路开发。\n2. 负责 Redis 缓存集群的设计与维护。\n2014.07-2017.02 网易 Java 开发工程师\n1. 参与游戏运营后台开发。\n");
+        assert_eq!(r.basics.name.as_deref(), Some("张三"));
+        assert_eq!(r.basics.email.as_deref(), Some("zhangsan@163.com"));
+        assert_eq!(r.basics.phone.as_deref(), Some("13800001234"));
+        assert!(r
+            .basics
+            .lines
+            .iter()
+            .any(|l| l == "求职意向：Java 后端开发"));
+        let kinds: Vec<_> = r.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SectionKind::Education, SectionKind::Experience]);
+        let edu = &r.sections[0].entries[0];
+        assert_eq!(edu.organisation.as_deref(), Some("浙江大学"));
+        assert_eq!(edu.dates.as_deref(), Some("2010.09-2014.06"));
+        let got: Vec<_> = r.sections[1]
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.organisation.as_deref().unwrap_or(""),
+                    e.title.as_deref().unwrap_or(""),
+                    e.dates.as_deref().unwrap_or(""),
+                    e.bullets.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("阿里巴巴", "高级 Java 开发工程师", "2017.03-至今", 2),
+                ("网易", "Java 开发工程师", "2014.07-2017.02", 1),
+            ]
+        );
+        // English, dates first.
+        let r = parse("Jane Doe\njane@example.com\n\nExperience\nJan 2020 – Present    Acme Inc., Senior Engineer\n- Built the billing service in Go.\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            (e.organisation.as_deref(), e.title.as_deref()),
+            (Some("Acme Inc."), Some("Senior Engineer"))
+        );
+        assert_eq!(e.dates.as_deref(), Some("Jan 2020 – Present"));
     }
 
     #[test]
