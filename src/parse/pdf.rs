@@ -990,7 +990,19 @@ fn layout(pages: &[Page]) -> Vec<Block> {
                 // A wrapped paragraph: the line before ran to (near) the right margin.
                 && p.end > right_margin(&lines, p.page) - 3.0 * p.size
         });
-        if same_paragraph {
+        // A date range wrapped at its dash ("… Seattle, WA Jan 2020 –" over "Present"): the
+        // entry's line, whatever the margin.
+        let range_wrapped = !heading
+            && l.marker_x.is_none()
+            && prev.is_some_and(|p| p.page == l.page && (l.y - p.y) < 1.5 * l.size)
+            && blocks.last().is_some_and(|b| {
+                let t = b.text.trim_end();
+                b.kind == Kind::Body
+                    && t.ends_with(['–', '-', '—', '~', '至'])
+                    && super::dates::find_range(t).is_none()
+                    && super::dates::find_range(&format!("{t} {}", l.text.trim())).is_some()
+            });
+        if same_paragraph || range_wrapped {
             if let (Some(b), Some(p)) = (blocks.last_mut(), prev) {
                 join(&mut b.text, &l.text, mixed_spaced, seam(p, l, block_end));
                 block_end = block_end.max(l.end);
@@ -1148,6 +1160,35 @@ mod tests {
                 ),
                 (Kind::Item(0), "Built metrics and tracing with Prometheus"),
                 (Kind::Body, "plain line"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_range_wrapped_at_its_dash_stays_on_its_line() {
+        let p = page(&[
+            (100.0, 50.0, 14.0, "Experience"),
+            (
+                130.0,
+                50.0,
+                10.0,
+                "Senior Engineer, Acme — Seattle, WA Jan 2020 –",
+            ),
+            (142.0, 50.0, 10.0, "Present"),
+            (154.0, 50.0, 10.0, "• Built the ledger"),
+            (300.0, 50.0, 10.0, "Work in 2019 -"),
+            (312.0, 50.0, 10.0, "mostly remote"),
+        ]);
+        let blocks = layout(&[p]);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Experience",
+                "Senior Engineer, Acme — Seattle, WA Jan 2020 – Present",
+                "Built the ledger",
+                "Work in 2019 -",
+                "mostly remote"
             ]
         );
     }
