@@ -4,7 +4,7 @@
 use crate::choice::choices;
 use crate::model::{Bullet, ReqKind, Resume};
 use crate::score::tunables::{unit_weight, DIVERSITY, REPEAT_GAIN};
-use crate::score::{PreparedResume, Scoring};
+use crate::score::{PreparedResume, Scoring, TermClass};
 use std::collections::{HashMap, HashSet};
 
 /// How entries are ordered in the tailored résumé.
@@ -55,6 +55,9 @@ pub struct Evidence<'a> {
     pub scores: HashMap<&'a str, f32>,
     /// Requirement units: their kind and the ids of the bullets that prove them.
     pub units: Vec<(ReqKind, Vec<&'a str>)>,
+    /// Per unit, the bullets that name one of its skills outright (the skill itself, not a
+    /// related concept or a plain word): proof that holds however weak the bullet's score.
+    pub direct: Vec<Vec<&'a str>>,
 }
 
 impl<'a> Evidence<'a> {
@@ -69,6 +72,31 @@ impl<'a> Evidence<'a> {
                 .requirements
                 .iter()
                 .map(|r| (r.kind, r.proving.iter().map(|&o| id(o)).collect()))
+                .collect(),
+            direct: scoring
+                .requirements
+                .iter()
+                .map(|r| {
+                    let terms = &scoring.analyzed.terms;
+                    let skills: HashSet<&str> = r
+                        .matched
+                        .iter()
+                        .filter(|(i, _)| {
+                            scoring.credits[*i].value >= 1.0 && terms[*i].class == TermClass::Skill
+                        })
+                        .map(|(i, _)| terms[*i].key.as_str())
+                        .collect();
+                    r.proving
+                        .iter()
+                        .filter(|&&o| {
+                            prepared.bullets[o]
+                                .terms
+                                .iter()
+                                .any(|t| skills.contains(t.as_str()))
+                        })
+                        .map(|&o| id(o))
+                        .collect()
+                })
                 .collect(),
         }
     }
@@ -101,6 +129,9 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
     };
     let mut chosen = HashSet::new();
     let mut rest: Vec<(f32, usize, String)> = Vec::new();
+    // Bullets under the floor, kept aside: one that alone names a must-have's skill stays a
+    // candidate (a weak match is still the only evidence of that requirement).
+    let mut below: Vec<(f32, usize, String)> = Vec::new();
     let mut order = 0usize;
     for s in resume.sections.iter().filter(|s| s.kind.is_work()) {
         for e in &s.entries {
@@ -120,8 +151,29 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
                     chosen.insert(l.2);
                 } else if l.0 > 0.0 && l.0 >= opts.floor * best {
                     rest.push(l);
+                } else if l.0 > 0.0 {
+                    below.push(l);
                 }
             }
+        }
+    }
+    let is_must = |u: usize| evidence.units[u].0 == ReqKind::Must;
+    let covered: HashSet<usize> = chosen
+        .iter()
+        .map(String::as_str)
+        .chain(rest.iter().map(|l| l.2.as_str()))
+        .flat_map(|id| units_of.get(id).into_iter().flatten().copied())
+        .filter(|&u| is_must(u))
+        .collect();
+    let mut covered = covered;
+    below.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for l in below {
+        let named: Vec<usize> = (0..evidence.direct.len())
+            .filter(|&u| is_must(u) && evidence.direct[u].contains(&l.2.as_str()))
+            .collect();
+        if named.iter().any(|u| !covered.contains(u)) {
+            covered.extend(named);
+            rest.push(l);
         }
     }
     let mut room = opts.max_bullets.saturating_sub(chosen.len());
@@ -232,6 +284,7 @@ mod tests {
         Evidence {
             scores: scores.iter().copied().collect(),
             units: vec![],
+            direct: vec![],
         }
     }
 
@@ -313,6 +366,37 @@ mod tests {
             .collect();
         ids.sort();
         assert_eq!(ids, ["a", "e"]);
+    }
+
+    #[test]
+    fn the_only_proof_of_a_must_have_is_kept_under_the_floor() {
+        let r = resume();
+        // c (5% of the best) alone proves one must-have, d (4%) another that b proves too,
+        // e (3%) a nice-to-have, and a must-have only through a related concept.
+        let mut rep = report(&[("a", 10.0), ("b", 8.0), ("c", 0.5), ("d", 0.4), ("e", 0.3)]);
+        rep.units = vec![
+            (ReqKind::Must, vec!["a"]),
+            (ReqKind::Must, vec!["c"]),
+            (ReqKind::Must, vec!["b", "d"]),
+            (ReqKind::Nice, vec!["e"]),
+            (ReqKind::Must, vec!["e"]),
+        ];
+        // The skills named outright; e proves the last must-have only through a related
+        // concept.
+        rep.direct = vec![vec!["a"], vec!["c"], vec!["b", "d"], vec!["e"], vec![]];
+        let opts = TailorOptions {
+            min_per_entry: 0,
+            ..TailorOptions::default()
+        };
+        let t = tailor(&r, &rep, &opts);
+        let mut ids: Vec<String> = t
+            .all_bullets()
+            .iter()
+            .filter(|b| !b.is_group() && b.id != "s")
+            .map(|b| b.id.clone())
+            .collect();
+        ids.sort();
+        assert_eq!(ids, ["a", "b", "c"]);
     }
 
     #[test]
