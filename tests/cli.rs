@@ -1207,3 +1207,42 @@ fn a_chinese_compound_written_as_its_two_words_earns_half_credit() {
         .unwrap()
         .contains(&Value::from("容量规划")));
 }
+
+#[test]
+fn the_output_format_follows_the_output_files_extension() {
+    let t = tmp();
+    let idx = tmp();
+    let tailor = |out: &Path, extra: &[&str]| {
+        let mut cmd = jdfit(idx.path());
+        cmd.args(["tailor", "-r", SEED, SRE_EN, "-o"])
+            .arg(out)
+            .args(extra);
+        cmd.assert()
+    };
+    // A .docx is a Word document (a ZIP), a .html a page, a .json the model.
+    let docx = t.path().join("cv.docx");
+    tailor(&docx, &[]).success();
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"));
+    let html = t.path().join("cv.html");
+    tailor(&html, &[]).success();
+    assert!(std::fs::read_to_string(&html)
+        .unwrap()
+        .contains("<!DOCTYPE html>"));
+    let json = t.path().join("cv.json");
+    tailor(&json, &[]).success();
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert!(v.get("sections").is_some(), "{v}");
+    // -f wins over the extension.
+    let md = t.path().join("cv.txt");
+    tailor(&md, &["-f", "md"]).success();
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .contains("## 工作经历"));
+    // An extension that names no format jdfit writes is an error naming the file, and
+    // nothing is written.
+    let pdf = t.path().join("cv.pdf");
+    tailor(&pdf, &[]).code(2).stderr(
+        predicate::str::contains("cv.pdf").and(predicate::str::contains("print the HTML page")),
+    );
+    assert!(!pdf.exists());
+}

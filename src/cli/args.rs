@@ -207,9 +207,10 @@ pub struct TailorArgs {
     /// The posting file; `-` or nothing reads standard input.
     #[arg(value_name = "POSTING")]
     pub posting: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, short = 'f', default_value = "md", value_parser = choice::<ResumeFormat>())]
-    pub format: ResumeFormat,
+    /// Output format (default: from the extension of `-o FILE` — .md, .json, .txt, .html,
+    /// .docx — else md).
+    #[arg(long, short = 'f', value_parser = choice::<ResumeFormat>())]
+    pub format: Option<ResumeFormat>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -339,6 +339,38 @@ fn option_of_another_command(arg: &str, args: &[std::ffi::OsString]) -> Option<S
 }
 
 /// Runs one command.
+/// The tailored résumé's format: `-f` when given, else the one the output file's extension
+/// names (a `.docx` is a Word document, never Markdown under that name), else Markdown.
+fn tailor_format(
+    given: Option<jdfit::render::ResumeFormat>,
+    output: Option<&std::path::Path>,
+) -> Result<jdfit::render::ResumeFormat> {
+    use jdfit::render::ResumeFormat as F;
+    if let Some(f) = given {
+        return Ok(f);
+    }
+    let Some(ext) = output.and_then(|o| o.extension()) else {
+        return Ok(F::Md);
+    };
+    let ext = ext.to_string_lossy().to_lowercase();
+    Ok(match ext.as_str() {
+        "md" | "markdown" => F::Md,
+        "json" => F::Json,
+        "txt" | "text" => F::Txt,
+        "html" | "htm" => F::Html,
+        "docx" => F::Docx,
+        _ => bail!(
+            "{}: cannot tell the output format from “.{ext}”: give -f md, json, jsonresume, txt, html or docx{}",
+            output.map(|o| o.display().to_string()).unwrap_or_default(),
+            if ext == "pdf" {
+                " (jdfit writes no PDF: print the HTML page to PDF)"
+            } else {
+                ""
+            }
+        ),
+    })
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     #[cfg(unix)]
     if matches!(&cli.command, Command::Tailor(a) if a.output.is_some())
@@ -393,10 +425,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 let reads_stdin = a.posting.as_ref().is_none_or(|p| p.as_os_str() == "-");
                 refuse_input_as_output(o, &inputs, reads_stdin)?;
             }
+            let format = tailor_format(a.format, a.output.as_deref())?;
             let (text, label) = read_posting(&a.posting, a.encoding.encoding)?;
             let mut prepared = prepare(&a.resume)?;
             let unnamed = name_outputs(&mut prepared, a.name.as_deref())
-                .filter(|_| a.format != jdfit::render::ResumeFormat::Json);
+                .filter(|_| format != jdfit::render::ResumeFormat::Json);
             let matched = pipeline::match_text(&prepared, &text, &label)?;
             let opts = TailorOptions {
                 max_bullets: a.max_bullets,
@@ -404,12 +437,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 order: a.order,
                 ..TailorOptions::default()
             };
-            let (out, summary) = pipeline::render_tailored(&prepared, &matched, &opts, a.format)?;
+            let (out, summary) = pipeline::render_tailored(&prepared, &matched, &opts, format)?;
             match &a.output {
                 Some(o) => write_output(o, &out)?,
-                None if a.format.is_binary() && std::io::stdout().is_terminal() => bail!(
+                None if format.is_binary() && std::io::stdout().is_terminal() => bail!(
                     "{} is a binary format: write it to a file with -o FILE (or redirect standard output)",
-                    a.format.extension().to_uppercase()
+                    format.extension().to_uppercase()
                 ),
                 None => print_out(&out)?,
             }
