@@ -1238,11 +1238,16 @@ fn the_output_format_follows_the_output_files_extension() {
     assert!(std::fs::read_to_string(&md)
         .unwrap()
         .contains("## 工作经历"));
-    // An extension that names no format jdfit writes is an error naming the file, and
-    // nothing is written.
+    // The extension of a document format jdfit does not write is an error naming the file,
+    // and nothing is written; any other name gets Markdown.
     let pdf = t.path().join("cv.pdf");
     tailor(&pdf, &[]).code(2).stderr(
         predicate::str::contains("cv.pdf").and(predicate::str::contains("print the HTML page")),
     );
     assert!(!pdf.exists());
+    let other = t.path().join("cv.tailored");
+    tailor(&other, &[]).success();
+    assert!(std::fs::read_to_string(&other)
+        .unwrap()
+        .contains("## 工作经历"));
 }

@@ -340,7 +340,8 @@ fn option_of_another_command(arg: &str, args: &[std::ffi::OsString]) -> Option<S
 
 /// Runs one command.
 /// The tailored résumé's format: `-f` when given, else the one the output file's extension
-/// names (a `.docx` is a Word document, never Markdown under that name), else Markdown.
+/// names (a `.docx` is a Word document, never Markdown under that name), else Markdown; an
+/// extension of a document format jdfit does not write (`.pdf`, `.doc`) is an error.
 fn tailor_format(
     given: Option<jdfit::render::ResumeFormat>,
     output: Option<&std::path::Path>,
@@ -359,7 +360,8 @@ fn tailor_format(
         "txt" | "text" => F::Txt,
         "html" | "htm" => F::Html,
         "docx" => F::Docx,
-        _ => bail!(
+        // Another tool's document format: Markdown under that name would mislead.
+        "pdf" | "doc" | "odt" | "rtf" | "pages" => bail!(
             "{}: cannot tell the output format from “.{ext}”: give -f md, json, jsonresume, txt, html or docx{}",
             output.map(|o| o.display().to_string()).unwrap_or_default(),
             if ext == "pdf" {
@@ -368,6 +370,8 @@ fn tailor_format(
                 ""
             }
         ),
+        // Any other name (`out.fifo`, `cv.tailored`): the default.
+        _ => F::Md,
     })
 }
 
