@@ -153,6 +153,8 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("support you", Part::Benefits, true),
     ("why you'll love", Part::Benefits, true),
     ("why you’ll love", Part::Benefits, true),
+    // "Why We’re a Better Place to Work", "A Great Place to Work": the employer's perks.
+    ("place to work", Part::Benefits, true),
     ("福利", Part::Benefits, true),
     ("待遇", Part::Benefits, true),
     ("我们提供", Part::Benefits, true),
@@ -639,6 +641,10 @@ mod tests {
             assert_eq!(part(nice), Some(Part::Nice), "{nice}");
         }
         assert_eq!(part("What's in it for you?"), Some(Part::Benefits));
+        assert_eq!(
+            part("Why We’re a Better Place to Work"),
+            Some(Part::Benefits)
+        );
         assert_eq!(part("How to apply"), Some(Part::Process));
         for steps in [
             "What to expect in the hiring process (all video interviews unless accommodations are needed):",
