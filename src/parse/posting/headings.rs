@@ -197,6 +197,8 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("you will bring", Part::Requirements, true),
     ("to bring", Part::Requirements, true),
     ("you need", Part::Requirements, true),
+    // "What do we need from you?"
+    ("need from you", Part::Requirements, true),
     ("you'll need", Part::Requirements, true),
     ("you’ll need", Part::Requirements, true),
     ("you will need", Part::Requirements, true),
@@ -237,6 +239,9 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("duties", Part::Duties, true),
     ("impact", Part::Duties, true),
     ("day to day", Part::Duties, true),
+    // "A day in the life of an Analytics Engineer", "On a typical day, you will be working on:"
+    ("day in the life", Part::Duties, true),
+    ("typical day", Part::Duties, true),
     ("day-to-day", Part::Duties, true),
     ("your day", Part::Duties, true),
     ("a day", Part::Duties, true),
@@ -645,6 +650,12 @@ mod tests {
             part("Why We’re a Better Place to Work"),
             Some(Part::Benefits)
         );
+        assert_eq!(part("What do we need from you?"), Some(Part::Requirements));
+        assert_eq!(
+            part("On a typical day, you will be working on:"),
+            Some(Part::Duties)
+        );
+        assert_eq!(part("A Day in the Life"), Some(Part::Duties));
         assert_eq!(part("How to apply"), Some(Part::Process));
         for steps in [
             "What to expect in the hiring process (all video interviews unless accommodations are needed):",

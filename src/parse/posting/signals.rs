@@ -346,6 +346,7 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("salary range*", Class::Notice),
     ("pay range*", Class::Notice),
     ("base salary", Class::Notice),
+    ("starting salary", Class::Notice),
     ("base pay", Class::Notice),
     ("compensation range", Class::Notice),
     ("per hour", Class::Notice),
