@@ -287,7 +287,16 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("equal opportunity", Class::Notice),
     ("equal employment", Class::Notice),
     ("without regard to", Class::Notice),
-    ("regardless of", Class::Process),
+    // "regardless of race…", not "regardless of your language of choice" (a requirement).
+    ("regardless of race", Class::Notice),
+    ("regardless of gender", Class::Notice),
+    ("regardless of age", Class::Notice),
+    ("regardless of ethnicity", Class::Notice),
+    ("regardless of religion", Class::Notice),
+    ("regardless of sex", Class::Notice),
+    ("regardless of colo*", Class::Notice),
+    ("regardless of criminal", Class::Notice),
+    ("regardless of background", Class::Notice),
     ("sexual orientation", Class::Notice),
     ("gender identity", Class::Notice),
     ("national origin", Class::Notice),
@@ -858,6 +867,19 @@ fn range_before(b: &[u8], k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regardless_of_is_a_notice_only_of_who_may_apply() {
+        assert!(
+            signals(
+                "We hire regardless of race, religion or gender identity",
+                None
+            )
+            .notice
+        );
+        let ask = signals("Stellar engineering leadership by example — regardless of your language of choice, you separate concerns", None);
+        assert!(!ask.notice && !ask.process, "{ask:?}");
+    }
 
     #[test]
     fn the_vocabulary_has_no_duplicates() {
