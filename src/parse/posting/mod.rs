@@ -177,10 +177,11 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
     // A preferred lead-in's list style and the part before it: the items under it are
     // nice-to-haves until the next item of the lead-in's own list.
     let mut lead_in: Option<(Option<(bool, char)>, Heading)> = None;
-    let body = unwrapped(&all[from..]);
-    for (n, t) in &body {
-        let n = n + from;
-        let t = t.as_ref();
+    for (n, raw) in all.iter().enumerate().skip(from) {
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
         // The part of the previous sentence of this paragraph, when it was about the
         // employer: sentences that follow it and say nothing of the job continue it.
         let mut paragraph: Option<Part> = None;
@@ -248,38 +249,6 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             });
         }
     }
-}
-
-/// The non-empty lines of `lines`, trimmed, with their index, English prose hard-wrapped by
-/// the page it was copied from joined again: a line of 50 bytes or more that ends inside a
-/// sentence (a letter or digit) continues on a next line that opens in lower case ("…with
-/// minimal guidance and" / "comfort deriving answers from ambiguity"), unless that line is
-/// an item of its own (`a. …`, `b) …`).
-fn unwrapped<'a>(lines: &[&'a str]) -> Vec<(usize, std::borrow::Cow<'a, str>)> {
-    let continues = |next: &str| {
-        let b = next.as_bytes();
-        b.first().is_some_and(u8::is_ascii_lowercase)
-            && !(b.len() >= 2 && matches!(b[1], b'.' | b')') && b.get(2).is_none_or(|&c| c == b' '))
-    };
-    let mut out: Vec<(usize, std::borrow::Cow<'a, str>)> = Vec::new();
-    let mut open = false;
-    for (n, raw) in lines.iter().enumerate() {
-        let t = raw.trim();
-        if t.is_empty() {
-            open = false;
-            continue;
-        }
-        match out.last_mut() {
-            Some((_, prev)) if open && continues(t) => {
-                let joined = prev.to_mut();
-                joined.push(' ');
-                joined.push_str(t);
-            }
-            _ => out.push((n, std::borrow::Cow::Borrowed(t))),
-        }
-        open = t.len() >= 50 && t.ends_with(|c: char| c.is_ascii_alphanumeric());
-    }
-    out
 }
 
 /// The list style of an item: whether its marker is a number, and the character that marks
@@ -383,23 +352,6 @@ fn place(ctx: Heading, s: Signals) -> Part {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hard_wrapped_prose_is_read_whole() {
-        let text = "Analytics Engineer\n\nWhat you'll do\n- Strong owner in developing business-centric data models with minimal guidance and\ncomfort deriving answers from ambiguity\n- Codify business rules\n\nNice to have\n- Some experience with dbt, Airflow and the modern data stack tools\na. Looker\n";
-        let p = parse(text);
-        let texts: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "Strong owner in developing business-centric data models with minimal guidance and comfort deriving answers from ambiguity",
-                "Codify business rules",
-                "Some experience with dbt, Airflow and the modern data stack tools",
-                // A lettered item is not a continuation.
-                "a. Looker",
-            ]
-        );
-    }
 
     /// Each line's part and text.
     fn parts_of(p: &Posting) -> Vec<(Part, &str)> {
