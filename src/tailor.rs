@@ -158,12 +158,17 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
         }
     }
     let is_must = |u: usize| evidence.units[u].0 == ReqKind::Must;
-    let covered: HashSet<usize> = chosen
-        .iter()
-        .map(String::as_str)
-        .chain(rest.iter().map(|l| l.2.as_str()))
-        .flat_map(|id| units_of.get(id).into_iter().flatten().copied())
-        .filter(|&u| is_must(u))
+    // Must-haves that a chosen bullet or a candidate names outright already.
+    let names = |id: &str, u: usize| evidence.direct.get(u).is_some_and(|d| d.contains(&id));
+    let covered: HashSet<usize> = (0..evidence.units.len())
+        .filter(|&u| {
+            is_must(u)
+                && chosen
+                    .iter()
+                    .map(String::as_str)
+                    .chain(rest.iter().map(|l| l.2.as_str()))
+                    .any(|id| names(id, u))
+        })
         .collect();
     let mut covered = covered;
     below.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -338,7 +338,6 @@ fn option_of_another_command(arg: &str, args: &[std::ffi::OsString]) -> Option<S
     ))
 }
 
-/// Runs one command.
 /// The tailored résumé's format: `-f` when given, else the one the output file's extension
 /// names (a `.docx` is a Word document, never Markdown under that name), else Markdown; an
 /// extension of a document format jdfit does not write (`.pdf`, `.doc`) is an error.
@@ -375,6 +374,7 @@ fn tailor_format(
     })
 }
 
+/// Runs one command.
 pub fn run(cli: Cli) -> Result<()> {
     #[cfg(unix)]
     if matches!(&cli.command, Command::Tailor(a) if a.output.is_some())

@@ -423,7 +423,7 @@ impl Resume {
 }
 
 /// Words of a job title, in either language (checked against lowercased text).
-const ROLE_WORDS: [&str; 26] = [
+pub(crate) const ROLE_WORDS: [&str; 26] = [
     "engineer",
     "researcher",
     "writer",

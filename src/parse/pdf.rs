@@ -1166,8 +1166,16 @@ mod tests {
 
     #[test]
     fn a_date_range_wrapped_at_its_dash_stays_on_its_line() {
+        // A longer line sets the right margin, so the wrapped line did not run to it: only
+        // the dash can join the two.
         let p = page(&[
             (100.0, 50.0, 14.0, "Experience"),
+            (
+                115.0,
+                50.0,
+                10.0,
+                "Backend engineer with eight years of experience building distributed systems in Go and Python",
+            ),
             (
                 130.0,
                 50.0,
@@ -1185,6 +1193,7 @@ mod tests {
             texts,
             [
                 "Experience",
+                "Backend engineer with eight years of experience building distributed systems in Go and Python",
                 "Senior Engineer, Acme — Seattle, WA Jan 2020 – Present",
                 "Built the ledger",
                 "Work in 2019 -",

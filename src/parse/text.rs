@@ -406,6 +406,21 @@ fn is_personal_heading(h: &str) -> bool {
 /// Reads a personal details block into `basics`: `姓名：张三` or `Name: Jane Doe` is the
 /// name (when none was found above it), every other line a contact line, as written.
 fn personal_details(lines: &[Line<'_>], basics: &mut crate::model::Basics) {
+    // A document title read as the name above the block ("个人简历") yields to `姓名：`.
+    let titled = basics.name.as_deref().is_some_and(|n| {
+        let n = n.trim().to_lowercase();
+        [
+            "简历",
+            "个人简历",
+            "求职简历",
+            "resume",
+            "résumé",
+            "cv",
+            "curriculum vitae",
+        ]
+        .contains(&n.as_str())
+    });
+    let mut name_found = basics.name.is_some() && !titled;
     for l in lines {
         let t = l.raw.trim();
         let t = split_markers(t).map_or(t, |(_, _, rest)| rest);
@@ -415,14 +430,33 @@ fn personal_details(lines: &[Line<'_>], basics: &mut crate::model::Basics) {
         }
         let named = t.split_once(['：', ':']).and_then(|(label, value)| {
             let label = label.trim().to_lowercase();
-            let value = value.trim();
+            // The value ends where the next column starts (`姓名：张三        性别：男`).
+            let value = value.trim_start();
+            let end = [value.find("  "), value.find(['\t', '|', '｜'])]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(value.len());
+            let name = value[..end].trim();
+            let rest = value[end..].trim_matches(['|', '｜', ' ', '\t']);
             (["姓名", "name", "full name"].contains(&label.as_str())
-                && !value.is_empty()
-                && value.chars().count() <= 40)
-                .then(|| value.to_string())
+                && !name.is_empty()
+                && name.chars().count() <= 40)
+                .then(|| (name.to_string(), rest.to_string()))
         });
         match named {
-            Some(name) if basics.name.is_none() => basics.name = Some(name),
+            Some((name, rest)) if !name_found => {
+                if titled {
+                    if let Some(title) = basics.name.take() {
+                        basics.lines.push(title);
+                    }
+                }
+                basics.name = Some(name);
+                name_found = true;
+                if !rest.is_empty() {
+                    basics.lines.push(rest);
+                }
+            }
             _ => basics.lines.push(t),
         }
     }
@@ -630,6 +664,40 @@ fn reads_as_sentence(t: &str) -> bool {
         || (t.ends_with('.') && t.split_whitespace().count() >= 5)
 }
 
+/// Whether a dated line names its own entry, an organisation and a role beside its dates
+/// (`DataCorp, Engineer    2016 – 2019`, `2014.07-2017.02  网易  Java 开发工程师`): then a
+/// line above it is not its header. A role alone (`Senior Engineer, Jan 2020 – Present`) or
+/// an organisation alone leaves the line above to name the other.
+fn names_own_entry(t: &str) -> bool {
+    let Some(r) = dates::find_range(t) else {
+        return false;
+    };
+    let seps = ['|', ',', '，', '·', '-', '–'];
+    let before = t[..r.span.start].trim().trim_end_matches(seps).trim();
+    if !before.is_empty() {
+        return split_role(before).is_some();
+    }
+    let after = t[r.span.end..].trim().trim_start_matches(seps).trim();
+    !after.is_empty() && !dated_first(after, SectionKind::Experience).1.is_empty()
+}
+
+/// Whether `text` names a role by a title word standing as a word ("Senior Engineer", not
+/// "Azure Engineering", "Amnesty International" or "internal DNS"; 工程师 anywhere).
+fn role_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    crate::model::ROLE_WORDS.iter().any(|w| {
+        if !w.is_ascii() {
+            return lower.contains(w);
+        }
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_alphanumeric() && c != 's')
+        })
+    })
+}
+
 /// Whether a marked line is wholly set in bold (`- **阿里云**`): a name, not a statement.
 fn is_bold_name(raw: &str) -> bool {
     split_markers(raw).is_some_and(|(_, _, rest)| {
@@ -680,7 +748,9 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // before it, as Chinese résumés set them (`2017.03-至今  阿里巴巴  高级工程师`).
         let inline_date = !is_item
             && dates::find_range(&text).is_some_and(|r| {
-                r.span.start > 0 || text[r.span.end..].chars().any(char::is_alphanumeric)
+                let after = &text[r.span.end..];
+                r.span.start > 0
+                    || (after.chars().any(char::is_alphanumeric) && !reads_as_sentence(after))
             });
         if inline_date {
             // A header with its own dates: a dated line below it heads the next entry.
@@ -714,15 +784,20 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // 2019") is a whole entry header: the item above it ("- Mentored 5 engineers") is
         // the previous entry's last bullet, unless the item is a name set in bold
         // ("- **阿里云**", as text from a PDF gives it).
-        let role_dated_below =
-            is_item && has_date && details.last().is_some_and(|&j| {
-                matches!(&lines[j].kind, Kind::Text(t) if dates::find_range(t).is_some_and(|r| {
-                    crate::model::names_a_role(&t[..r.span.start])
-                        || (r.span.start == 0 && t[r.span.end..].chars().any(char::is_alphanumeric))
-                }))
-            }) && !is_bold_name(line.raw);
+        let role_dated_below = is_item
+            && has_date
+            && details
+                .last()
+                .is_some_and(|&j| matches!(&lines[j].kind, Kind::Text(t) if names_own_entry(t)))
+            && !is_bold_name(line.raw);
+        // `2019 – 2020 Built an open-source Kafka client used by 200 companies.`: a dated
+        // sentence, an achievement rather than an entry's header.
+        let dated_sentence = !is_item
+            && dates::find_range(&text)
+                .is_some_and(|r| r.span.start == 0 && reads_as_sentence(&text[r.span.end..]));
         let header = !sentence_above
             && !role_dated_below
+            && !dated_sentence
             && (has_date
                 || inline_date
                 || (is_item && directly_followed && !continuation && details.len() <= 2));
@@ -874,7 +949,10 @@ fn finish_entry(
             rest.push(d.clone());
         }
     }
-    match split_role(&header).filter(|_| kind != SectionKind::Education) {
+    // A role on the line below (`Microsoft, Azure Engineering` over `Software Engineer`) is
+    // the title: the header is not split then.
+    let title_below = rest.first().is_some_and(|r| role_word(r));
+    match split_role(&header).filter(|_| kind != SectionKind::Education && !title_below) {
         Some((org, title, place)) => {
             // The header holds the role: a place at its end or on the next line is the place.
             e.organisation = Some(org);
@@ -902,7 +980,7 @@ fn finish_entry(
 /// one piece whose role is told by its title word (`Acme Inc., Senior Engineer`, `阿里巴巴
 /// 高级 Java 开发工程师`).
 fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
-    use crate::model::names_a_role;
+    let names_a_role = role_word;
     let mut cols: Vec<&str> = after
         .split(['\t', '|', '｜'])
         .flat_map(|c| c.split("  "))
@@ -924,9 +1002,11 @@ fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
             rest.extend(place);
             return (org, rest);
         }
-        let by_space = after
-            .split_once(' ')
-            .filter(|(a, b)| !names_a_role(a) && names_a_role(b));
+        // `阿里巴巴 高级 Java 开发工程师` (in English, `Goldman Sachs Software Engineer` has
+        // no telling where the name ends).
+        let by_space = after.split_once(' ').filter(|(a, b)| {
+            a.chars().any(crate::analyze::script::is_han) && !names_a_role(a) && names_a_role(b)
+        });
         if let Some((org, title)) = by_space {
             return (org.to_string(), vec![title.trim().to_string()]);
         }
@@ -939,7 +1019,6 @@ fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
 /// `阿里巴巴，高级工程师`; with the place when one ends the line (`Engineer, Acme — Seattle,
 /// WA`). `None` when neither side or both sides name a role.
 pub(super) fn split_role(h: &str) -> Option<(String, String, Option<String>)> {
-    use crate::model::names_a_role;
     let (h, place) = [" — ", " – ", " | ", " · ", "｜"]
         .iter()
         .find_map(|sep| {
@@ -950,21 +1029,29 @@ pub(super) fn split_role(h: &str) -> Option<(String, String, Option<String>)> {
     [" at ", " @ ", " — ", " – ", " - ", " | ", "｜", ", ", "，"]
         .iter()
         .find_map(|sep| {
-            let (a, b) = h.split_once(sep)?;
-            let (a, b) = (a.trim(), b.trim());
-            if a.is_empty() || b.is_empty() {
-                return None;
-            }
-            let (org, title) = match (names_a_role(a), names_a_role(b)) {
-                (false, true) => (a, b),
-                (true, false) => (b, a),
-                _ => return None,
-            };
-            Some((
-                org.to_string(),
-                title.to_string(),
-                place.map(str::to_string),
-            ))
+            // At the first separator and at the last (`Acme, Inc., Senior Engineer`): the
+            // role is the side with a title word and no separator of its own.
+            [h.split_once(sep), h.rsplit_once(sep)]
+                .into_iter()
+                .flatten()
+                .find_map(|(a, b)| {
+                    let (a, b) = (a.trim(), b.trim());
+                    if a.is_empty() || b.is_empty() {
+                        return None;
+                    }
+                    let (org, title) = match (role_word(a), role_word(b)) {
+                        (false, true) => (a, b),
+                        (true, false) => (b, a),
+                        _ => return None,
+                    };
+                    (!title.contains(sep.trim())).then(|| {
+                        (
+                            org.to_string(),
+                            title.to_string(),
+                            place.map(str::to_string),
+                        )
+                    })
+                })
         })
 }
 
@@ -1073,6 +1160,19 @@ mod tests {
             .lines
             .iter()
             .any(|l| l == "求职意向：Java 后端开发"));
+        // Two columns, and a document title above the block.
+        let two = parse("个人简历\n\n个人信息\n姓名：李四        性别：男\n电话：13800001234\n\n工作经历\n2017.03-至今  阿里巴巴  高级工程师\n- 负责交易系统。\n");
+        assert_eq!(two.basics.name.as_deref(), Some("李四"));
+        assert!(
+            two.basics.lines.iter().any(|l| l == "性别：男"),
+            "{:?}",
+            two.basics.lines
+        );
+        assert!(
+            two.basics.lines.iter().any(|l| l == "个人简历"),
+            "{:?}",
+            two.basics.lines
+        );
         let kinds: Vec<_> = r.sections.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [SectionKind::Education, SectionKind::Experience]);
         let edu = &r.sections[0].entries[0];
@@ -1131,6 +1231,16 @@ mod tests {
             split("阿里巴巴，高级工程师"),
             s("阿里巴巴", "高级工程师", None)
         );
+        assert_eq!(
+            split("Acme, Inc., Senior Software Engineer"),
+            s("Acme, Inc.", "Senior Software Engineer", None)
+        );
+        assert_eq!(
+            split("Amnesty International, Data Analyst"),
+            s("Amnesty International", "Data Analyst", None)
+        );
+        // A role word inside another word names no role.
+        assert_eq!(split("Microsoft, Azure Engineering"), None);
         // A place, or two roles: nothing to tell apart.
         assert_eq!(split("Google, Mountain View, CA"), None);
         assert_eq!(split("Engineer, Tech Lead"), None);
@@ -1187,6 +1297,22 @@ mod tests {
             assert_eq!(entries[0].bullets[1].text, "Mentored 5 engineers.");
             assert_eq!(entries[0].title.as_deref(), Some("Senior Engineer"));
             assert_eq!(entries[1].title.as_deref(), Some("Engineer"));
+        }
+        // A marked organisation over a line with only its role and dates heads its entry.
+        for text in [
+            "Experience\n• Acme Corp\nSenior Engineer, Jan 2020 – Present\n• Built the billing service in Go.\n• Globex\nSoftware Engineer, Jun 2016 – Dec 2019\n• Wrote REST APIs with Django.\n",
+            "工作经历\n- 阿里巴巴\n2017.03-至今 高级Java开发工程师\n- 负责交易系统核心链路开发。\n- 网易\n2014.07-2017.02 Java开发工程师\n- 参与游戏运营后台开发。\n",
+        ] {
+            let r = parse(text);
+            let got: Vec<_> = r.sections[0]
+                .entries
+                .iter()
+                .map(|e| (e.organisation.as_deref().unwrap_or(""), e.bullets.len()))
+                .collect();
+            assert!(
+                got == [("Acme Corp", 1), ("Globex", 1)] || got == [("阿里巴巴", 1), ("网易", 1)],
+                "{got:?}"
+            );
         }
         // A marked name over its dates, after a blank line, still heads its entry.
         let r = parse("工作经历\n\n- **阿里云**\n\n高级工程师、后端、Java\n\n中国, 杭州\n\n2020 年 8 月 - 2022 年 5 月\n\n- **流量调度中间件**: 负责阿里云内部流量调度中间件。\n");

@@ -239,8 +239,7 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("duties", Part::Duties, true),
     ("impact", Part::Duties, true),
     ("day to day", Part::Duties, true),
-    // "A day in the life of an Analytics Engineer", "On a typical day, you will be working on:"
-    ("day in the life", Part::Duties, true),
+    // "On a typical day, you will be working on:"
     ("typical day", Part::Duties, true),
     ("day-to-day", Part::Duties, true),
     ("your day", Part::Duties, true),
@@ -655,7 +654,6 @@ mod tests {
             part("On a typical day, you will be working on:"),
             Some(Part::Duties)
         );
-        assert_eq!(part("A Day in the Life"), Some(Part::Duties));
         assert_eq!(part("How to apply"), Some(Part::Process));
         for steps in [
             "What to expect in the hiring process (all video interviews unless accommodations are needed):",

@@ -297,6 +297,16 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("regardless of colo*", Class::Notice),
     ("regardless of criminal", Class::Notice),
     ("regardless of background", Class::Notice),
+    ("regardless of marital", Class::Notice),
+    ("regardless of pregnancy", Class::Notice),
+    ("regardless of citizenship", Class::Notice),
+    ("regardless of ancestry", Class::Notice),
+    ("regardless of national", Class::Notice),
+    ("regardless of veteran", Class::Notice),
+    ("regardless of disabilit*", Class::Notice),
+    ("regardless of sexual", Class::Notice),
+    // "Apply regardless of whether you meet every qualification".
+    ("regardless of whether you meet", Class::Process),
     ("sexual orientation", Class::Notice),
     ("gender identity", Class::Notice),
     ("national origin", Class::Notice),
@@ -870,12 +880,14 @@ mod tests {
 
     #[test]
     fn regardless_of_is_a_notice_only_of_who_may_apply() {
+        assert!(signals("We hire regardless of race or religion", None).notice);
+        assert!(signals("considered regardless of marital status", None).notice);
         assert!(
             signals(
-                "We hire regardless of race, religion or gender identity",
+                "Apply regardless of whether you meet every qualification",
                 None
             )
-            .notice
+            .process
         );
         let ask = signals("Stellar engineering leadership by example — regardless of your language of choice, you separate concerns", None);
         assert!(!ask.notice && !ask.process, "{ask:?}");
