@@ -293,6 +293,18 @@ mod tests {
         }
     }
 
+    /// The ids of the work bullets a tailored résumé kept, sorted.
+    fn kept_work_leaves(t: &Resume) -> Vec<String> {
+        let mut ids: Vec<String> = t
+            .all_bullets()
+            .iter()
+            .filter(|b| !b.is_group() && b.id != "s")
+            .map(|b| b.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    }
+
     fn resume() -> Resume {
         let group = Bullet {
             id: "g".into(),
@@ -362,14 +374,7 @@ mod tests {
             min_per_entry: 0,
             ..TailorOptions::default()
         };
-        let t = tailor(&r, &rep, &opts);
-        let mut ids: Vec<String> = t
-            .all_bullets()
-            .iter()
-            .filter(|b| !b.is_group() && b.id != "s")
-            .map(|b| b.id.clone())
-            .collect();
-        ids.sort();
+        let ids = kept_work_leaves(&tailor(&r, &rep, &opts));
         assert_eq!(ids, ["a", "e"]);
     }
 
@@ -393,14 +398,7 @@ mod tests {
             min_per_entry: 0,
             ..TailorOptions::default()
         };
-        let t = tailor(&r, &rep, &opts);
-        let mut ids: Vec<String> = t
-            .all_bullets()
-            .iter()
-            .filter(|b| !b.is_group() && b.id != "s")
-            .map(|b| b.id.clone())
-            .collect();
-        ids.sort();
+        let ids = kept_work_leaves(&tailor(&r, &rep, &opts));
         assert_eq!(ids, ["a", "b", "c"]);
     }
 
