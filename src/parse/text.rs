@@ -780,10 +780,10 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
                     && (before.is_empty() || (looks_like_location(before) && !before.contains(['|', '·'])))
             }));
         let sentence_above = is_item && reads_as_sentence(&text) && !dates_next;
-        // A dated line that names a role before its dates ("DataCorp, Engineer    2016 –
-        // 2019") is a whole entry header: the item above it ("- Mentored 5 engineers") is
-        // the previous entry's last bullet, unless the item is a name set in bold
-        // ("- **阿里云**", as text from a PDF gives it).
+        // A dated line that names its organisation and role ("DataCorp, Engineer    2016 –
+        // 2019", see `names_own_entry`) is a whole entry header: the item above it ("-
+        // Mentored 5 engineers") is the previous entry's last bullet, unless the item is a
+        // name set in bold ("- **阿里云**", as text from a PDF gives it).
         let role_dated_below = is_item
             && has_date
             && details
