@@ -160,7 +160,7 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
     let is_must = |u: usize| evidence.units[u].0 == ReqKind::Must;
     // Must-haves that a chosen bullet or a candidate names outright already.
     let names = |id: &str, u: usize| evidence.direct.get(u).is_some_and(|d| d.contains(&id));
-    let covered: HashSet<usize> = (0..evidence.units.len())
+    let mut covered: HashSet<usize> = (0..evidence.units.len())
         .filter(|&u| {
             is_must(u)
                 && chosen
@@ -170,7 +170,6 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
                     .any(|id| names(id, u))
         })
         .collect();
-    let mut covered = covered;
     below.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for l in below {
         let named: Vec<usize> = (0..evidence.direct.len())

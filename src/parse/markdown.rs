@@ -231,11 +231,10 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
     };
     if let Some((org, title)) = two(" — ").or_else(|| two(" – ")) {
         // `Senior Engineer, Acme — Seattle, WA` (a DOCX's entry line): the place is no title.
+        e.organisation = Some(org);
         if super::is_place(&title) {
-            e.organisation = Some(org);
             e.location = Some(title);
         } else {
-            e.organisation = Some(org);
             e.title = Some(title);
         }
     } else if let Some((a, b)) = two(" | ").or_else(|| two("｜")) {

@@ -980,7 +980,6 @@ fn finish_entry(
 /// one piece whose role is told by its title word (`Acme Inc., Senior Engineer`, `阿里巴巴
 /// 高级 Java 开发工程师`).
 fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
-    let names_a_role = role_word;
     let mut cols: Vec<&str> = after
         .split(['\t', '|', '｜'])
         .flat_map(|c| c.split("  "))
@@ -988,7 +987,7 @@ fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
         .filter(|c| !c.is_empty())
         .collect();
     if cols.len() >= 2 {
-        if kind != SectionKind::Education && names_a_role(cols[0]) && !names_a_role(cols[1]) {
+        if kind != SectionKind::Education && role_word(cols[0]) && !role_word(cols[1]) {
             cols.swap(0, 1);
         }
         return (
@@ -1005,7 +1004,7 @@ fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
         // `阿里巴巴 高级 Java 开发工程师` (in English, `Goldman Sachs Software Engineer` has
         // no telling where the name ends).
         let by_space = after.split_once(' ').filter(|(a, b)| {
-            a.chars().any(crate::analyze::script::is_han) && !names_a_role(a) && names_a_role(b)
+            a.chars().any(crate::analyze::script::is_han) && !role_word(a) && role_word(b)
         });
         if let Some((org, title)) = by_space {
             return (org.to_string(), vec![title.trim().to_string()]);
