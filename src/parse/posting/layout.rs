@@ -460,7 +460,12 @@ fn number_starts(s: &str) -> Vec<usize> {
         // Chinese character still starts an item (years are `3年`, versions `2.0`).
         let han = crate::analyze::script::is_han;
         let run_on = han(prev) && (p == '、' || (p == '.' && next.is_some_and(han)));
-        if separated || run_on {
+        // A full stop ends the item before: `…同步至Hbase.4.熟悉Hadoop` (not `2.4.` in a version).
+        let after_stop = prev == '.'
+            && !s[..i - 1].ends_with(|c: char| c.is_ascii_digit())
+            && matches!(p, '、' | '.')
+            && next.is_some_and(han);
+        if separated || run_on || after_stop {
             out.push(i);
         }
     }
@@ -644,6 +649,15 @@ mod tests {
             [
                 (None, "3.有云平台使用和管理相关的经验"),
                 (None, "4.精通Linux操作系统，版本2.0以上")
+            ]
+        );
+        // After a full stop: the next item starts (a version's `2.4.` does not).
+        assert_eq!(
+            texts("3.将数据同步至Hbase.4.熟悉Hadoop、Spark；5.具有Python2.4.熟练经验"),
+            [
+                (None, "3.将数据同步至Hbase."),
+                (None, "4.熟悉Hadoop、Spark；"),
+                (None, "5.具有Python2.4.熟练经验")
             ]
         );
         let mut dashes = Vec::new();

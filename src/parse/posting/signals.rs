@@ -4,6 +4,7 @@
 //! signals decide lines under no heading or an unknown one, and keep a heading from
 //! swallowing lines that plainly belong elsewhere.
 
+use crate::analyze::script::is_han;
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
@@ -516,6 +517,39 @@ const DUTY_VERBS: &[&str] = &[
     "act",
 ];
 
+/// Verbs that open a Chinese duty line ("带领团队…", "设计并实现…", "营造技术氛围…"): the
+/// Chinese counterpart of [`DUTY_VERBS`]. 负责, 参与, 主导, 协助 and 推动 are duties wherever
+/// they stand and are in the vocabulary.
+const DUTY_VERBS_ZH: &[&str] = &[
+    "带领", "领导", "管理", "设计", "开发", "搭建", "构建", "建设", "打造", "营造", "规划", "制定",
+    "优化", "维护", "完成", "跟进", "建立", "支持", "保障", "提升", "改进", "对接", "配合", "指导",
+    "组织", "编写", "撰写", "实现", "研发", "洞察", "探索", "调研", "定义", "梳理", "沉淀", "承担",
+    "落实", "推进", "执行", "部署", "运营", "协调", "驱动",
+];
+
+/// Words after an opening verb that make it a noun phrase of what is asked ("开发经验",
+/// "管理能力"), not a duty.
+const ASKED_AFTER_VERB_ZH: &[&str] = &["经验", "能力", "经历", "背景", "相关", "岗位", "工作经"];
+
+/// Whether `text` opens, after any item number or bullet, with one of [`DUTY_VERBS_ZH`] that
+/// is not the head of a noun phrase of what is asked.
+fn opens_with_duty_verb_zh(text: &str) -> bool {
+    // Only an item number or a bullet may come first: after other words ("Java开发…") the
+    // verb is not the line's first. Most lines are decided in their first few characters.
+    let Some(start) = text
+        .char_indices()
+        .take_while(|&(i, c)| (i <= 12 && !c.is_alphabetic()) || is_han(c))
+        .find_map(|(i, c)| is_han(c).then_some(i))
+    else {
+        return false;
+    };
+    let head = &text[start..];
+    DUTY_VERBS_ZH.iter().any(|v| {
+        head.strip_prefix(v)
+            .is_some_and(|rest| !ASKED_AFTER_VERB_ZH.iter().any(|a| rest.starts_with(a)))
+    })
+}
+
 static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> =
     LazyLock::new(|| DUTY_VERBS.iter().map(|v| v.as_bytes()).collect());
 
@@ -653,7 +687,7 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
         }
         break;
     }
-    if opens_with_duty_verb(text) {
+    if opens_with_duty_verb(text) || opens_with_duty_verb_zh(text) {
         s.duty = true;
     }
     if is_tracking_tags(text) {
@@ -1018,6 +1052,27 @@ mod tests {
             assert!(!s.company && (s.years || s.req), "{line}: {s:?}");
         }
         assert!(!signals("Apply machine learning to ranking", None).process);
+    }
+
+    #[test]
+    fn a_chinese_line_opening_with_an_action_verb_is_a_duty() {
+        for t in [
+            "营造技术学习氛围，带领团队提升综合工程能力。",
+            "4. 设计并实现高可用的推荐服务",
+            "（2）编写测试用例；",
+            "• 承担团队技术预研、技术攻关等工作，具有一定的技术方向带队能力。",
+        ] {
+            assert!(signals(t, None).duty, "{t}");
+        }
+        // The verb as the head of what is asked, or after other words, is no duty.
+        for t in [
+            "开发经验3年以上",
+            "管理能力强，善于沟通",
+            "Java开发经验丰富",
+            "熟悉设计模式",
+        ] {
+            assert!(!signals(t, None).duty, "{t}");
+        }
     }
 
     #[test]
