@@ -243,25 +243,28 @@ impl PreparedResume {
             total += t.weight;
             if c.value > 0.0 {
                 covered += t.weight * c.value;
-                matched.push((t.kind, c.value, t.weight, i));
+                matched.push((t.kind, class_rank(t.class), c.value, t.weight, i));
             } else {
-                missing.push((t.kind, t.weight, i));
+                missing.push((t.kind, class_rank(t.class), t.weight, i));
             }
         }
-        // Must-have first; then more credit first; then heavier first.
+        // Must-have first; then in the order the fit counts them (skills, then plain words,
+        // then soft skills and degrees), so a list cut short keeps what moves the score;
+        // then more credit first; then heavier first.
         matched.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.1.total_cmp(&a.1))
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
                 .then(b.2.total_cmp(&a.2))
+                .then(b.3.total_cmp(&a.3))
         });
-        missing.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        missing.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
         Coverage {
             base: if total > 0.0 { covered / total } else { 0.0 },
             fit,
             credits,
             met,
-            matched: matched.into_iter().map(|m| m.3).collect(),
-            missing: missing.into_iter().map(|m| m.2).collect(),
+            matched: matched.into_iter().map(|m| m.4).collect(),
+            missing: missing.into_iter().map(|m| m.3).collect(),
         }
     }
 
@@ -609,6 +612,16 @@ impl Scoring {
 
 /// A posting term's weight in the bullet query: its weight, plain words and soft skills at
 /// [`PLAIN_FIT_FACTOR`] of it, as in the fit.
+/// Where a class of term comes in the matched and missing lists: skills carry the fit,
+/// plain words count a little, soft skills and degrees not at all.
+fn class_rank(class: TermClass) -> u8 {
+    match class {
+        TermClass::Skill => 0,
+        TermClass::Plain => 1,
+        TermClass::Soft => 2,
+    }
+}
+
 fn query_weight(t: &PostingTerm) -> f32 {
     match t.class {
         TermClass::Skill => t.weight,
@@ -620,6 +633,38 @@ fn query_weight(t: &PostingTerm) -> f32 {
 mod tests {
     use crate::pipeline::{prepare_text, ResumeOptions};
     use std::path::Path;
+
+    #[test]
+    fn matched_and_missing_lists_put_skills_before_plain_words() {
+        let resume = "Jane Doe\n\nExperience\nAcme, Backend Engineer, 2019 - 2024\n- Built payment services in Go on Kubernetes.\n";
+        let p = prepare_text(Path::new("r.txt"), resume, &ResumeOptions::default()).unwrap();
+        // Rare plain words ("shopper", "seasoned") outweigh the skills in the posting, but
+        // the fit counts skills fully and plain words a little: skills lead each list.
+        let posting = crate::parse::posting::parse(
+            "Backend Engineer\n\nRequirements\n- A seasoned engineer who unlocks shopper data for merchants.\n- Experience with Go, Kubernetes, Terraform and PostgreSQL.\n",
+        );
+        let s = p.score(&posting).unwrap();
+        let terms = &s.analyzed.terms;
+        let class = |i: &usize| terms[*i].class;
+        for list in [&s.matched, &s.missing] {
+            let first_plain = list
+                .iter()
+                .position(|i| class(i) != super::TermClass::Skill);
+            let last_skill = list
+                .iter()
+                .rposition(|i| class(i) == super::TermClass::Skill);
+            if let (Some(plain), Some(skill)) = (first_plain, last_skill) {
+                assert!(
+                    skill < plain,
+                    "{:?}",
+                    list.iter().map(|&i| &terms[i].term).collect::<Vec<_>>()
+                );
+            }
+        }
+        let missing: Vec<&str> = s.missing.iter().map(|&i| terms[i].term.as_str()).collect();
+        assert!(missing[..2].contains(&"Terraform"), "{missing:?}");
+        assert!(missing.contains(&"shopper"), "{missing:?}");
+    }
 
     #[test]
     fn the_credit_table_gives_what_the_rules_give() {
