@@ -536,6 +536,25 @@ fn bad_inputs_exit_2_with_one_clear_line() {
         Some(b""),
         "<stdin>: the posting is empty",
     );
+    // An export of many postings given where one posting is read.
+    let rows = p(
+        "rows.jsonl",
+        b"{\"title\": \"SRE\", \"text\": \"Kubernetes\"}\n{\"title\": \"Dev\", \"text\": \"Go\"}\n",
+    );
+    for cmd in [
+        &["match", "-r", SEED][..],
+        &["tailor", "-r", SEED],
+        &["posting"],
+    ] {
+        let args: Vec<&str> = cmd.iter().copied().chain([rows.as_str()]).collect();
+        fails_with(&args, None, "rows.jsonl: a JSONL export of postings");
+    }
+    let table = p("rows.CSV", b"title,text\nSRE,Kubernetes\n");
+    fails_with(
+        &["match", "-r", SEED, &table],
+        None,
+        "rank its rows with `jdfit batch`",
+    );
     let bin = p("bin.txt", b"\x7fELF\x00\x00\x01binary");
     fails_with(
         &["match", "-r", SEED, &bin],

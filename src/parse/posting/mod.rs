@@ -199,10 +199,21 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 split_markers(text)
             };
             let item = marked.is_some();
+            let mut text = text;
             if let Some(h) = heading(text, item) {
-                ctx = h;
                 lead_in = None;
-                continue;
+                // "Requirements - Java, Kubernetes": a heading and its first item on one
+                // line, joined by a dash as others join them by a colon.
+                match dashed_heading(text) {
+                    Some((h, rest)) => {
+                        ctx = h;
+                        text = rest;
+                    }
+                    None => {
+                        ctx = h;
+                        continue;
+                    }
+                }
             }
             let style = list_style(text);
             if let Some((lead_style, before)) = lead_in {
@@ -249,6 +260,27 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             });
         }
     }
+}
+
+/// A line that is a known heading, a spaced dash, then text: the heading and the text after
+/// the dash ("Requirements - Java, Kubernetes", "Nice to have – AWS"). The text must hold a
+/// letter or digit, and the heading alone must read as one.
+fn dashed_heading(text: &str) -> Option<(Heading, &str)> {
+    let (at, dash) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let rest = text[at + dash..].trim();
+    // "Requirements – Must Have": both sides are headings, the line is one.
+    if !rest.chars().any(char::is_alphanumeric) || heading(rest, false).is_some() {
+        return None;
+    }
+    // "Pay: $180,000 - $225,000" is a range, not a heading and its item.
+    let head = text[..at].trim();
+    if head.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((heading(head, false)?, rest))
 }
 
 /// The list style of an item: whether its marker is a number, and the character that marks
@@ -356,6 +388,22 @@ mod tests {
     /// Each line's part and text.
     fn parts_of(p: &Posting) -> Vec<(Part, &str)> {
         p.lines.iter().map(|l| (l.part, l.text.as_str())).collect()
+    }
+
+    #[test]
+    fn a_heading_and_its_item_joined_by_a_dash_keep_the_item() {
+        let p = parse(
+            "Backend Engineer\n\nRequirements - Java, Kubernetes and Terraform\nNice to have – AWS\nBenefits — Health insurance\nQualifications – Must Have\n- Go\n",
+        );
+        assert_eq!(
+            parts_of(&p),
+            [
+                (Part::Requirements, "Java, Kubernetes and Terraform"),
+                (Part::Nice, "AWS"),
+                (Part::Benefits, "Health insurance"),
+                (Part::Requirements, "Go"),
+            ]
+        );
     }
 
     #[test]

@@ -543,12 +543,17 @@ fn opens_with_duty_verb_zh(text: &str) -> bool {
     else {
         return false;
     };
+    // Every verb is two characters: the line's first two are looked up once.
     let head = &text[start..];
-    DUTY_VERBS_ZH.iter().any(|v| {
-        head.strip_prefix(v)
-            .is_some_and(|rest| !ASKED_AFTER_VERB_ZH.iter().any(|a| rest.starts_with(a)))
-    })
+    let two = head.char_indices().nth(2).map_or(head.len(), |(i, _)| i);
+    DUTY_VERB_ZH_SET.contains(&head[..two])
+        && !ASKED_AFTER_VERB_ZH
+            .iter()
+            .any(|a| head[two..].starts_with(a))
 }
+
+static DUTY_VERB_ZH_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| DUTY_VERBS_ZH.iter().copied().collect());
 
 static DUTY_VERB_SET: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> =
     LazyLock::new(|| DUTY_VERBS.iter().map(|v| v.as_bytes()).collect());
@@ -1052,6 +1057,14 @@ mod tests {
             assert!(!s.company && (s.years || s.req), "{line}: {s:?}");
         }
         assert!(!signals("Apply machine learning to ranking", None).process);
+    }
+
+    #[test]
+    fn chinese_duty_verbs_are_two_characters() {
+        // `opens_with_duty_verb_zh` looks up a line's first two characters.
+        for v in DUTY_VERBS_ZH {
+            assert_eq!(v.chars().count(), 2, "{v}");
+        }
     }
 
     #[test]
