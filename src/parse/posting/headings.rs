@@ -489,6 +489,13 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     } else if words > 9 {
         return None;
     }
+    // "It's great, but not required:", "Optional:", 非必须: what follows is not asked for.
+    if ended && NOT_REQUIRED.iter().any(|n| h.contains(n)) {
+        return Some(Heading {
+            part: Part::Nice,
+            firm: true,
+        });
+    }
     let by_word = first_word_cue(&h).map(|(part, firm)| Heading { part, firm });
     if let Some(found) = by_word {
         let first = h.split_whitespace().next().unwrap_or("");
@@ -497,6 +504,13 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
             return Some(found);
         }
         return None;
+    }
+    // "StackAdapters Enjoy", "What Our Employees Enjoy": the perks that follow.
+    if words <= 4 && han == 0 && h.trim_end_matches([':', '!']).ends_with(" enjoy") {
+        return Some(Heading {
+            part: Part::Benefits,
+            firm: true,
+        });
     }
     // "About Fieldguide", "Why Mozilla?": the employer's own section.
     let about = h.strip_prefix("more ").unwrap_or(&h);
@@ -516,6 +530,18 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     }
     None
 }
+
+/// Phrases that make a heading's items optional.
+const NOT_REQUIRED: &[&str] = &[
+    "not required",
+    "not mandatory",
+    "not necessary",
+    "not essential",
+    "not a requirement",
+    "optional",
+    "非必须",
+    "非必需",
+];
 
 /// `line` without its one parenthetical aside, when it ends like a heading (a colon).
 fn without_aside(line: &str) -> Option<String> {
@@ -676,6 +702,26 @@ mod tests {
             })
         );
         assert!(!heading("About the job", false).unwrap().firm);
+    }
+
+    #[test]
+    fn what_people_enjoy_heads_the_perks() {
+        for h in [
+            "StackAdapters Enjoy",
+            "What Our Employees Enjoy:",
+            "You'll Enjoy",
+        ] {
+            assert_eq!(
+                heading(h, false).map(|h| h.part),
+                Some(Part::Benefits),
+                "{h}"
+            );
+        }
+        // A question to the reader is no perk list.
+        assert_ne!(
+            heading("Do you enjoy solving hard problems?", false).map(|h| h.part),
+            Some(Part::Benefits)
+        );
     }
 
     #[test]

@@ -175,7 +175,12 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                 };
                 (start, &before[start..])
             };
-            if cue.is_empty() {
+            // "It's great, but not required:": a negated cue is no heading of its own.
+            let negated = rest[..start]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with(" not");
+            if cue.is_empty() || negated {
                 continue;
             }
             if let Some(h) = inline_cue(cue) {

@@ -407,6 +407,24 @@ mod tests {
     }
 
     #[test]
+    fn items_that_are_not_required_are_nice_to_haves() {
+        let p = parse(
+            "Platform Engineer\n\nRequirements\n- 5+ years with Go\n\nIt’s great, but not required:\n- Hands-on experience with IPD\n\nOne of these certifications is preferred but not required: CCNA, CCNP\n",
+        );
+        assert_eq!(
+            parts_of(&p),
+            [
+                (Part::Requirements, "5+ years with Go"),
+                (Part::Nice, "Hands-on experience with IPD"),
+                (
+                    Part::Nice,
+                    "One of these certifications is preferred but not required: CCNA, CCNP"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn rules_and_spaces_trimmed() {
         for s in [
             "a",

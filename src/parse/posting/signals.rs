@@ -181,6 +181,9 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("较强的", Class::Soft),
     // Nice to have.
     ("a plus", Class::Nice),
+    ("not required", Class::Nice),
+    ("not mandatory", Class::Nice),
+    ("非必须", Class::Nice),
     ("nice to have", Class::Nice),
     ("nice-to-have", Class::Nice),
     ("preferred", Class::Nice),
@@ -339,6 +342,15 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("drug screen*", Class::Notice),
     ("pre-employment", Class::Notice),
     ("relocation assistance", Class::Notice),
+    // How pay is set, and the law's part in it: "Salary is based on … experience, knowledge,
+    // skills and other factors permitted by law" states no requirement.
+    ("salary is", Class::Notice),
+    ("salary will be", Class::Notice),
+    ("pay is based", Class::Notice),
+    ("compensation is based", Class::Notice),
+    ("permitted by law", Class::Notice),
+    // Accommodation during the interviews: "please let our Talent team know".
+    ("please let", Class::Notice),
     ("privacy", Class::Process),
     ("personal data", Class::Process),
     ("recruitment agencies", Class::Process),
@@ -962,6 +974,16 @@ mod tests {
         assert!(signals("Rich medical, dental, and vision coverage", None).benefit);
         assert!(signals("五险一金，带薪年假", None).benefit);
         assert!(signals("CLICK TO APPLY", None).notice);
+        // How pay is set asks nothing, whatever factors it names.
+        assert!(signals("Salary is based on a variety of factors including relevant experience, knowledge, skills and other factors permitted by law.", None).notice);
+        assert!(
+            signals(
+                "If you have any requirements for the interviews, please let our Talent team know.",
+                None
+            )
+            .notice
+        );
+        assert!(!signals("5+ years of experience with Go", None).notice);
         assert!(signals("💰 $174,000/yr - $235,000/yr", None).notice);
         assert!(signals("薪资：15-25k·13薪", None).notice);
         assert!(signals("底薪5000元起", None).notice);
