@@ -56,6 +56,10 @@ fn postingish() -> impl Strategy<Value = String> {
         Just("5+ years of experience with Go. ".to_string()),
         Just("Acme is a leading platform. ".to_string()),
         Just("CLICK TO APPLY".to_string()),
+        Just("BA/BS degree, MS in ".to_string()),
+        Just("熟悉B站".to_string()),
+        Just("Requirements - ".to_string()),
+        Just("It’s great, but not required:".to_string()),
         "[a-zA-Z0-9 .,:;?!/+#()-]{0,16}",
         "[\\u{4e00}-\\u{9fa5}，。、：；！（）]{0,10}",
         any::<char>().prop_map(|c| c.to_string()),
@@ -94,6 +98,14 @@ proptest! {
         }
         let ids: std::collections::HashSet<_> = r.all_bullets().iter().map(|b| b.id.clone()).collect();
         prop_assert_eq!(ids.len(), r.all_bullets().len(), "ids are unique");
+    }
+
+    #[test]
+    fn degree_reading_never_panics_and_agrees_with_its_bounds(s in postingish()) {
+        use jdfit::score::requirements::{degree_bounds, degrees_in};
+        let all = degrees_in(&s);
+        let bounds = degree_bounds(&s);
+        prop_assert_eq!(bounds, all.first().copied().zip(all.last().copied()));
     }
 
     #[test]

@@ -220,6 +220,8 @@ pub const REQUIREMENT_WORDS: &[&str] = &[
     "ideally", "bonus", "nice", "desired", "desirable", "eager", "passion", "passionate",
     "enthusiasm", "mastery", "equivalent", "relevant", "similar", "least", "minded", "oriented",
     "driven", "focused", "motivated", "fluent", "fluently", "idiomatically",
+    // Degree abbreviations outside the lexicon (case-exact "BS" is in it): "BA/BS", "BS/MS".
+    "ba", "ms",
     "精通", "熟悉", "掌握", "了解", "具备", "具有", "拥有", "负责", "熟练", "擅长",
     "参与", "能够", "良好", "优秀", "较强", "极强", "很强", "强烈", "丰富", "扎实",
     "深入", "优先", "相关", "至少", "一项", "一种", "方面", "经验", "能力",

@@ -83,12 +83,43 @@ static DEGREE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<Degree>)> = LazyLock:
     (ac, degrees)
 });
 
+/// Degrees written as capital abbreviations: `BS`, and `BA` or `MS` where they read as
+/// degrees (`BA/BS`, `BS/MS`, `MS in Statistics`, `BA degree`); alone, `BA` is often a
+/// business analyst and `MS` Microsoft. Case matters, so these are not among
+/// [`DEGREE_WORDS`]. A cheap byte search: most lines hold no capital B or M.
+fn abbreviated_degrees(text: &str) -> impl Iterator<Item = Degree> + '_ {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'B', b'M', b).filter_map(move |i| {
+        let second = *b.get(i + 1)?;
+        let bounded = |j: usize| b.get(j).is_none_or(|c| !c.is_ascii_alphanumeric());
+        // Two ASCII letters (`B站` is no degree), a word of their own.
+        if !matches!(second, b'S' | b'A')
+            || (i > 0 && b[i - 1].is_ascii_alphanumeric())
+            || !bounded(i + 2)
+        {
+            return None;
+        }
+        let after = text[i + 2..].trim_start();
+        let paired = (i > 0 && b[i - 1] == b'/') || after.starts_with('/');
+        let named = ["in ", "degree", "or "]
+            .iter()
+            .any(|w| after.starts_with(w));
+        match (b[i], second) {
+            (b'B', b'S') => Some(Degree::Bachelor),
+            (b'B', b'A') if paired || named => Some(Degree::Bachelor),
+            (b'M', b'S') if paired || named => Some(Degree::Master),
+            _ => None,
+        }
+    })
+}
+
 /// The degrees named in `text`, lowest first.
 pub fn degrees_in(text: &str) -> Vec<Degree> {
     let (ac, degrees) = &*DEGREE_AC;
     let mut out: Vec<Degree> = ac
         .find_iter(text)
         .map(|m| degrees[m.pattern().as_usize()])
+        .chain(abbreviated_degrees(text))
         .collect();
     out.sort();
     out.dedup();
@@ -101,6 +132,7 @@ pub fn degree_bounds(text: &str) -> Option<(Degree, Degree)> {
     let (ac, degrees) = &*DEGREE_AC;
     ac.find_iter(text)
         .map(|m| degrees[m.pattern().as_usize()])
+        .chain(abbreviated_degrees(text))
         .fold(None, |b, d| match b {
             None => Some((d, d)),
             Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
@@ -556,6 +588,25 @@ mod tests {
         assert_eq!(years_in("legacy products that are 20+ years old"), None);
         assert_eq!(years_in("a 10-15 years-old codebase"), None);
         assert_eq!(years_in("5+ years oldest-first queues"), Some(5));
+    }
+
+    #[test]
+    fn degree_abbreviations_in_capitals() {
+        assert_eq!(
+            degrees_in("BA/BS degree in a related field"),
+            [Degree::Bachelor]
+        );
+        assert_eq!(
+            degrees_in("BS/MS in Computer Science"),
+            [Degree::Bachelor, Degree::Master]
+        );
+        assert_eq!(degrees_in("MS in Statistics required"), [Degree::Master]);
+        assert_eq!(degrees_in("BS degree or equivalent"), [Degree::Bachelor]);
+        // Alone, BA and MS name other things; inside words they are letters.
+        assert!(degrees_in("Work with the BA and QA teams on MS SQL Server").is_empty());
+        assert!(degrees_in("JOBS, ABS, EMS and BSD").is_empty());
+        assert!(degrees_in("熟悉B站内容生态，MA 和 M站").is_empty());
+        assert_eq!(degrees_in("本科BS学位"), [Degree::Bachelor]);
     }
 
     #[test]
