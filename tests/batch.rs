@@ -443,6 +443,50 @@ fn tailor_dir_needs_top() {
 }
 
 #[test]
+fn top_must_keep_at_least_one_posting() {
+    let t = tempfile::tempdir().unwrap();
+    for (k, says) in [("0", "give at least 1"), ("-1", "not a whole number")] {
+        let out = jdfit(t.path())
+            .args(["batch", "-r", SEED, "jobs", "--top", k])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{k}: {err}");
+        assert!(err.contains(says), "{k}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{k}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_as_formulas_are_made_inert() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("rows.jsonl");
+    std::fs::write(
+        &p,
+        "{\"title\": \"=HYPERLINK(\\\"http://x\\\")\", \"company\": \"@Acme\", \"id\": \"-1\", \"text\": \"Requirements\\n- 5+ years with Kubernetes\"}\n",
+    )
+    .unwrap();
+    let out = jdfit(t.path())
+        .args(["batch", "-r", SEED, "-f", "csv", "--quiet"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let rec = rdr.records().next().unwrap().unwrap();
+    assert_eq!(&rec[2], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rec[3], "'@Acme");
+    assert_eq!(&rec[6], "'-1");
+    // Numbers stay numbers.
+    assert!(rec[1].parse::<f32>().is_ok(), "{:?}", rec);
+}
+
+#[test]
 fn table_output_and_quiet_stderr() {
     let t = tempfile::tempdir().unwrap();
     let out = jdfit(t.path())

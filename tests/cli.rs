@@ -555,6 +555,13 @@ fn bad_inputs_exit_2_with_one_clear_line() {
         None,
         "rank its rows with `jdfit batch`",
     );
+    // Binary data on standard input is refused at once (an endless `/dev/zero` would
+    // otherwise be read on in search of a line end).
+    fails_with(
+        &["batch", "-r", SEED, "-"],
+        Some(&[0u8; 1 << 16]),
+        "-: not UTF-8 text (binary data",
+    );
     let bin = p("bin.txt", b"\x7fELF\x00\x00\x01binary");
     fails_with(
         &["match", "-r", SEED, &bin],

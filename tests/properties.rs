@@ -298,10 +298,17 @@ proptest! {
         let cols = Columns::default();
         // The rows are cut from the text as the reader transcodes it (that is checked below).
         let mut text = Vec::new();
-        jdfit::parse::encoding::utf8_reader(std::io::Cursor::new(data.clone()), None)
-            .unwrap()
-            .read_to_end(&mut text)
-            .unwrap();
+        let Ok(mut decoded) =
+            jdfit::parse::encoding::utf8_reader(std::io::Cursor::new(data.clone()), None)
+        else {
+            // Binary data (NUL bytes): both readers refuse the input whole, reading no row.
+            let mut none = |_: jdfit::parse::source::Item, _: u64| panic!("a row from binary data");
+            let jsonl = read_jsonl_stream("x.jsonl", std::io::Cursor::new(data.clone()), &cols, &mut none);
+            let csv = read_csv_stream("x.csv", std::io::Cursor::new(data), &cols, &mut none);
+            prop_assert!(jsonl.is_err() && csv.is_err());
+            return Ok(());
+        };
+        decoded.read_to_end(&mut text).unwrap();
 
         // JSONL: every non-blank line is one record or one row error, at its line number; a
         // record carries the line's text field.

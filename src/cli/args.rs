@@ -241,7 +241,7 @@ pub struct BatchArgs {
     #[arg(long, short = 'f', value_parser = choice::<BatchFormat>())]
     pub format: Option<BatchFormat>,
     /// Keep only the best K postings (memory stays bounded).
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = top_k)]
     pub top: Option<usize>,
     /// Drop postings scoring below S (a number from 0 to 100).
     #[arg(long, value_name = "S", allow_hyphen_values = true, value_parser = min_score)]
@@ -294,6 +294,15 @@ pub struct BatchArgs {
 
 /// A score threshold: a finite number from 0 to 100 (scores are percentages), so `NaN`, `inf`
 /// and `101` are refused rather than silently keeping every row or none.
+/// `--top K`: a whole number of postings, at least one (`--top 0` would print nothing).
+fn top_k(s: &str) -> std::result::Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("keeps no posting: give at least 1".into()),
+        Ok(k) => Ok(k),
+        Err(_) => Err("not a whole number of postings (give 1 or more)".into()),
+    }
+}
+
 fn min_score(s: &str) -> std::result::Result<f32, String> {
     match s.trim().parse::<f32>() {
         Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(v),

@@ -247,6 +247,17 @@ pub fn utf8_reader<R: std::io::Read + 'static>(
     }
     let complete = head.len() < SNIFF_BYTES;
     let enc = forced.or_else(|| sniff(&head, complete));
+    // Binary data is refused at once, as a file's is, never read on in search of a line
+    // end (`jdfit batch - < /dev/zero` would read forever).
+    let utf16 = enc == Some(encoding_rs::UTF_16LE) || enc == Some(encoding_rs::UTF_16BE);
+    if forced.is_none() && !utf16 {
+        if let Some(pos) = is_binary(&head) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("not UTF-8 text (binary data (NUL byte at offset {pos}))"),
+            ));
+        }
+    }
     let stream = std::io::Cursor::new(head).chain(reader);
     Ok(match enc {
         Some(e) if e != encoding_rs::UTF_8 => Box::new(

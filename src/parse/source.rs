@@ -708,6 +708,29 @@ fn read_csv(
             .collect(),
         Err(e) => return Err(Error::parse(path, Some(1), format!("CSV header: {e}"))),
     };
+    // Spreadsheets capitalise their headers ("Title", "Description"): a header that differs
+    // from a column's name only in ASCII case stands for it, unless the exact name is there.
+    let headers: Vec<String> = {
+        let wanted: Vec<&String> = [
+            &columns.id,
+            &columns.title,
+            &columns.company,
+            &columns.location,
+            &columns.url,
+        ]
+        .into_iter()
+        .chain(&columns.text)
+        .collect();
+        headers
+            .iter()
+            .map(|h| {
+                wanted
+                    .iter()
+                    .find(|w| h.eq_ignore_ascii_case(w) && !headers.contains(w))
+                    .map_or_else(|| h.clone(), |w| (*w).clone())
+            })
+            .collect()
+    };
     if !columns.text.iter().any(|t| headers.contains(t)) {
         return Err(Error::NoTextColumn {
             path: path.into(),
@@ -994,6 +1017,37 @@ mod tests {
         assert!(
             err.contains("x.csv") && err.contains("device gone"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn csv_headers_match_columns_in_any_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.csv");
+        std::fs::write(
+            &p,
+            "ID,Title,Description,text\n7,SRE,Kubernetes,\n8,Dev,Go,Rust\n",
+        )
+        .unwrap();
+        let mut got = Vec::new();
+        read_all(
+            &[Input::Csv(p)],
+            &Columns::default(),
+            None,
+            &mut |i: Item, _: u64| {
+                if let Item::Record(r) = i {
+                    got.push((r.id, r.title, r.text));
+                }
+            },
+        )
+        .unwrap();
+        // `text` is there exactly, so `Description` is description, the second text column.
+        assert_eq!(
+            got,
+            [
+                (Some("7".into()), Some("SRE".into()), "Kubernetes".into()),
+                (Some("8".into()), Some("Dev".into()), "Rust".into()),
+            ]
         );
     }
 

@@ -152,8 +152,10 @@ pub fn write<R: Borrow<BatchRow>>(
             };
             w.write_record(CSV_HEADER).map_err(csv_err)?;
             // No raw control bytes in a cell: export fields and file names are shown as
-            // escapes.
-            let cell = |s: &Option<String>| printable(s.as_deref().unwrap_or("")).into_owned();
+            // escapes. A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`
+            // in an export's title) gets a leading `'`, as OWASP advises for CSV.
+            let text = |s: &str| inert(printable(s).into_owned());
+            let cell = |s: &Option<String>| text(s.as_deref().unwrap_or(""));
             for r in rows {
                 let r = r?;
                 let r = r.borrow();
@@ -165,16 +167,16 @@ pub fn write<R: Borrow<BatchRow>>(
                     cell(&r.location),
                     cell(&r.url),
                     cell(&r.id),
-                    printable(&r.matched.join("; ")).into_owned(),
-                    printable(&r.missing.join("; ")).into_owned(),
-                    printable(&r.source).into_owned(),
+                    text(&r.matched.join("; ")),
+                    text(&r.missing.join("; ")),
+                    text(&r.source),
                     r.matched_count.to_string(),
                     r.missing_count.to_string(),
                     r.requirements_found.to_string(),
                     r.fit.label().trim_end_matches(" fit").to_string(),
                     format!("{:.1}", r.coverage),
                     r.duplicates.to_string(),
-                    printable(&r.duplicate_ids.join("; ")).into_owned(),
+                    text(&r.duplicate_ids.join("; ")),
                 ])
                 .map_err(csv_err)?;
                 n += 1;
@@ -357,6 +359,16 @@ fn fit_left(s: &str, width: usize) -> String {
     out.extend(kept.into_iter().rev());
     out.push_str(&" ".repeat(width.saturating_sub(w)));
     out
+}
+
+/// `cell` made inert for spreadsheets: one starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return is a formula to Excel, LibreOffice and Sheets, so it gets a leading `'`.
+fn inert(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 #[cfg(test)]
