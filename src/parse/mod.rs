@@ -443,6 +443,27 @@ static PHONE: LazyLock<Regex> =
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s)\]|>]+").expect("url pattern"));
 
+/// The first phone number in `line`: digits with separators, not glued to a word
+/// (`ISO9001-2015`) and not a run of years (`2006-2007 2008-2009`).
+fn phone_in(line: &str) -> Option<String> {
+    PHONE.find_iter(line).find_map(|m| {
+        let glued = line[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            || line[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        let years = m
+            .as_str()
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
+        (!glued && !years).then(|| m.as_str().trim().to_string())
+    })
+}
+
 /// Fills e-mail, phone and URL from the verbatim contact lines when not already set.
 pub(crate) fn fill_contact(b: &mut Basics) {
     for line in &b.lines {
@@ -450,7 +471,7 @@ pub(crate) fn fill_contact(b: &mut Basics) {
             b.email = EMAIL.find(line).map(|m| m.as_str().to_string());
         }
         if b.phone.is_none() {
-            b.phone = PHONE.find(line).map(|m| m.as_str().trim().to_string());
+            b.phone = phone_in(line);
         }
         if b.url.is_none() {
             b.url = URL.find(line).map(|m| m.as_str().to_string());
@@ -461,6 +482,20 @@ pub(crate) fn fill_contact(b: &mut Basics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_are_neither_standards_nor_years() {
+        assert_eq!(
+            phone_in("Tel: +1 (415) 555-0100").as_deref(),
+            Some("+1 (415) 555-0100")
+        );
+        assert_eq!(
+            phone_in("电话 138 0013 8000").as_deref(),
+            Some("138 0013 8000")
+        );
+        assert_eq!(phone_in("Maintain ISO9001-2015 documents"), None);
+        assert_eq!(phone_in("2006-2007 2008-2009 2010-2011"), None);
+    }
 
     #[test]
     fn decode_normalises_and_rejects() {
