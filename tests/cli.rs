@@ -555,6 +555,18 @@ fn bad_inputs_exit_2_with_one_clear_line() {
         None,
         "rank its rows with `jdfit batch`",
     );
+    // The résumé is a file wherever standard input may carry the posting or the rows.
+    for args in [
+        &["match", "-r", "-"][..],
+        &["tailor", "-r", "-"],
+        &["batch", "-r", "-", "-"],
+    ] {
+        fails_with(
+            args,
+            Some(b"Senior SRE\n"),
+            "résumé -: give the résumé as a file",
+        );
+    }
     // Binary data on standard input is refused at once (an endless `/dev/zero` would
     // otherwise be read on in search of a line end).
     fails_with(

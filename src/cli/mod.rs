@@ -26,6 +26,12 @@ use std::path::{Path, PathBuf};
 /// Reads (its encoding detected), parses, analyzes and indexes the résumé of these arguments.
 fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
     let path = options::resume_path(a)?;
+    if path.as_os_str() == "-" {
+        // Standard input carries the posting (or the rows) in these commands.
+        bail!(
+            "résumé -: give the résumé as a file here (standard input is for the posting; `jdfit resume -` reads a résumé from it)"
+        );
+    }
     let prepared = pipeline::prepare(path, &options::resume_options(a)?)
         .map_err(|e| input_error("résumé", path, e))?;
     if let Some(n) = prepared.index_note() {
