@@ -175,15 +175,17 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                 };
                 (start, &before[start..])
             };
-            // "It's great, but not required:": a negated cue is no heading of its own.
-            let negated = rest[..start]
-                .trim_end()
-                .to_ascii_lowercase()
-                .ends_with(" not");
-            if cue.is_empty() || negated {
+            if cue.is_empty() {
                 continue;
             }
             if let Some(h) = inline_cue(cue) {
+                // "It's great, but not required:": a negated cue is no heading of its own.
+                let before_cue = rest[..start].trim_end().as_bytes();
+                if before_cue.len() >= 4
+                    && before_cue[before_cue.len() - 4..].eq_ignore_ascii_case(b" not")
+                {
+                    continue;
+                }
                 let head = rest[..start].trim();
                 if out.is_empty() && pending.is_none() {
                     // A whole line ending with the colon is a heading of its own words, not
