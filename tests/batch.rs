@@ -467,15 +467,10 @@ fn csv_cells_a_spreadsheet_would_run_as_formulas_are_made_inert() {
         "{\"title\": \"=HYPERLINK(\\\"http://x\\\")\", \"company\": \"@Acme\", \"id\": \"-1\", \"text\": \"Requirements\\n- 5+ years with Kubernetes\"}\n",
     )
     .unwrap();
-    let out = jdfit(t.path())
-        .args(["batch", "-r", SEED, "-f", "csv", "--quiet"])
-        .arg(&p)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        jdfit(t.path())
+            .args(["batch", "-r", SEED, "-f", "csv", "--quiet"])
+            .arg(&p),
     );
     let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
     let rec = rdr.records().next().unwrap().unwrap();

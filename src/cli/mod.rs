@@ -102,25 +102,18 @@ fn read_posting(
     if stdin && std::io::stdin().is_terminal() {
         note!("jdfit: reading the posting from standard input (paste it, then Ctrl-D)");
     }
-    if !stdin {
-        // An export holds many postings: read as one text, its rows would run together.
-        let kind = match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("jsonl" | "ndjson") => Some("JSONL"),
-            Some("csv") => Some("CSV"),
-            Some("json") => Some("JSON"),
-            _ => None,
-        };
-        if let Some(kind) = kind {
-            bail!(
-                "{}: a {kind} export of postings, not one posting; rank its rows with `jdfit batch`, or give one posting as a text file",
-                path.display()
-            );
-        }
+    // An export holds many postings: read as one text, its rows would run together.
+    let kind = match jdfit::parse::source::Input::from_arg(&path) {
+        Ok(jdfit::parse::source::Input::Jsonl(_)) => Some("JSONL"),
+        Ok(jdfit::parse::source::Input::Csv(_)) => Some("CSV"),
+        Ok(jdfit::parse::source::Input::Json(_)) => Some("JSON"),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        bail!(
+            "{}: a {kind} export of postings, not one posting; rank its rows with `jdfit batch`, or give one posting as a text file",
+            path.display()
+        );
     }
     let text = if stdin {
         parse::read_text_from(std::io::stdin().lock(), Path::new("-"), encoding)?
