@@ -430,6 +430,9 @@ impl Analyzer {
             }
             let lead = word.len() - word.trim_start_matches('_').len();
             let (start, end) = (start + lead, start + lead + trimmed.len());
+            if names_a_market_side(t, from + start, from + end) {
+                continue;
+            }
             self.emit_word(trimmed, from + start, from + end, norm, sink);
         }
     }
@@ -521,6 +524,26 @@ impl Analyzer {
     }
 }
 
+/// Whether the word at `start..end` of `t` is a lone B, C or G naming the customers a
+/// product serves, as Chinese postings do ("C端运营", "B 端客户", "To C 业务": consumers,
+/// businesses, government), not the C language.
+fn names_a_market_side(t: &str, start: usize, end: usize) -> bool {
+    if end != start + 1 || !matches!(t.as_bytes()[start] | 0x20, b'b' | b'c' | b'g') {
+        return false;
+    }
+    let after = &t[end..];
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    if after.starts_with('端') {
+        return true;
+    }
+    // "To C" before Chinese text: in English "to C" is followed by English.
+    let before = t[..start].trim_end_matches(' ');
+    let to = before.len() >= 2
+        && before.as_bytes()[before.len() - 2..].eq_ignore_ascii_case(b"to")
+        && (before.len() == 2 || !before.as_bytes()[before.len() - 3].is_ascii_alphanumeric());
+    to && after.starts_with(is_han)
+}
+
 /// Characters that, glued by jieba to the edge of a word, make a fragment of a phrase rather
 /// than a word: prepositions, conjunctions, particles and degree adverbs ("对系统" is 对 +
 /// 系统, "从满" is 从 + 满…).
@@ -600,6 +623,39 @@ mod tests {
             .filter(|t| t.kind == TokenKind::Han)
             .map(|t| t.text)
             .collect()
+    }
+
+    #[test]
+    fn a_market_side_is_not_the_c_language() {
+        let words = |s: &str| {
+            Analyzer::shared()
+                .analyze(s)
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+        };
+        for line in [
+            "做过C端运营",
+            "有 C 端分析经验",
+            "面向B端客户",
+            "G端项目交付",
+            "To C 业务",
+            "深耕to B产品",
+        ] {
+            let toks = words(line);
+            assert!(
+                !toks.iter().any(|t| ["b", "c", "g"].contains(&t.as_str())),
+                "{line}: {toks:?}"
+            );
+        }
+        // The language itself stays, in Chinese and English text alike.
+        for line in [
+            "熟悉 C 和 Python",
+            "C、Go 或 Rust",
+            "bindings to C and Rust",
+        ] {
+            assert!(words(line).contains(&"c".to_string()), "{line}");
+        }
     }
 
     #[test]

@@ -194,11 +194,15 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             // and most pieces skip the marker parser (which builds a string per marker).
             let marked = if text.trim_start().starts_with(char::is_alphabetic) {
                 debug_assert!(split_markers(text).is_none(), "{text}");
-                None
+                lettered_marker(text).map(|rest| (String::new(), 1, rest))
             } else {
                 split_markers(text)
             };
-            let item = marked.is_some();
+            // A lettered section ("B. Qualification") may be a heading: only numbers and
+            // bullets make an item of it.
+            let item = marked
+                .as_ref()
+                .is_some_and(|(shape, _, _)| !shape.is_empty());
             let mut text = text;
             if let Some(h) = heading(text, item) {
                 lead_in = None;
@@ -297,6 +301,23 @@ fn list_style(text: &str) -> Option<(bool, char)> {
     }
 }
 
+/// The text after a lettered list marker ("a. ", "b) ", "C. "): postings number items a.,
+/// b., c. as often as 1., 2., 3., and the letter is no word of the item ("c. 具备一定的前端知识"
+/// asked for the C language). Only a to h count, before a space or a Han character:
+/// "e.g.", "U.S." and a name's initial ("J. Smith") are no markers.
+fn lettered_marker(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let b = t.as_bytes();
+    if !(b.first()?.to_ascii_lowercase().wrapping_sub(b'a') < 8
+        && matches!(b.get(1), Some(b'.' | b')')))
+    {
+        return None;
+    }
+    let rest = &t[2..];
+    let next = rest.chars().next()?;
+    (next == ' ' || next == '\t' || crate::analyze::script::is_han(next)).then(|| rest.trim_start())
+}
+
 /// `s` without `=` rules and whitespace at either end. Pieces come trimmed, so the ends
 /// are checked as bytes first and the character-decoding trim runs only when one may need
 /// cutting.
@@ -388,6 +409,35 @@ mod tests {
     /// Each line's part and text.
     fn parts_of(p: &Posting) -> Vec<(Part, &str)> {
         p.lines.iter().map(|l| (l.part, l.text.as_str())).collect()
+    }
+
+    #[test]
+    fn lettered_items_lose_their_letter() {
+        let p = parse(
+            "后台开发工程师\n\n加分项：\na. 推荐、搜索相关研发经验\nc. 具备一定的前端知识，熟悉js\nd.熟悉hadoop生态圈\n\nRequirements\nB) Kubernetes in production\ne.g. Terraform\nJ. Smith will be your manager\n",
+        );
+        assert_eq!(
+            parts_of(&p),
+            [
+                (Part::Nice, "推荐、搜索相关研发经验"),
+                (Part::Nice, "具备一定的前端知识，熟悉js"),
+                (Part::Nice, "熟悉hadoop生态圈"),
+                (Part::Requirements, "Kubernetes in production"),
+                (Part::Requirements, "e.g. Terraform"),
+                (Part::Requirements, "J. Smith will be your manager"),
+            ]
+        );
+        // A lettered section name is still a heading.
+        let p = parse(
+            "Web前端开发\n\nA. Responsibility\n负责前端开发\nB. Qualification\n精通JavaScript\n",
+        );
+        assert_eq!(
+            parts_of(&p),
+            [
+                (Part::Duties, "负责前端开发"),
+                (Part::Requirements, "精通JavaScript"),
+            ]
+        );
     }
 
     #[test]
