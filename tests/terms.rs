@@ -143,6 +143,26 @@ What you bring
     );
 }
 
+/// The words a requirement is phrased with and the adverbs around it, in the shapes real
+/// Chinese postings use (深谙…原理, 善于…, 精通一门…, 较为…, 非常…), are no terms; the
+/// skills they ask for are.
+#[test]
+fn phrasing_words_of_real_postings_are_not_terms() {
+    check(
+        "服务端架构师\n\n任职要求：\n1. 深谙主流数据库、缓存、消息中间件原理；\n2. 精通一门编程语言，善于沟通，勇于承担，乐于分享；\n3. 对数据较为敏感，非常熟悉Redis，必须熟练运用Linux，从事过Kafka相关工作；\n4. 有良好的工作态度与心态，口头和书面表达清晰；\n",
+        &[
+            "深谙", "一门", "善于", "勇于", "乐于", "较为", "非常", "必须", "运用", "从事", "态度",
+            "心态", "口头", "书面",
+        ],
+        &["Redis", "Linux", "Kafka", "消息中间件"],
+    );
+    check(
+        "Platform Engineer\n\nRequirements\n- A seasoned engineer who thrives on Kubernetes and Terraform\n",
+        &["seasoned", "thrives"],
+        &["Kubernetes", "Terraform"],
+    );
+}
+
 /// A word the analyzer stems ("minded" → "mind") never matches through its stem: the class
 /// of attitude adjectives is not a term, so nothing in a résumé can match it.
 #[test]
