@@ -157,8 +157,10 @@ fn phrasing_words_of_real_postings_are_not_terms() {
         &["Redis", "Linux", "Kafka", "消息中间件"],
     );
     check(
-        "Platform Engineer\n\nRequirements\n- A seasoned engineer who thrives on Kubernetes and Terraform\n",
-        &["seasoned", "thrives"],
+        "Platform Engineer\n\nRequirements\n- A seasoned engineer who thrives on Kubernetes and Terraform\n- Degree in Computer Science or a related field; you write clean Go and speak English\n- Keen grasp of networking; depth and breadth in Linux\n",
+        &[
+            "seasoned", "thrives", "field", "write", "speak", "keen", "grasp", "depth", "breadth",
+        ],
         &["Kubernetes", "Terraform"],
     );
 }

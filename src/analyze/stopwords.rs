@@ -257,7 +257,9 @@ pub const GENERAL_WORDS: &[&str] = &[
     "限于", "不同", "主流", "提出", "提供", "结合", "解决", "输出", "问题", "目标",
     "结果", "过程", "方向", "时间", "经历", "基于", "针对", "关于",
     "对于", "根据", "按照", "随着", "除了", "作为", "上述", "如下", "最佳", "最终",
-    "thrive", "thrives", "没有", "任意", "找到", "正确", "常见", "态度", "心态", "素质",
+    "thrive", "thrives", "field", "fields", "write", "writing", "written", "speak", "speaking",
+    "spoken", "verbal", "possess", "obtain", "explain", "keen", "grasp", "depth", "breadth",
+    "hard", "medium", "tech", "summer", "june", "date", "grade", "没有", "任意", "找到", "正确", "常见", "态度", "心态", "素质",
     "口头", "书面",
 ];
 
