@@ -349,6 +349,81 @@ fn damaged_pdfs_are_one_error() {
     );
 }
 
+/// A one-page PDF whose page content is `content`, Flate-compressed.
+fn flate_content_pdf(content: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(content.as_bytes()).unwrap();
+    let stream = z.finish().unwrap();
+    let mut content = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        stream.len()
+    )
+    .into_bytes();
+    content.extend(&stream);
+    content.extend(b"\nendstream");
+    let objects: [Vec<u8>; 5] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        content,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A PDF bomb (a 30 KB file whose page content inflates to 16 MB of repeated text
+/// commands, which the reader would hold a hundred times over) is one error line, as a
+/// résumé and as a posting, before it is read; the same page with a normal amount of
+/// content is read.
+#[test]
+fn a_pdf_bomb_is_refused_before_it_is_read() {
+    let t = tempfile::tempdir().unwrap();
+    let line = "BT /F1 12 Tf 72 712 Td (Built Rust services on Kubernetes) Tj ET\n";
+    let bomb = t.path().join("bomb.pdf");
+    let pdf = flate_content_pdf(&line.repeat((16 << 20) / line.len()));
+    assert!(pdf.len() < 100_000, "{} bytes", pdf.len());
+    std::fs::write(&bomb, pdf).unwrap();
+    let want = "bomb.pdf: its pages inflate to over 8 MiB of drawing commands";
+    fails(&[os("match"), os("-r"), bomb.as_os_str(), os(SRE_EN)], want);
+    fails(&[os("match"), os("-r"), os(SEED), bomb.as_os_str()], want);
+    let fine = t.path().join("fine.pdf");
+    let page: String = (0..40)
+        .map(|i| {
+            format!(
+                "BT /F1 12 Tf 72 {} Td (Built Rust service {i} on Kubernetes) Tj ET\n",
+                750 - 18 * i
+            )
+        })
+        .collect();
+    std::fs::write(&fine, flate_content_pdf(&page)).unwrap();
+    let text = jdfit::parse::read_resume_text(&fine).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        text.contains("Built Rust service 39 on Kubernetes"),
+        "{text}"
+    );
+}
+
 /// Committed fixtures from another producer (see `tests/fixtures/resumes/README`).
 const LATEX_FIXTURE: &str = "tests/fixtures/resumes/cairo-en.pdf";
 

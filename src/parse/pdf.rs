@@ -21,6 +21,13 @@ use std::path::Path;
 /// book or a portfolio, and reading it would only be slow.
 pub const MAX_PAGES: usize = 30;
 
+/// The most bytes the drawing commands of a PDF's pages (page content and forms) may
+/// inflate to. A text page takes tens of kilobytes; the reader holds every command and
+/// glyph in memory, about a hundred times their size, so a small compressed stream of
+/// repeated commands (a PDF bomb: 67 KB inflating to 20 MB took 1.7 GB) must be refused
+/// before it is read.
+pub const MAX_CONTENT_BYTES: u64 = 8 << 20;
+
 /// Whether `bytes` are a PDF file: `%PDF-` within the first 1024 bytes, where readers look
 /// for it (some producers put junk before it).
 pub fn is_pdf(bytes: &[u8]) -> bool {
@@ -45,6 +52,12 @@ pub fn to_text(path: &Path, bytes: &[u8], plain: bool) -> Result<(String, InputF
         Some(Err(Unreadable::TooLong(n))) => {
             return Err(fail(format!(
                 "a PDF of {n} pages, over the limit of {MAX_PAGES}; is this a résumé or a posting?"
+            )))
+        }
+        Some(Err(Unreadable::Inflates)) => {
+            return Err(fail(format!(
+                "its pages inflate to over {} MiB of drawing commands; not a résumé or a posting (a PDF bomb?)",
+                MAX_CONTENT_BYTES >> 20
             )))
         }
         Some(Err(Unreadable::Damaged(what))) => {
@@ -124,6 +137,8 @@ fn door_radical(blocks: &mut [Block]) {
 enum Unreadable {
     Encrypted,
     TooLong(usize),
+    /// Page content inflating past [`MAX_CONTENT_BYTES`].
+    Inflates,
     Damaged(String),
 }
 
@@ -317,6 +332,9 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
         // user password; anything else needs the password.
         return Err(Unreadable::Encrypted);
     }
+    if content_bytes(&doc, MAX_CONTENT_BYTES) > MAX_CONTENT_BYTES {
+        return Err(Unreadable::Inflates);
+    }
     fix_cid_widths(&mut doc);
     add_missing_text_maps(&mut doc);
     let count = doc.get_pages().len();
@@ -329,6 +347,78 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
     let mut out = Collector::default();
     pdf_extract::output_doc(&doc, &mut out).map_err(|e| Unreadable::Damaged(e.to_string()))?;
     Ok(out.pages)
+}
+
+/// How many bytes the page content streams and form XObjects of `doc` inflate to, counting
+/// no further than just past `cap`: a Flate stream is inflated into nothing, stopping there,
+/// where the reader would inflate it whole. A stream under another filter counts as stored.
+fn content_bytes(doc: &pdf_extract::Document, cap: u64) -> u64 {
+    use pdf_extract::Object;
+    use std::io::Read;
+    let mut ids: std::collections::BTreeSet<pdf_extract::ObjectId> = doc
+        .get_pages()
+        .values()
+        .flat_map(|&page| doc.get_page_contents(page))
+        .collect();
+    ids.extend(doc.objects.iter().filter_map(|(id, o)| {
+        let form = o
+            .as_stream()
+            .ok()?
+            .dict
+            .get(b"Subtype")
+            .ok()?
+            .as_name()
+            .ok()?
+            == b"Form";
+        form.then_some(*id)
+    }));
+    let mut total = 0u64;
+    for id in ids {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        let raw = stream.content.as_slice();
+        let left = cap + 1 - total.min(cap);
+        let flate = stream
+            .filters()
+            .is_ok_and(|f| f.first().is_some_and(|&f| f == b"FlateDecode"));
+        total += if flate {
+            // What inflates before an error counts: the reader keeps it. With nothing out,
+            // it retries the stream as raw deflate after the zlib header.
+            let mut out = Counted(0);
+            let _ = std::io::copy(
+                &mut flate2::read::ZlibDecoder::new(raw).take(left),
+                &mut out,
+            );
+            if out.0 == 0 {
+                let rest = raw.get(2..).unwrap_or_default();
+                let _ = std::io::copy(
+                    &mut flate2::read::DeflateDecoder::new(rest).take(left),
+                    &mut out,
+                );
+            }
+            out.0
+        } else {
+            raw.len() as u64
+        };
+        if total > cap {
+            break;
+        }
+    }
+    total
+}
+
+/// A writer that only counts the bytes written to it.
+struct Counted(u64);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Gives a text map to the fonts that draw text without one: a composite font (`Type0`,
