@@ -268,6 +268,25 @@ fn bad_requests_get_json_errors_and_the_server_stays_up() {
         "GET /api/resume HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
     ));
     assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+    // A client that shuts its sending side after the request still gets the answer.
+    for _ in 0..5 {
+        use std::io::{Read, Write};
+        let addr = s.url.trim_start_matches("http://").trim_end_matches('/');
+        let body = json!({ "posting": posting() }).to_string();
+        let mut c = std::net::TcpStream::connect(addr).unwrap();
+        c.write_all(
+            format!(
+                "POST /api/match HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        c.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut resp = String::new();
+        let _ = c.read_to_string(&mut resp);
+        assert!(resp.starts_with("HTTP/1.1 200"), "{resp:?}");
+    }
     let resp = raw("GET /api/match HTTP/1.1\r\nHost: ADDR\r\nConnection: close\r\n\r\n".into());
     assert!(resp.starts_with("HTTP/1.1 405"), "{resp}");
     error_of(resp.split("\r\n\r\n").nth(1).unwrap().as_bytes());
