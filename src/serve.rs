@@ -222,12 +222,18 @@ pub fn router(state: Arc<AppState>, hosts: Option<Vec<String>>) -> Router {
         .with_state(state)
 }
 
-/// The `Host` values a browser sends for a loopback address and port.
-pub fn loopback_hosts(port: u16) -> Vec<String> {
-    ["127.0.0.1", "localhost", "[::1]"]
+/// The `Host` values a browser sends for the loopback address `addr` the server listens on:
+/// that address itself as printed (`127.0.0.2:8080` too), and the usual loopback names.
+pub fn loopback_hosts(addr: std::net::SocketAddr) -> Vec<String> {
+    let port = addr.port();
+    let mut hosts: Vec<String> = ["127.0.0.1", "localhost", "[::1]"]
         .iter()
         .map(|h| format!("{h}:{port}"))
-        .collect()
+        .collect();
+    if !hosts.contains(&addr.to_string()) {
+        hosts.push(addr.to_string());
+    }
+    hosts
 }
 
 /// `req` with its body read whole: at most [`BODY_LIMIT`] bytes (413 beyond) within
@@ -293,7 +299,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     use tokio::io::AsyncWriteExt;
     let addr = listener.local_addr()?;
-    let hosts = addr.ip().is_loopback().then(|| loopback_hosts(addr.port()));
+    let hosts = addr.ip().is_loopback().then(|| loopback_hosts(addr));
     let app = router(state, hosts);
     let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -598,6 +604,15 @@ async fn tailor_posting(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_listened_on_is_an_allowed_host() {
+        let hosts = loopback_hosts("127.0.0.2:8080".parse().unwrap());
+        assert!(hosts.contains(&"127.0.0.2:8080".to_string()), "{hosts:?}");
+        assert!(hosts.contains(&"localhost:8080".to_string()), "{hosts:?}");
+        let hosts = loopback_hosts("[::1]:8080".parse().unwrap());
+        assert_eq!(hosts.iter().filter(|h| *h == "[::1]:8080").count(), 1);
+    }
 
     #[test]
     fn formats_by_name() {
