@@ -496,6 +496,9 @@ async fn scored<T: Send + 'static>(
             "the posting is empty: paste a job posting first",
         ));
     }
+    // The line limit a posting file has (`jdfit match` refuses the same text).
+    parse::check_lines(std::path::Path::new("posting"), &req.posting)
+        .map_err(|e| bad_request(e.to_string()))?;
     on_worker(s, move |state| {
         let loaded = resume_for(state, req.resume)?;
         let text = parse::clean_text(&req.posting);

@@ -211,6 +211,15 @@ fn bad_requests_get_json_errors_and_the_server_stays_up() {
     let (st, _, b) = post(&s, "/api/match", r#"{"posting": 42}"#);
     assert!((400..500).contains(&st), "{st}");
     error_of(&b);
+    // A line over the limit a posting file has is refused as `jdfit match` refuses it.
+    let long = "Rust Kubernetes Linux AWS engineer ".repeat(40_000);
+    let (st, _, b) = post(&s, "/api/match", &json!({ "posting": long }).to_string());
+    assert_eq!(st, 400);
+    assert!(
+        error_of(&b).contains("over the 1024 KiB line limit"),
+        "{}",
+        error_of(&b)
+    );
     // An oversized body is refused from its Content-Length, before it is read. (Sending it
     // whole races the server closing the connection, so the request is written by hand.)
     {
