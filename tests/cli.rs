@@ -1289,3 +1289,16 @@ fn the_output_format_follows_the_output_files_extension() {
         .unwrap()
         .contains("## 工作经历"));
 }
+
+/// `serve --listen` on a multicast or broadcast address is one line and exit 2, before any
+/// résumé is read: such an address takes no connections, and "serving on" it would be false.
+#[test]
+fn serve_refuses_multicast_and_broadcast_addresses() {
+    for ip in ["224.0.0.1", "255.255.255.255", "ff02::1"] {
+        fails_with(
+            &["serve", "--listen", ip, "--port", "0", "--resume", "missing.md"],
+            None,
+            "a multicast or broadcast address takes no connections",
+        );
+    }
+}

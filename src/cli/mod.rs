@@ -766,6 +766,12 @@ fn batch(a: BatchArgs) -> Result<()> {
 
 #[cfg(feature = "serve")]
 fn serve(a: ServeArgs) -> Result<()> {
+    if let Some(ip) = a.listen {
+        let broadcast = matches!(ip, std::net::IpAddr::V4(v4) if v4.is_broadcast());
+        if ip.is_multicast() || broadcast {
+            bail!("--listen {ip}: a multicast or broadcast address takes no connections; use 127.0.0.1 (the default) or this machine's address");
+        }
+    }
     let opts = options::resume_options(&a.resume)?;
     let default = match &a.resume.resume {
         Some(p) => {
@@ -787,11 +793,6 @@ fn serve(a: ServeArgs) -> Result<()> {
         .listen
         .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     let addr = std::net::SocketAddr::new(ip, a.port);
-    if !ip.is_loopback() {
-        note!(
-            "jdfit: warning: listening on {addr}, not on loopback: anyone who can reach this machine can read your résumé"
-        );
-    }
     let state = std::sync::Arc::new(jdfit::serve::AppState::new(default, opts));
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -802,6 +803,11 @@ fn serve(a: ServeArgs) -> Result<()> {
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr().context("listening address")?;
+        if !ip.is_loopback() {
+            note!(
+                "jdfit: warning: listening on {local}, not on loopback: anyone who can reach this machine can read your résumé"
+            );
+        }
         note!("jdfit: serving on http://{local}/ (Ctrl-C to stop)");
         let stop = async {
             let _ = tokio::signal::ctrl_c().await;
