@@ -1296,7 +1296,15 @@ fn the_output_format_follows_the_output_files_extension() {
 fn serve_refuses_multicast_and_broadcast_addresses() {
     for ip in ["224.0.0.1", "255.255.255.255", "ff02::1"] {
         fails_with(
-            &["serve", "--listen", ip, "--port", "0", "--resume", "missing.md"],
+            &[
+                "serve",
+                "--listen",
+                ip,
+                "--port",
+                "0",
+                "--resume",
+                "missing.md",
+            ],
             None,
             "a multicast or broadcast address takes no connections",
         );
