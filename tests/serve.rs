@@ -473,3 +473,35 @@ fn an_uploaded_docx_is_read_and_shown() {
     assert_eq!(st, 400);
     assert!(error_of(&b).contains("cv.docx"), "{}", error_of(&b));
 }
+
+/// An empty `$JDFIT_RESUME` is not silently taken for no résumé: `serve` (which needs none to
+/// start) says it serves without one.
+#[test]
+fn an_empty_resume_variable_is_named_at_start() {
+    let index = tempfile::tempdir().unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("jdfit"))
+        .current_dir(root())
+        .env("JDFIT_RESUME", "")
+        .env("JDFIT_INDEX_DIR", index.path())
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = Vec::new();
+    for line in BufReader::new(child.stderr.take().unwrap()).lines() {
+        let line = line.unwrap();
+        let serving = line.contains("serving on ");
+        said.push(line);
+        if serving {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        said.iter()
+            .any(|l| l.contains("JDFIT_RESUME is set but empty: serving without a résumé")),
+        "{said:?}"
+    );
+}

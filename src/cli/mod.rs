@@ -787,7 +787,12 @@ fn serve(a: ServeArgs) -> Result<()> {
                 .map_err(|e| input_error("résumé", p, e))?;
             Some((name, m, Some(view)))
         }
-        None => None,
+        None => {
+            if options::resume_var_was_empty() {
+                note!("jdfit: JDFIT_RESUME is set but empty: serving without a résumé (upload one on the page)");
+            }
+            None
+        }
     };
     let ip = a
         .listen

@@ -61,6 +61,12 @@ pub fn forget_empty_resume_var() {
     }
 }
 
+/// Whether `$JDFIT_RESUME` was set but empty: `serve`, which needs no résumé to start, says
+/// that it starts without one.
+pub fn resume_var_was_empty() -> bool {
+    EMPTY_RESUME_VAR.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The résumé `jdfit resume` shows: its FILE argument (or `$JDFIT_RESUME`, which clap reads).
 pub fn view_path(file: Option<&Path>) -> Result<&Path> {
     match file {
