@@ -706,6 +706,35 @@ fn tailor_never_writes_over_the_file_it_reads_on_stdin_or_its_lexicon() {
         err.contains("lex.tsv: refusing to overwrite an input file"),
         "{err}"
     );
+    // A hard link to the résumé, to the posting or to the lexicon is the same file too.
+    let resume = t.path().join("cv.txt");
+    std::fs::copy(root().join(SEED), &resume).unwrap();
+    let resume_before = std::fs::read(&resume).unwrap();
+    for (name, target) in [
+        ("cv-link.txt", &resume),
+        ("p-link.txt", &posting),
+        ("lex-link.tsv", &lexicon),
+    ] {
+        let link = t.path().join(name);
+        std::fs::hard_link(target, &link).unwrap();
+        let out = jdfit(t.path())
+            .args(["tailor", "-r"])
+            .arg(&resume)
+            .arg(&posting)
+            .arg("--lexicon")
+            .arg(&lexicon)
+            .arg("-o")
+            .arg(&link)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{name}: refusing to overwrite an input file")),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&resume).unwrap(), resume_before);
     assert_eq!(
         (
             std::fs::read(&posting).unwrap(),

@@ -131,8 +131,18 @@ fn read_posting(
     Ok((text, label))
 }
 
-/// Whether two paths name the same file (through links), when `b` exists.
+/// Whether two paths name the same file, when both exist: through symbolic links and hard
+/// links alike (the same device and inode on Unix; the same resolved path elsewhere).
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => (x.dev(), x.ino()) == (y.dev(), y.ino()),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
