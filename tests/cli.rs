@@ -1339,3 +1339,28 @@ fn serve_refuses_multicast_and_broadcast_addresses() {
         );
     }
 }
+
+/// A Word file (or any ZIP or OLE archive) given as a posting is one error line, exit 2: read
+/// as text it was a posting titled "PK…" scored 0, a silent wrong answer.
+#[test]
+fn a_word_file_as_a_posting_is_one_error() {
+    let t = tmp();
+    let docx = t.path().join("job.docx");
+    std::fs::write(&docx, b"PK\x03\x04garbage").unwrap();
+    let doc = t.path().join("job.doc");
+    std::fs::write(&doc, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap();
+    for f in [&docx, &doc] {
+        let out = jdfit(t.path())
+            .args(["match", "-r", SEED])
+            .arg(f)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("a Word document or another archive, not a posting's text"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}

@@ -237,6 +237,14 @@ pub fn read_text_from(
         check_lines(label, &text)?;
         return Ok(text);
     }
+    if docx::is_zip(&buf) || docx::is_ole(&buf) {
+        // Read as text, a Word file is a title of "PK…" and a score of 0, silently wrong.
+        return Err(Error::parse(
+            label,
+            None,
+            "a Word document or another archive, not a posting's text: save the posting as text, HTML or PDF, or paste it".to_string(),
+        ));
+    }
     let mut text = encoding::decode(label, &buf, encoding)?;
     if html::looks_like_html(label, &text) {
         // A saved web page: its main text, not its markup (a minified page is one long
