@@ -1364,3 +1364,28 @@ fn a_word_file_as_a_posting_is_one_error() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+/// `tailor -o -` writes to standard output, as `-` means a standard stream everywhere else; it
+/// had written (and silently replaced) a file named `-`.
+#[test]
+fn tailor_to_dash_is_standard_output() {
+    let t = tmp();
+    let out = jdfit(t.path())
+        .current_dir(t.path())
+        .args(["tailor", "-r"])
+        .arg(root().join(SEED))
+        .arg(root().join(SRE_EN))
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("## "),
+        "no résumé on stdout"
+    );
+    assert!(!t.path().join("-").exists(), "a file named - was written");
+}

@@ -211,7 +211,7 @@ pub struct TailorArgs {
     /// .docx — else md).
     #[arg(long, short = 'f', value_parser = choice::<ResumeFormat>())]
     pub format: Option<ResumeFormat>,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output (`-` is standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// At most this many bullets in experience and project sections (beyond the per-entry minimum).

@@ -406,7 +406,7 @@ fn tailor_format(
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<()> {
     #[cfg(unix)]
-    if matches!(&cli.command, Command::Tailor(a) if a.output.is_some())
+    if matches!(&cli.command, Command::Tailor(a) if a.output.as_deref().is_some_and(|o| o.as_os_str() != "-"))
         || matches!(&cli.command, Command::Batch(a) if a.tailor_dir.is_some())
     {
         remove_temporaries_on_signal();
@@ -449,7 +449,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Tailor(a) => {
             let resume = options::resume_path(&a.resume)?;
-            if let Some(o) = &a.output {
+            // `-o -` is standard output, as `-` is standard input everywhere else.
+            let output = a.output.as_deref().filter(|o| o.as_os_str() != "-");
+            if let Some(o) = output {
                 let inputs: Vec<&Path> = [Some(resume), a.posting.as_deref()]
                     .into_iter()
                     .chain([a.resume.lexicon.as_deref()])
@@ -458,7 +460,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 let reads_stdin = a.posting.as_ref().is_none_or(|p| p.as_os_str() == "-");
                 refuse_input_as_output(o, &inputs, reads_stdin)?;
             }
-            let format = tailor_format(a.format, a.output.as_deref())?;
+            let format = tailor_format(a.format, output)?;
             let (text, label) = read_posting(&a.posting, a.encoding.encoding)?;
             let mut prepared = prepare(&a.resume)?;
             let unnamed = name_outputs(&mut prepared, a.name.as_deref())
@@ -471,7 +473,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 ..TailorOptions::default()
             };
             let (out, summary) = pipeline::render_tailored(&prepared, &matched, &opts, format)?;
-            match &a.output {
+            match output {
                 Some(o) => write_output(o, &out)?,
                 None if format.is_binary() && std::io::stdout().is_terminal() => bail!(
                     "{} is a binary format: write it to a file with -o FILE (or redirect standard output)",
