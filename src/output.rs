@@ -171,10 +171,21 @@ pub fn write_output(path: &Path, data: &[u8], replace: bool) -> Result<bool> {
     };
     match target(path, replace).map_err(io)? {
         Target::Exists => Ok(false),
-        Target::Regular(end) => write_atomic(&end, data, replace).map_err(|e| match e {
-            Error::Io { source, .. } => io(source),
-            e => e,
-        }),
+        Target::Regular(end) => {
+            // A file its owner made read-only is not replaced, as a shell's `>` would not
+            // (a rename needs only the folder to be writable).
+            if replace && end.is_file() {
+                if let Err(e) = std::fs::OpenOptions::new().write(true).open(&end) {
+                    if e.kind() == std::io::ErrorKind::PermissionDenied {
+                        return Err(io(e));
+                    }
+                }
+            }
+            write_atomic(&end, data, replace).map_err(|e| match e {
+                Error::Io { source, .. } => io(source),
+                e => e,
+            })
+        }
         Target::Direct { append } => {
             let mut f = std::fs::OpenOptions::new()
                 .write(!append)
