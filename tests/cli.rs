@@ -1389,34 +1389,3 @@ fn tailor_to_dash_is_standard_output() {
     );
     assert!(!t.path().join("-").exists(), "a file named - was written");
 }
-
-/// `tailor -o` does not replace a file its owner made read-only, as a shell's `>` would not
-/// (the atomic rename needs only the folder to be writable). As root every file opens for
-/// writing, so there the check cannot be seen: skipped with a note.
-#[test]
-#[cfg(unix)]
-fn tailor_does_not_replace_a_read_only_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let t = tmp();
-    let kept = t.path().join("kept.md");
-    std::fs::write(&kept, "mine\n").unwrap();
-    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o444)).unwrap();
-    if std::fs::OpenOptions::new().write(true).open(&kept).is_ok() {
-        common::skip(
-            "tailor_does_not_replace_a_read_only_file: running as root, every file is writable",
-        );
-        return;
-    }
-    let out = jdfit(t.path())
-        .args(["tailor", "-r", SEED, SRE_EN, "-o"])
-        .arg(&kept)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("kept.md") && err.contains("ermission denied"),
-        "{err}"
-    );
-    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "mine\n");
-}

@@ -552,6 +552,31 @@ fn an_index_folder_through_a_link_keeps_the_link() {
     }
 }
 
+/// `tailor -o` does not replace a file its owner made read-only, as a shell's `>` would not
+/// (the atomic rename needs only the folder to be writable). Run as an unprivileged user, for
+/// whom the file's mode counts.
+#[cfg(unix)]
+#[test]
+fn tailor_does_not_replace_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = tmp();
+    inputs_in(t.path());
+    let kept = t.path().join("kept.md");
+    std::fs::write(&kept, "mine\n").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let Some(mut c) = unprivileged(t.path(), "a read-only output file") else {
+        return;
+    };
+    // The folder is writable by that user too: only the file's own mode stands in the way.
+    std::fs::set_permissions(t.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let o = c
+        .args(["tailor", "-r", "resume.txt", "posting.txt", "-o", "kept.md"])
+        .output()
+        .unwrap();
+    assert_fails(&o, "kept.md: Permission denied");
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "mine\n");
+}
+
 // ---- 5. A read-only persisted index -------------------------------------------------------
 
 #[cfg(unix)]
