@@ -166,20 +166,31 @@ impl DirLock {
             let path = dir.with_file_name(lock_name);
             // An existing lock file is used as it is (read-only is enough for `flock`); a
             // reader makes one only beside an existing index, never where there is none.
-            let file = std::fs::File::open(&path).or_else(|e| {
-                if e.kind() == std::io::ErrorKind::NotFound && (exclusive || dir.is_dir()) {
-                    std::fs::OpenOptions::new()
-                        .write(true)
-                        .create(true)
-                        .truncate(false)
-                        .open(&path)
-                } else {
-                    Err(e)
-                }
-            });
+            // Opened without waiting (a FIFO put there would wait for a writer), and used
+            // only when it is a regular file.
+            use std::os::unix::fs::OpenOptionsExt;
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(&path)
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::NotFound && (exclusive || dir.is_dir()) {
+                        std::fs::OpenOptions::new()
+                            .write(true)
+                            .create(true)
+                            .truncate(false)
+                            .custom_flags(libc::O_NONBLOCK)
+                            .open(&path)
+                    } else {
+                        Err(e)
+                    }
+                });
             let Ok(file) = file else {
                 return DirLock(None);
             };
+            if !file.metadata().is_ok_and(|m| m.is_file()) {
+                return DirLock(None);
+            }
             let op = if exclusive {
                 libc::LOCK_EX
             } else {
@@ -379,6 +390,15 @@ impl BulletIndex {
     fn current(dir: &Path, meta: &IndexMeta, analyzer: &Arc<Analyzer>) -> Option<BulletIndex> {
         let m = BulletIndex::read_meta(dir)?;
         if m.content_hash != meta.content_hash || m.bullets != meta.bullets {
+            return None;
+        }
+        // Only regular files are the index's own: opening a FIFO put there would wait
+        // forever for a writer.
+        let entries = std::fs::read_dir(dir).ok()?;
+        if !entries
+            .into_iter()
+            .all(|e| e.is_ok_and(|e| e.file_type().is_ok_and(|t| t.is_file())))
+        {
             return None;
         }
         BulletIndex::open(dir, analyzer, IndexStatus::Reused)

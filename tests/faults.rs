@@ -577,6 +577,62 @@ fn tailor_does_not_replace_a_read_only_file() {
     assert_eq!(std::fs::read_to_string(&kept).unwrap(), "mine\n");
 }
 
+/// Runs `c` for at most 60 s: its output, or a failed test naming `what` if it hangs.
+fn within_a_minute(mut c: std::process::Command, what: &str) -> Output {
+    let mut child = c
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("{what}: still running after 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// A FIFO put in a persisted index's folder (a file of the index swapped for one) or in
+/// place of its lock file never makes a command wait for a writer: the index is rebuilt in
+/// RAM with a note, and `index` goes on without the lock.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_or_beside_an_index_never_hangs() {
+    let t = tmp();
+    let idx = t.path().join("ix");
+    let o = bin(&idx)
+        .args(["index", "-r", SEED, "--index-dir"])
+        .arg(&idx)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let term = std::fs::read_dir(&idx)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "term"))
+        .expect("a .term file");
+    std::fs::remove_file(&term).unwrap();
+    if !mkfifo(&term) {
+        return;
+    }
+    let mut c = bin(&idx);
+    c.args(["match", "-r", SEED, LLM_EN, "--index-dir"])
+        .arg(&idx);
+    let o = within_a_minute(c, "match with a FIFO in the index");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built in RAM"), "{}", stderr(&o));
+    // A FIFO where the lock file goes.
+    let other = t.path().join("iy");
+    assert!(mkfifo(&t.path().join(".iy.jdfit-lock")));
+    let mut c = bin(&other);
+    c.args(["index", "-r", SEED, "--index-dir"]).arg(&other);
+    let o = within_a_minute(c, "index with a FIFO for its lock");
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
 // ---- 5. A read-only persisted index -------------------------------------------------------
 
 #[cfg(unix)]
