@@ -295,26 +295,11 @@ fn encrypted_pdf() -> Vec<u8> {
             "22".repeat(32)
         ),
     ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R /Encrypt 5 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1,
-            id = "ab".repeat(16)
-        )
-        .as_bytes(),
-    );
-    out
+    let objects: Vec<Vec<u8>> = objects.into_iter().map(String::into_bytes).collect();
+    pdf_file(
+        &objects,
+        &format!("/Encrypt 5 0 R /ID [<{id}> <{id}>]", id = "ab".repeat(16)),
+    )
 }
 
 /// A PDF cut short, one named `.pdf` that is not one, and one whose objects are garbage:
@@ -369,6 +354,12 @@ fn flate_content_pdf(content: &str) -> Vec<u8> {
         content,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
     ];
+    pdf_file(&objects, "")
+}
+
+/// A PDF file of `objects` (numbered from 1, the first the catalog) with its cross-reference
+/// table; `trailer` is added to the trailer dictionary.
+fn pdf_file(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
@@ -384,7 +375,7 @@ fn flate_content_pdf(content: &str) -> Vec<u8> {
     }
     out.extend(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            "trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n",
             objects.len() + 1
         )
         .as_bytes(),
