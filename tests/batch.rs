@@ -43,6 +43,18 @@ fn export_rows(dir: &Path) -> Vec<Value> {
     rows(&std::fs::read(export(dir)).unwrap())
 }
 
+/// `jdfit batch -r SEED -f jsonl FILE` run in `dir`: its output, and its standard error as
+/// text.
+fn batch_jsonl(dir: &Path, file: &Path) -> (std::process::Output, String) {
+    let out = jdfit(dir)
+        .args(["batch", "-r", SEED, "-f", "jsonl"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, err)
+}
+
 fn rows(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
@@ -95,11 +107,7 @@ fn malformed_jsonl_lines_are_reported_and_skipped() {
         "{\"title\": \"SRE\", \"text\": \"Requirements\\n- Kubernetes, Prometheus\"}\n{not json\n\n{\"title\": \"no text\"}\n[1,2]\n{\"title\": \"Nurse\", \"text\": \"ICU patient care\"}\n",
     )
     .unwrap();
-    let out = jdfit(t.path())
-        .args(["batch", "-r", SEED, "-f", "jsonl"])
-        .arg(&p)
-        .output()
-        .unwrap();
+    let out = batch_jsonl(t.path(), &p).0;
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     let name = p.display().to_string();
@@ -116,6 +124,152 @@ fn malformed_jsonl_lines_are_reported_and_skipped() {
     let r = rows(&out.stdout);
     assert_eq!(r.len(), 2);
     assert_eq!(r[0]["title"], "SRE");
+}
+
+#[test]
+fn a_jsonl_file_with_cr_line_ends_reads_a_row_per_line() {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("cr.jsonl");
+    std::fs::write(
+        &p,
+        "{\"id\": \"a\", \"title\": \"SRE\", \"text\": \"Requirements\\n- Kubernetes\"}\r{\"id\": \"b\", \"title\": \"Go\", \"text\": \"Requirements\\n- Go\"}\r\r{\"id\": \"c\",}\r",
+    )
+    .unwrap();
+    let (out, err) = batch_jsonl(t.path(), &p);
+    assert!(out.status.success(), "{err}");
+    // The third line is empty; the bad row is on the fourth.
+    assert!(
+        err.contains(&format!("{}:4: invalid JSON", p.display())),
+        "{err}"
+    );
+    let r = rows(&out.stdout);
+    let mut sources: Vec<&str> = r.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    sources.sort();
+    let name = p.display().to_string();
+    assert_eq!(sources, [format!("{name}:1"), format!("{name}:2")]);
+}
+
+#[test]
+fn a_file_that_is_no_jsonl_is_given_up_and_bad_rows_past_twenty_are_counted() {
+    let t = tempfile::tempdir().unwrap();
+    // A CSV export named .jsonl: every line is a bad row, and the file is given up with one
+    // line saying why, where it would give a line per row.
+    let p = t.path().join("export.jsonl");
+    let mut csv = String::from("id,title,text\n");
+    for i in 0..500 {
+        csv.push_str(&format!("{i},SRE,Kubernetes and Go\n"));
+    }
+    std::fs::write(&p, csv).unwrap();
+    let good = t.path().join("good.jsonl");
+    std::fs::write(
+        &good,
+        "{\"title\": \"SRE\", \"text\": \"Requirements\\n- Kubernetes, Prometheus\"}\n",
+    )
+    .unwrap();
+    let out = jdfit(t.path())
+        .args(["batch", "-r", SEED, "-f", "jsonl"])
+        .arg(&p)
+        .arg(&good)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let name = p.display().to_string();
+    assert!(
+        err.contains(&format!("{name}: not JSONL: none of its first 100 rows")),
+        "{err}"
+    );
+    let shown = err
+        .lines()
+        .filter(|l| l.contains(&format!("{name}:")) && l.contains("invalid JSON"))
+        .count();
+    assert_eq!(shown, 20, "{err}");
+    assert!(err.contains("80 more bad rows not shown"), "{err}");
+    assert_eq!(rows(&out.stdout).len(), 1);
+    // A file whose first row is good is read to its end, bad rows and all.
+    let mixed = t.path().join("mixed.jsonl");
+    let mut text = String::from("{\"title\": \"SRE\", \"text\": \"Requirements\\n- Go\"}\n");
+    for _ in 0..150 {
+        text.push_str("{not json\n");
+    }
+    text.push_str("{\"title\": \"Go\", \"text\": \"Requirements\\n- Go and Rust\"}\n");
+    std::fs::write(&mixed, text).unwrap();
+    let (out, err) = batch_jsonl(t.path(), &mixed);
+    assert!(err.contains("skipped 150 bad rows"), "{err}");
+    assert!(err.contains("130 more bad rows not shown"), "{err}");
+    assert_eq!(rows(&out.stdout).len(), 2);
+    // Rows that are JSON objects without text (expired listings) are JSONL: the file is
+    // read on to its good rows.
+    let expired = t.path().join("expired.jsonl");
+    let mut text = String::new();
+    for i in 0..150 {
+        text.push_str(&format!("{{\"id\": {i}, \"description\": \"\"}}\n"));
+    }
+    text.push_str("{\"title\": \"Go\", \"text\": \"Requirements\\n- Go and Rust\"}\n");
+    std::fs::write(&expired, text).unwrap();
+    let (out, err) = batch_jsonl(t.path(), &expired);
+    assert!(!err.contains("not JSONL"), "{err}");
+    assert_eq!(rows(&out.stdout).len(), 1, "{err}");
+}
+
+#[test]
+fn csv_rows_are_named_by_the_line_they_start_on_whatever_the_line_ends() {
+    let t = tempfile::tempdir().unwrap();
+    let row = |id: &str| format!("{id},SRE,\"Requirements: Kubernetes and Go ({id})\"");
+    // Excel's CRLF, an old Mac's CR, and blank lines before a row.
+    for (name, end, blank) in [
+        ("crlf", "\r\n", ""),
+        ("cr", "\r", ""),
+        ("blank", "\n", "\n\n"),
+    ] {
+        let p = t.path().join(format!("{name}.csv"));
+        let text = format!(
+            "id,title,text{end}{blank}{}{end}b,broken{end}{}{end}",
+            row("a"),
+            row("c")
+        );
+        std::fs::write(&p, text).unwrap();
+        let (out, err) = batch_jsonl(t.path(), &p);
+        let file = p.display().to_string();
+        let skip = blank.len();
+        assert!(
+            err.contains(&format!("{file}:{}: expected 3 fields, found 2", 3 + skip)),
+            "{name}: {err}"
+        );
+        let mut sources: Vec<String> = rows(&out.stdout)
+            .iter()
+            .map(|r| r["source"].as_str().unwrap().to_string())
+            .collect();
+        sources.sort();
+        assert_eq!(
+            sources,
+            [
+                format!("{file}:{}", 2 + skip),
+                format!("{file}:{}", 4 + skip)
+            ],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_tsv_export_is_read_row_by_row() {
+    // A spreadsheet's tab-separated export: two postings, not one text of both.
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("board.tsv");
+    std::fs::write(
+        &p,
+        "id\ttitle\ttext\nsre-1\tSRE\tRequirements: Kubernetes, Prometheus and Go\nfe-2\tFrontend\tRequirements: React, CSS and TypeScript\n",
+    )
+    .unwrap();
+    let (out, err) = batch_jsonl(t.path(), &p);
+    assert!(out.status.success(), "{err}");
+    let mut ids: Vec<String> = rows(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["fe-2", "sre-1"]);
 }
 
 #[test]
@@ -352,8 +506,19 @@ fn tailor_dir_with_hostile_titles_stays_inside_and_never_overwrites() {
     let first = &written[0];
     std::fs::write(first, "mine").unwrap();
     let out = run(false);
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("exists, not overwritten"));
+    // The ranking is still printed; the run fails, as `cp -n` does, for the files not
+    // written (all of them: the first run wrote them).
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("exists, not overwritten"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{n} of {n} tailored résumés not written (named above)",
+            n = titles.len()
+        )),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(first).unwrap(), "mine");
     let out = run(true);
     assert!(out.status.success());
@@ -384,12 +549,13 @@ fn tailor_dir_never_overwrites_an_input_even_with_force() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
         err.contains("01-sre-acme.md: one of this run's inputs, never overwritten"),
         "{err}"
     );
     assert!(err.contains("wrote 0 tailored résumés"), "{err}");
+    assert!(err.contains("1 of 1 tailored résumés not written"), "{err}");
     assert_eq!(std::fs::read(&resume).unwrap(), before);
 }
 

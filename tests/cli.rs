@@ -1011,6 +1011,69 @@ fn posting_reads_files_and_stdin() {
 }
 
 #[test]
+fn two_column_options_naming_one_field_are_refused() {
+    let row =
+        br#"{"title": "SRE", "body": "Requirements: Kubernetes", "url": "https://x.example/1"}"#;
+    let batch = |extra: &[&str]| {
+        let mut args = vec!["batch", "-r", "corpus/resume-zh.txt", "-f", "jsonl"];
+        args.extend_from_slice(extra);
+        args.push("-");
+        args.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    for (extra, needle) in [
+        (
+            &["--text-column", "body", "--title-column", "body"][..],
+            "--title-column names the field `body`, which holds the posting text",
+        ),
+        // The default text fields count too.
+        (
+            &["--title-column", "description"][..],
+            "--title-column names the field `description`, which holds the posting text",
+        ),
+        (
+            &["--company-column", "title"][..],
+            "--title-column and --company-column both name the field `title`",
+        ),
+    ] {
+        let args = batch(extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        fails_with(&args, Some(row), needle);
+    }
+    // A link may be the id.
+    let t = tmp();
+    let args = batch(&["--text-column", "body", "--id-column", "url"]);
+    let out = jdfit(t.path())
+        .args(&args)
+        .write_stdin(row.to_vec())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(r#""id":"https://x.example/1""#));
+}
+
+#[test]
+fn tailor_says_when_the_posting_has_no_requirement() {
+    let t = tmp();
+    jdfit(t.path())
+        .args(["tailor", "-r", "corpus/frontend-en.md", "-"])
+        .write_stdin("Office party\n\nWe are having a party on Friday. Bring snacks.\n")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "no line of the posting reads as a requirement, duty or nice-to-have",
+        ));
+    jdfit(t.path())
+        .args(["tailor", "-r", "corpus/frontend-en.md", BILIBILI_ZH])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no line of the posting").not());
+}
+
+#[test]
 fn posting_notes_a_posting_without_requirement_lines() {
     let t = tmp();
     jdfit(t.path())

@@ -234,7 +234,7 @@ pub struct BatchArgs {
     pub resume: ResumeArgs,
     #[command(flatten)]
     pub encoding: EncodingArg,
-    /// Folders (recursive, .txt/.md postings), .jsonl/.ndjson and .csv exports, posting files, or - for JSONL on stdin.
+    /// Folders (recursive, .txt/.md/.html postings), .jsonl/.ndjson, .csv/.tsv and .json exports, posting files, or - for JSONL on stdin.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
     /// Output format (default: table on a terminal, jsonl otherwise).

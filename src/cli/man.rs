@@ -10,7 +10,7 @@ use roff::{bold, italic, roman, Roff};
 const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "JDFIT_RESUME",
-        "The résumé file when --resume is not given (match, tailor, batch, index, serve).",
+        "The résumé file when --resume is not given (match, tailor, batch, resume, index, serve).",
     ),
     (
         "JDFIT_LEXICON",

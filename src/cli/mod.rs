@@ -483,6 +483,13 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             // What was kept and dropped: best effort, like every diagnostic.
             note!("jdfit: {}", summary.line());
+            if !matched.report.requirements_found {
+                note!(
+                    "jdfit: no line of the posting reads as a requirement, duty or nice-to-have: \
+                     the bullets were chosen by its title and its other lines only; `jdfit \
+                     posting` shows how each line was read"
+                );
+            }
             if let Some(n) = unnamed {
                 note!("jdfit: {n}");
             }
@@ -574,13 +581,27 @@ fn resume_view(a: ResumeViewArgs) -> Result<()> {
     print_out(render::resume_view(&read.view(&source), a.format))
 }
 
-/// Progress on stderr (a bar on a terminal), bad rows always.
+/// Bad rows shown one line each; past this many, they are counted and the count is shown
+/// once at the end (a file of the wrong kind can make every line a bad row).
+const ROW_ERRORS_SHOWN: u64 = 20;
+
+/// Progress on stderr (a bar on a terminal), bad rows always (the first
+/// [`ROW_ERRORS_SHOWN`], then their count).
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
+    /// Bad rows reported so far.
+    row_errors: u64,
 }
 
 impl Observer for Progress {
     fn row_error(&mut self, e: &RowError) {
+        // An error of a whole input is always shown.
+        if e.is_row() {
+            self.row_errors += 1;
+            if self.row_errors > ROW_ERRORS_SHOWN {
+                return;
+            }
+        }
         // A CSV input skipped for want of a text column: say how to name it.
         let hint = if e.reason.contains("column in the header") {
             " (name the text column with --text-column NAME)"
@@ -628,6 +649,34 @@ fn batch(a: BatchArgs) -> Result<()> {
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         bail!("standard input (-) can be read only once");
     }
+    // The text is taken from its own field: one field read as both the text and the title
+    // (or the id…) would be taken by one and missing for the other ("no posting text" on
+    // every row); so is a title read from the company's field. Other roles may share a
+    // field (a link as the id).
+    let text_fields: Vec<String> = match &a.text_column {
+        Some(t) => vec![t.clone()],
+        None => Columns::default().text,
+    };
+    let others = [
+        ("--title-column", &a.title_column),
+        ("--company-column", &a.company_column),
+        ("--id-column", &a.id_column),
+        ("--location-column", &a.location_column),
+        ("--url-column", &a.url_column),
+    ];
+    for (flag, name) in others {
+        if text_fields.contains(name) {
+            bail!(
+                "{flag} names the field `{name}`, which holds the posting text: each of them needs its own field (name the text's with --text-column NAME)"
+            );
+        }
+    }
+    if a.title_column == a.company_column {
+        bail!(
+            "--title-column and --company-column both name the field `{}`: each needs its own",
+            a.title_column
+        );
+    }
     let columns = Columns {
         id: a.id_column.clone(),
         title: a.title_column.clone(),
@@ -670,6 +719,7 @@ fn batch(a: BatchArgs) -> Result<()> {
     };
     let mut progress = Progress {
         bar: show_bar.then(|| progress_bar(total)),
+        row_errors: 0,
     };
     let opts = BatchOptions {
         top: a.top,
@@ -711,6 +761,12 @@ fn batch(a: BatchArgs) -> Result<()> {
     };
     if summary.scored > 0 && a.tailor_dir.is_some() {
         print_rows(rows.iter().map(Ok), format, width)?;
+    }
+    if progress.row_errors > ROW_ERRORS_SHOWN {
+        note!(
+            "jdfit: {} more bad rows not shown (the first {ROW_ERRORS_SHOWN} are above)",
+            progress.row_errors - ROW_ERRORS_SHOWN
+        );
     }
     let secs = start.elapsed().as_secs_f64();
     let merged = if summary.duplicates > 0 {
@@ -771,6 +827,15 @@ fn batch(a: BatchArgs) -> Result<()> {
         );
         if let Some(n) = unnamed.filter(|_| written > 0) {
             note!("jdfit: {n}");
+        }
+        // A tailored résumé asked for and not written fails the run, as `cp -n` does: a
+        // script must not go on with an older file in its place.
+        let kept = outcomes.len() - written;
+        if kept > 0 {
+            bail!(
+                "{kept} of {} tailored résumés not written (named above)",
+                outcomes.len()
+            );
         }
     }
     Ok(())

@@ -194,6 +194,10 @@ pub(crate) fn render(blocks: &[Block], plain: bool) -> (String, InputFormat) {
         if !markdown {
             let line = match b.kind {
                 Kind::Item(l) => format!("{}- {}", "  ".repeat(l), b.text.replace('\n', " ")),
+                // A résumé's name, as the text parser reads a first line: set apart by
+                // blank lines, a name in capitals ("JANE DOE") would read as a section
+                // heading. A posting's title is set apart as a heading is.
+                Kind::Title if !plain => b.text.replace('\n', " "),
                 Kind::Heading(_) | Kind::Title => format!("\n{}\n", b.text.replace('\n', " ")),
                 Kind::Body => b.text.clone(),
             };

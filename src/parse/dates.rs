@@ -1,11 +1,14 @@
 //! Date ranges as résumés write them: `2016 年 9 月 - 2019 年 1 月`, `2022 年 6 月 - 至今`,
-//! `2019.02 – 2020.03`, `Jan 2019 – Present`, `2018/10 - 至今`, `2013-12-01`.
+//! `2019.02 – 2020.03`, `Jan 2019 – Present`, `2018/10 - 至今`, `2013-12-01`, and with the
+//! month first, as American and European résumés write it: `03/2020 – 12/2022`,
+//! `5/2019 - Present`, `06.2018`, `05/12/2020` (month, day, year), `Summer 2018` (a season
+//! gives the year alone).
 
 use crate::model::{DateEnd, YearMonth};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const POINT: &str = r"(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}\s*[./-]\s*[0-9]{1,2}(?:\s*[./-]\s*[0-9]{1,2})?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?,?\s+[0-9]{4}|[0-9]{4}\s*年?)";
+const POINT: &str = r"(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}\s*[./-]\s*[0-9]{1,2}(?:\s*[./-]\s*[0-9]{1,2})?|\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/[0-9]{4}\b|\b(?:0?[1-9]|1[0-2])\s*[./]\s*[0-9]{4}\b|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)\.?,?\s+[0-9]{4}|[0-9]{4}\s*年?)";
 const END: &str = r"(?i:至今|现在|今|present|now|current|ongoing|today)";
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -16,7 +19,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static POINT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<y1>[0-9]{4})\s*年\s*(?P<m1>[0-9]{1,2})\s*月|(?P<y2>[0-9]{4})\s*[./-]\s*(?P<m2>[0-9]{1,2})(?:\s*[./-]\s*[0-9]{1,2})?|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>[0-9]{4})|(?P<y4>[0-9]{4})\s*年?)$")
+    Regex::new(r"(?i)^(?:(?P<y1>[0-9]{4})\s*年\s*(?P<m1>[0-9]{1,2})\s*月|(?P<y2>[0-9]{4})\s*[./-]\s*(?P<m2>[0-9]{1,2})(?:\s*[./-]\s*[0-9]{1,2})?|(?P<m6>[0-9]{1,2})/[0-9]{1,2}/(?P<y6>[0-9]{4})|(?P<m5>[0-9]{1,2})\s*[./]\s*(?P<y5>[0-9]{4})|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>[0-9]{4})|(?P<y4>[0-9]{4})\s*年?)$")
         .expect("date point pattern")
 });
 
@@ -55,6 +58,10 @@ pub fn parse_point(s: &str) -> Option<YearMonth> {
         (y, month("m1"))
     } else if let Some(y) = year("y2") {
         (y, month("m2"))
+    } else if let Some(y) = year("y6") {
+        (y, month("m6"))
+    } else if let Some(y) = year("y5") {
+        (y, month("m5"))
     } else if let Some(y) = year("y3") {
         (y, c.name("mon").and_then(|m| month_from_name(m.as_str())))
     } else {
@@ -148,6 +155,49 @@ mod tests {
         assert!(is_range_line("Sept 2016 to Dec 2018"));
         assert!(!is_range_line("中国, 北京"));
         assert!(!is_range_line("2018 年夏, 爱彼迎发力中国市场"));
+    }
+
+    #[test]
+    fn month_first_ranges() {
+        let r = find_range("03/2020 – 12/2022").unwrap();
+        assert_eq!(r.start, Some(ym(2020, 3)));
+        assert_eq!(r.end, Some(DateEnd::Date(ym(2022, 12))));
+        let r = find_range("5/2019 - Present").unwrap();
+        assert_eq!(r.start, Some(ym(2019, 5)));
+        assert_eq!(r.end, Some(DateEnd::Present));
+        assert_eq!(
+            find_range("06.2018 - 09.2020").unwrap().start,
+            Some(ym(2018, 6))
+        );
+        assert!(is_range_line("05/2019 – Present"));
+        assert!(is_range_line("Summer 2018 - Fall 2019"));
+        assert_eq!(
+            find_range("Summer 2018 - Fall 2019").unwrap().start,
+            Some(YearMonth {
+                year: 2018,
+                month: None
+            })
+        );
+        // Year first still reads year first, and no month 13 is taken.
+        assert_eq!(
+            find_range("2019/05 - 2020/06").unwrap().start,
+            Some(ym(2019, 5))
+        );
+        assert_eq!(
+            find_range("2019 - 2021").unwrap().start.unwrap().month,
+            None
+        );
+        assert_eq!(find_range("13/2020 - 14/2021"), None);
+        // An American full date gives its month, not its day.
+        let r = find_range("05/12/2020 - Present").unwrap();
+        assert_eq!((r.start, r.span.start), (Some(ym(2020, 5)), 0));
+        // A lone fraction or score is no date, nor a range of years no résumé spans.
+        assert_eq!(find_range("scored 3/2000 on the test"), None);
+        assert_eq!(find_range("cut errors from 1/1000 to 1/5000"), None);
+        // A season inside a word is no season ("Waterfall 2019 – 2021" is a range of
+        // years after a word).
+        let r = find_range("Waterfall 2019 – 2021").unwrap();
+        assert_eq!(r.span.start, "Waterfall ".len());
     }
 
     #[test]

@@ -222,11 +222,62 @@ fn work_entries(items: &[JsonWork]) -> Vec<Entry> {
         .collect()
 }
 
+/// `text` without the JSON escapes of control characters (`\b`, `\f`, `\u001b`, `\u0085`…),
+/// tab, newline and carriage return aside: a résumé read from any other format has its
+/// control characters removed, and an escaped ESC would otherwise reach the terminal and the
+/// outputs raw. Removing an escape keeps the document valid and its lines where they were.
+fn without_control_escapes(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    if !b
+        .windows(2)
+        .any(|w| w[0] == b'\\' && matches!(w[1], b'b' | b'f' | b'u'))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(k) = text[i..].find('\\') {
+        let at = i + k;
+        out.push_str(&text[i..at]);
+        let next = b.get(at + 1).copied();
+        let code = (next == Some(b'u'))
+            .then(|| text.get(at + 2..at + 6))
+            .flatten()
+            .and_then(|h| u32::from_str_radix(h, 16).ok());
+        let len = match (next, code) {
+            (Some(b'b' | b'f'), _) => {
+                i = at + 2;
+                continue;
+            }
+            (_, Some(c)) => {
+                let control = char::from_u32(c)
+                    .is_some_and(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+                if control {
+                    i = at + 6;
+                    continue;
+                }
+                6
+            }
+            // Any other escape (`\\`, `\"`, `\n`…) is kept whole, so an escaped backslash
+            // is never read as the start of another escape; an invalid one (`\é`) is kept for
+            // the JSON reader to refuse, whole characters and all.
+            (Some(_), _) => 1 + text[at + 1..].chars().next().map_or(0, char::len_utf8),
+            (None, _) => 1,
+        };
+        let end = (at + len).min(text.len());
+        out.push_str(&text[at..end]);
+        i = end;
+    }
+    out.push_str(&text[i..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Parses JSON Resume text. Syntax and type errors name the line and column.
 // One flat mapping per schema section (work, projects, education, skills…): splitting it
 // would scatter the schema across helpers without making any piece clearer.
 #[allow(clippy::too_many_lines)]
 pub fn parse(path: &Path, text: &str) -> Result<Resume> {
+    let text = &*without_control_escapes(text);
     let j: JsonResume = serde_json::from_str(text)
         .map_err(|e| Error::parse(path, Some(e.line()), format!("invalid JSON Resume: {e}")))?;
     let b = &j.basics;
@@ -394,6 +445,26 @@ pub fn parse(path: &Path, text: &str) -> Result<Resume> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_control_characters_are_removed_and_nothing_else() {
+        let text = r#"{"a": "x\u001b[0my\u000bz\bw\f", "b": "tab\tnl\nq\"\\b\\u001b\u00e9"}"#;
+        let v: serde_json::Value = serde_json::from_str(&without_control_escapes(text)).unwrap();
+        assert_eq!(v["a"], "x[0myzw");
+        // Tab, newline, an escaped quote, an escaped backslash before `b` and `u001b`, and
+        // a letter written as an escape are kept.
+        assert_eq!(v["b"], "tab\tnl\nq\"\\b\\u001bé");
+        assert!(matches!(
+            without_control_escapes(r#"{"a": "plain \"text\""}"#),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // A backslash before a character of several bytes: invalid JSON, refused as such
+        // (it panicked, cutting the character).
+        let bad = "{\"basics\": {\"name\": \"\\u00e9 \\é\"}}";
+        assert_eq!(without_control_escapes(bad), bad);
+        let e = parse(Path::new("r.json"), bad).unwrap_err().to_string();
+        assert!(e.contains("invalid JSON Resume"), "{e}");
+    }
 
     #[test]
     fn reads_work_highlights() {

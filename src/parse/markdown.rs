@@ -150,7 +150,11 @@ impl State {
                     continue;
                 }
             }
-            let short = line.chars().count() <= 80 && !line.ends_with(['。', '：', ':']);
+            // A title is short and no sentence: "Led a team of five. Built Go services." is
+            // the entry's paragraph (its bullets, when the résumé marks none).
+            let short = line.chars().count() <= 80
+                && !line.ends_with(['。', '：', ':'])
+                && !super::text::reads_as_sentence(&line);
             if fresh
                 && entry.title.is_none()
                 && entry.notes.is_empty()
@@ -522,6 +526,39 @@ mod tests {
         assert_eq!(e.bullets[0].children[0].text, "Adopted by five teams");
         assert_eq!(e.bullets[0].children[0].id, "s1e1b1.1");
         assert_eq!(r.sections[1].kind, SectionKind::Skills);
+    }
+
+    #[test]
+    fn a_paragraph_under_an_entry_is_no_title() {
+        // Written in paragraphs, not lists: the paragraph after the place and dates is the
+        // entry's text, and each entry keeps its own (read as bullets when none is marked).
+        let text = "# Jane Doe\njane@example.com\n\n## Experience\n\n### Engineer, Acme\nAustin, TX | Jan 2020 – Present\n\nLed a team of five building a Kubernetes platform. Built Go services on AWS.\n\n### Developer, Initech\nRemote | Jun 2016 – Dec 2019\n\nWrote Node.js APIs with PostgreSQL. Automated deploys with Terraform.\n";
+        let r = crate::parse::parse_resume(std::path::Path::new("p.md"), text, None).unwrap();
+        let entries = &r.sections[0].entries;
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].title, None);
+        let bullets =
+            |e: &Entry| -> Vec<String> { e.bullets.iter().map(|b| b.text.clone()).collect() };
+        assert_eq!(
+            bullets(&entries[0]),
+            [
+                "Led a team of five building a Kubernetes platform.",
+                "Built Go services on AWS."
+            ]
+        );
+        assert_eq!(
+            bullets(&entries[1]),
+            [
+                "Wrote Node.js APIs with PostgreSQL.",
+                "Automated deploys with Terraform."
+            ]
+        );
+        // A short role line is still the title.
+        let r = parse("## Experience\n\n### Acme\nSenior Engineer\nJan 2020 – Present\n\n- Built Go services.\n");
+        assert_eq!(
+            r.sections[0].entries[0].title.as_deref(),
+            Some("Senior Engineer")
+        );
     }
 
     #[test]

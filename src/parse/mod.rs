@@ -446,13 +446,15 @@ pub fn load_resume(path: &Path, format: Option<InputFormat>) -> Result<Resume> {
 
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("email pattern"));
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\+?\d[\d\s().-]{7,}\d").expect("phone pattern"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\+?(?:\(\d{1,4}\)\s*\d[\d\s().-]{4,}|\d[\d\s().-]{7,})\d").expect("phone pattern")
+});
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s)\]|>]+").expect("url pattern"));
 
-/// The first phone number in `line`: digits with separators, not glued to a word
-/// (`ISO9001-2015`) and not a run of years (`2006-2007 2008-2009`).
+/// The first phone number in `line`: digits with separators, an area code in brackets
+/// included (`(512) 555-0142`), not glued to a word (`ISO9001-2015`) and not a run of years
+/// (`2006-2007 2008-2009`).
 fn phone_in(line: &str) -> Option<String> {
     PHONE.find_iter(line).find_map(|m| {
         let glued = line[..m.start()]
@@ -500,6 +502,16 @@ mod tests {
         assert_eq!(
             phone_in("电话 138 0013 8000").as_deref(),
             Some("138 0013 8000")
+        );
+        assert_eq!(
+            phone_in("Seattle, WA • (206) 555-0199 • j@example.com").as_deref(),
+            Some("(206) 555-0199")
+        );
+        assert_eq!(phone_in("(512)555-0142").as_deref(), Some("(512)555-0142"));
+        // A bracket that closes no area code is no part of a number.
+        assert_ne!(
+            phone_in("Debian (2022.20230122-1), texlive").as_deref(),
+            Some("(2022.20230122-1")
         );
         assert_eq!(phone_in("Maintain ISO9001-2015 documents"), None);
         assert_eq!(phone_in("2006-2007 2008-2009 2010-2011"), None);

@@ -1079,6 +1079,9 @@ fn layout(pages: &[Page]) -> Vec<Block> {
                 && aligned(p.x)
                 // A wrapped paragraph: the line before ran to (near) the right margin.
                 && p.end > right_margin(&lines, p.page) - 3.0 * p.size
+                // A section's heading set in body size ("PROFESSIONAL EXPERIENCE" under a
+                // contact line that fills the width) starts its own block.
+                && !super::text::is_known_heading(&l.text)
         });
         // A date range wrapped at its dash ("… Seattle, WA Jan 2020 –" over "Present"): the
         // entry's line, whatever the margin.
@@ -1252,6 +1255,52 @@ mod tests {
                 (Kind::Body, "plain line"),
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_in_body_size_never_joins_a_full_width_line_above_it() {
+        // A Word résumé: the name in a larger size, a contact line that fills the width,
+        // then its section headings in body size (bold capitals).
+        let p = page(&[
+            (80.0, 50.0, 18.0, "JANE DOE"),
+            (
+                110.0,
+                50.0,
+                10.0,
+                "jane.doe@example.com • (512) 555-0142 • linkedin.com/in/janedoe • Austin, TX",
+            ),
+            (124.0, 50.0, 10.0, "PROFESSIONAL EXPERIENCE"),
+            (138.0, 50.0, 10.0, "Senior Software Engineer"),
+            (152.0, 50.0, 10.0, "Globex Corporation, Austin, TX"),
+            (166.0, 50.0, 10.0, "Jan 2020 – Present"),
+            (
+                180.0,
+                50.0,
+                10.0,
+                "• Led the migration of 40 services to Kubernetes.",
+            ),
+        ]);
+        let (text, _) = render(&layout(&[p]), false);
+        let r = super::super::text::parse(&text);
+        assert_eq!(r.basics.name.as_deref(), Some("JANE DOE"), "{text}");
+        assert_eq!(r.basics.phone.as_deref(), Some("(512) 555-0142"), "{text}");
+        assert_eq!(r.sections.len(), 1, "{text}");
+        assert_eq!(r.sections[0].kind, crate::model::SectionKind::Experience);
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            (
+                e.organisation.as_deref(),
+                e.title.as_deref(),
+                e.location.as_deref()
+            ),
+            (
+                Some("Globex Corporation"),
+                Some("Senior Software Engineer"),
+                Some("Austin, TX")
+            ),
+            "{text}"
+        );
+        assert_eq!(e.bullets.len(), 1);
     }
 
     #[test]

@@ -74,6 +74,17 @@ pub struct RowError {
     pub reason: String,
 }
 
+impl RowError {
+    /// Whether this names one row (`FILE:LINE`, or `FILE#N` in a JSON array) rather than a
+    /// whole input (`FILE`: unreadable, no JSONL, a read error that ends it), which a caller
+    /// showing only some bad rows must always show.
+    pub fn is_row(&self) -> bool {
+        self.source
+            .rsplit_once([':', '#'])
+            .is_some_and(|(_, n)| n.parse::<u64>().is_ok())
+    }
+}
+
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.source, self.reason)
@@ -100,7 +111,7 @@ pub enum Input {
     File(PathBuf),
     /// A JSONL / NDJSON file.
     Jsonl(PathBuf),
-    /// A CSV file with a header row.
+    /// A CSV (or TSV) file with a header row.
     Csv(PathBuf),
     /// A JSON export: an array of posting objects (or one object).
     Json(PathBuf),
@@ -127,7 +138,8 @@ impl Input {
             .map(str::to_ascii_lowercase);
         Ok(match ext.as_deref() {
             Some("jsonl" | "ndjson") => Input::Jsonl(arg.to_path_buf()),
-            Some("csv") => Input::Csv(arg.to_path_buf()),
+            // A TSV export is a CSV one whose header shows tabs.
+            Some("csv" | "tsv") => Input::Csv(arg.to_path_buf()),
             Some("json") => Input::Json(arg.to_path_buf()),
             _ => Input::File(arg.to_path_buf()),
         })
@@ -563,9 +575,14 @@ fn read_jsonl(
     bytes: &mut u64,
     sink: &mut dyn Sink,
 ) {
-    let mut reader = BufReader::new(reader);
+    let mut reader = BufReader::new(CrToLf {
+        inner: reader,
+        after_cr: false,
+    });
     let mut buf = Vec::new();
     let mut line_no = 0usize;
+    // Rows read while none has been a JSON object (`None` after the first one).
+    let mut rows = Some(0u64);
     let limit = super::MAX_INPUT_BYTES;
     loop {
         buf.clear();
@@ -575,10 +592,15 @@ fn read_jsonl(
             Ok(0) => break,
             Ok(n) => n,
             Err(e) => {
+                // It ends the file: named by the file alone, the line in the reason, so it is
+                // never one of the bad rows a caller may count instead of show.
                 sink.item(
                     Item::Error(RowError {
-                        source: format!("{name}:{}", line_no + 1),
-                        reason: e.to_string(),
+                        source: name.to_string(),
+                        reason: format!(
+                            "line {}: {e}; the rest of the file is not read",
+                            line_no + 1
+                        ),
                     }),
                     *bytes,
                 );
@@ -617,25 +639,113 @@ fn read_jsonl(
             Err(e) => {
                 let reason = format!("invalid UTF-8 at byte {}", e.valid_up_to());
                 sink.item(Item::Error(RowError { source, reason }), *bytes);
+                if gives_up(&mut rows, false) {
+                    return not_jsonl(name, sink, *bytes);
+                }
                 continue;
             }
         };
         if line.is_empty() {
             continue;
         }
-        let item = match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(fields)) => record_from_fields(fields, columns, source, seq),
-            Ok(_) => Item::Error(RowError {
-                source,
-                reason: "not a JSON object".into(),
-            }),
-            Err(e) => Item::Error(RowError {
-                source,
-                reason: format!("invalid JSON: {e}"),
-            }),
+        // A JSON object is JSONL, whatever its fields: only a line that is no JSON object
+        // counts towards giving up (an export may open with rows whose text is empty, and a
+        // wrong --text-column must keep its own message).
+        let (item, object) = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(fields)) => (record_from_fields(fields, columns, source, seq), true),
+            Ok(_) => (
+                Item::Error(RowError {
+                    source,
+                    reason: "not a JSON object".into(),
+                }),
+                false,
+            ),
+            Err(e) => (
+                Item::Error(RowError {
+                    source,
+                    reason: format!("invalid JSON: {e}"),
+                }),
+                false,
+            ),
         };
         sink.item(item, *bytes);
+        if gives_up(&mut rows, object) {
+            return not_jsonl(name, sink, *bytes);
+        }
     }
+}
+
+/// A stream with its CR and CRLF line ends as LF: a JSONL file with CR line ends (an old
+/// Mac export) reads a row per line, however long the file (as one line it would pass the
+/// record limit whole). JSON has no raw CR inside a value, so no row is cut.
+struct CrToLf<R> {
+    inner: R,
+    /// Whether the last byte read was a CR (the LF after it is dropped).
+    after_cr: bool,
+}
+
+impl<R: Read> Read for CrToLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            // Nearly every file has no CR at all: passed through after one fast search.
+            if !self.after_cr && !buf[..n].contains(&b'\r') {
+                return Ok(n);
+            }
+            let mut w = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == b'\n' && self.after_cr {
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = b == b'\r';
+                buf[w] = if b == b'\r' { b'\n' } else { b };
+                w += 1;
+            }
+            // Only the LF of a CRLF split across reads: read on (0 would mean the end).
+            if w > 0 || n == 0 {
+                return Ok(w);
+            }
+        }
+    }
+}
+
+/// Rows read from the start of a JSONL input with none of them a JSON object: past
+/// [`JSONL_GIVE_UP`], the input is no JSONL (a CSV or binary file, random bytes on standard
+/// input) and reading it stops, where it would give one error per line, for ever on an
+/// endless stream.
+const JSONL_GIVE_UP: u64 = 100;
+
+/// Counts a row (a JSON object or not) into `rows` (`None` once one was an object);
+/// whether to give up on the input.
+fn gives_up(rows: &mut Option<u64>, object: bool) -> bool {
+    match rows {
+        Some(_) if object => {
+            *rows = None;
+            false
+        }
+        Some(n) => {
+            *n += 1;
+            *n >= JSONL_GIVE_UP
+        }
+        None => false,
+    }
+}
+
+/// The error that ends an input that is no JSONL.
+fn not_jsonl(name: &str, sink: &mut dyn Sink, bytes: u64) {
+    let reason = format!(
+        "not JSONL: none of its first {JSONL_GIVE_UP} rows is a JSON object, the rest is not read \
+         (a CSV export needs a .csv name; standard input is read as JSONL)"
+    );
+    sink.item(
+        Item::Error(RowError {
+            source: name.to_string(),
+            reason,
+        }),
+        bytes,
+    );
 }
 
 /// The field delimiter of a CSV export, from the header record at the start of `start`: a
@@ -665,6 +775,94 @@ fn delimiter(start: &[u8]) -> u8 {
     }
 }
 
+/// Where the lines of a stream end, as it is read, so that the byte a CSV record starts at
+/// gives its line: the CSV reader's own count is off by one after a CRLF and never moves on
+/// CR-only line ends. CR, LF and CRLF each end one line.
+struct LineEnds<R> {
+    inner: R,
+    index: std::rc::Rc<std::cell::RefCell<LineIndex>>,
+}
+
+/// The line ends read and not yet passed, and how many were passed.
+#[derive(Default)]
+struct LineIndex {
+    /// Offsets and lengths of line ends not yet passed (a CRLF is one end of two bytes).
+    ends: std::collections::VecDeque<(u64, u64)>,
+    /// Line ends before the first of `ends`.
+    passed: u64,
+    /// Bytes read so far.
+    read: u64,
+    /// Whether the last byte read was a CR (a LF after it ends no other line).
+    after_cr: bool,
+    /// Set once more than [`MAX_PENDING_ENDS`] line ends were waiting (a runaway quoted
+    /// field of blank lines): the index is dropped and lines are the CSV reader's own.
+    given_up: bool,
+}
+
+/// Line ends held at most (16 bytes each): a record may be 17 MiB of newlines, which must
+/// not take half a gigabyte to count.
+const MAX_PENDING_ENDS: usize = 1 << 18;
+
+impl LineIndex {
+    /// The line (from 1) that byte `at` is on. Offsets asked for only grow, so the ends
+    /// behind them are dropped: the index holds only what is read ahead.
+    /// A record found at a line end starts after it: the CSV reader skips blank lines
+    /// and reports the record where the first of them began.
+    fn line_at(&mut self, mut at: u64) -> Option<u64> {
+        if self.given_up {
+            return None;
+        }
+        while let Some(&(e, len)) = self.ends.front() {
+            if e > at {
+                break;
+            }
+            self.ends.pop_front();
+            self.passed += 1;
+            // A record at a line end, or inside a CRLF, starts after it.
+            if e + len > at {
+                at = e + len;
+            }
+        }
+        Some(self.passed + 1)
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut ix = self.index.borrow_mut();
+        if ix.given_up {
+            return Ok(n);
+        }
+        // Line ends found with memchr: this runs on every byte of a CSV export.
+        let read = &buf[..n];
+        for k in memchr::memchr2_iter(b'\r', b'\n', read) {
+            let at = ix.read + k as u64;
+            let after_cr = match k {
+                0 => ix.after_cr,
+                _ => read[k - 1] == b'\r',
+            };
+            if read[k] == b'\n' && after_cr {
+                // The LF of a CRLF: the CR ended the line, which takes two bytes.
+                if let Some(end) = ix.ends.back_mut().filter(|e| e.0 + 1 == at) {
+                    end.1 = 2;
+                }
+            } else {
+                ix.ends.push_back((at, 1));
+            }
+        }
+        if let Some(&last) = read.last() {
+            ix.after_cr = last == b'\r';
+        }
+        ix.read += n as u64;
+        if ix.ends.len() > MAX_PENDING_ENDS {
+            ix.given_up = true;
+            ix.ends = Default::default();
+        }
+        Ok(n)
+    }
+}
+
 fn read_csv(
     path: &Path,
     file: impl Read,
@@ -675,6 +873,12 @@ fn read_csv(
 ) -> Result<()> {
     let name = path.display().to_string();
     let record_start = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let lines = std::rc::Rc::new(std::cell::RefCell::new(LineIndex::default()));
+    let file = LineEnds {
+        inner: file,
+        index: lines.clone(),
+    };
+    let line_at = |at: u64| lines.borrow_mut().line_at(at);
     let bounded = RecordBound {
         inner: file,
         read: Default::default(),
@@ -740,14 +944,15 @@ fn read_csv(
     }
     let mut record = csv::ByteRecord::new();
     loop {
-        let line = rdr.position().line() + 1;
+        let from = rdr.position().clone();
         let read = rdr.read_byte_record(&mut record);
         record_start.set(rdr.position().byte());
         match read {
             Ok(false) => break,
             Ok(true) => {
                 *bytes = rdr.position().byte();
-                let line = record.position().map_or(line, |p| p.line());
+                let p = record.position().unwrap_or(&from);
+                let line = line_at(p.byte()).unwrap_or(p.line());
                 let source = format!("{name}:{line}");
                 if record.as_slice().len() as u64 > super::MAX_INPUT_BYTES {
                     let reason = format!(
@@ -774,7 +979,8 @@ fn read_csv(
                 sink.item(item, *bytes);
             }
             Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
+                let p = e.position().unwrap_or(&from);
+                let line = line_at(p.byte()).unwrap_or(p.line());
                 let reason = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -782,14 +988,16 @@ fn read_csv(
                     _ => e.to_string(),
                 };
                 *bytes = rdr.position().byte();
-                sink.item(
-                    Item::Error(RowError {
-                        source: format!("{name}:{line}"),
-                        reason,
-                    }),
-                    *bytes,
-                );
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                // A read error ends the file: named by the file alone (the line in the
+                // reason), as an error of a whole input, never one bad row among others.
+                let ends = matches!(e.kind(), csv::ErrorKind::Io(_));
+                let (source, reason) = if ends {
+                    (name.clone(), format!("line {line}: {reason}"))
+                } else {
+                    (format!("{name}:{line}"), reason)
+                };
+                sink.item(Item::Error(RowError { source, reason }), *bytes);
+                if ends {
                     break;
                 }
             }
@@ -801,6 +1009,18 @@ fn read_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_error_names_a_row_or_a_whole_input() {
+        let e = |source: &str| RowError {
+            source: source.into(),
+            reason: String::new(),
+        };
+        assert!(e("x.jsonl:12").is_row());
+        assert!(e("export.json#3").is_row());
+        assert!(!e("x.jsonl").is_row());
+        assert!(!e("/tmp/dir:a/x.csv").is_row());
+    }
 
     fn collect(inputs: &[Input], columns: &Columns) -> (Vec<PostingRecord>, Vec<RowError>) {
         let (mut ok, mut bad) = (Vec::new(), Vec::new());

@@ -556,7 +556,7 @@ pub(crate) fn notes_to_bullets(r: &mut Resume) {
     r.assign_ids();
 }
 
-fn is_known_heading(s: &str) -> bool {
+pub(super) fn is_known_heading(s: &str) -> bool {
     let h = heading_text(s).to_lowercase();
     KNOWN_HEADINGS.contains(&h.as_str())
 }
@@ -658,7 +658,7 @@ fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
 /// Whether an item reads as a sentence (an achievement), not as a name: it ends with a
 /// full stop, exclamation mark or semicolon, and an English one has several words ("Acme
 /// Inc." is a name).
-fn reads_as_sentence(t: &str) -> bool {
+pub(super) fn reads_as_sentence(t: &str) -> bool {
     let t = t.trim_end();
     t.ends_with(['。', '！', '；', '!', ';'])
         || (t.ends_with('.') && t.split_whitespace().count() >= 5)
@@ -926,6 +926,9 @@ fn finish_entry(
     kind: SectionKind,
 ) -> Entry {
     let date_pos = details.iter().position(|d| dates::find_range(d).is_some());
+    // The line above the dates, when it was taken as the place: under a role it may be the
+    // employer and its place (`Contoso Ltd., Seattle, WA`).
+    let mut place_line = false;
     for (k, d) in details.iter().enumerate() {
         if Some(k) == date_pos {
             let r = dates::find_range(d).expect("date");
@@ -945,6 +948,7 @@ fn finish_entry(
             }
         } else if date_pos == Some(k + 1) && e.location.is_none() && looks_like_location(d) {
             e.location = Some(d.clone());
+            place_line = true;
         } else {
             rest.push(d.clone());
         }
@@ -964,6 +968,46 @@ fn finish_entry(
                 e.location = Some(rest.remove(0));
             }
         }
+        None if kind != SectionKind::Education && role_word(&header) => {
+            // The role first, then the employer (the American layout: `Senior Backend
+            // Engineer` over `Contoso Ltd., Seattle, WA` over `05/2019 – Present`). A line
+            // that is a place alone (`Seattle, WA`, `Remote`, 北京) names no employer.
+            let employer = if place_line {
+                let line = e.location.clone().unwrap_or_default();
+                match employer_and_place(&line) {
+                    (org, Some(place)) => {
+                        e.location = Some(place.to_string());
+                        Some(org.to_string())
+                    }
+                    (_, None) => None,
+                }
+            } else if rest
+                .first()
+                .is_some_and(|r| !role_word(r) && !reads_as_sentence(r))
+            {
+                let line = rest.remove(0);
+                let (org, place) = employer_and_place(&line);
+                if e.location.is_none() {
+                    e.location = place.map(str::to_string);
+                }
+                Some(org.to_string())
+            } else {
+                None
+            };
+            match employer {
+                Some(org) => {
+                    e.organisation = Some(org);
+                    e.title = Some(header);
+                }
+                // No employer named: the role heads the entry, as before.
+                None => {
+                    e.organisation = Some(header);
+                    if !rest.is_empty() {
+                        e.title = Some(rest.remove(0));
+                    }
+                }
+            }
+        }
         None => {
             e.organisation = Some(header);
             if kind != SectionKind::Education && !rest.is_empty() {
@@ -973,6 +1017,16 @@ fn finish_entry(
     }
     e.notes = rest;
     e
+}
+
+/// An employer line split into the employer and its place, at the first comma after which
+/// a place follows (`Contoso Ltd., Seattle, WA` → `Contoso Ltd.` and `Seattle, WA`); the
+/// whole line is the employer when no place follows a comma.
+fn employer_and_place(line: &str) -> (&str, Option<&str>) {
+    line.match_indices([',', '，'])
+        .map(|(i, c)| (line[..i].trim(), line[i + c.len()..].trim()))
+        .find(|(org, place)| !org.is_empty() && super::is_place(place))
+        .map_or((line.trim(), None), |(org, place)| (org, Some(place)))
 }
 
 /// The organisation of a header written after its dates, and the rest of it (the role
@@ -1253,6 +1307,75 @@ mod tests {
         );
         assert_eq!(e.title.as_deref(), Some("Senior Software Engineer"));
         assert_eq!(e.location.as_deref(), Some("Seattle, WA"));
+    }
+
+    #[test]
+    fn the_american_layout_reads_role_employer_and_month_first_dates() {
+        // The role, then the employer and its place, then the dates month first: each job
+        // is its own entry, with every bullet under its own job.
+        let r = parse(
+            "John Smith\nSeattle, WA • (206) 555-0199 • john@example.com\n\nEXPERIENCE\n\n\
+             Senior Backend Engineer\nContoso Ltd., Seattle, WA\n05/2019 – Present\n\
+             • Designed a billing service in Go.\n• Led the move to Kubernetes.\n\n\
+             Software Engineer\nFabrikam Inc., Redmond, WA\n08/2016 – 04/2019\n\
+             • Built a Kafka ingestion pipeline.\n",
+        );
+        assert_eq!(r.basics.phone.as_deref(), Some("(206) 555-0199"));
+        let entries = &r.sections[0].entries;
+        assert_eq!(entries.len(), 2, "{entries:#?}");
+        let got: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                (
+                    e.organisation.as_deref(),
+                    e.title.as_deref(),
+                    e.location.as_deref(),
+                    e.start.map(|d| (d.year, d.month)),
+                    e.bullets.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Contoso Ltd."),
+                    Some("Senior Backend Engineer"),
+                    Some("Seattle, WA"),
+                    Some((2019, Some(5))),
+                    2
+                ),
+                (
+                    Some("Fabrikam Inc."),
+                    Some("Software Engineer"),
+                    Some("Redmond, WA"),
+                    Some((2016, Some(8))),
+                    1
+                ),
+            ]
+        );
+        // An employer first keeps its role below it, as before.
+        let r = parse("Experience\nAcme Inc.\nEngineer\nAustin, TX\n03/2020 – 12/2022\n- Built Go services.\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            (
+                e.organisation.as_deref(),
+                e.title.as_deref(),
+                e.location.as_deref()
+            ),
+            (Some("Acme Inc."), Some("Engineer"), Some("Austin, TX")),
+            "{e:#?}"
+        );
+        assert_eq!(e.bullets.len(), 1);
+        // A role over a place alone names no employer: the place stays the place.
+        for place in ["Seattle, WA", "Remote"] {
+            let r = parse(&format!(
+                "Experience\nSenior Software Engineer\n{place}\nJan 2020 – Present\n- Built Go services.\n"
+            ));
+            let e = &r.sections[0].entries[0];
+            assert_eq!(e.location.as_deref(), Some(place), "{e:#?}");
+            assert_eq!(e.organisation.as_deref(), Some("Senior Software Engineer"));
+        }
     }
 
     #[test]

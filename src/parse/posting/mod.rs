@@ -103,7 +103,8 @@ fn parse_with(
     company: Option<&str>,
 ) -> Posting {
     let mut p = Posting::default();
-    let all: Vec<&str> = text.lines().collect();
+    let spaced = collapse_spaces(text);
+    let all: Vec<&str> = spaced.lines().collect();
     let mut i = 0;
     while i < all.len() && all[i].trim().is_empty() {
         i += 1;
@@ -148,6 +149,60 @@ fn parse_with(
     }
     read_body(&mut p, &all, i, company);
     p
+}
+
+/// Whether `c` is horizontal space: a space, a tab, a no-break space (HTML's `&nbsp;`) or
+/// another Unicode space such as the ideographic space (U+3000).
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || (!c.is_ascii() && c.is_whitespace())
+}
+
+/// `text` with every run of horizontal space as one ASCII space. Postings copied from web
+/// pages carry runs of spaces, tabs and no-break spaces where the page had one space, and
+/// a posting must read the same either way (a doubled space had kept "What you'll bring"
+/// from reading as a heading). Borrowed when there is nothing to change, the common case.
+fn collapse_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !needs_collapse(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_run = false;
+    for c in text.chars() {
+        if is_space(c) {
+            if !in_run {
+                out.push(' ');
+            }
+            in_run = true;
+        } else {
+            out.push(c);
+            in_run = false;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether `text` has horizontal space to collapse: a run of spaces or a tab inside a line
+/// (indentation and trailing space are trimmed with the line anyway, and are common), or a
+/// no-break or other Unicode space anywhere. Searched with memchr: this runs on every posting
+/// of a batch.
+fn needs_collapse(text: &str) -> bool {
+    let b = text.as_bytes();
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    // Whether the run of blanks at `i` has text before and after it on its line.
+    let inner = |i: usize| {
+        let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+        b[start..i].iter().any(|&c| !blank(c))
+            && b[i..]
+                .iter()
+                .find(|&&c| !blank(c))
+                .is_some_and(|&c| c != b'\n')
+    };
+    memchr::memmem::find_iter(b, b"  ").any(inner)
+        || memchr::memchr_iter(b'\t', b).any(inner)
+        // The lead bytes of U+00A0, U+1680, U+2000–U+205F and U+3000.
+        || memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
+            .chain(memchr::memchr_iter(0xE3, b))
+            .any(|i| text[i..].chars().next().is_some_and(is_space))
 }
 
 /// Whether two titles are the same once case, emphasis and spacing are ignored. Compared
@@ -409,6 +464,35 @@ mod tests {
     /// Each line's part and text.
     fn parts_of(p: &Posting) -> Vec<(Part, &str)> {
         p.lines.iter().map(|l| (l.part, l.text.as_str())).collect()
+    }
+
+    #[test]
+    fn runs_of_spaces_tabs_and_no_break_spaces_read_as_one_space() {
+        let clean = "Senior Platform Engineer\n\nWhat you'll bring\n- 5+ years of experience with Kubernetes\n- Experience with data pipelines\n\nBenefits\n- Health insurance\n";
+        let parts = |p: &Posting| -> Vec<(Part, String)> {
+            p.lines.iter().map(|l| (l.part, l.text.clone())).collect()
+        };
+        let want = parse(clean);
+        assert!(want.lines.iter().any(|l| l.part == Part::Requirements));
+        for sep in ["  ", "\t", "\u{a0}", " \u{a0} ", "\u{3000}"] {
+            let p = parse(&clean.replace(' ', sep));
+            assert_eq!(parts(&p), parts(&want), "{sep:?}");
+            assert_eq!(p.title, want.title, "{sep:?}");
+        }
+        // Nothing to change: the text is borrowed, not copied; indentation and trailing
+        // space need no change either, as lines are trimmed.
+        assert!(matches!(
+            collapse_spaces(clean),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let indented = "Title\n  - item one\n\t- item two  \n    \n";
+        assert!(matches!(
+            collapse_spaces(indented),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(collapse_spaces("a\n- item  two"), "a\n- item two");
+        assert_eq!(collapse_spaces("- item\ttwo"), "- item two");
+        assert_eq!(collapse_spaces("熟悉\u{3000}\u{3000}Go"), "熟悉 Go");
     }
 
     #[test]
