@@ -273,6 +273,37 @@ fn a_tsv_export_is_read_row_by_row() {
 }
 
 #[test]
+fn a_csv_row_with_an_unclosed_quote_is_reported_never_merged_with_the_rows_after_it() {
+    // Without the check, rows 3 and 4 became the text of row 2, scored as one posting.
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("board.csv");
+    std::fs::write(
+        &p,
+        "id,title,text\n\
+         sre-1,SRE,Requirements: Kubernetes and Go\n\
+         dev-2,Dev,\"Requirements: Python\n\
+         ops-3,Ops,Requirements: Linux\n\
+         dba-4,DBA,Requirements: SQL\n",
+    )
+    .unwrap();
+    let (out, err) = batch_jsonl(t.path(), &p);
+    assert!(out.status.success(), "{err}");
+    let ids: Vec<String> = rows(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["sre-1"]);
+    assert!(
+        err.contains(&format!(
+            "{}:3: a quoted field opens in this row and is never closed",
+            p.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("skipped 1 bad rows"), "{err}");
+}
+
+#[test]
 fn csv_rows_quoted_multiline_fields_and_a_broken_row() {
     let t = tempfile::tempdir().unwrap();
     let p = t.path().join("board.csv");

@@ -775,6 +775,69 @@ fn delimiter(start: &[u8]) -> u8 {
     }
 }
 
+/// Follows the quoting of a CSV stream as the CSV reader reads it, to tell whether the
+/// stream ended inside a quoted field: the reader then ends the field at the end of the
+/// file without an error, and a row with one unclosed quote would swallow every row after
+/// it unnoticed. The states are the reader's (RFC 4180: a quote opens a field only at its
+/// start; `""` inside one is a quote).
+struct QuoteWatch<R> {
+    inner: R,
+    delimiter: u8,
+    state: std::rc::Rc<std::cell::Cell<Quoting>>,
+    /// Bytes read so far.
+    read: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+/// Where a [`QuoteWatch`] is in the CSV grammar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Quoting {
+    /// At the start of a field.
+    #[default]
+    FieldStart,
+    /// In a field that did not open with a quote (a quote in it is a character).
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// Just after a quote in a quoted field: it closes the field unless another follows.
+    QuoteInQuoted,
+}
+
+impl Quoting {
+    fn next(self, b: u8, delimiter: u8) -> Quoting {
+        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+        match self {
+            Quoting::Quoted if b == b'"' => Quoting::QuoteInQuoted,
+            Quoting::Quoted => Quoting::Quoted,
+            Quoting::QuoteInQuoted if b == b'"' => Quoting::Quoted,
+            Quoting::FieldStart if b == b'"' => Quoting::Quoted,
+            _ if ends_field => Quoting::FieldStart,
+            _ => Quoting::Unquoted,
+        }
+    }
+}
+
+impl<R: Read> Read for QuoteWatch<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut state = self.state.get();
+        let mut rest = &buf[..n];
+        while let Some((&b, after)) = rest.split_first() {
+            state = state.next(b, self.delimiter);
+            rest = after;
+            // Skip to the next byte that can change the state.
+            let skip = match state {
+                Quoting::Quoted => memchr::memchr(b'"', rest),
+                Quoting::Unquoted => memchr::memchr3(self.delimiter, b'\n', b'\r', rest),
+                Quoting::FieldStart | Quoting::QuoteInQuoted => Some(0),
+            };
+            rest = &rest[skip.unwrap_or(rest.len())..];
+        }
+        self.state.set(state);
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
 /// Where the lines of a stream end, as it is read, so that the byte a CSV record starts at
 /// gives its line: the CSV reader's own count is off by one after a CRLF and never moves on
 /// CR-only line ends. CR, LF and CRLF each end one line.
@@ -863,6 +926,10 @@ impl<R: Read> Read for LineEnds<R> {
     }
 }
 
+/// Why a row that opens a quoted field and never closes it is refused.
+const UNCLOSED_QUOTE: &str =
+    "a quoted field opens in this row and is never closed, so the rest of the file is inside it; row and rest skipped";
+
 fn read_csv(
     path: &Path,
     file: impl Read,
@@ -896,10 +963,20 @@ fn read_csv(
         return Err(Error::parse(path, Some(1), format!("CSV header: {e}")));
     }
     let delimiter = delimiter(&head);
+    let quoting = std::rc::Rc::new(std::cell::Cell::new(Quoting::FieldStart));
+    let watched = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let watch = QuoteWatch {
+        inner: std::io::Cursor::new(head).chain(buffered),
+        delimiter,
+        state: std::rc::Rc::clone(&quoting),
+        read: std::rc::Rc::clone(&watched),
+    };
+    // The record that ends the file inside a quoted field holds the rest of the file.
+    let runaway = |end: u64| quoting.get() == Quoting::Quoted && end == watched.get();
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
         .delimiter(delimiter)
-        .from_reader(std::io::Cursor::new(head).chain(buffered));
+        .from_reader(watch);
     let headers: Vec<String> = match rdr.byte_headers() {
         Ok(h) => h
             .iter()
@@ -954,6 +1031,11 @@ fn read_csv(
                 let p = record.position().unwrap_or(&from);
                 let line = line_at(p.byte()).unwrap_or(p.line());
                 let source = format!("{name}:{line}");
+                if runaway(*bytes) {
+                    let reason = UNCLOSED_QUOTE.to_string();
+                    sink.item(Item::Error(RowError { source, reason }), *bytes);
+                    continue;
+                }
                 if record.as_slice().len() as u64 > super::MAX_INPUT_BYTES {
                     let reason = format!(
                         "row larger than the {} MiB record limit, skipped",
@@ -981,13 +1063,16 @@ fn read_csv(
             Err(e) => {
                 let p = e.position().unwrap_or(&from);
                 let line = line_at(p.byte()).unwrap_or(p.line());
+                *bytes = rdr.position().byte();
                 let reason = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { .. } if runaway(*bytes) => {
+                        UNCLOSED_QUOTE.to_string()
+                    }
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
                     } => format!("expected {expected_len} fields, found {len}"),
                     _ => e.to_string(),
                 };
-                *bytes = rdr.position().byte();
                 // A read error ends the file: named by the file alone (the line in the
                 // reason), as an error of a whole input, never one bad row among others.
                 let ends = matches!(e.kind(), csv::ErrorKind::Io(_));
@@ -1178,6 +1263,55 @@ mod tests {
             bad[0].reason
         );
         assert_eq!(ok[1].source, format!("{}:6", p.display()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_at_its_row_never_rows_swallowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            // In the last column: the row would run to the end with the right field count.
+            "id,title,text\n1,SRE,Go\n2,Dev,\"Python\n3,Ops,Linux\n4,DBA,SQL\n",
+            // In a middle column, a file without a final line end, and `;` as delimiter.
+            "id;text;title\n1;Go;SRE\n2;\"Python;Dev\n3;Linux;Ops",
+        ];
+        for (i, text) in cases.iter().enumerate() {
+            let p = dir.path().join(format!("jobs{i}.csv"));
+            std::fs::write(&p, text).unwrap();
+            let (ok, bad) = collect(&[Input::Csv(p.clone())], &Columns::default());
+            assert_eq!(ok.len(), 1, "{text}");
+            assert_eq!(ok[0].id.as_deref(), Some("1"));
+            assert_eq!(bad.len(), 1, "{text}");
+            assert_eq!(bad[0].source, format!("{}:3", p.display()));
+            assert_eq!(bad[0].reason, UNCLOSED_QUOTE);
+        }
+    }
+
+    #[test]
+    fn closed_quotes_escaped_quotes_and_quotes_inside_words_are_no_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.csv");
+        std::fs::write(
+            &p,
+            "id,title,text\r\n1,SRE,\"Go \"\"and\"\" Rust\"\r\n2,Dev,a 5\" screen\r\n3,Ops,\"Linux\r\nadmin\"",
+        )
+        .unwrap();
+        let (ok, bad) = collect(&[Input::Csv(p)], &Columns::default());
+        assert!(bad.is_empty(), "{bad:?}");
+        let texts: Vec<&str> = ok.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Go \"and\" Rust", "a 5\" screen", "Linux\nadmin"]);
+    }
+
+    #[test]
+    fn the_quote_watch_follows_the_csv_grammar() {
+        let end = |text: &str| {
+            text.bytes()
+                .fold(Quoting::FieldStart, |q, b| q.next(b, b','))
+        };
+        assert_eq!(end("a,\"b"), Quoting::Quoted);
+        assert_eq!(end("a,\"b\""), Quoting::QuoteInQuoted);
+        assert_eq!(end("a,\"b\"\""), Quoting::Quoted);
+        assert_eq!(end("a,b\"c"), Quoting::Unquoted);
+        assert_eq!(end("a,\"b\",\"c\nd\"\n"), Quoting::FieldStart);
     }
 
     #[test]
