@@ -1069,43 +1069,48 @@ fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
 
 /// An organisation and a role on one line, told apart by the role's title word: `Acme Inc.,
 /// Senior Engineer`, `Senior Software Engineer, Acme Payments Inc.`, `Engineer at Acme`,
-/// `阿里巴巴，高级工程师`; with the place when one ends the line (`Engineer, Acme — Seattle,
-/// WA`). `None` when neither side or both sides name a role.
+/// `阿里巴巴，高级工程师`, or set in columns by a tab or two spaces as Word and PDF résumés
+/// align them (`字节跳动  高级后端工程师`); with the place when one ends the line (`Engineer,
+/// Acme — Seattle, WA`). `None` when neither side or both sides name a role.
 pub(super) fn split_role(h: &str) -> Option<(String, String, Option<String>)> {
-    let (h, place) = [" — ", " – ", " | ", " · ", "｜"]
+    let (h, place) = [" — ", " – ", " | ", " · ", "｜", "\t", "  "]
         .iter()
         .find_map(|sep| {
             let (a, p) = h.rsplit_once(sep)?;
             (!a.trim().is_empty() && super::is_place(p)).then(|| (a.trim(), Some(p.trim())))
         })
         .unwrap_or((h, None));
-    [" at ", " @ ", " — ", " – ", " - ", " | ", "｜", ", ", "，"]
-        .iter()
-        .find_map(|sep| {
-            // At the first separator and at the last (`Acme, Inc., Senior Engineer`): the
-            // role is the side with a title word and no separator of its own.
-            [h.split_once(sep), h.rsplit_once(sep)]
-                .into_iter()
-                .flatten()
-                .find_map(|(a, b)| {
-                    let (a, b) = (a.trim(), b.trim());
-                    if a.is_empty() || b.is_empty() {
-                        return None;
-                    }
-                    let (org, title) = match (role_word(a), role_word(b)) {
-                        (false, true) => (a, b),
-                        (true, false) => (b, a),
-                        _ => return None,
-                    };
-                    (!title.contains(sep.trim())).then(|| {
-                        (
-                            org.to_string(),
-                            title.to_string(),
-                            place.map(str::to_string),
-                        )
-                    })
+    [
+        " at ", " @ ", " — ", " – ", " - ", " | ", "｜", ", ", "，", "\t", "  ",
+    ]
+    .iter()
+    .find_map(|sep| {
+        // At the first separator and at the last (`Acme, Inc., Senior Engineer`): the
+        // role is the side with a title word and no separator of its own.
+        [h.split_once(sep), h.rsplit_once(sep)]
+            .into_iter()
+            .flatten()
+            .find_map(|(a, b)| {
+                let (a, b) = (a.trim(), b.trim());
+                if a.is_empty() || b.is_empty() {
+                    return None;
+                }
+                let (org, title) = match (role_word(a), role_word(b)) {
+                    (false, true) => (a, b),
+                    (true, false) => (b, a),
+                    _ => return None,
+                };
+                // (A column gap is all space: the role holds no other gap.)
+                let mark = Some(sep.trim()).filter(|m| !m.is_empty()).unwrap_or(sep);
+                (!title.contains(mark)).then(|| {
+                    (
+                        org.to_string(),
+                        title.to_string(),
+                        place.map(str::to_string),
+                    )
                 })
-        })
+            })
+    })
 }
 
 /// Whether `after` (the text right after a number of years, or after "year") says an age:
@@ -1292,6 +1297,21 @@ mod tests {
             split("Amnesty International, Data Analyst"),
             s("Amnesty International", "Data Analyst", None)
         );
+        // Columns, as Word and PDF résumés align them: a tab or two spaces.
+        assert_eq!(
+            split("字节跳动  高级后端工程师"),
+            s("字节跳动", "高级后端工程师", None)
+        );
+        assert_eq!(
+            split("阿里巴巴\t\tJava 开发工程师\t中国, 北京"),
+            s("阿里巴巴", "Java 开发工程师", Some("中国, 北京"))
+        );
+        assert_eq!(
+            split("Senior Engineer    Contoso Ltd."),
+            s("Contoso Ltd.", "Senior Engineer", None)
+        );
+        // One space is no column: the name may go on.
+        assert_eq!(split("Goldman Sachs Software Engineer"), None);
         // A role word inside another word names no role.
         assert_eq!(split("Microsoft, Azure Engineering"), None);
         // A place, or two roles: nothing to tell apart.
@@ -1307,6 +1327,14 @@ mod tests {
         );
         assert_eq!(e.title.as_deref(), Some("Senior Software Engineer"));
         assert_eq!(e.location.as_deref(), Some("Seattle, WA"));
+        // The employer and the role in columns before the dates head their entry apart.
+        let r = parse("工作经历\n\n字节跳动  高级后端工程师  2019.07 - 2023.03\n- 负责推荐服务的 Go 微服务开发。\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            (e.organisation.as_deref(), e.title.as_deref()),
+            (Some("字节跳动"), Some("高级后端工程师")),
+            "{e:#?}"
+        );
     }
 
     #[test]
