@@ -1266,6 +1266,25 @@ mod tests {
     }
 
     #[test]
+    fn bullets_keep_markers_that_are_no_emphasis() {
+        // Removing every `**` and `__` turned "2**30" into "230" and `__slots__` into
+        // "slots" in the bullets a tailored résumé copies.
+        let r = parse("Experience\nAcme Cloud, Senior SRE, 2019.01 – 2024.06\n- **Cache**: Tuned Redis maxmemory to 2**30 bytes.\n- Implemented __slots__ and __eq__ in Python models.\n");
+        let texts: Vec<&str> = r.sections[0].entries[0]
+            .bullets
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Cache: Tuned Redis maxmemory to 2**30 bytes.",
+                "Implemented __slots__ and __eq__ in Python models."
+            ]
+        );
+    }
+
+    #[test]
     fn an_organisation_and_a_role_on_one_line_are_told_apart() {
         let split = |h: &str| split_role(h);
         let s = |o: &str, t: &str, p: Option<&str>| Some((o.into(), t.into(), p.map(Into::into)));
