@@ -187,6 +187,52 @@ fn one_posting_one_score_from_every_source() {
 }
 
 #[test]
+fn a_description_exported_as_html_scores_as_its_text() {
+    // Job boards export descriptions as HTML fragments, some escaped once more: read as
+    // plain text, their tags were terms (h3, ul, li) and their headings one long line.
+    let index = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Senior Backend Engineer\n\nAbout us\nWe build payments for banks.\n\nRequirements\n- 5+ years of Java and Kafka\n- Experience with PostgreSQL & Redis\n\nBenefits\n- Health insurance\n";
+    let html = "<p><strong>About us</strong></p><p>We build payments for banks.</p><h3>Requirements</h3><ul><li>5+ years of Java and Kafka</li><li>Experience with PostgreSQL &amp; Redis</li></ul><h3>Benefits</h3><ul><li>Health insurance</li></ul>";
+    let escaped = html
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let txt = dir.path().join("plain.txt");
+    std::fs::write(&txt, text).unwrap();
+    let from_file = match_score(index.path(), &[txt.to_str().unwrap()], None);
+    let jsonl = dir.path().join("rows.jsonl");
+    let rows: String = [("html", html.to_string()), ("escaped", escaped)]
+        .iter()
+        .map(|(id, body)| {
+            serde_json::json!({"id": id, "title": "Senior Backend Engineer", "text": body})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(&jsonl, rows).unwrap();
+    let scores = batch_scores(index.path(), jsonl.to_str().unwrap(), None);
+    assert_eq!(
+        scores,
+        [
+            ("escaped".to_string(), from_file.clone()),
+            ("html".to_string(), from_file.clone())
+        ]
+    );
+    assert_ne!(from_file, "0.0");
+    // No tag is a term.
+    let out = jdfit(index.path())
+        .args(["batch", "-r", RESUME, "-f", "jsonl"])
+        .arg(&jsonl)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    for tag in ["\"h3\"", "\"ul\"", "\"li\"", "\"lt\""] {
+        assert!(!out.contains(tag), "{tag} read as a term: {out}");
+    }
+}
+
+#[test]
 fn a_posting_without_requirements_scores_zero_and_says_so() {
     let index = tempfile::tempdir().unwrap();
     // Only a title that matches the résumé well, a company blurb, perks and how to apply.

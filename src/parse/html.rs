@@ -76,6 +76,30 @@ pub fn looks_like_html(path: &Path, text: &str) -> bool {
     named || head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
+/// The text of a posting that is an HTML fragment, as job boards export descriptions
+/// (`<p>…</p><h3>Requirements</h3><ul><li>…`, some escaped once more: `&lt;p&gt;…`), read
+/// as [`posting_text`] reads a page; `None` for a posting that is not one. Read as plain
+/// text, its tags became terms (`h3`, `ul`, `li`) and its headings were lost in one line.
+/// Two tags of the elements a description is written with make a fragment: a stray `<`
+/// (`C<T>`, `x < y`) never does.
+pub fn fragment_text(text: &str) -> Option<String> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)</?(?:p|br|li|ul|ol|div|h[1-6]|strong|b|em|i|u|span|table|tr|td|th|section|blockquote|a)(?:\s[^<>]*)?/?>",
+        )
+        .expect("tag pattern")
+    });
+    let is_fragment = |t: &str| TAG.find_iter(t).nth(1).is_some();
+    if text.contains('<') {
+        return is_fragment(text).then(|| posting_text(text));
+    }
+    if text.contains("&lt;") {
+        let once = html_escape::decode_html_entities(text);
+        return is_fragment(&once).then(|| posting_text(&once));
+    }
+    None
+}
+
 /// The main text of an HTML page as a posting reads it: plain lines, headings alone on
 /// theirs, list items marked `- `.
 pub fn posting_text(html: &str) -> String {
@@ -289,6 +313,25 @@ fn read_blocks(html: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exported_html_description_is_a_fragment_and_stray_brackets_are_not() {
+        let html = "<p>We build payments.</p><ul><li>5+ years of Java</li></ul>";
+        let text = fragment_text(html).unwrap();
+        assert!(text.contains("We build payments."), "{text}");
+        assert!(text.contains("- 5+ years of Java"), "{text}");
+        assert!(!text.contains('<'), "{text}");
+        let escaped = "&lt;p&gt;We build payments.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Go &amp;amp; Rust&lt;/li&gt;&lt;/ul&gt;";
+        assert!(fragment_text(escaped).unwrap().contains("- Go & Rust"));
+        for plain in [
+            "Requirements\n- C++ templates (std::vector<T>) and x < y",
+            "Use <b> once",
+            "Salary &lt; 100k",
+            "Plain posting text",
+        ] {
+            assert_eq!(fragment_text(plain), None, "{plain}");
+        }
+    }
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <html><head><title>Jobs | Acme</title><style>p { color: red }</style></head>

@@ -103,7 +103,9 @@ fn parse_with(
     company: Option<&str>,
 ) -> Posting {
     let mut p = Posting::default();
-    let spaced = collapse_spaces(text);
+    // A description exported as HTML reads as its page would, from every source alike.
+    let from_html = super::html::fragment_text(text);
+    let spaced = collapse_spaces(from_html.as_deref().unwrap_or(text));
     let all: Vec<&str> = spaced.lines().collect();
     let mut i = 0;
     while i < all.len() && all[i].trim().is_empty() {
