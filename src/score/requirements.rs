@@ -145,7 +145,11 @@ pub fn years_in(text: &str) -> Option<u32> {
     if !names_years(text) {
         return None;
     }
-    // Years in Chinese numerals (五年以上, 十年) are read as digits; only a line with 年 is looked at.
+    // Numbers written otherwise are read as digits: full-width (１０年以上, 5＋ years), in
+    // words (ten years, Five (5) years), in Chinese numerals (五年以上, 十年; only a line with
+    // 年 is looked at).
+    let plain = plain_numbers(text);
+    let text = plain.as_deref().unwrap_or(text);
     let digits;
     let text = match arabic_years(text) {
         Some(t) => {
@@ -223,6 +227,55 @@ fn names_years(text: &str) -> bool {
                 .get(..3)
                 .is_some_and(|c| c.eq_ignore_ascii_case(b"ear"))
     }) || text.contains('年')
+}
+
+/// `text` with full-width digits and signs in ASCII (１０年以上, 5＋ years) and each count of
+/// years written in English words as digits ("ten years", "Five (5) years", "two+ yrs"), or
+/// `None` when it has neither.
+fn plain_numbers(text: &str) -> Option<String> {
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)(?:\s*\(\s*[0-9]{1,2}\s*\))?(\s*\+?\s*(?:or\s+more\s+)?(?:years?|yrs?)\b)",
+        )
+        .expect("number words pattern")
+    });
+    // Full-width forms are U+FF01…U+FF5E, three bytes from 0xEF 0xBC or 0xEF 0xBD.
+    let wide = text.as_bytes().windows(2).any(|w| w == [0xEF, 0xBC]);
+    let folded = if wide {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| match c {
+                    '０'..='９' | '＋' | '－' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    _ => c,
+                })
+                .collect::<String>(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let words = WORDS.replace_all(&folded, |c: &regex::Captures<'_>| {
+        let n = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ]
+        .iter()
+        .position(|w| c[1].eq_ignore_ascii_case(w))
+        .map_or_else(
+            || {
+                if c[1].eq_ignore_ascii_case("fifteen") {
+                    15
+                } else {
+                    20
+                }
+            },
+            |i| i + 1,
+        );
+        format!("{n}{}", &c[2])
+    });
+    match words {
+        std::borrow::Cow::Owned(t) => Some(t),
+        std::borrow::Cow::Borrowed(_) => wide.then(|| folded.into_owned()),
+    }
 }
 
 /// `text` with each count of years in Chinese numerals (五年, 三年, 两年, 十年, 十五年) written in
@@ -580,6 +633,17 @@ mod tests {
             Some(5)
         );
         assert_eq!(years_in("三年及以上Java开发经验"), Some(3));
+        // Full-width digits and signs, and numbers in words.
+        assert_eq!(years_in("１０年以上Java开发经验"), Some(10));
+        assert_eq!(years_in("10＋ years of backend experience"), Some(10));
+        assert_eq!(years_in("ten years of experience with Kafka"), Some(10));
+        assert_eq!(
+            years_in("Five (5) years of professional experience"),
+            Some(5)
+        );
+        assert_eq!(years_in("at least ten (10) years in software"), Some(10));
+        assert_eq!(years_in("Two+ years building APIs"), Some(2));
+        assert_eq!(years_in("one of the ten best places to work"), None);
         assert_eq!(years_in("十年以上软件开发经验"), Some(10));
         assert_eq!(years_in("两年以上工作经验"), Some(2));
         assert_eq!(years_in("十五年以上从业经验"), Some(15));

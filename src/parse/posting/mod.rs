@@ -45,7 +45,8 @@ fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
         return None;
     }
     let mut out = Vec::new();
-    for part in line.split(" | ") {
+    // `|` between spaces, or the full-width `｜` Chinese boards write (公司：某某科技｜地点：上海).
+    for part in line.split(" | ").flat_map(|p| p.split('｜')) {
         let i = part.find([':', '：'])?;
         let key = header_key(&part[..i])?;
         let sep = part[i..].chars().next()?.len_utf8();
@@ -466,6 +467,13 @@ mod tests {
     /// Each line's part and text.
     fn parts_of(p: &Posting) -> Vec<(Part, &str)> {
         p.lines.iter().map(|l| (l.part, l.text.as_str())).collect()
+    }
+
+    #[test]
+    fn header_pairs_split_at_a_full_width_bar() {
+        let p = parse("高级Java开发工程师\n公司：某某科技｜地点：上海\n\n任职要求：\n1、１０年以上Java开发经验\n");
+        assert_eq!(p.meta.get("company").map(String::as_str), Some("某某科技"));
+        assert_eq!(p.meta.get("location").map(String::as_str), Some("上海"));
     }
 
     #[test]
