@@ -60,6 +60,10 @@ pub struct BatchOptions {
     /// Without `top`: rows kept in memory before they spill to temporary files (default
     /// [`MEMORY_ROWS`]).
     pub memory_rows: Option<usize>,
+    /// The résumé's own text, when it is a text file: a posting with the same text (the
+    /// résumé saved in the folder of postings) is the résumé, reported and never ranked
+    /// (it matched itself at the top).
+    pub resume_text: Option<String>,
 }
 
 /// A posting text's identity for finding reposts: 128 bits of hash over the text with ASCII
@@ -424,6 +428,10 @@ pub fn run(
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(Msg, u64)>(4);
         let dedupe = !opts.keep_duplicates;
+        let resume_key = opts
+            .resume_text
+            .as_deref()
+            .map(|t| text_key(t, &mut Vec::new()));
         let reader = scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut last = 0;
@@ -435,8 +443,19 @@ pub fn run(
                 last = bytes;
                 match item {
                     Item::Record(r) => {
-                        if dedupe {
-                            match seen.entry(text_key(&r.text, &mut buf)) {
+                        let key = (dedupe || resume_key.is_some())
+                            .then(|| text_key(&r.text, &mut buf));
+                        if key.is_some() && key == resume_key {
+                            let reason = "the résumé itself (the same text as the résumé file), not a posting; skipped".to_string();
+                            let bad = RowError {
+                                source: r.source,
+                                reason,
+                            };
+                            let _ = tx.send((Msg::Bad(bad), bytes));
+                            return;
+                        }
+                        if let Some(key) = key.filter(|_| dedupe) {
+                            match seen.entry(key) {
                                 std::collections::hash_map::Entry::Occupied(first) => {
                                     let name = r.id.unwrap_or(r.source);
                                     let first = *first.get();

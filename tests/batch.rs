@@ -304,6 +304,37 @@ fn a_csv_row_with_an_unclosed_quote_is_reported_never_merged_with_the_rows_after
 }
 
 #[test]
+fn the_resume_saved_among_the_postings_is_reported_not_ranked() {
+    // It matched itself, and ranked first.
+    let t = tempfile::tempdir().unwrap();
+    let jobs = t.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::copy(root().join("corpus/frontend-en.md"), jobs.join("my-cv.md")).unwrap();
+    std::fs::copy(
+        root().join("jobs/en/en-02-frontend-engineer.txt"),
+        jobs.join("frontend.txt"),
+    )
+    .unwrap();
+    let out = jdfit(t.path())
+        .current_dir(t.path())
+        .args(["batch", "-r", "jobs/my-cv.md", "-f", "jsonl", "jobs"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let sources: Vec<String> = rows(&out.stdout)
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sources.len(), 1, "{sources:?}");
+    assert!(sources[0].ends_with("frontend.txt"), "{sources:?}");
+    assert!(
+        err.contains("my-cv.md: the résumé itself (the same text as the résumé file), not a posting; skipped"),
+        "{err}"
+    );
+}
+
+#[test]
 fn csv_rows_quoted_multiline_fields_and_a_broken_row() {
     let t = tempfile::tempdir().unwrap();
     let p = t.path().join("board.csv");

@@ -1452,3 +1452,20 @@ fn tailor_to_dash_is_standard_output() {
     );
     assert!(!t.path().join("-").exists(), "a file named - was written");
 }
+
+#[test]
+fn the_resume_file_given_as_the_posting_is_refused() {
+    // Matched against itself, a résumé scored as a strong fit of nothing.
+    let t = tmp();
+    let cv = t.path().join("cv.md");
+    std::fs::copy(root().join("corpus/frontend-en.md"), &cv).unwrap();
+    for cmd in ["match", "tailor"] {
+        jdfit(t.path())
+            .current_dir(t.path())
+            .args([cmd, "-r", "cv.md", "./cv.md"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr("jdfit: posting ./cv.md: the résumé file itself; give a job posting\n");
+    }
+}

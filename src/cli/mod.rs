@@ -44,6 +44,20 @@ fn prepare(a: &ResumeArgs) -> Result<PreparedResume> {
     Ok(prepared)
 }
 
+/// The résumé's text when it is a text file a folder of postings could hold (`.txt`, `.md`),
+/// read as a posting file is, so that batch knows it among the postings. Only a regular
+/// file is read again: a pipe was read once already.
+fn resume_text(a: &ResumeArgs) -> Option<String> {
+    let path = options::resume_path(a).ok()?;
+    let text_like = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "md", "markdown", "text"].contains(&e.to_ascii_lowercase().as_str())
+    });
+    let file = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    (text_like && file)
+        .then(|| jdfit::parse::read_text(path).ok())
+        .flatten()
+}
+
 /// An error reading the input file `path` (the "résumé" or "posting", its `role`) says which
 /// input it is and its cause once, in words: "posting jobs/x.txt: no such file". A web
 /// address given as a file says that jdfit reads files, and how to get the page into one.
@@ -90,6 +104,25 @@ fn name_outputs(prepared: &mut PreparedResume, name: Option<&str>) -> Option<&'s
         }
         None => prepared.resume.basics.name.is_none().then_some(NO_NAME),
     }
+}
+
+/// Refuses a posting that is the résumé file itself: matched against itself, a résumé is a
+/// strong fit of nothing.
+fn not_the_resume(resume: &Path, posting: &Option<PathBuf>) -> Result<()> {
+    let Some(posting) = posting.as_deref().filter(|p| p.as_os_str() != "-") else {
+        return Ok(());
+    };
+    let same = std::fs::canonicalize(resume)
+        .ok()
+        .zip(std::fs::canonicalize(posting).ok())
+        .is_some_and(|(r, p)| r == p);
+    if same {
+        bail!(
+            "posting {}: the résumé file itself; give a job posting",
+            printable(&posting.display().to_string())
+        );
+    }
+    Ok(())
 }
 
 /// Reads the posting from a file or standard input; an empty posting is an error.
@@ -422,7 +455,7 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     match cli.command {
         Command::Match(a) => {
-            options::resume_path(&a.resume)?;
+            not_the_resume(options::resume_path(&a.resume)?, &a.posting)?;
             let (text, label) = read_posting(&a.posting, a.encoding.encoding)?;
             let prepared = prepare(&a.resume)?;
             if let Some(id) = &a.explain {
@@ -449,6 +482,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Tailor(a) => {
             let resume = options::resume_path(&a.resume)?;
+            not_the_resume(resume, &a.posting)?;
             // `-o -` is standard output, as `-` is standard input everywhere else.
             let output = a.output.as_deref().filter(|o| o.as_os_str() != "-");
             if let Some(o) = output {
@@ -728,6 +762,7 @@ fn batch(a: BatchArgs) -> Result<()> {
         keep_text: a.tailor_dir.is_some(),
         keep_duplicates: a.keep_duplicates,
         memory_rows: a.memory_rows.map(|n| n as usize),
+        resume_text: resume_text(&a.resume),
     };
     // Standard input is the binary's to open; the library reads what it is handed.
     let stdin: Option<Box<dyn std::io::Read + Send>> = inputs
