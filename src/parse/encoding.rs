@@ -258,6 +258,11 @@ pub fn utf8_reader<R: std::io::Read + 'static>(
             ));
         }
     }
+    // A UTF-8 byte-order mark is no text: a JSON reader refuses it as the document's first
+    // value, and it would stick to a CSV header's first name.
+    if enc.is_none_or(|e| e == encoding_rs::UTF_8) && head.starts_with(b"\xEF\xBB\xBF") {
+        head.drain(..3);
+    }
     let stream = std::io::Cursor::new(head).chain(reader);
     Ok(match enc {
         Some(e) if e != encoding_rs::UTF_8 => Box::new(

@@ -1266,6 +1266,38 @@ mod tests {
     }
 
     #[test]
+    fn exports_that_open_with_a_byte_order_mark_read_alike() {
+        // A JSON reader refused the mark as the document's first value.
+        let dir = tempfile::tempdir().unwrap();
+        let body = "Backend Engineer\nRequirements\n- 5+ years of Java";
+        let files = [
+            (
+                "a.json",
+                Input::Json(dir.path().join("a.json")),
+                format!("\u{feff}[{{\"id\":\"x\",\"text\":{body:?}}}]"),
+            ),
+            (
+                "a.jsonl",
+                Input::Jsonl(dir.path().join("a.jsonl")),
+                format!("\u{feff}{{\"id\":\"x\",\"text\":{body:?}}}\n"),
+            ),
+            (
+                "a.csv",
+                Input::Csv(dir.path().join("a.csv")),
+                format!("\u{feff}id,text\nx,\"{body}\"\n"),
+            ),
+        ];
+        for (name, input, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+            let (ok, bad) = collect(&[input], &Columns::default());
+            assert!(bad.is_empty(), "{name}: {bad:?}");
+            assert_eq!(ok.len(), 1, "{name}");
+            assert_eq!(ok[0].id.as_deref(), Some("x"), "{name}");
+            assert_eq!(ok[0].text, body, "{name}");
+        }
+    }
+
+    #[test]
     fn an_unclosed_quote_is_an_error_at_its_row_never_rows_swallowed() {
         let dir = tempfile::tempdir().unwrap();
         let cases = [
