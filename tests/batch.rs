@@ -179,13 +179,24 @@ fn a_file_that_is_no_jsonl_is_given_up_and_bad_rows_past_twenty_are_counted() {
         err.contains(&format!("{name}: not JSONL: none of its first 100 rows")),
         "{err}"
     );
+    // That one line, never an error per row before it.
     let shown = err
         .lines()
         .filter(|l| l.contains(&format!("{name}:")) && l.contains("invalid JSON"))
         .count();
-    assert_eq!(shown, 20, "{err}");
-    assert!(err.contains("80 more bad rows not shown"), "{err}");
+    assert_eq!(shown, 0, "{err}");
+    assert!(!err.contains("more bad rows not shown"), "{err}");
     assert_eq!(rows(&out.stdout).len(), 1);
+    // A short one, read to its end: the same one line, with its count of rows.
+    let short = t.path().join("short.jsonl");
+    std::fs::write(&short, "id,title,text\n1,SRE,Go\n2,Dev,Rust\n").unwrap();
+    let (_, err) = batch_jsonl(t.path(), &short);
+    let name = short.display().to_string();
+    assert_eq!(
+        err.lines().filter(|l| l.contains(&name)).collect::<Vec<_>>(),
+        [format!("jdfit: {name}: not JSONL: none of its 3 rows is a JSON object (a CSV export needs a .csv name; standard input is read as JSONL)")],
+        "{err}"
+    );
     // A file whose first row is good is read to its end, bad rows and all.
     let mixed = t.path().join("mixed.jsonl");
     let mut text = String::from("{\"title\": \"SRE\", \"text\": \"Requirements\\n- Go\"}\n");

@@ -581,8 +581,21 @@ fn read_jsonl(
     });
     let mut buf = Vec::new();
     let mut line_no = 0usize;
-    // Rows read while none has been a JSON object (`None` after the first one).
+    // Rows read while none has been a JSON object (`None` after the first one), and what
+    // was found in them, held until a row shows the input is JSONL: an input that is not
+    // gets one line saying so, not an error per line.
     let mut rows = Some(0u64);
+    let mut held: Vec<(Item, u64)> = Vec::new();
+    let mut emit = |item: Item, at: u64, rows: &Option<u64>, sink: &mut dyn Sink| {
+        if rows.is_some() {
+            held.push((item, at));
+        } else {
+            for (h, at) in held.drain(..) {
+                sink.item(h, at);
+            }
+            sink.item(item, at);
+        }
+    };
     let limit = super::MAX_INPUT_BYTES;
     loop {
         buf.clear();
@@ -631,16 +644,26 @@ fn read_jsonl(
                 "line longer than the {} MiB record limit, skipped",
                 limit >> 20
             );
-            sink.item(Item::Error(RowError { source, reason }), *bytes);
+            emit(
+                Item::Error(RowError { source, reason }),
+                *bytes,
+                &rows,
+                sink,
+            );
             continue;
         }
         let line = match simdutf8::compat::from_utf8(&buf) {
             Ok(l) => l.trim_start_matches('\u{feff}').trim(),
             Err(e) => {
                 let reason = format!("invalid UTF-8 at byte {}", e.valid_up_to());
-                sink.item(Item::Error(RowError { source, reason }), *bytes);
+                emit(
+                    Item::Error(RowError { source, reason }),
+                    *bytes,
+                    &rows,
+                    sink,
+                );
                 if gives_up(&mut rows, false) {
-                    return not_jsonl(name, sink, *bytes);
+                    return not_jsonl(name, JSONL_GIVE_UP, true, sink, *bytes);
                 }
                 continue;
             }
@@ -668,9 +691,18 @@ fn read_jsonl(
                 false,
             ),
         };
-        sink.item(item, *bytes);
         if gives_up(&mut rows, object) {
-            return not_jsonl(name, sink, *bytes);
+            return not_jsonl(name, JSONL_GIVE_UP, true, sink, *bytes);
+        }
+        emit(item, *bytes, &rows, sink);
+    }
+    // The end, with no row a JSON object: one bad row is that row's error; more are no JSONL.
+    match rows {
+        Some(n) if n >= 2 => not_jsonl(name, n, false, sink, *bytes),
+        _ => {
+            for (h, at) in held {
+                sink.item(h, at);
+            }
         }
     }
 }
@@ -733,11 +765,16 @@ fn gives_up(rows: &mut Option<u64>, object: bool) -> bool {
     }
 }
 
-/// The error that ends an input that is no JSONL.
-fn not_jsonl(name: &str, sink: &mut dyn Sink, bytes: u64) {
+/// The error that ends an input that is no JSONL: none of its `rows` rows (its first ones,
+/// when `more` may follow) is a JSON object.
+fn not_jsonl(name: &str, rows: u64, more: bool, sink: &mut dyn Sink, bytes: u64) {
+    let which = if more {
+        format!("first {rows} rows is a JSON object, the rest is not read")
+    } else {
+        format!("{rows} rows is a JSON object")
+    };
     let reason = format!(
-        "not JSONL: none of its first {JSONL_GIVE_UP} rows is a JSON object, the rest is not read \
-         (a CSV export needs a .csv name; standard input is read as JSONL)"
+        "not JSONL: none of its {which} (a CSV export needs a .csv name; standard input is read as JSONL)"
     );
     sink.item(
         Item::Error(RowError {
