@@ -1164,6 +1164,12 @@ fn usage_errors_read_right() {
         None,
         "`--top` is not an option of `jdfit match`; it belongs to `jdfit batch`",
     );
+    // An empty field name names no field (every row then failed).
+    fails_with(
+        &["batch", "-r", SEED, "--text-column", "", "x.jsonl"],
+        None,
+        "an empty name: give the field or column name as the export writes it",
+    );
     // --encoding belongs to the commands that read postings only.
     fails_with(
         &["index", "-r", SEED, "--encoding", "gbk"],

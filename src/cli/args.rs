@@ -273,28 +273,36 @@ pub struct BatchArgs {
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// JSONL field / CSV column holding the posting text (default: text, then description).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = column_name)]
     pub text_column: Option<String>,
     /// Field / column holding the title.
-    #[arg(long, value_name = "NAME", default_value = "title")]
+    #[arg(long, value_name = "NAME", default_value = "title", value_parser = column_name)]
     pub title_column: String,
     /// Field / column holding the company.
-    #[arg(long, value_name = "NAME", default_value = "company")]
+    #[arg(long, value_name = "NAME", default_value = "company", value_parser = column_name)]
     pub company_column: String,
     /// Field / column holding the id.
-    #[arg(long, value_name = "NAME", default_value = "id")]
+    #[arg(long, value_name = "NAME", default_value = "id", value_parser = column_name)]
     pub id_column: String,
     /// Field / column holding the location.
-    #[arg(long, value_name = "NAME", default_value = "location")]
+    #[arg(long, value_name = "NAME", default_value = "location", value_parser = column_name)]
     pub location_column: String,
     /// Field / column holding the link.
-    #[arg(long, value_name = "NAME", default_value = "url")]
+    #[arg(long, value_name = "NAME", default_value = "url", value_parser = column_name)]
     pub url_column: String,
 }
 
 /// A score threshold: a finite number from 0 to 100 (scores are percentages), so `NaN`, `inf`
 /// and `101` are refused rather than silently keeping every row or none.
 /// `--top K`: a whole number of postings, at least one (`--top 0` would print nothing).
+/// A field or column name: not empty (no export has a nameless column to take).
+fn column_name(s: &str) -> std::result::Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("an empty name: give the field or column name as the export writes it".into());
+    }
+    Ok(s.to_string())
+}
+
 fn top_k(s: &str) -> std::result::Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(0) => Err("keeps no posting: give at least 1".into()),

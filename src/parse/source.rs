@@ -528,12 +528,30 @@ fn record_from_fields(
     let location = take(&columns.location);
     let url = take(&columns.url);
     let mut text = None;
+    // A posting's text is a string: a number or a list in its field is no posting (a
+    // posting titled `12345` scored as one).
+    let mut not_text = None;
     for name in &columns.text {
-        if let Some(t) = take(name) {
-            if text.is_none() {
-                text = Some(t);
+        match fields.remove(name) {
+            Some(Value::String(t)) if !t.trim().is_empty() => {
+                text.get_or_insert(t);
             }
+            Some(v @ (Value::Number(_) | Value::Bool(_) | Value::Array(_) | Value::Object(_))) => {
+                let kind = match v {
+                    Value::Number(_) => "a number",
+                    Value::Bool(_) => "true or false",
+                    Value::Array(_) => "a list",
+                    _ => "an object",
+                };
+                not_text.get_or_insert(format!(
+                    "the `{name}` field is {kind}, not the posting's text"
+                ));
+            }
+            _ => {}
         }
+    }
+    if let (None, Some(reason)) = (&text, not_text) {
+        return Item::Error(RowError { source, reason });
     }
     let Some(text) = text else {
         return Item::Error(RowError {
@@ -1300,6 +1318,29 @@ mod tests {
             bad[0].reason
         );
         assert_eq!(ok[1].source, format!("{}:6", p.display()));
+    }
+
+    #[test]
+    fn a_text_field_that_is_no_string_is_a_bad_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("rows.jsonl");
+        std::fs::write(
+            &p,
+            "{\"id\": 1, \"text\": 12345}\n{\"id\": 2, \"text\": [\"Go\"]}\n{\"id\": 3, \"text\": true, \"description\": \"Requirements: Go\"}\n",
+        )
+        .unwrap();
+        let (ok, bad) = collect(&[Input::Jsonl(p)], &Columns::default());
+        // A string in another text field is the text.
+        assert_eq!(ok.len(), 1);
+        assert_eq!(ok[0].text, "Requirements: Go");
+        let reasons: Vec<&str> = bad.iter().map(|e| e.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            [
+                "the `text` field is a number, not the posting's text",
+                "the `text` field is a list, not the posting's text"
+            ]
+        );
     }
 
     #[test]
