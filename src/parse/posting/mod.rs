@@ -112,7 +112,39 @@ fn parse_with(
     while i < all.len() && all[i].trim().is_empty() {
         i += 1;
     }
-    if let Some(first) = all.get(i) {
+    // YAML front matter (a Markdown posting kept by a notes app or a site generator): its
+    // title is the title, its known keys the header; the block itself is no posting text.
+    let front = front_matter(&all[i..]);
+    if let Some((lines, pairs)) = &front {
+        for (k, v) in pairs {
+            if k.eq_ignore_ascii_case("title") {
+                if has_title && !v.is_empty() {
+                    p.title = Some(v.clone());
+                }
+            } else if let Some(key) = header_key(k) {
+                p.meta.entry(key.to_string()).or_insert_with(|| v.clone());
+            }
+        }
+        i += lines;
+        while i < all.len() && all[i].trim().is_empty() {
+            i += 1;
+        }
+    }
+    if front.is_none() {
+        // A rule or other decoration above the title (---, ***, ===) is no title.
+        while i < all.len() && !all[i].chars().any(char::is_alphanumeric) {
+            i += 1;
+        }
+    }
+    if let Some(title) = p.title.clone() {
+        // A Markdown heading repeating the front matter's title is not body.
+        if all
+            .get(i)
+            .is_some_and(|l| same_title(&title, l.trim().trim_start_matches('#')))
+        {
+            i += 1;
+        }
+    } else if let Some(first) = all.get(i) {
         let t = strip_emphasis(first.trim().trim_start_matches('#').trim());
         if has_title {
             // A first line naming a role is the title even with a heading's word in it
@@ -210,6 +242,40 @@ fn needs_collapse(text: &str) -> bool {
 
 /// Whether two titles are the same once case, emphasis and spacing are ignored. Compared
 /// character by character, without collecting either normalised title.
+/// A YAML front matter block at the start of `lines`: `---`, `key: value` lines (blank
+/// lines allowed), `---`. The lines it takes and its pairs (values unquoted).
+fn front_matter(lines: &[&str]) -> Option<(usize, Vec<(String, String)>)> {
+    if lines.first()?.trim() != "---" {
+        return None;
+    }
+    let end = lines
+        .iter()
+        .skip(1)
+        .take(50)
+        .position(|l| l.trim() == "---")?
+        + 1;
+    let mut pairs = Vec::new();
+    for l in &lines[1..end] {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let (k, v) = l.split_once(':')?;
+        let key_like = k.starts_with(|c: char| c.is_ascii_alphabetic())
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
+        if !key_like {
+            return None;
+        }
+        let v = v.trim();
+        let v = [('"', '"'), ('\'', '\'')]
+            .iter()
+            .find_map(|&(a, b)| v.strip_prefix(a)?.strip_suffix(b))
+            .unwrap_or(v);
+        pairs.push((k.to_string(), v.to_string()));
+    }
+    (!pairs.is_empty()).then_some((end + 1, pairs))
+}
+
 fn same_title(a: &str, b: &str) -> bool {
     fn chars(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
@@ -467,6 +533,24 @@ mod tests {
     /// Each line's part and text.
     fn parts_of(p: &Posting) -> Vec<(Part, &str)> {
         p.lines.iter().map(|l| (l.part, l.text.as_str())).collect()
+    }
+
+    #[test]
+    fn yaml_front_matter_gives_the_title_and_the_header() {
+        let text = "---\ntitle: \"Senior Backend Engineer\"\ncompany: Fernway\nlocation: Remote\ntags: [go, k8s]\n---\n\n# Senior Backend Engineer\n\n## Requirements\n- 5+ years of Go\n";
+        let p = parse(text);
+        assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer"));
+        assert_eq!(p.meta.get("company").map(String::as_str), Some("Fernway"));
+        assert_eq!(p.meta.get("location").map(String::as_str), Some("Remote"));
+        assert_eq!(
+            parts_of(&p),
+            [(Part::Requirements, "5+ years of Go")],
+            "{p:#?}"
+        );
+        // A rule that opens prose is no front matter, nor a title.
+        let p = parse("---\nSenior Go Engineer\n\nRequirements\n- Go\n---\n");
+        assert_eq!(p.title.as_deref(), Some("Senior Go Engineer"));
+        assert_eq!(parts_of(&p), [(Part::Requirements, "Go")]);
     }
 
     #[test]
