@@ -133,12 +133,17 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
     // candidate (a weak match is still the only evidence of that requirement).
     let mut below: Vec<(f32, usize, String)> = Vec::new();
     let mut order = 0usize;
+    // A bullet written twice says nothing new the second time: only its first copy (in
+    // document order, case and spacing aside) is a candidate, so a copy never takes the
+    // place of a different bullet.
+    let mut texts: HashSet<String> = HashSet::new();
     for s in resume.sections.iter().filter(|s| s.kind.is_work()) {
         for e in &s.entries {
             let mut leaves: Vec<(f32, usize, String)> = Vec::new();
             for b in &e.bullets {
                 b.walk(&mut |x| {
-                    if !x.is_group() {
+                    let text = x.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !x.is_group() && texts.insert(text.to_lowercase()) {
                         order += 1;
                         leaves.push((score(&x.id), order, x.id.clone()));
                     }
@@ -399,6 +404,21 @@ mod tests {
         };
         let ids = kept_work_leaves(&tailor(&r, &rep, &opts));
         assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_bullet_written_twice_is_kept_once_and_never_instead_of_another() {
+        let mut r = resume();
+        // d's text again, as e (case and spacing aside), scoring as d does.
+        r.sections[0].entries[1].bullets[1].text = "TEXT  d".into();
+        r.sections[0].entries[0].bullets.push(leaf("f"));
+        let rep = report(&[("d", 5.0), ("e", 5.0), ("f", 1.0), ("a", 0.5)]);
+        let opts = TailorOptions {
+            max_bullets: 2,
+            min_per_entry: 0,
+            ..TailorOptions::default()
+        };
+        assert_eq!(kept_work_leaves(&tailor(&r, &rep, &opts)), ["d", "f"]);
     }
 
     #[test]
