@@ -142,8 +142,7 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
             let mut leaves: Vec<(f32, usize, String)> = Vec::new();
             for b in &e.bullets {
                 b.walk(&mut |x| {
-                    let text = x.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !x.is_group() && texts.insert(text.to_lowercase()) {
+                    if !x.is_group() && texts.insert(x.text_key()) {
                         order += 1;
                         leaves.push((score(&x.id), order, x.id.clone()));
                     }

@@ -265,6 +265,16 @@ pub enum DateEnd {
 }
 
 impl Bullet {
+    /// The bullet's text as a key for finding the same bullet written twice: lower case,
+    /// runs of space as one.
+    pub fn text_key(&self) -> String {
+        self.text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
     /// Whether this bullet heads a group (has children).
     pub fn is_group(&self) -> bool {
         !self.children.is_empty()

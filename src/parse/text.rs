@@ -779,7 +779,16 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
                 !named_after
                     && (before.is_empty() || (looks_like_location(before) && !before.contains(['|', '·'])))
             }));
-        let sentence_above = is_item && reads_as_sentence(&text) && !dates_next;
+        // A marked line set apart by a blank line from a whole header below it (an
+        // organisation, a role or place, and dates: three lines or more) ends the list above
+        // it, however short ("- Wrote Terraform for AWS."): the lines below head their own
+        // entry. A name set in bold ("- **阿里云**") still heads it.
+        let apart_above = is_item
+            && !directly_followed
+            && has_date
+            && details.len() >= 3
+            && !is_bold_name(line.raw);
+        let sentence_above = is_item && (reads_as_sentence(&text) || apart_above) && !dates_next;
         // A dated line that names its organisation and role ("DataCorp, Engineer    2016 –
         // 2019", see `names_own_entry`) is a whole entry header: the item above it ("-
         // Mentored 5 engineers") is the previous entry's last bullet, unless the item is a
@@ -1263,6 +1272,30 @@ mod tests {
             (Some("Acme Inc."), Some("Senior Engineer"))
         );
         assert_eq!(e.dates.as_deref(), Some("Jan 2020 – Present"));
+    }
+
+    #[test]
+    fn a_short_last_bullet_above_a_blank_line_and_a_whole_header_stays_a_bullet() {
+        // "- Wrote Terraform for AWS." had become the next entry's organisation.
+        let r = parse("Experience\n\nAcme Cloud\nSenior SRE\nRemote\n2019.01 – 2024.06\n- Ran Kubernetes clusters.\n- Wrote Terraform for AWS.\n\nBeta Corp\nSRE\nRemote\n2016.01 – 2018.12\n- Built Prometheus alerting.\n");
+        let entries = &r.sections[0].entries;
+        let got: Vec<(Option<&str>, Option<&str>, usize)> = entries
+            .iter()
+            .map(|e| {
+                (
+                    e.organisation.as_deref(),
+                    e.title.as_deref(),
+                    e.bullets.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Acme Cloud"), Some("Senior SRE"), 2),
+                (Some("Beta Corp"), Some("SRE"), 1)
+            ]
+        );
     }
 
     #[test]

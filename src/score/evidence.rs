@@ -43,6 +43,7 @@ impl Evidence {
         for s in [&b.label, &b.summary].into_iter().flatten() {
             add_text(&mut points, s, CLAIM_POINTS);
         }
+        let mut texts: HashSet<String> = HashSet::default();
         for section in &resume.sections {
             let work = section.kind.is_work();
             for entry in &section.entries {
@@ -68,6 +69,10 @@ impl Evidence {
                 }
                 let mut stack: Vec<&Bullet> = entry.bullets.iter().collect();
                 while let Some(bullet) = stack.pop() {
+                    // A bullet written twice is one proof.
+                    if !bullet.is_group() && !texts.insert(bullet.text_key()) {
+                        continue;
+                    }
                     let p = if bullet.is_group() { group } else { leaf };
                     // Each term once per bullet: a bullet that repeats a word is one proof.
                     let distinct: HashSet<&str> = tokens

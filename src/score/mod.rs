@@ -635,6 +635,34 @@ mod tests {
     use std::path::Path;
 
     #[test]
+    fn a_bullet_written_twice_scores_as_written_once() {
+        // Copies of a bullet had raised the score (16 against 12 without them).
+        let head = "Jane Doe\n\nExperience\nAcme, Senior SRE, 2019 - 2024\n- Ran Kubernetes clusters for 40 teams.\n- Wrote Terraform for AWS.\n";
+        let copies = format!(
+            "{head}- Ran Kubernetes clusters for 40 teams.\n- ran  Kubernetes clusters for 40 teams.\n"
+        );
+        let posting = crate::parse::posting::parse(
+            "Platform Engineer\n\nRequirements\n- Strong experience with Kubernetes and Terraform\n- Prometheus and Go\n",
+        );
+        let score = |text: &str| {
+            let p = prepare_text(Path::new("r.txt"), text, &ResumeOptions::default()).unwrap();
+            let s = p.score(&posting).unwrap();
+            // Only the first copy ranks.
+            let ranked = s
+                .ranked
+                .iter()
+                .filter(|&&o| s.bullet_scores[o] > 0.0)
+                .count();
+            (s.score, ranked)
+        };
+        let (once, ranked_once) = score(head);
+        let (twice, ranked_twice) = score(&copies);
+        assert!(once > 0.0);
+        assert_eq!(once, twice);
+        assert_eq!((ranked_once, ranked_twice), (2, 2));
+    }
+
+    #[test]
     fn matched_and_missing_lists_put_skills_before_plain_words() {
         let resume = "Jane Doe\n\nExperience\nAcme, Backend Engineer, 2019 - 2024\n- Built payment services in Go on Kubernetes.\n";
         let p = prepare_text(Path::new("r.txt"), resume, &ResumeOptions::default()).unwrap();

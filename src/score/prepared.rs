@@ -71,7 +71,10 @@ impl AnalyzedResume {
         let (mut bullets, mut docs) = (Vec::new(), Vec::new());
         // Each entry's role line, analysed once for all its bullets.
         let mut roles: HashMap<(usize, usize), Option<PreTokenizedString>> = HashMap::default();
+        // A bullet written twice proves nothing more: its copies score nothing.
+        let mut texts: HashSet<String> = HashSet::default();
         for leaf in resume.leaves() {
+            let copy = !texts.insert(leaf.bullet.text_key());
             let chain: Vec<&Bullet> = leaf.groups.iter().copied().chain([leaf.bullet]).collect();
             let terms = chain
                 .iter()
@@ -107,7 +110,9 @@ impl AnalyzedResume {
                 entry: leaf.entry,
                 terms,
                 role_terms,
-                prior: if resume.sections[leaf.section].kind.is_work() {
+                prior: if copy {
+                    0.0
+                } else if resume.sections[leaf.section].kind.is_work() {
                     1.0
                 } else {
                     OTHER_SECTION_PRIOR
