@@ -404,15 +404,40 @@ fn read_json(
         n: 0,
     };
     let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, bounded));
-    let fail = |e: serde_json::Error| {
-        let message = match e.io_error_kind() {
-            Some(_) => e.to_string(),
-            None => format!("invalid JSON export: {e}"),
-        };
-        Error::parse(path, (e.line() > 0).then_some(e.line()), message)
+    let message = |e: &serde_json::Error| match e.io_error_kind() {
+        Some(_) => e.to_string(),
+        None => format!("invalid JSON export: {e}"),
     };
-    (&mut de).deserialize_any(&mut rows).map_err(fail)?;
-    de.end().map_err(fail)
+    let fail =
+        |e: serde_json::Error| Error::parse(path, (e.line() > 0).then_some(e.line()), message(&e));
+    let read = (&mut de).deserialize_any(&mut rows).and_then(|()| de.end());
+    match read {
+        // Rows were read before the document broke (a truncated download): they stand,
+        // and the error ends the file as a row error of the whole input, never "input
+        // skipped" over rows that were kept.
+        Err(e) if rows.n > 0 => {
+            let (n, bytes) = (rows.n, *rows.bytes);
+            let rows_read = if n == 1 {
+                "the row before it is".to_string()
+            } else {
+                format!("the {n} rows before it are")
+            };
+            let reason = format!(
+                "line {}: {}; the rest of the file is not read ({rows_read})",
+                e.line(),
+                message(&e)
+            );
+            rows.sink.item(
+                Item::Error(RowError {
+                    source: path.display().to_string(),
+                    reason,
+                }),
+                bytes,
+            );
+            Ok(())
+        }
+        r => r.map_err(fail),
+    }
 }
 
 /// `reader` as UTF-8: transcoded from the given encoding or the one its start shows.
@@ -1271,7 +1296,9 @@ mod tests {
                 .len(),
             1
         );
-        std::fs::write(&p, "[{\"text\": \"Go\"},\n{\"text\": ").unwrap();
+        // (Broken before any row: after rows, see
+        // `a_json_export_cut_short_keeps_the_rows_before_the_cut`.)
+        std::fs::write(&p, "[\n{\"text\": ").unwrap();
         let e = read_all(
             &[Input::Json(p.clone())],
             &Columns::default(),
@@ -1341,6 +1368,38 @@ mod tests {
                 "the `text` field is a list, not the posting's text"
             ]
         );
+    }
+
+    #[test]
+    fn a_json_export_cut_short_keeps_the_rows_before_the_cut() {
+        // A truncated download: the rows read stand, and the error says so (it said "input
+        // skipped" while ranking them, and alone the run ended with none).
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("cut.json");
+        std::fs::write(
+            &p,
+            "[{\"id\": \"a\", \"text\": \"Requirements: Go\"},\n {\"id\": \"b\", \"text\": \"Requirements: Rust\"},\n {\"id\": \"c\", \"text\": \"Requi",
+        )
+        .unwrap();
+        let (ok, bad) = collect(&[Input::Json(p.clone())], &Columns::default());
+        let ids: Vec<&str> = ok.iter().filter_map(|r| r.id.as_deref()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].source, p.display().to_string());
+        assert!(
+            bad[0]
+                .reason
+                .starts_with("line 3: invalid JSON export: EOF while parsing")
+                && bad[0]
+                    .reason
+                    .ends_with("the rest of the file is not read (the 2 rows before it are)"),
+            "{}",
+            bad[0].reason
+        );
+        // Cut before any row: nothing of it is read, an error of the whole input.
+        std::fs::write(&p, "[{\"id\": \"a\", \"te").unwrap();
+        let mut sink = |_: Item, _: u64| {};
+        assert!(read_all(&[Input::Json(p)], &Columns::default(), None, &mut sink).is_err());
     }
 
     #[test]
