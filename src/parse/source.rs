@@ -216,9 +216,38 @@ pub fn read_all(
     let mut seq = 0u64;
     let mut bytes = 0u64;
     for input in inputs {
-        let read = read_one(input, columns, &mut stdin, &mut seq, &mut bytes, sink);
+        // An input with nothing in it (a header-only CSV, an empty file, `[]`) says so by
+        // name, where the run would end with "no posting could be scored" naming no file.
+        let mut items = 0u64;
+        let mut counted = |item: Item, at: u64| {
+            items += 1;
+            sink.item(item, at);
+        };
+        let read = read_one(
+            input,
+            columns,
+            &mut stdin,
+            &mut seq,
+            &mut bytes,
+            &mut counted,
+        );
         match read {
             Err(e) if inputs.len() > 1 => sink.item(Item::Error(input_error(input, e)), bytes),
+            Ok(()) if items == 0 => {
+                let (source, reason) = match input {
+                    Input::Stdin => ("<stdin>".to_string(), "no rows on standard input"),
+                    Input::Dir(p) => (
+                        p.display().to_string(),
+                        "no posting files in it (.txt, .md, .html; an export in a folder is not read: give it as an input)",
+                    ),
+                    Input::File(p) | Input::Jsonl(p) | Input::Csv(p) | Input::Json(p) => (
+                        p.display().to_string(),
+                        "no postings in it (an empty export)",
+                    ),
+                };
+                let reason = reason.to_string();
+                sink.item(Item::Error(RowError { source, reason }), bytes);
+            }
             r => r?,
         }
     }
@@ -1400,6 +1429,39 @@ mod tests {
         std::fs::write(&p, "[{\"id\": \"a\", \"te").unwrap();
         let mut sink = |_: Item, _: u64| {};
         assert!(read_all(&[Input::Json(p)], &Columns::default(), None, &mut sink).is_err());
+    }
+
+    #[test]
+    fn an_input_with_no_postings_says_so_by_name() {
+        // The run had ended with "no posting could be scored", naming no file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = |n: &str| dir.path().join(n);
+        std::fs::write(path("h.csv"), "id,title,text\n").unwrap();
+        std::fs::write(path("e.jsonl"), "").unwrap();
+        std::fs::write(path("e.json"), "[]").unwrap();
+        std::fs::create_dir(path("d")).unwrap();
+        std::fs::write(path("d/rows.jsonl"), "{}\n").unwrap();
+        for (input, reason) in [
+            (Input::Csv(path("h.csv")), "no postings in it (an empty export)"),
+            (Input::Jsonl(path("e.jsonl")), "no postings in it (an empty export)"),
+            (Input::Json(path("e.json")), "no postings in it (an empty export)"),
+            (
+                Input::Dir(path("d")),
+                "no posting files in it (.txt, .md, .html; an export in a folder is not read: give it as an input)",
+            ),
+        ] {
+            let (ok, bad) = collect(std::slice::from_ref(&input), &Columns::default());
+            assert!(ok.is_empty());
+            let got: Vec<(&str, &str)> = bad
+                .iter()
+                .map(|e| (e.source.as_str(), e.reason.as_str()))
+                .collect();
+            let name = match &input {
+                Input::Csv(p) | Input::Jsonl(p) | Input::Json(p) | Input::Dir(p) => p.display().to_string(),
+                _ => unreachable!(),
+            };
+            assert_eq!(got, [(name.as_str(), reason)]);
+        }
     }
 
     #[test]
