@@ -159,7 +159,13 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
         let mut any = false;
         for k in [ReqKind::Must, ReqKind::Duty, ReqKind::Nice] {
             if let Some(line) = terms_line(terms, k, TERMS_SHOWN, paint) {
-                let _ = writeln!(out, "  {:<4}  {line}", kind_label(k));
+                // With no requirement found, the only terms are the title's: not must-haves.
+                let label = if r.requirements_found {
+                    kind_label(k)
+                } else {
+                    "title"
+                };
+                let _ = writeln!(out, "  {label:<4}  {line}");
                 any = true;
             }
         }
