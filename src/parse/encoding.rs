@@ -198,11 +198,18 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> R
         let (good, _) = enc.decode_without_bom_handling(bytes);
         let upto = good.find('\u{FFFD}').unwrap_or(good.len());
         let line = good[..upto].matches('\n').count() + 1;
-        let hint = if forced.is_none() {
-            "; name the encoding with --encoding"
-        } else {
-            ""
-        };
+        if forced.is_some() {
+            // The encoding the user named: the text is not in it (never "not UTF-8").
+            return Err(Error::parse(
+                path,
+                Some(line),
+                format!(
+                    "not {} text, as --encoding names it (give the file's encoding, or leave it out to detect it)",
+                    enc.name()
+                ),
+            ));
+        }
+        let hint = "; name the encoding with --encoding";
         return Err(Error::NotText {
             path: path.to_path_buf(),
             detail: format!("invalid {} at line {line}{hint}", enc.name()),
@@ -278,6 +285,23 @@ pub fn utf8_reader<R: std::io::Read + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_not_in_the_named_encoding_is_named_so() {
+        // A lone surrogate is no UTF-16LE: the error names the encoding asked for, never
+        // "not UTF-8 text".
+        let e = decode(
+            Path::new("p.txt"),
+            b"A\x00\x00\xD8",
+            Some(encoding_rs::UTF_16LE),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            e,
+            "p.txt:1: not UTF-16LE text, as --encoding names it (give the file's encoding, or leave it out to detect it)"
+        );
+    }
     use std::io::Read;
 
     fn utf16le(s: &str, bom: bool) -> Vec<u8> {
