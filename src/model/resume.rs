@@ -433,8 +433,11 @@ impl Resume {
 }
 
 /// Words of a job title, in either language (checked against lowercased text).
-pub(crate) const ROLE_WORDS: [&str; 26] = [
+pub(crate) const ROLE_WORDS: [&str; 28] = [
     "engineer",
+    // Titles written as their initials: Site Reliability Engineer, Software Engineer.
+    "sre",
+    "swe",
     "researcher",
     "writer",
     "developer",
@@ -466,7 +469,14 @@ pub(crate) const ROLE_WORDS: [&str; 26] = [
 /// Backend Engineer", "高级工程师"), which tells a role from an organisation or a place.
 pub fn names_a_role(text: &str) -> bool {
     let text = text.to_lowercase();
-    ROLE_WORDS.iter().any(|w| text.contains(w))
+    ROLE_WORDS.iter().any(|w| {
+        // Initials only as a word of their own ("Senior SRE", never "misread").
+        if w.len() <= 3 {
+            text.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)
+        } else {
+            text.contains(w)
+        }
+    })
 }
 
 #[cfg(test)]

@@ -1362,6 +1362,12 @@ mod tests {
             split("Senior Engineer    Contoso Ltd."),
             s("Contoso Ltd.", "Senior Engineer", None)
         );
+        // A title written as its initials.
+        assert_eq!(
+            split("Acme Cloud, Senior SRE"),
+            s("Acme Cloud", "Senior SRE", None)
+        );
+        assert!(!crate::model::names_a_role("Misread requirements"));
         // One space is no column: the name may go on.
         assert_eq!(split("Goldman Sachs Software Engineer"), None);
         // A role word inside another word names no role.
