@@ -254,22 +254,27 @@ fn plain_numbers(text: &str) -> Option<String> {
         std::borrow::Cow::Borrowed(text)
     };
     let words = WORDS.replace_all(&folded, |c: &regex::Captures<'_>| {
-        let n = [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve",
-        ]
-        .iter()
-        .position(|w| c[1].eq_ignore_ascii_case(w))
-        .map_or_else(
-            || {
-                if c[1].eq_ignore_ascii_case("fifteen") {
-                    15
-                } else {
-                    20
-                }
-            },
-            |i| i + 1,
-        );
+        // The words the pattern takes, each with its number.
+        const NUMBERS: [(&str, u32); 14] = [
+            ("one", 1),
+            ("two", 2),
+            ("three", 3),
+            ("four", 4),
+            ("five", 5),
+            ("six", 6),
+            ("seven", 7),
+            ("eight", 8),
+            ("nine", 9),
+            ("ten", 10),
+            ("eleven", 11),
+            ("twelve", 12),
+            ("fifteen", 15),
+            ("twenty", 20),
+        ];
+        let n = NUMBERS
+            .iter()
+            .find(|(w, _)| c[1].eq_ignore_ascii_case(w))
+            .map_or(0, |&(_, n)| n);
         format!("{n}{}", &c[2])
     });
     match words {
