@@ -1257,6 +1257,22 @@ mod tests {
     }
 
     #[test]
+    fn a_numeric_id_keeps_the_digits_it_was_written_with() {
+        // Job boards' ids outgrow 64 bits; a float would turn them into 1.2345678901234568e29.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.jsonl");
+        std::fs::write(
+            &p,
+            "{\"id\": 123456789012345678901234567890, \"text\": \"Go\", \"rank\": 1.50}\n{\"id\": 1.50, \"text\": \"Go\"}\n",
+        )
+        .unwrap();
+        let (ok, _) = collect(&[Input::Jsonl(p)], &Columns::default());
+        assert_eq!(ok[0].id.as_deref(), Some("123456789012345678901234567890"));
+        assert_eq!(ok[0].extra["rank"].to_string(), "1.50");
+        assert_eq!(ok[1].id.as_deref(), Some("1.50"));
+    }
+
+    #[test]
     fn a_row_without_a_title_field_is_read_as_a_file_with_its_company() {
         let mut fields = Map::new();
         fields.insert("company".into(), Value::String("Quietwave".into()));

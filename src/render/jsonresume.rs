@@ -603,6 +603,15 @@ mod tests {
     }
 
     #[test]
+    fn numbers_of_the_document_keep_their_digits() {
+        let src = r#"{"basics":{"name":"R"},"x-big":12345678901234567890123,"x-f":1.50,"work":[{"name":"A","highlights":["one"]}]}"#;
+        let r = crate::parse::jsonresume::parse(std::path::Path::new("r.json"), src).unwrap();
+        let out = serde_json::to_string(&document(&r)).unwrap();
+        assert!(out.contains(r#""x-big":12345678901234567890123"#), "{out}");
+        assert!(out.contains(r#""x-f":1.50"#), "{out}");
+    }
+
+    #[test]
     fn school_lines_split_into_degree_institution_and_field() {
         assert_eq!(
             school_parts("硕士 - 北京航空航天大学 - 电子与通信工程"),

@@ -62,18 +62,87 @@ pub(super) fn entry_lines(e: &Entry) -> Vec<String> {
     out
 }
 
-/// `text` with the source's links on its words written back as Markdown links.
+/// `text` with the source's links on its words written back as Markdown links, escaped so
+/// that it reads back as itself.
 fn md_linked(text: &str, links: &[Link]) -> String {
     let mut out = String::with_capacity(text.len());
     for (piece, url) in link_pieces(text, links) {
+        let start = out.is_empty();
         match url {
             Some(u) => {
-                let _ = write!(out, "[{piece}]({u})");
+                out.push('[');
+                md_escape_into(&mut out, piece, false);
+                let _ = write!(out, "]({u})");
             }
-            None => out.push_str(piece),
+            None => md_escape_into(&mut out, piece, start),
         }
     }
     out
+}
+
+/// `text` as Markdown that reads back as the same text: a bullet of a plain-text or JSON
+/// résumé may hold what Markdown reads as markup (`2**30`, `__init__`, `# of users`,
+/// `> 99.9%`, `&amp;`, `[draft]`), which would change or vanish when the file is read again.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    md_escape_into(&mut out, text, true);
+    out
+}
+
+/// Writes `text` escaped to `out`. `line_start`: the text opens a line (after a list
+/// marker or a heading's `#`), where `#`, `>`, `-`, `+`, `1.` and the like open blocks. A
+/// line break inside the text is written as a space: in Markdown it would start new
+/// structure (a heading, a list) that the résumé never had.
+fn md_escape_into(out: &mut String, text: &str, line_start: bool) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
+    let blank_or =
+        |c: Option<char>, also: char| c.is_none_or(|n| n == ' ' || n == '\t' || n == also);
+    // A thematic break (`---`, `* * *`) or a setext underline (`===`).
+    let rule = |mark: char| {
+        chars.iter().filter(|&&c| c == mark).count() >= 3
+            && chars.iter().all(|&c| c == mark || c == ' ' || c == '\t')
+    };
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+            '*' | '`' | '[' | ']' => true,
+            // Inside a word (`snake_case`) an underscore is never emphasis.
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => entity_at(&chars[i + 1..]),
+            '#' | '>' if line_start && i == 0 => true,
+            '-' | '+' if line_start && i == 0 => blank_or(next, c) || rule(c),
+            '=' if line_start && i == 0 => rule('='),
+            '~' if line_start && i == 0 => next == Some('~'),
+            '.' | ')' if line_start && i == digits && (1..=9).contains(&digits) => {
+                blank_or(next, ' ')
+            }
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Whether `rest` (what follows a `&`) makes it an entity reference: `amp;`, `#38;`, `#x26;`.
+fn entity_at(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
 }
 
 fn bullets_md(out: &mut String, bullets: &[Bullet], depth: usize) {
@@ -93,29 +162,31 @@ fn bullets_md(out: &mut String, bullets: &[Bullet], depth: usize) {
 pub fn markdown(r: &Resume) -> String {
     let mut out = String::new();
     if let Some(n) = &r.basics.name {
-        let _ = writeln!(out, "# {n}\n");
+        let _ = writeln!(out, "# {}\n", md_escape(n));
     }
-    let contact = contact_lines(r);
+    let contact: Vec<String> = contact_lines(r).iter().map(|l| md_escape(l)).collect();
     if !contact.is_empty() {
         let _ = writeln!(out, "{}\n", contact.join("  \n"));
     }
     if let Some(s) = &r.basics.summary {
-        let _ = writeln!(out, "{s}\n");
+        let _ = writeln!(out, "{}\n", md_escape(s));
     }
     for s in &r.sections {
-        let _ = writeln!(out, "## {}\n", s.heading);
+        let _ = writeln!(out, "## {}\n", md_escape(&s.heading));
         for e in &s.entries {
             match (&e.organisation, &e.url) {
                 // The link kept as the heading's: it reads back as the entry's.
                 (Some(o), Some(u)) => {
-                    let _ = writeln!(out, "### [{o}]({u})");
+                    let mut linked = String::from("[");
+                    md_escape_into(&mut linked, o, false);
+                    let _ = writeln!(out, "### {linked}]({u})");
                 }
                 (Some(o), None) => {
-                    let _ = writeln!(out, "### {o}");
+                    let _ = writeln!(out, "### {}", md_escape(o));
                 }
                 _ => {}
             }
-            let mut lines = entry_lines(e);
+            let mut lines: Vec<String> = entry_lines(e).iter().map(|l| md_escape(l)).collect();
             // The notes, last, with their links.
             let notes = lines.len() - e.notes.len();
             for (line, note) in lines[notes..].iter_mut().zip(&e.notes) {
@@ -146,7 +217,9 @@ fn bullets_txt(out: &mut String, bullets: &[Bullet], depth: usize) {
         } else {
             '◦'
         };
-        let _ = writeln!(out, "{}{mark} {}", "  ".repeat(depth + 1), b.text);
+        // A line break inside a bullet would read as a line of its own.
+        let text = b.text.replace(['\r', '\n'], " ");
+        let _ = writeln!(out, "{}{mark} {text}", "  ".repeat(depth + 1));
         bullets_txt(out, &b.children, depth + 1);
     }
 }
@@ -190,6 +263,59 @@ mod tests {
         let out = markdown(&r);
         assert_eq!(markdown::parse(&out), r);
         assert_eq!(out, format!("{md}\n"));
+    }
+
+    /// Every bullet's text, in order.
+    fn texts(r: &Resume) -> Vec<String> {
+        r.all_bullets().iter().map(|b| b.text.clone()).collect()
+    }
+
+    #[test]
+    fn markdown_output_escapes_what_markdown_would_read_as_markup() {
+        // Bullets of a plain-text résumé that Markdown reads as a heading, a quote, a rule,
+        // emphasis, code, an entity, a link or a nested list.
+        let bullets = [
+            "# of Kafka consumers grew 3x",
+            "> 99.9% uptime for Kubernetes",
+            "---",
+            "Go <b>bold</b> &amp; Kafka, R&D",
+            "[draft](http://x) and ![img](y.png)",
+            "code: `a` and ``b``",
+            "2**30 字节 的 src/**/*.rs 以及 __init__ 和 a*b*c, snake_case",
+            "1. Redis migration",
+            "+ one more, ~~~ and C:\\path\\to\\",
+            "=== and 2019) and 10% <5ms",
+        ];
+        // JSON Resume keeps highlights as they are written.
+        let doc = serde_json::json!({
+            "basics": {"name": "Sam"},
+            "work": [{"name": "Acme", "startDate": "2019-01", "highlights": bullets}]
+        });
+        let r = crate::parse::jsonresume::parse(std::path::Path::new("r.json"), &doc.to_string())
+            .unwrap();
+        assert_eq!(texts(&r), bullets, "the fixture reads as these bullets");
+        let md = markdown(&r);
+        assert!(md.contains("- \\# of Kafka"), "{md}");
+        assert_eq!(texts(&markdown::parse(&md)), bullets, "{md}");
+    }
+
+    #[test]
+    fn a_line_break_inside_a_bullet_never_becomes_structure() {
+        let json = r#"{"basics":{"name":"N"},"work":[{"name":"A","startDate":"2020-01","highlights":["Go and Kubernetes\n## Awards\n- Nobel Prize in Kafka","Multi\nline Redis"]}]}"#;
+        let r = crate::parse::jsonresume::parse(std::path::Path::new("r.json"), json).unwrap();
+        for out in [markdown(&r), text(&r)] {
+            assert!(!out.contains("\n## Awards"), "{out}");
+            assert!(!out.contains("\n- Nobel"), "{out}");
+        }
+        let back = markdown::parse(&markdown(&r));
+        assert_eq!(back.sections.len(), 1);
+        assert_eq!(
+            texts(&back),
+            [
+                "Go and Kubernetes ## Awards - Nobel Prize in Kafka",
+                "Multi line Redis"
+            ]
+        );
     }
 
     #[test]
