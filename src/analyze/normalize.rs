@@ -13,51 +13,81 @@ fn half_width(c: char) -> Option<char> {
     }
 }
 
-/// Text with full-width characters folded, and what it takes to map its byte offsets back to
-/// the original's.
+/// Invisible format characters that text copied from web pages carries inside words: the
+/// soft hyphen, zero-width space, non-joiner and joiner, direction marks and embeddings, the
+/// word joiner and the zero-width no-break space. `Kube\u{200b}rnetes` is Kubernetes to a
+/// reader, so the analyzer drops them rather than cut a word at them.
+fn invisible(c: char) -> bool {
+    matches!(c as u32, 0xAD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060 | 0x2066..=0x2069 | 0xFEFF)
+}
+
+/// What a character becomes: `None` when it is kept as it is.
+fn folded(c: char) -> Option<Option<char>> {
+    if invisible(c) {
+        Some(None)
+    } else {
+        half_width(c).map(Some)
+    }
+}
+
+/// Text with full-width characters folded and invisible format characters dropped, and what
+/// it takes to map its byte offsets back to the original's.
 #[derive(Debug)]
 pub struct Normalized<'a> {
     /// The folded text (borrowed when nothing changed).
     pub text: Cow<'a, str>,
-    /// Folded byte offsets of the folded characters, ascending. Every fold turns 3 bytes
-    /// (U+3000, U+FF01–U+FF5E) into 1, so an offset moves back by 2 per fold before it.
-    folds: Vec<usize>,
+    /// `(at, shift)`, ascending: from folded byte offset `at` on, an offset is `shift` bytes
+    /// further on in the original (the bytes a fold or a drop took out before it).
+    shifts: Vec<(usize, usize)>,
 }
 
 impl<'a> Normalized<'a> {
     /// Folds `src`.
     pub fn new(src: &'a str) -> Normalized<'a> {
-        // Full-width forms are U+FF01–FF5E (lead byte 0xEF) and U+3000 (0xE3): a byte scan
-        // rules most text out before any decoding.
-        // Only a character starting at one of those bytes is looked at.
-        let folds_any = memchr::memchr2_iter(0xEF, 0xE3, src.as_bytes())
-            .any(|i| src[i..].chars().next().and_then(half_width).is_some());
+        // Full-width forms are U+FF01–FF5E (lead byte 0xEF) and U+3000 (0xE3), the invisible
+        // characters lead with 0xE2, 0xEF or 0xC2: a byte scan rules most text out before
+        // any decoding. Only a character starting at one of those bytes is looked at.
+        let b = src.as_bytes();
+        let looked_at = |i: usize| src[i..].chars().next().and_then(folded).is_some();
+        let folds_any = memchr::memchr3_iter(0xEF, 0xE3, 0xE2, b).any(looked_at)
+            || memchr::memchr_iter(0xC2, b).any(looked_at);
         if !folds_any {
             return Normalized {
                 text: Cow::Borrowed(src),
-                folds: Vec::new(),
+                shifts: Vec::new(),
             };
         }
         let mut text = String::with_capacity(src.len());
-        let mut folds = Vec::new();
+        let mut shifts = Vec::new();
+        let mut shift = 0;
         for c in src.chars() {
-            match half_width(c) {
-                Some(h) => {
-                    folds.push(text.len());
+            match folded(c) {
+                Some(Some(h)) => {
                     text.push(h);
+                    // The folded character ends one byte on; what follows it moves.
+                    shift += c.len_utf8() - h.len_utf8();
+                    shifts.push((text.len(), shift));
+                }
+                Some(None) => {
+                    shift += c.len_utf8();
+                    shifts.push((text.len(), shift));
                 }
                 None => text.push(c),
             }
         }
         Normalized {
             text: Cow::Owned(text),
-            folds,
+            shifts,
         }
     }
 
-    /// The original byte offset of folded byte offset `i`.
+    /// The original byte offset of folded byte offset `i` (past any invisible characters
+    /// dropped just before it).
     pub fn original(&self, i: usize) -> usize {
-        i + 2 * self.folds.partition_point(|&f| f < i)
+        match self.shifts.partition_point(|&(at, _)| at <= i) {
+            0 => i,
+            k => i + self.shifts[k - 1].1,
+        }
     }
 }
 
@@ -75,5 +105,24 @@ mod tests {
         let c = n.text.find("C++").unwrap();
         assert_eq!(&src[n.original(c)..n.original(c + 3)], "Ｃ＋＋");
         assert!(matches!(Normalized::new("plain").text, Cow::Borrowed(_)));
+        assert!(matches!(
+            Normalized::new("“quoted” – 中文、标点").text,
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn drops_invisible_characters_inside_words() {
+        let src = "Kube\u{200b}rnetes, Ka\u{200d}fka, Ja\u{ad}va and ＧＯ\u{feff}";
+        let n = Normalized::new(src);
+        assert_eq!(n.text, "Kubernetes, Kafka, Java and GO");
+        let k = n.text.find("Kafka").unwrap();
+        assert_eq!(&src[n.original(k)..n.original(k + 5)], "Ka\u{200d}fka");
+        let g = n.text.find("GO").unwrap();
+        // An end takes in the invisible characters right after it: nothing a reader sees.
+        assert_eq!(&src[n.original(g)..n.original(g + 2)], "ＧＯ\u{feff}");
+        let a = n.text.find("and").unwrap();
+        assert_eq!(&src[n.original(a)..n.original(a + 3)], "and");
+        assert_eq!(n.original(n.text.len()), src.len());
     }
 }

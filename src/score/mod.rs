@@ -663,6 +663,26 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_inside_skill_names_change_nothing() {
+        // Text copied from a web page carries zero-width spaces and soft hyphens; they cut
+        // "Kubernetes" into fragments that the résumé never matched.
+        let resume = "Jane Doe\n\nExperience\nAcme, Senior SRE, 2019 - 2024\n- Ran Kubernetes and Kafka for 40 teams.\n- Wrote Java services.\n";
+        let p = prepare_text(Path::new("r.txt"), resume, &ResumeOptions::default()).unwrap();
+        let score = |req: &str| {
+            let posting = crate::parse::posting::parse(&format!(
+                "Platform Engineer\n\nRequirements\n- {req}\n"
+            ));
+            p.score(&posting).unwrap().score
+        };
+        let plain = score("Kubernetes, Kafka and Java");
+        assert!(plain > 0.0);
+        assert_eq!(
+            score("Kube\u{200b}rnetes, Ka\u{200d}fka and Ja\u{ad}va"),
+            plain
+        );
+    }
+
+    #[test]
     fn matched_and_missing_lists_put_skills_before_plain_words() {
         let resume = "Jane Doe\n\nExperience\nAcme, Backend Engineer, 2019 - 2024\n- Built payment services in Go on Kubernetes.\n";
         let p = prepare_text(Path::new("r.txt"), resume, &ResumeOptions::default()).unwrap();
