@@ -1262,6 +1262,27 @@ fn tailor_names_the_resume_with_name_and_notes_when_it_has_none() {
     }
 }
 
+/// A `--name` holding a line break would write a section of its own into the résumé
+/// ("## Injected Section"), a control character junk: a usage error, exit 2, one line.
+#[test]
+fn a_name_with_a_line_break_or_a_control_character_is_refused() {
+    let t = tmp();
+    for name in [
+        "Evil\n## Injected Section\n- fake bullet",
+        "Evil\u{1b}[31mName",
+        "  ",
+    ] {
+        let out = jdfit(t.path())
+            .args(["tailor", "-r", SEED, SRE_EN, "--name", name])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("--name"), "{err}");
+    }
+}
+
 /// `jdfit resume`: what was read, as text and JSON; a missing file, a posting and no file at
 /// all are one line each, exit 2.
 #[test]

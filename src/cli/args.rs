@@ -221,7 +221,7 @@ pub struct TailorArgs {
     #[arg(long, default_value_t = TailorOptions::default().min_per_entry, value_name = "N")]
     pub min_per_entry: usize,
     /// The name heading the tailored résumé, when the résumé has no name line (or to replace it).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = person_name)]
     pub name: Option<String>,
     /// Entry order: as in the résumé, or by each entry's best bullet.
     #[arg(long, default_value = "chrono", value_parser = choice::<Order>())]
@@ -250,7 +250,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "DIR", requires = "top")]
     pub tailor_dir: Option<PathBuf>,
     /// The name heading the tailored résumés, when the résumé has no name line (or to replace it).
-    #[arg(long, value_name = "NAME", requires = "tailor_dir")]
+    #[arg(long, value_name = "NAME", value_parser = person_name, requires = "tailor_dir")]
     pub name: Option<String>,
     /// Format of the tailored résumés (with --tailor-dir).
     #[arg(long, default_value = "md", value_parser = choice::<ResumeFormat>(), requires = "tailor_dir")]
@@ -301,6 +301,18 @@ fn column_name(s: &str) -> std::result::Result<String, String> {
         return Err("an empty name: give the field or column name as the export writes it".into());
     }
     Ok(s.to_string())
+}
+
+/// A name for the heading of a tailored résumé: one line of printable text. A line break
+/// would write a section of its own into the résumé, a control character junk into it.
+fn person_name(s: &str) -> std::result::Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("an empty name".into());
+    }
+    if s.chars().any(char::is_control) {
+        return Err("a name is one line of text, without line breaks or control characters".into());
+    }
+    Ok(s.trim().to_string())
 }
 
 fn top_k(s: &str) -> std::result::Result<usize, String> {
