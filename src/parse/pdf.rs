@@ -785,7 +785,9 @@ fn line_of(page_no: usize, glyphs: &[&Glyph], page: &Page) -> Line {
         }
         if i == 1 && marker_x.is_none() && is_marker(glyphs[0].text.trim()) {
             let gap = g.x - (glyphs[0].x + glyphs[0].width);
-            if gap > 0.15 * g.size || text.ends_with(' ') {
+            // A gap, or a space drawn after the marker in the same run ("• Ran…" set as one
+            // string, as generators of plain PDFs write it).
+            if gap > 0.15 * g.size || text.ends_with(' ') || g.text.trim().is_empty() {
                 marker_x = Some(glyphs[0].x);
                 text.clear();
                 text_x = g.x;
@@ -1228,6 +1230,50 @@ mod tests {
         }
         for s in ["2019", "Page layout", "第一章"] {
             assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_marker_drawn_with_its_space_in_one_run_opens_a_bullet() {
+        // "• Ran…" set as one string (the space a glyph of its own) at ordinary leading: the
+        // lines, each running to the margin, had been read as one wrapped paragraph, two
+        // bullets to a line.
+        let bullets = [
+            "Ran Kubernetes clusters on AWS with Terraform and Helm.",
+            "Cut p99 latency by 40% using Redis caching for the API.",
+            "Built Prometheus and Grafana monitoring for 200 services.",
+        ];
+        for marker in ["•", "-"] {
+            let glyphs = bullets
+                .iter()
+                .enumerate()
+                .flat_map(|(i, b)| {
+                    let mut x = 50.0;
+                    format!("{marker} {b}")
+                        .chars()
+                        .map(|c| {
+                            let g = Glyph {
+                                x,
+                                y: 100.0 + 12.0 * i as f64,
+                                width: 5.0,
+                                size: 10.0,
+                                text: c.to_string(),
+                            };
+                            x += 5.0;
+                            g
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let p = Page {
+                height: 800.0,
+                glyphs,
+                marks: Vec::new(),
+            };
+            let blocks = layout(&[p]);
+            let texts: Vec<(Kind, &str)> =
+                blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+            assert_eq!(texts, bullets.map(|b| (Kind::Item(0), b)), "{marker}");
         }
     }
 
