@@ -216,6 +216,8 @@ pub const REQUIREMENT_WORDS: &[&str] = &[
     "proficient", "familiarity", "familiar", "knowledge", "knowledgeable", "understanding",
     "understand", "skill", "skills", "solid", "deep", "proven", "demonstrated", "good", "great",
     "plus", "preferred", "required", "requirement", "qualification", "minimum", "years", "year",
+    // Their abbreviations: "10+ yrs", "5 yrs exp. min".
+    "yrs", "yr", "exp", "min",
     "working", "hands", "expertise", "exposure", "comfortable", "capable", "willing", "willingness",
     "ideally", "bonus", "nice", "desired", "desirable", "eager", "passion", "passionate",
     "enthusiasm", "mastery", "equivalent", "relevant", "similar", "least", "minded", "oriented",

@@ -16,10 +16,12 @@ static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
         r"([0-9]{1,2})\s*(?:[-~～–到至]\s*[0-9]{1,2}\s*)?年及?以上",
         // 5+ years, 3-5 years, at least 3 years, minimum of 4 years, 3 or more years
         r"(?i)([0-9]{1,2})\s*\+\s*(?:years?|yrs?)",
+        // 15 years+ (the plus after the unit)
+        r"(?i)([0-9]{1,2})\s*(?:years?|yrs?)\s*\+",
         r"(?i)([0-9]{1,2})\s*(?:-|–|to)\s*[0-9]{1,2}\s*(?:years?|yrs?)",
         r"(?i)(?:at\s+least\s+|minimum\s+(?:of\s+)?|min\.?\s+)([0-9]{1,2})\s*(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s+or\s+more\s+(?:years?|yrs?)",
-        r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,4}?experience",
+        r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:experience|exp\b)",
     ];
     // The set finds which patterns match in one pass; only those are run for the number.
     let set = RegexSet::new(patterns).expect("years patterns");
@@ -657,6 +659,11 @@ mod tests {
         assert_eq!(years_in("legacy products that are 20+ years old"), None);
         assert_eq!(years_in("a 10-15 years-old codebase"), None);
         assert_eq!(years_in("5+ years oldest-first queues"), Some(5));
+        // Abbreviated and with the plus after the unit.
+        assert_eq!(years_in("10+ yrs of Go"), Some(10));
+        assert_eq!(years_in("5 yrs exp. min"), Some(5));
+        assert_eq!(years_in("15 years+ of Go"), Some(15));
+        assert_eq!(years_in("3 years expected on site"), None);
     }
 
     #[test]
