@@ -212,7 +212,7 @@ fn classify(text: &str) -> Vec<Line<'_>> {
                 let indent = r.len() - r.trim_start().len();
                 Kind::Item {
                     indent,
-                    shape: format!("{indent}{shape}"),
+                    shape: format!("{indent}|{shape}"),
                     markers,
                     text: strip_emphasis(rest),
                 }
@@ -257,12 +257,21 @@ fn place(items: &mut [FlatItem], bases: &[usize]) {
             continue;
         }
         let prev_level = items[i - 1].level;
-        let prev_heading = heading_like(&items[i - 1].text);
+        // A numbered item (`- 1. Redis migration`) followed by an item in the shape of one
+        // above it (`- Ran clusters`) closed its own small list: the list goes back to that
+        // level rather than nest under the numbered item as a group heading.
+        let numbered = items[i - 1]
+            .shape
+            .rsplit('|')
+            .next()
+            .is_some_and(|m| m.contains('1'));
+        let ancestor = ancestor_with_shape(items, i, &items[i].shape);
+        let prev_heading = heading_like(&items[i - 1].text) && !(numbered && ancestor.is_some());
         let level = if items[i].shape == items[i - 1].shape {
             prev_level
         } else if prev_heading && base <= prev_level {
             prev_level + 1
-        } else if let Some(anc) = ancestor_with_shape(items, i, &items[i].shape) {
+        } else if let Some(anc) = ancestor {
             anc
         } else {
             let mut l = base.min(prev_level + 1);
@@ -1168,6 +1177,30 @@ mod tests {
         assert_eq!(duties[0].text, "AiInfra ——打造基础设施");
         assert_eq!(duties[0].children.len(), 2);
         assert_eq!(duties[1].children.len(), 1);
+    }
+
+    #[test]
+    fn a_numbered_item_in_a_bullet_list_takes_no_children() {
+        // `- 1. Redis…` had made every `- ` bullet after it a child, then a grandchild.
+        let text = "Experience\nAcme, Backend Engineer, 2019.01 - 2023.01\n- Built Go services for payments\n- 1. Redis migration phase one finished early\n- Ran Kubernetes clusters\n- Wrote Terraform modules\n";
+        let r = parse(text);
+        let e = &r.sections[0].entries[0];
+        let tops: Vec<_> = e.bullets.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            tops,
+            [
+                "Built Go services for payments",
+                "Ran Kubernetes clusters",
+                "Wrote Terraform modules"
+            ]
+        );
+        assert_eq!(e.bullets[0].children.len(), 1);
+        assert!(e.bullets[1].children.is_empty());
+        // A numbered group heading still takes the bullets of another shape under it.
+        let r = parse("Experience\nAcme, Backend Engineer, 2019.01 - 2023.01\n1. Infra 技术职责\n- MLOps 平台: 设计并实施全链路自动化平台。\n- LLM 接入层: 统一接入多个模型。\n2. DataInfra\n- 数据体系: 构建数据流。\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.bullets.len(), 2, "{:?}", e.bullets);
+        assert_eq!(e.bullets[0].children.len(), 2);
     }
 
     #[test]
