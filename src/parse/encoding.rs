@@ -218,21 +218,78 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> R
     Ok(clean(&text))
 }
 
-/// Clean text: a leading BOM dropped, CRLF and CR turned into LF, NUL and other control
-/// characters but tab and newline removed.
+/// Clean text: a leading BOM dropped, CRLF and CR turned into LF, terminal escape sequences
+/// (`ESC [ 31 m`, `ESC ] 0 ; title BEL`) removed whole, and NUL, other control characters
+/// but tab and newline, and bidirectional overrides removed. Removing only the ESC of a
+/// colour code would leave `[31m` glued to the next word (`31mEngineer`, read as a term).
 pub fn clean(s: &str) -> String {
     let s = s.strip_prefix('\u{FEFF}').unwrap_or(s);
     let needs = s
         .bytes()
         .any(|b| b == b'\r' || (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F)
-        || s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+        || s.chars().any(|c| dropped(c) && c != '\n' && c != '\t');
     if !needs {
         return s.to_string();
     }
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
-    s.chars()
-        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' | '\u{9b}' | '\u{9d}' => skip_escape(c, &mut chars),
+            '\n' | '\t' => out.push(c),
+            c if dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Control characters and the bidirectional embeddings, overrides and isolates, which
+/// reorder what a terminal shows ("Trojan Source") and mean nothing in a posting.
+fn dropped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Skips the rest of an escape sequence opened by `c` (ESC, or the C1 CSI or OSC): a
+/// control sequence (`[`, parameters, a final letter), an operating-system command (`]` up
+/// to BEL or ESC `\`), or a two-character escape. Never past the end of the line.
+fn skip_escape(c: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    let kind = match c {
+        '\u{9b}' => '[',
+        '\u{9d}' => ']',
+        _ => match chars.peek() {
+            Some(&k @ ('[' | ']')) => {
+                chars.next();
+                k
+            }
+            // ESC and one character: `ESC c`, `ESC 7`.
+            Some(&k) if ('\u{20}'..='\u{7e}').contains(&k) => {
+                chars.next();
+                return;
+            }
+            _ => return,
+        },
+    };
+    while let Some(&n) = chars.peek() {
+        // Parameters and intermediates are 0x20-0x3F, a final byte 0x40-0x7E ends the
+        // sequence; anything else (the line's end, a letter outside ASCII) is text again.
+        if n == '\n' || (kind == '[' && !('\u{20}'..='\u{7e}').contains(&n)) {
+            return;
+        }
+        chars.next();
+        match kind {
+            '[' if ('\u{40}'..='\u{7e}').contains(&n) => return,
+            ']' if n == '\u{7}' || n == '\u{9c}' => return,
+            ']' if n == '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A reader that turns a stream in `forced` (or, when `None`, in the encoding detected from
@@ -355,10 +412,29 @@ mod tests {
         long.extend(b"\x07bell\x1b[0m end");
         assert_eq!(
             decode(p, &long, None).unwrap(),
-            format!("{}bell[0m end", "word ".repeat(400))
+            format!("{}bell end", "word ".repeat(400))
         );
         let e = decode(p, b"\x7fELF\x00\x00\x01binary", None).unwrap_err();
         assert!(e.to_string().contains("binary"), "{e}");
+    }
+
+    #[test]
+    fn escape_sequences_go_whole() {
+        assert_eq!(
+            clean("Backend \u{1b}[31mEngineer\u{1b}]0;pwned\u{7}\u{1b}[0m"),
+            "Backend Engineer"
+        );
+        assert_eq!(
+            clean("a\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\ b"),
+            "alink b"
+        );
+        assert_eq!(
+            clean("Go\u{202e}lanG\u{202c} and \u{1b}cRust"),
+            "GolanG and Rust"
+        );
+        // An unterminated sequence ends at the line's end.
+        assert_eq!(clean("x\u{1b}]title\nnext"), "x\nnext");
+        assert_eq!(clean("x\u{1b}[1;中文"), "x中文");
     }
 
     #[test]

@@ -54,10 +54,11 @@ fn without_pairs(s: &str) -> String {
     let mut cut = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for (k, &(at, m, can_open, can_close)) in runs.iter().enumerate() {
+        // A pair encloses text: `****` and `******` are no emphasis of nothing.
         let pair = open
             .iter()
             .rposition(|&o| runs[o].1 == m)
-            .filter(|_| can_close);
+            .filter(|&p| can_close && at > runs[open[p]].0 + 2);
         match pair {
             Some(p) => {
                 let from = runs[open[p]].0;
@@ -114,6 +115,9 @@ mod tests {
             "Globbed src/**/*.rs and a__b",
             "An unpaired ** run stays",
             "Rated 5 * 3 * 2",
+            // Runs that enclose nothing (a proptest case): kept, not halved.
+            "2019 年 2 月 - 至今******##",
+            "x **** y",
         ] {
             assert_eq!(strip_emphasis(kept), kept);
         }
