@@ -140,15 +140,23 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
     for s in resume.sections.iter().filter(|s| s.kind.is_work()) {
         for e in &s.entries {
             let mut leaves: Vec<(f32, usize, String)> = Vec::new();
+            // Copies of bullets above, in order: what keeps the entry's floor when it has
+            // nothing else (a role whose one bullet repeats an earlier one still shows it).
+            let mut copies: Vec<String> = Vec::new();
             for b in &e.bullets {
                 b.walk(&mut |x| {
-                    if !x.is_group() && texts.insert(x.text_key()) {
+                    if x.is_group() {
+                    } else if texts.insert(x.text_key()) {
                         order += 1;
                         leaves.push((score(&x.id), order, x.id.clone()));
+                    } else {
+                        copies.push(x.id.clone());
                     }
                 });
             }
             leaves.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let short = opts.min_per_entry.saturating_sub(leaves.len());
+            chosen.extend(copies.into_iter().take(short));
             for (i, l) in leaves.into_iter().enumerate() {
                 if i < opts.min_per_entry {
                     prove(&l.2, &mut proved);
@@ -418,6 +426,33 @@ mod tests {
             ..TailorOptions::default()
         };
         assert_eq!(kept_work_leaves(&tailor(&r, &rep, &opts)), ["d", "f"]);
+    }
+
+    #[test]
+    fn an_entry_whose_only_bullet_is_a_copy_keeps_it_for_its_minimum() {
+        let mut r = resume();
+        // The second entry's bullets both repeat the first entry's c.
+        for b in &mut r.sections[0].entries[1].bullets {
+            b.text = "TEXT c".into();
+        }
+        let rep = report(&[("c", 5.0), ("b", 4.0)]);
+        let t = tailor(&r, &rep, &TailorOptions::default());
+        let ids: Vec<&str> = t.sections[0].entries[1]
+            .bullets
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect();
+        // One copy, for the floor of one; never both, never in place of another bullet.
+        assert_eq!(ids, ["d"]);
+        let t = tailor(
+            &r,
+            &rep,
+            &TailorOptions {
+                min_per_entry: 0,
+                ..TailorOptions::default()
+            },
+        );
+        assert!(t.sections[0].entries[1].bullets.is_empty());
     }
 
     #[test]
