@@ -22,6 +22,9 @@ struct State {
     /// and address once closed.
     link_open: Option<(usize, String)>,
     heading_links: Vec<(String, String)>,
+    /// Open images: their alt text is a picture's caption, not words of the résumé
+    /// (`caching![diagram](img.png)` read as "cachingdiagram").
+    images: usize,
     /// Strong (bold) text in the heading being read, the same way.
     strong_open: Option<usize>,
     heading_strong: Vec<String>,
@@ -433,6 +436,10 @@ pub fn parse(text: &str) -> Resume {
                     }
                 }
             }
+            Event::Start(Tag::Image { .. }) => st.images += 1,
+            Event::End(TagEnd::Image) => st.images = st.images.saturating_sub(1),
+            Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) | Event::InlineMath(_)
+                if st.images > 0 => {}
             Event::Start(Tag::Link { dest_url, .. }) => {
                 st.link_open = Some((st.buf.len(), dest_url.to_string()));
             }
@@ -511,6 +518,13 @@ pub fn parse(text: &str) -> Resume {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_image_in_a_bullet_adds_no_words() {
+        let r = parse("# A\n\n## Experience\n\n### Acme\n\n- Built caching![diagram](img.png) for the API\n- ![logo](l.png) Shipped Go\n");
+        let t: Vec<&str> = r.all_bullets().iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(t, ["Built caching for the API", "Shipped Go"]);
+    }
 
     #[test]
     fn convention() {
