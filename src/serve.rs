@@ -417,7 +417,12 @@ fn resume_for(s: &AppState, upload: Option<ResumeUpload>) -> Result<Arc<Loaded>,
     // Bytes are read as a file's would be (DOCX, HTML, any text encoding); text that arrived
     // as text is cleaned, then read the same way (a saved page pasted as text, say).
     let bytes = match (&up.data, &up.text) {
-        (Some(b64), _) => {
+        (Some(_), Some(_)) => {
+            return Err(bad_request(
+                "resume has both `text` and `data`: give one of them",
+            ))
+        }
+        (Some(b64), None) => {
             use base64::Engine;
             base64::engine::general_purpose::STANDARD
                 .decode(b64.trim())

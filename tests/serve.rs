@@ -355,6 +355,19 @@ fn another_resume_can_be_uploaded_and_none_is_needed_at_start() {
     );
     assert_eq!(st, 400);
     assert!(error_of(&b).contains("base64"));
+    // Both: one of them is asked for, not a decoding error about the other.
+    let (st, _, b) = post(
+        &s,
+        "/api/match",
+        &json!({ "posting": "Go", "resume": { "name": "a.md", "text": "# A", "data": "AAAA" } })
+            .to_string(),
+    );
+    assert_eq!(st, 400);
+    assert!(
+        error_of(&b).contains("both `text` and `data`"),
+        "{}",
+        error_of(&b)
+    );
 }
 
 #[test]
