@@ -244,7 +244,10 @@ pub struct IndexDoc {
     pub context: Option<PreTokenizedString>,
 }
 
-fn fill(index: &Index, docs: &[IndexDoc]) -> Result<()> {
+/// Writes the bullets into `index` in one commit. `stamp` (a persisted index's content hash)
+/// is the commit's payload, inside Tantivy's own `meta.json`: segment files copied in from
+/// another résumé's index carry that résumé's stamp, not this one's.
+fn fill(index: &Index, docs: &[IndexDoc], stamp: Option<&str>) -> Result<()> {
     let s = index.schema();
     let field = |n: &str| s.get_field(n).expect("schema field");
     let (id, ord, section, entry, text, context) = (
@@ -268,7 +271,11 @@ fn fill(index: &Index, docs: &[IndexDoc]) -> Result<()> {
         }
         w.add_document(doc)?;
     }
-    w.commit()?;
+    let mut commit = w.prepare_commit()?;
+    if let Some(stamp) = stamp {
+        commit.set_payload(stamp);
+    }
+    commit.commit()?;
     Ok(())
 }
 
@@ -294,7 +301,7 @@ impl BulletIndex {
         let (schema, _, _) = schema();
         let index = Index::create_in_ram(schema);
         register(&index, analyzer);
-        fill(&index, docs)?;
+        fill(&index, docs, None)?;
         BulletIndex::from_index(index, IndexStatus::Memory)
     }
 
@@ -350,7 +357,7 @@ impl BulletIndex {
         let (schema, _, _) = schema();
         let index = Index::create_in_dir(tmp.path(), schema)?;
         register(&index, analyzer);
-        fill(&index, docs)?;
+        fill(&index, docs, Some(&meta.content_hash))?;
         drop(index);
         let meta_json = serde_json::to_vec_pretty(meta).expect("meta serialises");
         std::fs::write(tmp.path().join(META_FILE), meta_json).map_err(io_err)?;
@@ -403,7 +410,7 @@ impl BulletIndex {
         }
         BulletIndex::open(dir, analyzer, IndexStatus::Reused)
             .ok()
-            .filter(|ix| ix.num_docs() == meta.bullets && ix.intact())
+            .filter(|ix| ix.num_docs() == meta.bullets && ix.intact() && ix.stamped(meta))
     }
 
     /// Opens the index in `dir`; when that fails (a read-only folder or file system, where
@@ -497,6 +504,14 @@ impl BulletIndex {
                 Ok(ix)
             }
         }
+    }
+
+    /// Whether the index's own commit carries `meta`'s content hash: its segments were
+    /// written for this résumé, whatever `jdfit-index.json` beside them says.
+    fn stamped(&self, meta: &IndexMeta) -> bool {
+        self.index
+            .load_metas()
+            .is_ok_and(|m| m.payload.as_deref() == Some(meta.content_hash.as_str()))
     }
 
     /// Whether every file of the index passes its checksum (and its bullet ordinals read).

@@ -479,6 +479,70 @@ fn index_is_persisted_reused_and_rebuilt_when_the_resume_changes() {
     assert_eq!(status(&resume), "reused");
 }
 
+/// Segment files copied in from another résumé's index (a partial restore of the cache
+/// folder), with this résumé's `jdfit-index.json` beside them, pass every checksum: they are
+/// recognised by the content hash stamped in the index's own commit and rebuilt.
+#[test]
+fn an_index_whose_segments_are_another_resumes_is_rebuilt() {
+    let t = tmp();
+    let (a, b) = (t.path().join("a"), t.path().join("b"));
+    let write = |name: &str, bullets: &str| {
+        let p = t.path().join(name);
+        std::fs::write(
+            &p,
+            format!("# N\n\nn@example.com\n\n## Experience\n\n### Eng, Acme\nJan 2020 – Present\n\n{bullets}"),
+        )
+        .unwrap();
+        p
+    };
+    let ra = write(
+        "a.md",
+        "- Wrote Go services\n- Ran Kubernetes clusters\n- Built Kafka pipelines\n",
+    );
+    let rb = write(
+        "b.md",
+        "- Painted houses\n- Sold insurance\n- Cooked pasta\n",
+    );
+    for (r, dir) in [(&ra, &a), (&rb, &b)] {
+        jdfit(t.path())
+            .args(["index", "-r"])
+            .arg(r)
+            .arg("--index-dir")
+            .arg(dir)
+            .assert()
+            .success();
+    }
+    let own = std::fs::read(a.join(jdfit::index::META_FILE)).unwrap();
+    for e in std::fs::read_dir(&a).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() && !p.file_name().unwrap().to_string_lossy().starts_with('.') {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    for e in std::fs::read_dir(&b).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, a.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::write(a.join(jdfit::index::META_FILE), own).unwrap();
+    let index = || {
+        let out = jdfit(t.path())
+            .args(["match", "-f", "json", "-r"])
+            .arg(&ra)
+            .arg(SRE_EN)
+            .arg("--index-dir")
+            .arg(&a)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["index"].as_str().unwrap().to_string()
+    };
+    assert_eq!(index(), "built");
+    assert_eq!(index(), "reused");
+}
+
 #[test]
 fn index_refuses_a_foreign_directory() {
     let t = tmp();
