@@ -123,6 +123,13 @@ fn replaceable(dir: &Path) -> std::result::Result<bool, String> {
         return Ok(true);
     }
     if BulletIndex::read_meta(dir).is_none() {
+        // Only the index's own files, its metadata among them, but unreadable: a damaged
+        // index, which the user can clear, not a folder of someone else's.
+        if foreign.is_empty() && dir.join(META_FILE).is_file() {
+            return Err(format!(
+                "holds a jdfit index whose {META_FILE} is damaged; refusing to overwrite it (delete the folder to rebuild the index)"
+            ));
+        }
         return Err("exists and is not a jdfit index; refusing to overwrite it".into());
     }
     if !foreign.is_empty() {

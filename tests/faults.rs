@@ -465,6 +465,14 @@ fn index_never_deletes_a_folder_or_files_that_are_not_its_own() {
     // Real index metadata copied beside the user's files: still not the index's own files.
     let real = t.path().join("real");
     assert!(index(&real).status.success());
+    // An index whose metadata is damaged: refused, with how to get past it.
+    let damaged = t.path().join("damaged");
+    assert!(index(&damaged).status.success());
+    std::fs::write(damaged.join(jdfit::index::META_FILE), "{broken").unwrap();
+    assert_fails(
+        &index(&damaged),
+        "is damaged; refusing to overwrite it (delete the folder",
+    );
     std::fs::copy(
         real.join(jdfit::index::META_FILE),
         mine.join(jdfit::index::META_FILE),
