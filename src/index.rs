@@ -514,11 +514,15 @@ impl BulletIndex {
     }
 
     /// Whether the index's own commit carries `meta`'s content hash: its segments were
-    /// written for this résumé, whatever `jdfit-index.json` beside them says.
+    /// written for this résumé, whatever `jdfit-index.json` beside them says. An index
+    /// written before the stamp existed has none and is taken on its metadata, as then (a
+    /// read-only one could never be rebuilt).
     fn stamped(&self, meta: &IndexMeta) -> bool {
-        self.index
-            .load_metas()
-            .is_ok_and(|m| m.payload.as_deref() == Some(meta.content_hash.as_str()))
+        self.index.load_metas().is_ok_and(|m| {
+            m.payload
+                .as_deref()
+                .is_none_or(|p| p == meta.content_hash.as_str())
+        })
     }
 
     /// Whether every file of the index passes its checksum (and its bullet ordinals read).

@@ -143,13 +143,20 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
             // Copies of bullets above, in order: what keeps the entry's floor when it has
             // nothing else (a role whose one bullet repeats an earlier one still shows it).
             let mut copies: Vec<String> = Vec::new();
+            // Texts first met in this entry: a copy of one of them is this entry's own
+            // repetition, never a stand-in.
+            let mut own: HashSet<String> = HashSet::new();
             for b in &e.bullets {
                 b.walk(&mut |x| {
                     if x.is_group() {
-                    } else if texts.insert(x.text_key()) {
+                        return;
+                    }
+                    let key = x.text_key();
+                    if texts.insert(key.clone()) {
+                        own.insert(key);
                         order += 1;
                         leaves.push((score(&x.id), order, x.id.clone()));
-                    } else {
+                    } else if !own.contains(&key) && own.insert(key) {
                         copies.push(x.id.clone());
                     }
                 });
@@ -453,6 +460,15 @@ mod tests {
             },
         );
         assert!(t.sections[0].entries[1].bullets.is_empty());
+        // A bullet repeated inside its own entry never fills that entry's minimum.
+        let mut r = resume();
+        r.sections[0].entries[1].bullets[1].text = "TEXT  d".into();
+        let opts = TailorOptions {
+            min_per_entry: 2,
+            ..TailorOptions::default()
+        };
+        let t = tailor(&r, &report(&[("d", 5.0)]), &opts);
+        assert_eq!(t.sections[0].entries[1].bullets.len(), 1);
     }
 
     #[test]

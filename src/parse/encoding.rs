@@ -236,7 +236,9 @@ pub fn clean(s: &str) -> String {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\u{1b}' | '\u{9b}' | '\u{9d}' => skip_escape(c, &mut chars),
+            // Only ESC opens a sequence: a C1 character alone (U+009D from `”` decoded as
+            // Windows-1252 and saved as UTF-8) is dropped as one character.
+            '\u{1b}' => skip_escape(&mut chars),
             '\n' | '\t' => out.push(c),
             c if dropped(c) => {}
             c => out.push(c),
@@ -251,43 +253,73 @@ fn dropped(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Skips the rest of an escape sequence opened by `c` (ESC, or the C1 CSI or OSC): a
-/// control sequence (`[`, parameters, a final letter), an operating-system command (`]` up
-/// to BEL or ESC `\`), or a two-character escape. Never past the end of the line.
-fn skip_escape(c: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    let kind = match c {
-        '\u{9b}' => '[',
-        '\u{9d}' => ']',
-        _ => match chars.peek() {
-            Some(&k @ ('[' | ']')) => {
+/// Skips the rest of an escape sequence whose ESC was just read: a control sequence (`[`,
+/// parameters, a final character), an operating-system command (`]` up to BEL or ESC `\`;
+/// an ESC that starts another sequence ends it too), or ESC, intermediates (0x20-0x2F) and a
+/// final character (`ESC ( B`, `ESC c`). Never past the end of the line. A loop, not
+/// recursion: a chain of sequences is hostile input too.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    'sequence: loop {
+        match chars.peek().copied() {
+            Some('[') => {
                 chars.next();
-                k
-            }
-            // ESC and one character: `ESC c`, `ESC 7`.
-            Some(&k) if ('\u{20}'..='\u{7e}').contains(&k) => {
-                chars.next();
+                // Parameters and intermediates are 0x20-0x3F, a final character 0x40-0x7E
+                // ends it; anything else (the line's end, a letter outside ASCII) is text.
+                while let Some(&n) = chars.peek() {
+                    if !('\u{20}'..='\u{7e}').contains(&n) {
+                        return;
+                    }
+                    chars.next();
+                    if ('\u{40}'..='\u{7e}').contains(&n) {
+                        return;
+                    }
+                }
                 return;
             }
-            _ => return,
-        },
-    };
-    while let Some(&n) = chars.peek() {
-        // Parameters and intermediates are 0x20-0x3F, a final byte 0x40-0x7E ends the
-        // sequence; anything else (the line's end, a letter outside ASCII) is text again.
-        if n == '\n' || (kind == '[' && !('\u{20}'..='\u{7e}').contains(&n)) {
-            return;
-        }
-        chars.next();
-        match kind {
-            '[' if ('\u{40}'..='\u{7e}').contains(&n) => return,
-            ']' if n == '\u{7}' || n == '\u{9c}' => return,
-            ']' if n == '\u{1b}' => {
-                if chars.peek() == Some(&'\\') {
+            Some(']') => {
+                chars.next();
+                while let Some(&n) = chars.peek() {
+                    match n {
+                        '\n' => return,
+                        '\u{7}' | '\u{9c}' => {
+                            chars.next();
+                            return;
+                        }
+                        '\u{1b}' => {
+                            chars.next();
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                                return;
+                            }
+                            continue 'sequence;
+                        }
+                        _ => {
+                            chars.next();
+                        }
+                    }
+                }
+                return;
+            }
+            Some(k) if ('\u{20}'..='\u{2f}').contains(&k) => {
+                while chars
+                    .peek()
+                    .is_some_and(|n| ('\u{20}'..='\u{2f}').contains(n))
+                {
+                    chars.next();
+                }
+                if chars
+                    .peek()
+                    .is_some_and(|n| ('\u{30}'..='\u{7e}').contains(n))
+                {
                     chars.next();
                 }
                 return;
             }
-            _ => {}
+            Some(k) if ('\u{30}'..='\u{7e}').contains(&k) => {
+                chars.next();
+                return;
+            }
+            _ => return,
         }
     }
 }
@@ -435,6 +467,14 @@ mod tests {
         // An unterminated sequence ends at the line's end.
         assert_eq!(clean("x\u{1b}]title\nnext"), "x\nnext");
         assert_eq!(clean("x\u{1b}[1;中文"), "x中文");
+        // tput sgr0; a title ended by the next sequence; mojibake holding U+009D.
+        assert_eq!(clean("Engineer\u{1b}(B\u{1b}[m"), "Engineer");
+        assert_eq!(clean("\u{1b}]0;t\u{1b}[31mEngineer"), "Engineer");
+        assert_eq!(
+            clean("â€œ5+ yearsâ€\u{9d} of Go, Kubernetes"),
+            "â€œ5+ yearsâ€ of Go, Kubernetes"
+        );
+        assert_eq!(clean(&"\u{1b}]".repeat(10_000)), "");
     }
 
     #[test]

@@ -257,16 +257,18 @@ fn place(items: &mut [FlatItem], bases: &[usize]) {
             continue;
         }
         let prev_level = items[i - 1].level;
-        // A numbered item (`- 1. Redis migration`) followed by an item in the shape of one
-        // above it (`- Ran clusters`) closed its own small list: the list goes back to that
-        // level rather than nest under the numbered item as a group heading.
-        let numbered = items[i - 1]
-            .shape
-            .rsplit('|')
-            .next()
-            .is_some_and(|m| m.contains('1'));
+        // A numbered item written inside a bullet's marker (`- 1. Redis migration`, the
+        // bullet's marker then a number) followed by an item in that bullet's shape (`- Ran
+        // clusters`) closed its own small list: the list goes back to that level rather than
+        // nest under the numbered item as a group heading. (A shape is the indentation, a
+        // `|`, then the markers, a number marker written `1`.)
+        let (prev, this) = (&items[i - 1].shape, &items[i].shape);
+        let numbered_inside = prev.len() > this.len()
+            && prev.starts_with(this.as_str())
+            && prev[this.len()..].contains('1');
         let ancestor = ancestor_with_shape(items, i, &items[i].shape);
-        let prev_heading = heading_like(&items[i - 1].text) && !(numbered && ancestor.is_some());
+        let prev_heading =
+            heading_like(&items[i - 1].text) && !(numbered_inside && ancestor.is_some());
         let level = if items[i].shape == items[i - 1].shape {
             prev_level
         } else if prev_heading && base <= prev_level {
@@ -1201,6 +1203,16 @@ mod tests {
         let e = &r.sections[0].entries[0];
         assert_eq!(e.bullets.len(), 2, "{:?}", e.bullets);
         assert_eq!(e.bullets[0].children.len(), 2);
+        // An outline: a numbered item of its own under a group, a bullet under that.
+        let r = parse("Experience\nAcme, Backend Engineer, 2019.01 - 2023.01\n- Platform work:\n1. Payments\n- Built the ledger service in Go.\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.bullets.len(), 1, "{:?}", e.bullets);
+        assert_eq!(
+            e.bullets[0].children[0].children.len(),
+            1,
+            "{:?}",
+            e.bullets
+        );
     }
 
     #[test]

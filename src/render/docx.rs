@@ -41,10 +41,18 @@ fn xml_text(text: &str) -> String {
 }
 
 fn run(text: &str) -> Run {
-    Run::new()
-        .add_text(xml_text(text))
-        .fonts(fonts())
-        .size(BODY_SIZE)
+    // A tab is Word's own element (`<w:tab/>`); inside `<w:t>` Word would show a space.
+    let text = xml_text(text);
+    let mut r = Run::new();
+    for (i, piece) in text.split('\t').enumerate() {
+        if i > 0 {
+            r = r.add_tab();
+        }
+        if !piece.is_empty() {
+            r = r.add_text(piece);
+        }
+    }
+    r.fonts(fonts()).size(BODY_SIZE)
 }
 
 /// `p` with `text` linked to `url` as a `HYPERLINK` field, which Word and LibreOffice follow
@@ -249,6 +257,23 @@ mod tests {
         assert!(xml.contains("nested 中文"));
         assert!(xml.contains("w:numId"));
         assert!(xml.contains("Ada Lovelace") && !xml.contains('\u{1}'));
+    }
+
+    #[test]
+    fn a_tab_is_words_own_element() {
+        let mut r = crate::parse::markdown::parse("# Ada\n\n## Work\n\n### ACME\n\n- Go\n");
+        r.sections[0].entries[0].bullets[0].text = "Go\tand Rust".into();
+        let bytes = resume(&r).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        assert!(!xml.contains('\t'), "{xml}");
+        let tab = xml.find("<w:tab").unwrap();
+        assert!(
+            xml.find(">Go<").unwrap() < tab && tab < xml.find(">and Rust<").unwrap(),
+            "{xml}"
+        );
     }
 
     #[test]

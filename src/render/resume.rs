@@ -89,6 +89,17 @@ fn md_escape(text: &str) -> String {
     out
 }
 
+/// `text` escaped for a heading line: a final run of `#` would read as the heading's
+/// closing sequence and vanish (`Tools #`).
+fn md_heading(text: &str) -> String {
+    let mut out = md_escape(text);
+    if out.ends_with('#') {
+        let at = out.trim_end_matches('#').len();
+        out.insert(at, '\\');
+    }
+    out
+}
+
 /// Writes `text` escaped to `out`. `line_start`: the text opens a line (after a list
 /// marker or a heading's `#`), where `#`, `>`, `-`, `+`, `1.` and the like open blocks. A
 /// line break inside the text is written as a space: in Markdown it would start new
@@ -98,6 +109,14 @@ fn md_escape_into(out: &mut String, text: &str, line_start: bool) {
         .chars()
         .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
         .collect();
+    // At a line's start, leading spaces (a line break turned into one, say) would let a
+    // `#` or `-` after them open a block, and four of them open code: they are left out.
+    let chars: Vec<char> = if line_start {
+        let lead = chars.iter().take_while(|c| matches!(c, ' ' | '\t')).count();
+        chars[lead..].to_vec()
+    } else {
+        chars
+    };
     let blank_or =
         |c: Option<char>, also: char| c.is_none_or(|n| n == ' ' || n == '\t' || n == also);
     // A thematic break (`---`, `* * *`) or a setext underline (`===`).
@@ -121,7 +140,8 @@ fn md_escape_into(out: &mut String, text: &str, line_start: bool) {
             '&' => entity_at(&chars[i + 1..]),
             '#' | '>' if line_start && i == 0 => true,
             '-' | '+' if line_start && i == 0 => blank_or(next, c) || rule(c),
-            '=' if line_start && i == 0 => rule('='),
+            // A line of `=` under a line of text makes it a heading, even one `=`.
+            '=' if line_start && i == 0 => chars.iter().all(|&c| matches!(c, '=' | ' ' | '\t')),
             '~' if line_start && i == 0 => next == Some('~'),
             '.' | ')' if line_start && i == digits && (1..=9).contains(&digits) => {
                 blank_or(next, ' ')
@@ -162,7 +182,7 @@ fn bullets_md(out: &mut String, bullets: &[Bullet], depth: usize) {
 pub fn markdown(r: &Resume) -> String {
     let mut out = String::new();
     if let Some(n) = &r.basics.name {
-        let _ = writeln!(out, "# {}\n", md_escape(n));
+        let _ = writeln!(out, "# {}\n", md_heading(n));
     }
     let contact: Vec<String> = contact_lines(r).iter().map(|l| md_escape(l)).collect();
     if !contact.is_empty() {
@@ -172,7 +192,7 @@ pub fn markdown(r: &Resume) -> String {
         let _ = writeln!(out, "{}\n", md_escape(s));
     }
     for s in &r.sections {
-        let _ = writeln!(out, "## {}\n", md_escape(&s.heading));
+        let _ = writeln!(out, "## {}\n", md_heading(&s.heading));
         for e in &s.entries {
             match (&e.organisation, &e.url) {
                 // The link kept as the heading's: it reads back as the entry's.
@@ -182,7 +202,7 @@ pub fn markdown(r: &Resume) -> String {
                     let _ = writeln!(out, "### {linked}]({u})");
                 }
                 (Some(o), None) => {
-                    let _ = writeln!(out, "### {}", md_escape(o));
+                    let _ = writeln!(out, "### {}", md_heading(o));
                 }
                 _ => {}
             }
@@ -297,6 +317,26 @@ mod tests {
         let md = markdown(&r);
         assert!(md.contains("- \\# of Kafka"), "{md}");
         assert_eq!(texts(&markdown::parse(&md)), bullets, "{md}");
+    }
+
+    #[test]
+    fn lines_other_than_bullets_never_become_structure() {
+        // A line break or spaces before `##`, a lone `=` under a title, a heading ending
+        // with `#`: each had read back as a section or a heading of its own.
+        let doc = serde_json::json!({
+            "basics": {"name": "Sam", "summary": "\n# X"},
+            "work": [{"name": "Tools #", "position": "\n## Awards", "summary": "=",
+                      "startDate": "2020-01", "highlights": ["Go"]}]
+        });
+        let r = crate::parse::jsonresume::parse(std::path::Path::new("r.json"), &doc.to_string())
+            .unwrap();
+        let md = markdown(&r);
+        let back = markdown::parse(&md);
+        assert_eq!(back.sections.len(), r.sections.len(), "{md}");
+        assert_eq!(texts(&back), ["Go"], "{md}");
+        let e = &back.sections[0].entries[0];
+        assert_eq!(e.organisation.as_deref(), Some("Tools #"), "{md}");
+        assert_eq!(e.title.as_deref(), Some("## Awards"), "{md}");
     }
 
     #[test]
