@@ -5,8 +5,9 @@
 use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal raw: control characters (C0, DEL, C1) and the
-/// bidirectional embedding, override and isolate characters.
-fn unsafe_char(c: char) -> bool {
+/// bidirectional embedding, override and isolate characters. (Text read from files drops
+/// them too, but tab and newline.)
+pub(crate) fn unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

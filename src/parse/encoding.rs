@@ -3,6 +3,7 @@
 //! control characters).
 
 use crate::error::{Error, Result};
+use crate::printable::unsafe_char;
 pub use encoding_rs::Encoding;
 use std::path::Path;
 
@@ -227,7 +228,7 @@ pub fn clean(s: &str) -> String {
     let needs = s
         .bytes()
         .any(|b| b == b'\r' || (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F)
-        || s.chars().any(|c| dropped(c) && c != '\n' && c != '\t');
+        || s.chars().any(|c| unsafe_char(c) && c != '\n' && c != '\t');
     if !needs {
         return s.to_string();
     }
@@ -240,17 +241,13 @@ pub fn clean(s: &str) -> String {
             // Windows-1252 and saved as UTF-8) is dropped as one character.
             '\u{1b}' => skip_escape(&mut chars),
             '\n' | '\t' => out.push(c),
-            c if dropped(c) => {}
+            // Controls and bidirectional overrides, which reorder what a terminal shows
+            // ("Trojan Source") and mean nothing in a posting.
+            c if unsafe_char(c) => {}
             c => out.push(c),
         }
     }
     out
-}
-
-/// Control characters and the bidirectional embeddings, overrides and isolates, which
-/// reorder what a terminal shows ("Trojan Source") and mean nothing in a posting.
-fn dropped(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Skips the rest of an escape sequence whose ESC was just read: a control sequence (`[`,

@@ -119,11 +119,10 @@ fn md_escape_into(out: &mut String, text: &str, line_start: bool) {
     };
     let blank_or =
         |c: Option<char>, also: char| c.is_none_or(|n| n == ' ' || n == '\t' || n == also);
-    // A thematic break (`---`, `* * *`) or a setext underline (`===`).
-    let rule = |mark: char| {
-        chars.iter().filter(|&&c| c == mark).count() >= 3
-            && chars.iter().all(|&c| c == mark || c == ' ' || c == '\t')
-    };
+    // The whole text is `mark`s and spaces: a thematic break (`---`, three or more) or a
+    // setext underline (`=`, one is enough).
+    let only = |mark: char| chars.iter().all(|&c| c == mark || c == ' ' || c == '\t');
+    let rule = |mark: char| only(mark) && chars.iter().filter(|&&c| c == mark).count() >= 3;
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
@@ -141,7 +140,7 @@ fn md_escape_into(out: &mut String, text: &str, line_start: bool) {
             '#' | '>' if line_start && i == 0 => true,
             '-' | '+' if line_start && i == 0 => blank_or(next, c) || rule(c),
             // A line of `=` under a line of text makes it a heading, even one `=`.
-            '=' if line_start && i == 0 => chars.iter().all(|&c| matches!(c, '=' | ' ' | '\t')),
+            '=' if line_start && i == 0 => only('='),
             '~' if line_start && i == 0 => next == Some('~'),
             '.' | ')' if line_start && i == digits && (1..=9).contains(&digits) => {
                 blank_or(next, ' ')
