@@ -22,7 +22,7 @@ use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output or the index's fields change, so persisted indexes are
 /// rebuilt.
-pub const ANALYZER_VERSION: u32 = 5;
+pub const ANALYZER_VERSION: u32 = 6;
 
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;
@@ -512,6 +512,28 @@ impl Analyzer {
         Some(lower.into())
     }
 
+    /// The words a lexicon term is written with, as the analyzer reads words outside the
+    /// lexicon: "流量调度" → 流量, 调度; "traffic scheduling" → traffic, schedul. Empty when
+    /// the term is one word. A résumé that says traffic scheduling has said scheduling, as a
+    /// search engine indexes a phrase's words beside the phrase.
+    pub fn parts_of(&self, surface: &str, sink: &mut dyn FnMut(TokenRef<'_>)) {
+        let norm = Normalized::new(surface);
+        let t: &str = &norm.text;
+        let mut parts: Vec<Token> = Vec::new();
+        self.segment(t, 0, t.len(), &norm, &mut |tok| parts.push(tok.to_token()));
+        if parts.len() < 2 {
+            return;
+        }
+        for p in &parts {
+            sink(TokenRef {
+                text: &p.text,
+                start: p.start,
+                end: p.end,
+                kind: p.kind,
+            });
+        }
+    }
+
     /// The distinct terms of `text`.
     pub fn term_set(&self, text: &str) -> HashSet<String> {
         let mut out = HashSet::default();
@@ -721,6 +743,35 @@ mod tests {
             let t = a.analyze(w);
             assert!(!a.is_generic(&t[0].text), "{w} → {}", t[0].text);
         }
+    }
+
+    #[test]
+    fn a_terms_parts_are_the_words_it_is_written_with() {
+        let a = Analyzer::shared();
+        fn parts<'s>(a: &Analyzer, s: &'s str) -> Vec<(String, &'s str)> {
+            let mut out = Vec::new();
+            a.parts_of(s, &mut |t| {
+                out.push((t.text.to_string(), &s[t.start..t.end]))
+            });
+            out
+        }
+        let parts = |s: &'static str| parts(&a, s);
+        // Both are lexicon terms, read whole by `analyze`.
+        assert_eq!(a.analyze("流量调度").len(), 1);
+        assert_eq!(
+            parts("流量调度"),
+            [("流量".to_string(), "流量"), ("调度".to_string(), "调度")]
+        );
+        assert_eq!(
+            parts("traffic scheduling"),
+            [
+                ("traffic".to_string(), "traffic"),
+                ("schedul".to_string(), "scheduling")
+            ]
+        );
+        // A term of one word has no parts.
+        assert!(parts("Kubernetes").is_empty());
+        assert!(parts("调度").is_empty());
     }
 
     #[test]

@@ -663,6 +663,22 @@ mod tests {
     }
 
     #[test]
+    fn a_term_written_inside_a_longer_one_is_proven_by_it() {
+        // "流量调度" (traffic scheduling) is one lexicon term; a posting asking for 调度
+        // (scheduling) is answered by the bullet that says it, and only by that one.
+        let resume = "张三\n\n工作经历\n某公司, 后端工程师, 2019 - 2024\n- 负责流量调度中间件, 支撑核心应用。\n- 负责报表前端页面开发。\n";
+        let p = prepare_text(Path::new("r.txt"), resume, &ResumeOptions::default()).unwrap();
+        let posting =
+            crate::parse::posting::parse("调度平台工程师\n\n任职要求\n1. 熟悉调度系统的设计。\n");
+        let s = p.score(&posting).unwrap();
+        let terms = &s.analyzed.terms;
+        let at = terms.iter().position(|t| t.key == "调度").unwrap();
+        assert!(s.matched.contains(&at), "调度 is matched");
+        assert!(s.bullet_scores[0] > 0.0);
+        assert_eq!(s.bullet_scores[1], 0.0);
+    }
+
+    #[test]
     fn invisible_characters_inside_skill_names_change_nothing() {
         // Text copied from a web page carries zero-width spaces and soft hyphens; they cut
         // "Kubernetes" into fragments that the résumé never matched.

@@ -7,7 +7,7 @@ use super::requirements::facts;
 use super::tunables::{
     BROADER_CREDIT, MAX_NARROWER_DEPTH, NARROWER_CREDIT, OTHER_SECTION_PRIOR, SIBLING_CREDIT,
 };
-use crate::analyze::{Analyzer, Token};
+use crate::analyze::{Analyzer, Token, TokenKind};
 use crate::error::Result;
 use crate::index::{BulletIndex, IndexDoc, IndexMeta};
 use crate::model::{Bullet, Credit, Resume, ResumeFacts, YearMonth};
@@ -45,6 +45,9 @@ pub struct PreparedBullet {
 pub struct AnalyzedResume {
     bullets: Vec<PreparedBullet>,
     tokens: HashMap<String, Vec<Token>>,
+    /// Each bullet's tokens with the words its lexicon terms are written with
+    /// ([`Analyzer::parts_of`]): what is indexed and counted as evidence.
+    indexed: HashMap<String, Vec<Token>>,
     all_terms: HashSet<String>,
     docs: Vec<IndexDoc>,
 }
@@ -53,11 +56,25 @@ impl AnalyzedResume {
     /// Analyses each bullet (groups and leaves) and every other text of `resume` once.
     pub fn new(resume: &Resume, analyzer: &Analyzer) -> AnalyzedResume {
         let mut tokens: HashMap<String, Vec<Token>> = HashMap::default();
+        let mut indexed: HashMap<String, Vec<Token>> = HashMap::default();
         let mut all_terms: HashSet<String> = HashSet::default();
         for b in resume.all_bullets() {
             let toks = analyzer.analyze(&b.text);
-            all_terms.extend(toks.iter().map(|t| t.text.clone()));
+            let mut with_parts = Vec::with_capacity(toks.len());
+            for t in &toks {
+                with_parts.push(t.clone());
+                if t.kind == TokenKind::Term {
+                    analyzer.parts_of(&b.text[t.start..t.end], &mut |p| {
+                        let mut p = p.to_token();
+                        p.start += t.start;
+                        p.end += t.start;
+                        with_parts.push(p);
+                    });
+                }
+            }
+            all_terms.extend(with_parts.iter().map(|t| t.text.clone()));
             tokens.insert(b.id.clone(), toks);
+            indexed.insert(b.id.clone(), with_parts);
         }
         // Every other text (name, titles, organisations, notes, headings) counts for
         // coverage, not for bullet scores.
@@ -78,7 +95,7 @@ impl AnalyzedResume {
             let chain: Vec<&Bullet> = leaf.groups.iter().copied().chain([leaf.bullet]).collect();
             let terms = chain
                 .iter()
-                .flat_map(|b| tokens[&b.id].iter().map(|t| t.text.clone()))
+                .flat_map(|b| indexed[&b.id].iter().map(|t| t.text.clone()))
                 .collect();
             // A bullet under no group heading is read in the context of its job's role line.
             let context = if leaf.groups.is_empty() {
@@ -100,7 +117,7 @@ impl AnalyzedResume {
                 id: leaf.bullet.id.clone(),
                 section: leaf.section,
                 entry: leaf.entry,
-                tokens: pre_tokenized(&chain, &tokens),
+                tokens: pre_tokenized(&chain, &indexed),
                 context,
             });
             bullets.push(PreparedBullet {
@@ -122,6 +139,7 @@ impl AnalyzedResume {
         AnalyzedResume {
             bullets,
             tokens,
+            indexed,
             all_terms,
             docs,
         }
@@ -327,7 +345,7 @@ impl PreparedResume {
         let credited = credited(&analyzed.all_terms, &under, &analyzer);
         Ok(PreparedResume {
             facts: facts(&resume, as_of),
-            evidence: Evidence::new(&resume, &analyzer, &analyzed.tokens, as_of),
+            evidence: Evidence::new(&resume, &analyzer, &analyzed.indexed, as_of),
             resume,
             bullets: analyzed.bullets,
             under,
