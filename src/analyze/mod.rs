@@ -58,6 +58,9 @@ pub enum TokenKind {
     Han,
     /// A Latin-script word (lowercased, stemmed when alphabetic).
     Word,
+    /// A word of the lexicon term before it, read beside the term on a résumé
+    /// ([`Analyzer::for_each_token_and_part`]).
+    Part,
 }
 
 /// One analyzed token.
@@ -532,6 +535,37 @@ impl Analyzer {
                 kind: p.kind,
             });
         }
+    }
+
+    /// [`for_each_token`](Self::for_each_token), each lexicon term followed by its
+    /// [parts](Self::parts_of) (offsets into `text`): how a résumé is read, so that what it
+    /// says in a term it also says in the term's words.
+    pub fn for_each_token_and_part(&self, text: &str, sink: &mut dyn FnMut(TokenRef<'_>)) {
+        self.for_each_token(text, &mut |t| {
+            sink(t);
+            if t.kind == TokenKind::Term {
+                self.parts_of(&text[t.start..t.end], &mut |p| {
+                    sink(TokenRef {
+                        start: t.start + p.start,
+                        end: t.start + p.end,
+                        kind: TokenKind::Part,
+                        ..p
+                    })
+                });
+            }
+        });
+    }
+
+    /// The distinct terms of `text`, with the parts of its lexicon terms
+    /// ([`for_each_token_and_part`](Self::for_each_token_and_part)): a résumé text's terms.
+    pub fn resume_term_set(&self, text: &str) -> HashSet<String> {
+        let mut out = HashSet::default();
+        self.for_each_token_and_part(text, &mut |t| {
+            if !out.contains(t.text) {
+                out.insert(t.text.to_string());
+            }
+        });
+        out
     }
 
     /// The distinct terms of `text`.

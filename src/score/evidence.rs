@@ -35,7 +35,7 @@ impl Evidence {
     ) -> Evidence {
         let mut points: HashMap<String, f32> = HashMap::default();
         let add_text = |points: &mut HashMap<String, f32>, text: &str, p: f32| {
-            for t in analyzer.term_set(text) {
+            for t in analyzer.resume_term_set(text) {
                 *points.entry(t).or_default() += p;
             }
         };

@@ -59,27 +59,23 @@ impl AnalyzedResume {
         let mut indexed: HashMap<String, Vec<Token>> = HashMap::default();
         let mut all_terms: HashSet<String> = HashSet::default();
         for b in resume.all_bullets() {
-            let toks = analyzer.analyze(&b.text);
-            let mut with_parts = Vec::with_capacity(toks.len());
-            for t in &toks {
-                with_parts.push(t.clone());
-                if t.kind == TokenKind::Term {
-                    analyzer.parts_of(&b.text[t.start..t.end], &mut |p| {
-                        let mut p = p.to_token();
-                        p.start += t.start;
-                        p.end += t.start;
-                        with_parts.push(p);
-                    });
-                }
-            }
+            let mut with_parts = Vec::new();
+            analyzer.for_each_token_and_part(&b.text, &mut |t| with_parts.push(t.to_token()));
             all_terms.extend(with_parts.iter().map(|t| t.text.clone()));
-            tokens.insert(b.id.clone(), toks);
+            // What is shown and highlighted: the tokens as written, not the parts inside
+            // their terms' spans.
+            let shown = with_parts
+                .iter()
+                .filter(|t| t.kind != TokenKind::Part)
+                .cloned()
+                .collect();
+            tokens.insert(b.id.clone(), shown);
             indexed.insert(b.id.clone(), with_parts);
         }
         // Every other text (name, titles, organisations, notes, headings) counts for
         // coverage, not for bullet scores.
         for t in resume.text_outside_bullets() {
-            analyzer.for_each_token(t, &mut |tok| {
+            analyzer.for_each_token_and_part(t, &mut |tok| {
                 if !all_terms.contains(tok.text) {
                     all_terms.insert(tok.text.to_string());
                 }
@@ -177,8 +173,9 @@ fn pre_tokenized(chain: &[&Bullet], tokens: &HashMap<String, Vec<Token>>) -> Pre
 
 /// A role line and its tokens, for the index's context field.
 fn context(role: &str, analyzer: &Analyzer) -> PreTokenizedString {
-    let tokens = analyzer
-        .analyze(role)
+    let mut read = Vec::new();
+    analyzer.for_each_token_and_part(role, &mut |t| read.push(t.to_token()));
+    let tokens = read
         .into_iter()
         .enumerate()
         .map(|(position, t)| tantivy::tokenizer::Token {
