@@ -32,7 +32,10 @@ pub fn pieces_into<'a>(line: &'a str, out: &mut Vec<Piece<'a>>) -> bool {
     if !s.colon && !s.digit && !s.section {
         // No inline heading, no list number: only long text, or a sentence that adds a
         // preference, is cut.
-        if line.len() <= LONG_ZH && (s.ascii || preference_cut_zh(line).is_none()) {
+        if line.len() <= LONG_ZH
+            && (s.ascii || preference_cut_zh(line).is_none())
+            && preference_cut_en(line).is_none()
+        {
             out.push((None, line));
         } else {
             split_long(line, s.ascii, &mut |p| out.push((None, p)));
@@ -319,7 +322,10 @@ fn split_items<'a>(seg: &'a str, digit: bool, emit: &mut impl FnMut(&'a str)) {
         }
     };
     split_numbers(seg, digit, &mut |numbered| {
-        if numbered.len() <= LONG_ZH && preference_cut_zh(numbered).is_none() {
+        if numbered.len() <= LONG_ZH
+            && preference_cut_zh(numbered).is_none()
+            && preference_cut_en(numbered).is_none()
+        {
             keep(numbered);
         } else {
             split_long(numbered, numbered.is_ascii(), &mut keep);
@@ -339,10 +345,76 @@ fn split_long<'a>(text: &'a str, ascii: bool, emit: &mut impl FnMut(&'a str)) {
             None => split_han_dashes(part, emit),
         });
     } else if text.len() > LONG_PARAGRAPH || adds_a_preference(text) {
-        split_sentences(text, emit);
+        split_sentences(text, &mut |s| cut_preference_en(s, emit));
     } else {
-        emit(text);
+        cut_preference_en(text, emit);
     }
+}
+
+/// Gives `text` to `emit` whole, or as the two pieces [`preference_cut_en`] cuts it into.
+fn cut_preference_en<'a>(text: &'a str, emit: &mut impl FnMut(&'a str)) {
+    match preference_cut_en(text) {
+        Some((end, start)) => {
+            emit(text[..end].trim_end());
+            emit(&text[start..]);
+        }
+        None => emit(text),
+    }
+}
+
+/// Where an English item that asks for something and then says what it would prefer is cut:
+/// "Experience with cloud platforms, preferably AWS" asks for a cloud platform and prefers
+/// AWS; "2+ years of Go, ideally 10+" asks for two years. The cut is at the comma or
+/// semicolon before "preferably" or "ideally", or before a bracket holding it that closes
+/// the item ("…game engines (ideally Bevy)"); a bracket inside the item ("IaC (preferably
+/// Terraform) on AWS") leaves it whole, as does an item that opens with the word ("Ideally,
+/// you have…": all of it is preferred) or whose first part asks nothing on its own. Returns
+/// where the asking part ends and where the preferred part starts.
+fn preference_cut_en(text: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    // Most items hold neither word: one search for each, in the case it is written in
+    // mid-sentence ("Preferably" after a bracket too: "(Preferably AWS)").
+    let at = ["ideally", "referably"]
+        .iter()
+        .filter_map(|w| memchr::memmem::find(b, w.as_bytes()))
+        .min()?;
+    let word = if b[at] == b'i' {
+        at
+    } else if at > 0 && matches!(b[at - 1], b'p' | b'P') {
+        at - 1
+    } else {
+        return None;
+    };
+    // A word of its own, after a space or a bracket.
+    if word == 0 || !(b[word - 1].is_ascii_whitespace() || b[word - 1] == b'(') {
+        return None;
+    }
+    // The mark before the word: `,`, `;` or an opening bracket, after optional spaces.
+    let before = text[..word].trim_end();
+    let (end, start) = match before.as_bytes().last()? {
+        b',' | b';' => (before.len() - 1, word),
+        b'(' => {
+            let open = before.len() - 1;
+            let close = text[open..].find(')')? + open;
+            let tail = text[close + 1..].trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ';' | '。' | '；')
+            });
+            if !tail.is_empty() {
+                return None;
+            }
+            (open, open)
+        }
+        _ => return None,
+    };
+    // The part before asks on its own ("Experience with…", "5+ years of…", "Strong
+    // knowledge of…"), as in Chinese: prose that goes on ("We are looking for an engineer,
+    // ideally with a background in FinTech, to join…") stays whole.
+    let asks = text[..end].trim_end();
+    let s = super::signals::signals(asks, None);
+    if !(s.req || s.years || s.soft) || s.nice {
+        return None;
+    }
+    Some((asks.len(), start))
 }
 
 /// Splits at a dash between two Chinese characters (`负责研发-负责架构-…`: items run together
@@ -758,6 +830,44 @@ mod tests {
         // Sentences that do not change what is preferred stay one item.
         let one = "Experience with Kubernetes in production. Comfortable on call.";
         assert_eq!(texts(one), [(None, one)]);
+    }
+
+    #[test]
+    fn an_english_item_that_asks_then_prefers_is_cut_before_the_preference() {
+        for (item, asks, prefers) in [
+            (
+                "Experience with cloud platforms, preferably AWS",
+                "Experience with cloud platforms",
+                "preferably AWS",
+            ),
+            (
+                "2+ years of Go, ideally 10+ years.",
+                "2+ years of Go",
+                "ideally 10+ years.",
+            ),
+            (
+                "5+ years experience with game engines (ideally Bevy).",
+                "5+ years experience with game engines",
+                "(ideally Bevy).",
+            ),
+            (
+                "Strong knowledge of OOP languages; Preferably C#",
+                "Strong knowledge of OOP languages",
+                "Preferably C#",
+            ),
+        ] {
+            assert_eq!(texts(item), [(None, asks), (None, prefers)], "{item}");
+        }
+        // A bracket inside the item, an item that opens with the word, prose whose first
+        // part asks nothing, a word that only contains it: one item.
+        for whole in [
+            "Strong experience in IaC (preferably Terraform) on a cloud platform",
+            "Ideally, you have shipped Rust in production.",
+            "We are looking for an engineer, ideally with a background in FinTech, to join us.",
+            "Experience with Kafka, unpreferably Confluent",
+        ] {
+            assert_eq!(texts(whole), [(None, whole)], "{whole}");
+        }
     }
 
     #[test]

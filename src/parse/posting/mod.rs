@@ -536,6 +536,23 @@ mod tests {
     }
 
     #[test]
+    fn what_an_item_prefers_is_a_nice_to_have_and_what_it_asks_a_requirement() {
+        let p = parse("Backend Engineer\n\nAbout us\nWe build payments.\n\nRequirements\n- 2+ years of Go, ideally 10+ years of backend work.\n- Deep expertise in backend services on cloud providers, preferably AWS\n\nBenefits\n- Remote work\n");
+        assert_eq!(
+            parts_of(&p)[1..5],
+            [
+                (Part::Requirements, "2+ years of Go"),
+                (Part::Nice, "ideally 10+ years of backend work."),
+                (
+                    Part::Requirements,
+                    "Deep expertise in backend services on cloud providers"
+                ),
+                (Part::Nice, "preferably AWS"),
+            ]
+        );
+    }
+
+    #[test]
     fn yaml_front_matter_gives_the_title_and_the_header() {
         let text = "---\ntitle: \"Senior Backend Engineer\"\ncompany: Fernway\nlocation: Remote\ntags: [go, k8s]\n---\n\n# Senior Backend Engineer\n\n## Requirements\n- 5+ years of Go\n";
         let p = parse(text);

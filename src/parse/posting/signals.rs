@@ -707,6 +707,19 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
     if opens_with_duty_verb(text) || opens_with_duty_verb_zh(text) {
         s.duty = true;
     }
+    // "preferably AWS", "(ideally Bevy)": what an item prefers, cut from what it asks, is
+    // still asked for, as a preference, whatever the heading over it (a "preferably" inside
+    // an item qualifies only part of it, and says nothing of the whole).
+    let head = text.trim_start_matches(['(', ' ']);
+    let opens = |w: &str| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !head[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    if opens("preferably") || opens("ideally") {
+        s.nice = true;
+        s.req = true;
+    }
     if is_tracking_tags(text) {
         s.process = true;
     }
