@@ -344,9 +344,102 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
     if count > MAX_PAGES {
         return Err(Unreadable::TooLong(count));
     }
+    if !forms_in_bounds(&doc) {
+        return Err(Unreadable::Damaged(format!(
+            "its drawings nest more than {MAX_FORM_DEPTH} deep or draw more than {MAX_FORM_DRAWS} forms (a form that draws itself)"
+        )));
+    }
     let mut out = Collector::default();
     pdf_extract::output_doc(&doc, &mut out).map_err(|e| Unreadable::Damaged(e.to_string()))?;
     Ok(out.pages)
+}
+
+/// How deep form XObjects may draw one another. The reader draws a form by recursion, so
+/// a form that draws itself (or two that draw each other) would overflow the stack, which
+/// aborts the process: no panic to catch.
+const MAX_FORM_DEPTH: usize = 64;
+/// How many forms a document may draw in all, each time it is drawn: forms that each draw
+/// the next one twice take the reader exponential time.
+const MAX_FORM_DRAWS: usize = 10_000;
+
+/// Whether drawing every page stays within [`MAX_FORM_DEPTH`] and [`MAX_FORM_DRAWS`],
+/// followed the way the reader follows them: a `Do` names an XObject in the resources in
+/// force, a form draws with its own resources or, without any, with those it was drawn
+/// with.
+fn forms_in_bounds(doc: &pdf_extract::Document) -> bool {
+    use pdf_extract::{Dictionary, Document, Object};
+    fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+        doc.dereference(o).ok().map(|(_, o)| o)
+    }
+    fn dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+        deref(doc, d.get(key).ok()?)?.as_dict().ok()
+    }
+    fn walk<'a>(
+        doc: &'a Document,
+        content: &[u8],
+        resources: &'a Dictionary,
+        depth: usize,
+        budget: &mut usize,
+    ) -> bool {
+        // Content the reader cannot decode is its to report.
+        let Ok(content) = pdf_extract::content::Content::decode(content) else {
+            return true;
+        };
+        let xobjects = dict(doc, resources, b"XObject");
+        for op in content.operations.iter().filter(|o| o.operator == "Do") {
+            let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
+                continue;
+            };
+            let Some(Object::Stream(form)) = xobjects
+                .and_then(|x| x.get(name).ok())
+                .and_then(|o| deref(doc, o))
+            else {
+                continue;
+            };
+            if form.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image") {
+                continue;
+            }
+            if depth >= MAX_FORM_DEPTH || *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            let own = dict(doc, &form.dict, b"Resources").unwrap_or(resources);
+            let inner = form
+                .decompressed_content()
+                .unwrap_or_else(|_| form.content.clone());
+            if !walk(doc, &inner, own, depth + 1, budget) {
+                return false;
+            }
+        }
+        true
+    }
+    let empty = Dictionary::new();
+    let mut budget = MAX_FORM_DRAWS;
+    for &page in doc.get_pages().values() {
+        let Ok(content) = doc.get_page_content(page) else {
+            continue;
+        };
+        // The page's resources, inherited from the page tree when it has none (a bounded
+        // climb: the tree may loop).
+        let mut node = doc.get_object(page).ok().and_then(|o| o.as_dict().ok());
+        let mut resources = None;
+        for _ in 0..64 {
+            let Some(d) = node else { break };
+            if let Some(r) = dict(doc, d, b"Resources") {
+                resources = Some(r);
+                break;
+            }
+            node = d
+                .get(b"Parent")
+                .ok()
+                .and_then(|o| deref(doc, o))
+                .and_then(|o| o.as_dict().ok());
+        }
+        if !walk(doc, &content, resources.unwrap_or(&empty), 0, &mut budget) {
+            return false;
+        }
+    }
+    true
 }
 
 /// How many bytes the page content streams and form XObjects of `doc` inflate to, counting
@@ -1517,6 +1610,74 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("x.pdf: damaged PDF file"), "{e}");
+    }
+
+    /// A one-page PDF whose page draws form 4, with `forms` the content of forms 4, 5, …
+    /// (each form's resources name every form as `/F4`, `/F5`, …).
+    fn pdf_with_forms(forms: &[&str]) -> Vec<u8> {
+        let names: String = (0..forms.len())
+            .map(|i| format!("/F{} {} 0 R", i + 4, i + 4))
+            .collect();
+        let mut objects = vec![
+            "<</Type/Catalog/Pages 2 0 R>>".to_string(),
+            "<</Type/Pages/Kids[3 0 R]/Count 1>>".to_string(),
+            format!(
+                "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</XObject<<{names}>>>>/Contents {} 0 R>>",
+                forms.len() + 4
+            ),
+        ];
+        for f in forms {
+            objects.push(format!(
+                "<</Type/XObject/Subtype/Form/BBox[0 0 9 9]/Resources<</XObject<<{names}>>>>/Length {}>>stream\n{f}\nendstream",
+                f.len()
+            ));
+        }
+        objects.push("<</Length 6>>stream\n/F4 Do\nendstream".to_string());
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").bytes());
+        }
+        out.extend(
+            format!(
+                "trailer\n<</Size {}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn forms_that_draw_themselves_are_damage_not_a_crash() {
+        // The reader draws forms by recursion: these overflowed the stack and aborted.
+        let itself = pdf_with_forms(&["/F4 Do"]);
+        let each_other = pdf_with_forms(&["/F5 Do", "/F4 Do"]);
+        // Thirty forms each drawing the next twice: 2^30 drawings.
+        let doubling: Vec<String> = (0..30)
+            .map(|i| format!("/F{} Do /F{} Do", i + 5, i + 5))
+            .chain(["BT ET".to_string()])
+            .collect();
+        let doubling: Vec<&str> = doubling.iter().map(String::as_str).collect();
+        for bytes in [itself, each_other, pdf_with_forms(&doubling)] {
+            let e = to_text(Path::new("x.pdf"), &bytes, false)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("damaged PDF file: its drawings nest"), "{e}");
+        }
+        // Forms drawn a few levels deep are read as ever.
+        let nested = pdf_with_forms(&["/F5 Do", "/F6 Do", "BT ET"]);
+        let e = to_text(Path::new("x.pdf"), &nested, false)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(!e.contains("drawings nest"), "{e}");
     }
 
     #[test]
