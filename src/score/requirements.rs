@@ -85,6 +85,27 @@ static DEGREE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<Degree>)> = LazyLock:
     (ac, degrees)
 });
 
+/// The degrees [`DEGREE_WORDS`] name in `text`, each English word a word of its own: "mba"
+/// inside "imbalance", "Mumbai" or "combat", "bsc" inside "obscure" and "masters" inside
+/// "webmasters" name no degree. An abbreviation ends its word too (a plural `s` allowed:
+/// "MBAs", "PhDs"), where a longer word may go on ("bachelor's", "doctoral").
+fn degree_words(text: &str) -> impl Iterator<Item = Degree> + '_ {
+    let (ac, degrees) = &*DEGREE_AC;
+    let b = text.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    ac.find_iter(text).filter_map(move |m| {
+        let (s, e) = (m.start(), m.end());
+        if b[s].is_ascii_alphabetic() && s > 0 && alnum(s - 1) {
+            return None;
+        }
+        let abbreviation = e - s <= 3 && b[s..e].iter().all(u8::is_ascii_alphabetic);
+        if abbreviation && alnum(e) && !(b[e].eq_ignore_ascii_case(&b's') && !alnum(e + 1)) {
+            return None;
+        }
+        Some(degrees[m.pattern().as_usize()])
+    })
+}
+
 /// Degrees written as capital abbreviations: `BS`, and `BA` or `MS` where they read as
 /// degrees (`BA/BS`, `BS/MS`, `MS in Statistics`, `BA degree`); alone, `BA` is often a
 /// business analyst and `MS` Microsoft. Case matters, so these are not among
@@ -117,10 +138,7 @@ fn abbreviated_degrees(text: &str) -> impl Iterator<Item = Degree> + '_ {
 
 /// The degrees named in `text`, lowest first.
 pub fn degrees_in(text: &str) -> Vec<Degree> {
-    let (ac, degrees) = &*DEGREE_AC;
-    let mut out: Vec<Degree> = ac
-        .find_iter(text)
-        .map(|m| degrees[m.pattern().as_usize()])
+    let mut out: Vec<Degree> = degree_words(text)
         .chain(abbreviated_degrees(text))
         .collect();
     out.sort();
@@ -131,9 +149,7 @@ pub fn degrees_in(text: &str) -> Vec<Degree> {
 /// The lowest and highest degree named in `text`, without collecting them all: this runs
 /// on every requirement line of every posting in a batch.
 pub fn degree_bounds(text: &str) -> Option<(Degree, Degree)> {
-    let (ac, degrees) = &*DEGREE_AC;
-    ac.find_iter(text)
-        .map(|m| degrees[m.pattern().as_usize()])
+    degree_words(text)
         .chain(abbreviated_degrees(text))
         .fold(None, |b, d| match b {
             None => Some((d, d)),
@@ -697,6 +713,26 @@ mod tests {
         );
         assert_eq!(degrees_in("PhD in machine learning"), [Degree::Doctorate]);
         assert!(degrees_in("Masterful communicator").is_empty());
+        // Degree words inside other words name none.
+        for none in [
+            "Work from our Mumbai office",
+            "Handle imbalance data",
+            "Help us combat these attempts",
+            "Embark on a journey as our ambassador",
+            "Obscure bugs, webmasters, MSCI indexes",
+        ] {
+            assert!(degrees_in(none).is_empty(), "{none}");
+        }
+        for (text, d) in [
+            ("An MBA or equivalent", Degree::Master),
+            ("MBAs welcome", Degree::Master),
+            ("PhDs in physics", Degree::Doctorate),
+            ("MSc in Statistics", Degree::Master),
+            ("(BSc) Computer Science", Degree::Bachelor),
+            ("Bachelors in CS", Degree::Bachelor),
+        ] {
+            assert_eq!(degrees_in(text), [d], "{text}");
+        }
     }
 
     #[test]
