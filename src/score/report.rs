@@ -10,10 +10,11 @@ use crate::model::{
 /// Bullet ids listed per term and per requirement in a report.
 pub const PROOFS_SHOWN: usize = 3;
 
-/// `x` rounded to `places` decimals, for display.
+/// `x` rounded to `places` decimals, for display. A tiny negative figure (float error in a
+/// sum of contributions) rounds to 0, never to a printed `-0`.
 pub(crate) fn round(x: f32, places: i32) -> f32 {
     let p = 10f32.powi(places);
-    (x * p).round() / p
+    (x * p).round() / p + 0.0
 }
 
 impl Scoring {
@@ -172,5 +173,16 @@ impl Scoring {
             education: self.education.clone(),
             index: prepared.index.status,
         }
+    }
+}
+
+#[cfg(test)]
+mod round_tests {
+    #[test]
+    fn a_rounded_negative_zero_is_zero() {
+        let r = super::round(-1e-7, 4);
+        assert_eq!(r.to_string(), "0");
+        assert_eq!(format!("{r:.3}"), "0.000");
+        assert_eq!(super::round(1.23456, 2), 1.23);
     }
 }
