@@ -212,3 +212,34 @@ fn compound_words_name_the_concept_they_mean() {
         &["eventual consistency"],
     );
 }
+
+#[test]
+fn a_company_asking_for_its_own_product_as_a_skill_keeps_it() {
+    // The employer's name is no requirement, except where a must-have asks for it as a
+    // skill: Redis asking for deep experience with Redis.
+    let text = "\
+Senior Backend Engineer
+
+Company: Redis | Location: Remote
+
+About us
+Redis is the world's fastest data platform.
+
+Requirements
+- Deep experience with Redis, Kafka and PostgreSQL.
+";
+    check(text, &[], &["Redis", "Kafka", "PostgreSQL"]);
+    // Named only in the blurb and the duties, it is the employer.
+    let blurb = "\
+Senior Backend Engineer
+
+Company: Redis | Location: Remote
+
+What you'll do
+- Help Redis customers scale their clusters with Kafka.
+
+Requirements
+- Deep experience with Kafka and PostgreSQL.
+";
+    check(blurb, &["Redis"], &["Kafka", "PostgreSQL"]);
+}

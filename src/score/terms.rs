@@ -307,7 +307,8 @@ fn analyze_with<const LINES: bool>(
         .iter()
         .enumerate()
         .map(|(i, l)| (Some(i), l.part, l.text.as_str()));
-    // The company's own name is never one of its requirements.
+    // The company's own name is never one of its requirements, except as a skill a
+    // must-have line asks for.
     let company = posting
         .meta
         .get("company")
@@ -331,7 +332,14 @@ fn analyze_with<const LINES: bool>(
             if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
                 return;
             }
-            if company.contains(tok.text) || derived_from(&company, tok.text, tok.kind) {
+            // Unless a requirement asks for it as a skill: Redis asking for "deep experience
+            // with Redis" asks for its own product, which a résumé may have or lack.
+            if (company.contains(tok.text) || derived_from(&company, tok.text, tok.kind))
+                && !(line.is_some()
+                    && kind == ReqKind::Must
+                    && tok.kind == TokenKind::Term
+                    && analyzer.is_hard_skill(tok.text))
+            {
                 return;
             }
             order += 1;
