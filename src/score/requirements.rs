@@ -21,7 +21,11 @@ static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
         r"(?i)([0-9]{1,2})\s*(?:-|–|to)\s*[0-9]{1,2}\s*(?:years?|yrs?)",
         r"(?i)(?:at\s+least\s+|minimum\s+(?:of\s+)?|min\.?\s+)([0-9]{1,2})\s*(?:years?|yrs?)",
         r"(?i)([0-9]{1,2})\s+or\s+more\s+(?:years?|yrs?)",
-        r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:experience|exp\b)",
+        // 5 years or more of Java
+        r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+or\s+more\b",
+        // 5 years of relevant PR, media, or corporate communications experience; 7 years
+        // broad-based regulatory and corporate investigations experience
+        r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z/&-]+,?\s+){0,8}?(?:experience|exp\b)",
     ];
     // The set finds which patterns match in one pass; only those are run for the number.
     let set = RegexSet::new(patterns).expect("years patterns");
@@ -99,8 +103,11 @@ fn degree_words(text: &str) -> impl Iterator<Item = Degree> + '_ {
             return None;
         }
         let abbreviation = e - s <= 3 && b[s..e].iter().all(u8::is_ascii_alphabetic);
-        if abbreviation && alnum(e) && !(b[e].eq_ignore_ascii_case(&b's') && !alnum(e + 1)) {
-            return None;
+        if abbreviation && alnum(e) {
+            let plural = b[e].eq_ignore_ascii_case(&b's') && !alnum(e + 1);
+            if !plural {
+                return None;
+            }
         }
         Some(degrees[m.pattern().as_usize()])
     })
@@ -608,6 +615,23 @@ mod tests {
             Some(7)
         );
         assert_eq!(years_in("3+ years of Python and 2+ years of Go"), Some(3));
+        for (line, years) in [
+            ("5 years or more of Java development experience.", 5),
+            (
+                "5 years of relevant PR, media, or corporate communications experience.",
+                5,
+            ),
+            (
+                "7 years broad-based regulatory and corporate investigations experience.",
+                7,
+            ),
+            (
+                "5 years of related Contract Manufacturing or Business Operations experience.",
+                5,
+            ),
+        ] {
+            assert_eq!(years_in(line), Some(years), "{line}");
+        }
         // A choice between asks: either meets it.
         assert_eq!(
             years_in("1+ years security engineer experience or 2+ years as a Security Analyst"),
