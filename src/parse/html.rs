@@ -81,7 +81,9 @@ pub fn looks_like_html(path: &Path, text: &str) -> bool {
 /// as [`posting_text`] reads a page; `None` for a posting that is not one. Read as plain
 /// text, its tags became terms (`h3`, `ul`, `li`) and its headings were lost in one line.
 /// Two tags of the elements a description is written with make a fragment: a stray `<`
-/// (`C<T>`, `x < y`) never does.
+/// (`C<T>`, `x < y`) never does. A text of several lines is a fragment only when a third of
+/// them open with a tag: a plain posting that names tags ("Semantic HTML: when to use `<ul>`
+/// and `<li>`") keeps its lines, its title and its headings.
 pub fn fragment_text(text: &str) -> Option<String> {
     static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
@@ -89,7 +91,17 @@ pub fn fragment_text(text: &str) -> Option<String> {
         )
         .expect("tag pattern")
     });
-    let is_fragment = |t: &str| TAG.find_iter(t).nth(1).is_some();
+    let is_fragment = |t: &str| {
+        if TAG.find_iter(t).nth(1).is_none() {
+            return false;
+        }
+        let (mut lines, mut tagged) = (0usize, 0usize);
+        for l in t.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            lines += 1;
+            tagged += usize::from(l.starts_with('<') || l.starts_with("&lt;"));
+        }
+        lines <= 2 || tagged * 3 >= lines
+    };
     if text.contains('<') {
         return is_fragment(text).then(|| posting_text(text));
     }
@@ -117,6 +129,8 @@ pub fn resume_text(html: &str) -> (String, InputFormat) {
 struct Walk {
     /// Open dropped elements (their content is skipped).
     dropped: Vec<Vec<u8>>,
+    /// Whether `form` content is read (see [`read_blocks`]).
+    keep_forms: bool,
     /// Depth inside `main` or `article`.
     in_main: usize,
     text: String,
@@ -155,7 +169,7 @@ impl Walk {
 
     fn start(&mut self, name: &[u8], self_closing: bool) {
         if !self.dropped.is_empty()
-            || DROPPED.contains(&name)
+            || (DROPPED.contains(&name) && !(self.keep_forms && name == b"form"))
             || (PAGE_CHROME.contains(&name) && self.in_main == 0)
         {
             if !self_closing && !VOID.contains(&name) {
@@ -281,11 +295,24 @@ impl Walk {
 
 /// The page's lines in reading order.
 fn read_blocks(html: &str) -> Vec<Block> {
+    let blocks = read_blocks_with(html, false);
+    // A page whose every word is inside a form (ASP.NET WebForms wraps the whole page in
+    // one) is read with its forms: a form is dropped as a search box or an application
+    // form beside the text, not as the text itself.
+    if blocks.iter().all(|b| b.text.trim().is_empty()) && html.contains("<form") {
+        return read_blocks_with(html, true);
+    }
+    blocks
+}
+
+/// [`read_blocks`], reading `form` content or not.
+fn read_blocks_with(html: &str, keep_forms: bool) -> Vec<Block> {
     let mut emitter = DefaultEmitter::default();
     // Script and style content is raw text: without this `<` inside a script would open tags.
     emitter.naively_switch_states(true);
     let mut w = Walk {
         sinks: vec![Vec::new()],
+        keep_forms,
         ..Walk::default()
     };
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
@@ -315,6 +342,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_page_wrapped_in_one_form_is_read() {
+        // ASP.NET WebForms pages put everything inside one form: it read as an empty posting.
+        let page = "<!DOCTYPE html><html><body><form method=\"post\" action=\"./Job.aspx\">\n<h1>Senior SRE</h1>\n<h3>Requirements</h3><ul><li>5+ years operating Kubernetes.</li></ul>\n</form></body></html>";
+        let text = posting_text(page);
+        assert!(text.contains("- 5+ years operating Kubernetes."), "{text}");
+        // A form beside the text is still dropped.
+        let beside = "<html><body><p>We build payments.</p><form><p>Search jobs</p><input name=q></form></body></html>";
+        let text = posting_text(beside);
+        assert!(
+            text.contains("We build payments.") && !text.contains("Search"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn an_exported_html_description_is_a_fragment_and_stray_brackets_are_not() {
         let html = "<p>We build payments.</p><ul><li>5+ years of Java</li></ul>";
         let text = fragment_text(html).unwrap();
@@ -323,7 +365,12 @@ mod tests {
         assert!(!text.contains('<'), "{text}");
         let escaped = "&lt;p&gt;We build payments.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Go &amp;amp; Rust&lt;/li&gt;&lt;/ul&gt;";
         assert!(fragment_text(escaped).unwrap().contains("- Go & Rust"));
+        // Lines of markup, one element a line, are a fragment too.
+        let lined =
+            "<h3>Requirements</h3>\n<ul>\n<li>5+ years of Java</li>\n<li>Kafka</li>\n</ul>\n";
+        assert!(fragment_text(lined).unwrap().contains("- Kafka"));
         for plain in [
+            "Frontend Engineer\ncompany: Example Co\n\nRequirements\n- React and TypeScript.\n- Semantic HTML: when to use <ul> and <li> rather than <div> and <p>.\n- GraphQL.\n",
             "Requirements\n- C++ templates (std::vector<T>) and x < y",
             "Use <b> once",
             "Salary &lt; 100k",

@@ -719,6 +719,18 @@ fn is_bold_name(raw: &str) -> bool {
     })
 }
 
+/// Whether a marked line stops in the middle of a sentence, as text copied out of a PDF
+/// wraps a long bullet ("• Migrated the billing platform from a monolith to microservices
+/// running on" over "Kubernetes, cutting deploy time by 80%."): it ends with a comma, or it
+/// is a long sentence ending with a lower-case word. A header (an organisation, a role) is
+/// short, or ends with a capital or a name.
+fn breaks_off(text: &str) -> bool {
+    let t = text.trim_end();
+    let words = t.split_whitespace().count();
+    t.ends_with([',', '，', '、'])
+        || (t.len() >= 40 && words >= 6 && t.ends_with(|c: char| c.is_ascii_lowercase()))
+}
+
 fn is_continuation(raw: &str) -> bool {
     let indent = raw.len() - raw.trim_start().len();
     indent >= 2
@@ -774,7 +786,8 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         let continuation = is_item
             && directly_followed
             && !has_date
-            && details.iter().all(|&j| is_continuation(lines[j].raw));
+            && (details.iter().all(|&j| is_continuation(lines[j].raw))
+                || (details.len() == 1 && breaks_off(&text)));
         // A marked sentence (an achievement) above an organisation and its dates ends the
         // list above it; it heads an entry only when its dates follow it directly ("- Software
         // engineer at Acme Corp." over "2019 – 2021"). A marked name, as PDF text gives
@@ -825,7 +838,11 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             let mut joined = text;
             for &j in &details {
                 if let Kind::Text(t) = &lines[j].kind {
-                    joined.push(' ');
+                    // Chinese runs on without a space where the line was wrapped.
+                    let han = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+                    if !(han(joined.chars().last()) && han(t.chars().next())) {
+                        joined.push(' ');
+                    }
                     joined.push_str(t);
                 }
             }
@@ -1160,6 +1177,26 @@ mod tests {
         assert_eq!(split_markers("\\-x"), None);
         assert_eq!(split_markers("\\"), None);
         assert_eq!(split_markers("• Led"), Some(("•".into(), 1, "Led")));
+    }
+
+    #[test]
+    fn a_bullet_wrapped_mid_sentence_continues_on_the_next_line() {
+        // Text copied out of a PDF wraps a long bullet: the next line, opening with a
+        // capital, had become a job of its own, and the bullet after it moved into it.
+        let text = "Maria Chen\nmaria@example.com\n\nExperience\n\nNorthwind Cloud\nStaff Engineer\nSeattle, WA\nMar 2020 – Present\n• Wrote Go services for the payments team.\n• Migrated the billing platform from a monolith to microservices running on\nKubernetes, cutting deploy time by 80% for 40 teams.\n• Ran Kafka clusters for the ledger.\n• 负责计费平台从单体迁移到微服务，\n支撑 40 个团队的发布。\n";
+        let r = parse(text);
+        let entries = &r.sections[0].entries;
+        assert_eq!(entries.len(), 1, "{entries:#?}");
+        let bullets: Vec<&str> = entries[0].bullets.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            bullets,
+            [
+                "Wrote Go services for the payments team.",
+                "Migrated the billing platform from a monolith to microservices running on Kubernetes, cutting deploy time by 80% for 40 teams.",
+                "Ran Kafka clusters for the ledger.",
+                "负责计费平台从单体迁移到微服务，支撑 40 个团队的发布。",
+            ]
+        );
     }
 
     #[test]

@@ -102,6 +102,10 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("bonus", Part::Nice, true),
     ("good to have", Part::Nice, true),
     ("extra credit", Part::Nice, true),
+    // "Even better if you have:", "Extra brownie points if you", "How to stand out".
+    ("even better", Part::Nice, true),
+    ("brownie points", Part::Nice, true),
+    ("stand out", Part::Nice, true),
     ("desirable", Part::Nice, true),
     ("extras", Part::Nice, true),
     ("desired", Part::Nice, true),
@@ -474,7 +478,11 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     if let Some(&(part, firm)) = EXACT_MAP.get(&*h) {
         return Some(Heading { part, firm });
     }
-    if item || h.ends_with(['.', '。', ';', '；', ',', '，', '!', '！']) {
+    // A list item is a heading beyond the exact cues only when it ends with a colon and
+    // opens what follows ("- Preferred Skills & Experience:").
+    if (item && !(ended && end.ends_with([':', '：'])))
+        || h.ends_with(['.', '。', ';', '；', ',', '，', '!', '！'])
+    {
         return None;
     }
     let han = h
@@ -503,6 +511,11 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
         if shaped {
             return Some(found);
         }
+        return None;
+    }
+    // An item ending with a colon is a heading only by a cue word: "- Pipeline ownership:"
+    // over its own duties opens nothing.
+    if item {
         return None;
     }
     // "StackAdapters Enjoy", "What Our Employees Enjoy": the perks that follow.
@@ -655,6 +668,19 @@ mod tests {
                 Some(Part::Nice),
                 "{item}"
             );
+        }
+        // An item ending with a colon is read for cue words too; one without is not.
+        assert_eq!(
+            heading("Preferred Skills & Experience:", true).map(|h| h.part),
+            Some(Part::Nice)
+        );
+        assert_eq!(heading("Preferred Skills & Experience", true), None);
+        for nice in [
+            "Even better if you have:",
+            "Extra brownie points if you",
+            "How To Stand Out",
+        ] {
+            assert_eq!(part(nice), Some(Part::Nice), "{nice}");
         }
         assert_eq!(part("Why Mozilla?"), Some(Part::Company));
         assert_eq!(part("🛠 Responsibilities"), Some(Part::Duties));

@@ -873,9 +873,14 @@ mod tests {
         );
         let p = parse("SRE\n\nRequirements\n- Go\n- Bonus points if you have experience with:\n  * Rust\n  * Zig\n");
         let parts = parts_of(&p);
+        // The lead-in, an item ending with a colon, is read as the heading it is.
         assert_eq!(
-            parts[2..],
-            [(Part::Nice, "Rust"), (Part::Nice, "Zig")],
+            parts,
+            [
+                (Part::Requirements, "Go"),
+                (Part::Nice, "Rust"),
+                (Part::Nice, "Zig")
+            ],
             "{parts:?}"
         );
         // The lead-in's scope ends at the next item of its own list.
