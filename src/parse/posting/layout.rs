@@ -362,6 +362,16 @@ fn cut_preference_en<'a>(text: &'a str, emit: &mut impl FnMut(&'a str)) {
     }
 }
 
+/// The searchers for "ideally" and "(p)referably", built once: a search built per call cost
+/// more than the search itself on the short items of a posting.
+static PREFERENCE_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    std::sync::LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("ideally"),
+            memchr::memmem::Finder::new("referably"),
+        ]
+    });
+
 /// Where an English item that asks for something and then says what it would prefer is cut:
 /// "Experience with cloud platforms, preferably AWS" asks for a cloud platform and prefers
 /// AWS; "2+ years of Go, ideally 10+" asks for two years. The cut is at the comma or
@@ -374,10 +384,7 @@ fn preference_cut_en(text: &str) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     // Most items hold neither word: one search for each, in the case it is written in
     // mid-sentence ("Preferably" after a bracket too: "(Preferably AWS)").
-    let at = ["ideally", "referably"]
-        .iter()
-        .filter_map(|w| memchr::memmem::find(b, w.as_bytes()))
-        .min()?;
+    let at = PREFERENCE_WORDS.iter().filter_map(|w| w.find(b)).min()?;
     let word = if b[at] == b'i' {
         at
     } else if at > 0 && matches!(b[at - 1], b'p' | b'P') {
