@@ -6,10 +6,10 @@ use crate::model::{
     DateEnd, Degree, FactCheck, Part, Posting, PostingAsks, Resume, ResumeFacts, SectionKind,
     YearMonth,
 };
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::sync::LazyLock;
 
-static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
+static YEARS_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let patterns = [
         // 5年以上, 5 年及以上, 3-5年, 3~5 年, 5+年
         r"([0-9]{1,2})\s*(?:[-~～–到至]\s*[0-9]{1,2}\s*)?\+?\s*年[^，。；;,、]{0,16}?(?:工作|开发|研发|运维|相关|从业|经验)",
@@ -27,13 +27,13 @@ static YEARS_PATTERNS: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
         // broad-based regulatory and corporate investigations experience
         r"(?i)([0-9]{1,2})\s+(?:years?|yrs?)\s+(?:of\s+)?(?:[A-Za-z/&-]+,?\s+){0,8}?(?:experience|exp\b)",
     ];
-    // The set finds which patterns match in one pass; only those are run for the number.
-    let set = RegexSet::new(patterns).expect("years patterns");
-    let each = patterns
+    // Each pattern on its own, not a `RegexSet` first: a set reports its matches through an
+    // engine that tracks every pattern at once, slower on these short lines than each
+    // pattern's own search (which skips ahead to its literal, 年 or a digit).
+    patterns
         .iter()
         .map(|p| Regex::new(p).expect("years pattern"))
-        .collect();
-    (set, each)
+        .collect()
 });
 
 /// Words that name each degree, in either language (checked against lowercased text).
@@ -188,11 +188,9 @@ pub fn years_in(text: &str) -> Option<u32> {
         return None;
     }
     // Every statement of years: where it is and the number it asks.
-    let (set, each) = &*YEARS_PATTERNS;
-    let mut asks: Vec<(std::ops::Range<usize>, u32)> = set
-        .matches(text)
-        .into_iter()
-        .flat_map(|i| each[i].captures_iter(text))
+    let mut asks: Vec<(std::ops::Range<usize>, u32)> = YEARS_PATTERNS
+        .iter()
+        .flat_map(|p| p.captures_iter(text))
         .filter_map(|c| {
             let y = c.get(1)?.as_str().parse::<u32>().ok()?;
             Some((c.get(0)?.range(), y))
