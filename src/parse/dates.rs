@@ -99,6 +99,28 @@ pub fn find_range(line: &str) -> Option<DateRange> {
     })
 }
 
+/// The dates of an entry on a line below its header: a range, or one date alone ("2017",
+/// "Summer 2017", "06/2017", "2017年") read as a range from it to itself, as résumés date an
+/// internship, a summer job or a short contract by its year or month. A date inside other
+/// text is no entry's dates.
+pub fn entry_dates(line: &str) -> Option<DateRange> {
+    if let Some(r) = find_range(line) {
+        return Some(r);
+    }
+    let inner = line
+        .trim()
+        .trim_matches(|c: char| "*_()（）[]|".contains(c))
+        .trim();
+    let point = parse_point(inner)?;
+    // `inner` is a slice of `line`: its offset is where it starts.
+    let start = inner.as_ptr() as usize - line.as_ptr() as usize;
+    Some(DateRange {
+        span: start..start + inner.len(),
+        start: Some(point),
+        end: Some(DateEnd::Date(point)),
+    })
+}
+
 /// Whether `line` is nothing but a date range (allowing emphasis markers and brackets around it).
 pub fn is_range_line(line: &str) -> bool {
     let t = line
@@ -211,5 +233,27 @@ mod tests {
             })
         );
         assert_eq!(parse_iso("soon"), None);
+    }
+
+    #[test]
+    fn an_entry_is_dated_by_a_range_or_one_date_alone_on_its_line() {
+        fn one(s: &str) -> Option<(Option<YearMonth>, Option<DateEnd>, &str)> {
+            entry_dates(s).map(|r| (r.start, r.end, &s[r.span]))
+        }
+        let y = |year| YearMonth { year, month: None };
+        assert_eq!(
+            one("2017"),
+            Some((Some(y(2017)), Some(DateEnd::Date(y(2017))), "2017"))
+        );
+        assert_eq!(
+            one(" (Summer 2018) "),
+            Some((Some(y(2018)), Some(DateEnd::Date(y(2018))), "Summer 2018"))
+        );
+        assert_eq!(one("06/2017").and_then(|(s, _, _)| s), Some(ym(2017, 6)));
+        assert_eq!(one("2019 – 2021").map(|(_, _, t)| t), Some("2019 – 2021"));
+        // Inside other text, or not a year: no entry's dates.
+        assert_eq!(one("B.S. Computer Science, 2017"), None);
+        assert_eq!(one("12000"), None);
+        assert_eq!(one("Kubernetes"), None);
     }
 }

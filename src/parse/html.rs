@@ -27,7 +27,8 @@ const DROPPED: &[&[u8]] = &[
 ];
 
 /// Dropped only outside `main` and `article`: the site's banner and footer, not an
-/// article's own header (where a job page may put the title).
+/// article's own header (where a job page may put the title). A résumé page keeps its
+/// header: there it holds the person's name and contact details.
 const PAGE_CHROME: &[&[u8]] = &[b"header", b"footer"];
 
 /// Elements that end a line of text.
@@ -115,13 +116,13 @@ pub fn fragment_text(text: &str) -> Option<String> {
 /// The main text of an HTML page as a posting reads it: plain lines, headings alone on
 /// theirs, list items marked `- `.
 pub fn posting_text(html: &str) -> String {
-    render(&read_blocks(html), true).0
+    render(&read_blocks(html, false), true).0
 }
 
 /// The main text of an HTML résumé, with the format it is in: Markdown when the page has
 /// headings below its title, plain text otherwise.
 pub fn resume_text(html: &str) -> (String, InputFormat) {
-    render(&read_blocks(html), false)
+    render(&read_blocks(html, true), false)
 }
 
 /// The reader's state while walking the tokens.
@@ -131,6 +132,8 @@ struct Walk {
     dropped: Vec<Vec<u8>>,
     /// Whether `form` content is read (see [`read_blocks`]).
     keep_forms: bool,
+    /// Whether the page's `header` is read (a résumé's; see [`PAGE_CHROME`]).
+    keep_header: bool,
     /// Depth inside `main` or `article`.
     in_main: usize,
     text: String,
@@ -170,7 +173,9 @@ impl Walk {
     fn start(&mut self, name: &[u8], self_closing: bool) {
         if !self.dropped.is_empty()
             || (DROPPED.contains(&name) && !(self.keep_forms && name == b"form"))
-            || (PAGE_CHROME.contains(&name) && self.in_main == 0)
+            || (PAGE_CHROME.contains(&name)
+                && self.in_main == 0
+                && !(self.keep_header && name == b"header"))
         {
             if !self_closing && !VOID.contains(&name) {
                 self.dropped.push(name.to_vec());
@@ -293,26 +298,27 @@ impl Walk {
     }
 }
 
-/// The page's lines in reading order.
-fn read_blocks(html: &str) -> Vec<Block> {
-    let blocks = read_blocks_with(html, false);
+/// The page's lines in reading order; `resume` keeps the page's header.
+fn read_blocks(html: &str, resume: bool) -> Vec<Block> {
+    let blocks = read_blocks_with(html, false, resume);
     // A page whose every word is inside a form (ASP.NET WebForms wraps the whole page in
     // one) is read with its forms: a form is dropped as a search box or an application
     // form beside the text, not as the text itself.
     if blocks.iter().all(|b| b.text.trim().is_empty()) && html.contains("<form") {
-        return read_blocks_with(html, true);
+        return read_blocks_with(html, true, resume);
     }
     blocks
 }
 
 /// [`read_blocks`], reading `form` content or not.
-fn read_blocks_with(html: &str, keep_forms: bool) -> Vec<Block> {
+fn read_blocks_with(html: &str, keep_forms: bool, keep_header: bool) -> Vec<Block> {
     let mut emitter = DefaultEmitter::default();
     // Script and style content is raw text: without this `<` inside a script would open tags.
     emitter.naively_switch_states(true);
     let mut w = Walk {
         sinks: vec![Vec::new()],
         keep_forms,
+        keep_header,
         ..Walk::default()
     };
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
@@ -415,6 +421,23 @@ mod tests {
         let e = &r.sections[0].entries[0];
         assert_eq!(e.organisation.as_deref(), Some("ACME"));
         assert_eq!(e.bullets[0].text, "Built *things* <fast>");
+    }
+
+    #[test]
+    fn a_resume_pages_header_holds_its_name_and_contacts() {
+        // A posting page's header is the site's banner; a résumé page's is the person: it
+        // was dropped, and "Experience" became the name.
+        let page = "<html><body><header><h1>Jane Doe</h1><p>jane@example.com</p></header><section><h2>Experience</h2><h3>Acme - SRE</h3><p>2019 - 2023</p><ul><li>Ran Kubernetes clusters for 200 services</li></ul></section><footer>© 2026 Jane Doe</footer></body></html>";
+        let (t, f) = resume_text(page);
+        assert_eq!(f, InputFormat::Markdown);
+        let r = crate::parse::markdown::parse(&t);
+        assert_eq!(r.basics.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(r.basics.email.as_deref(), Some("jane@example.com"));
+        assert_eq!(r.sections[0].kind, crate::model::SectionKind::Experience);
+        assert_eq!(r.sections[0].entries[0].bullets.len(), 1);
+        assert!(!t.contains("© 2026"), "{t}");
+        // The same header on a posting page is still the site's.
+        assert!(!posting_text(page).contains("jane@example.com"));
     }
 
     #[test]

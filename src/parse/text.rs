@@ -654,7 +654,7 @@ fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
                 if idx.len() == 4 {
                     break;
                 }
-                has_date |= dates::find_range(t).is_some();
+                has_date |= dates::entry_dates(t).is_some();
                 idx.push(j);
                 if has_date {
                     break;
@@ -778,7 +778,7 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         if inline_date {
             // A header with its own dates: a dated line below it heads the next entry.
             let next_dated = details.iter().position(
-                |&j| matches!(&lines[j].kind, Kind::Text(t) if dates::find_range(t).is_some()),
+                |&j| matches!(&lines[j].kind, Kind::Text(t) if dates::entry_dates(t).is_some()),
             );
             details.truncate(next_dated.unwrap_or(details.len()));
         }
@@ -797,7 +797,7 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // (Dates followed by their organisation, `2014.07-2017.02  网易  Java 开发工程师`, name
         // it too.)
         let dates_next = directly_followed
-            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::find_range(t).is_some_and(|r| {
+            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::entry_dates(t).is_some_and(|r| {
                 let before = t[..r.span.start].trim().trim_end_matches(['|', ',', '，', '·']).trim();
                 let named_after = before.is_empty() && t[r.span.end..].chars().any(char::is_alphanumeric);
                 !named_after
@@ -807,11 +807,13 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // organisation, a role or place, and dates: three lines or more) ends the list above
         // it, however short ("- Wrote Terraform for AWS."): the lines below head their own
         // entry. A name set in bold ("- **阿里云**") still heads it.
-        let apart_above = is_item
-            && !directly_followed
-            && has_date
-            && details.len() >= 3
-            && !is_bold_name(line.raw);
+        // So does a line that names both an organisation and a role over its dates ("Beta Inc
+        // - Intern" over "2017"): two lines are a whole header then.
+        let whole_below = details.len() >= 3
+            || (details.len() == 2
+                && matches!(&lines[details[0]].kind, Kind::Text(t) if split_role(t).is_some()));
+        let apart_above =
+            is_item && !directly_followed && has_date && whole_below && !is_bold_name(line.raw);
         let sentence_above = is_item && (reads_as_sentence(&text) || apart_above) && !dates_next;
         // A dated line that names its organisation and role ("DataCorp, Engineer    2016 –
         // 2019", see `names_own_entry`) is a whole entry header: the item above it ("-
@@ -962,13 +964,13 @@ fn finish_entry(
     mut rest: Vec<String>,
     kind: SectionKind,
 ) -> Entry {
-    let date_pos = details.iter().position(|d| dates::find_range(d).is_some());
+    let date_pos = details.iter().position(|d| dates::entry_dates(d).is_some());
     // The line above the dates, when it was taken as the place: under a role it may be the
     // employer and its place (`Contoso Ltd., Seattle, WA`).
     let mut place_line = false;
     for (k, d) in details.iter().enumerate() {
         if Some(k) == date_pos {
-            let r = dates::find_range(d).expect("date");
+            let r = dates::entry_dates(d).expect("date");
             let before = d[..r.span.start]
                 .trim()
                 .trim_end_matches(['|', ',', '，', '·'])
@@ -1378,6 +1380,48 @@ mod tests {
                 (Some("Beta Corp"), Some("SRE"), 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_job_dated_by_one_year_or_month_heads_its_own_entry() {
+        // An internship dated "2017" became two sub-bullets of the job above it, and with a
+        // range below "Beta Inc - Intern" the last bullet above became its organisation.
+        for dates in [
+            "2017",
+            "Summer 2017",
+            "06/2017",
+            "Jun 2017 - Aug 2017",
+            "2017年",
+        ] {
+            let text = format!("Experience\n\nAcme Corp - SRE\n2019 - 2023\n- Ran Kubernetes clusters for 200 services\n- Cut cloud cost by 30%\n\nBeta Inc - Intern\n{dates}\n- Wrote Python scripts for billing\n");
+            let r = parse(&text);
+            let got: Vec<(Option<&str>, Option<&str>, Option<&str>, usize)> = r.sections[0]
+                .entries
+                .iter()
+                .map(|e| {
+                    (
+                        e.organisation.as_deref(),
+                        e.title.as_deref(),
+                        e.dates.as_deref(),
+                        e.bullets.len(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (Some("Acme Corp"), Some("SRE"), Some("2019 - 2023"), 2),
+                    (Some("Beta Inc"), Some("Intern"), Some(dates), 1)
+                ],
+                "{dates}"
+            );
+            assert!(r.sections[0].entries[1]
+                .start
+                .is_some_and(|s| s.year == 2017));
+        }
+        // A figure alone on a line is no date: a bullet continued on it stays one bullet.
+        let r = parse("Experience\n\nAcme Corp - SRE\n2019 - 2023\n- Served requests per second at peak:\n  12000\n");
+        assert_eq!(r.sections[0].entries.len(), 1);
     }
 
     #[test]
