@@ -666,6 +666,34 @@ fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
     (idx, has_date)
 }
 
+/// Whether an item reads as a name (an employer), not a statement: a few words, each
+/// opening with a capital or a digit ("Acme Corp", "Globex"), or a short Chinese name with no
+/// punctuation ("阿里巴巴", "网易").
+fn reads_as_name(t: &str) -> bool {
+    let t = t.trim();
+    if t.chars().any(is_han) {
+        return t.chars().count() <= 12 && !t.contains(['，', '。', '；', '、', ',']);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words
+            .iter()
+            .all(|w| !w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Whether a dated line opens with a role before its dates ("Senior Consultant    Jan 2020 –
+/// Present"): the role, not a place.
+fn role_before_dates(t: &str) -> bool {
+    dates::find_range(t).is_some_and(|r| {
+        let before = t[..r.span.start]
+            .trim()
+            .trim_end_matches(['|', ',', '，', '·', '-', '–'])
+            .trim();
+        !before.is_empty() && role_word(before) && !super::is_place(before)
+    })
+}
+
 /// Whether an item reads as a sentence (an achievement), not as a name: it ends with a
 /// full stop, exclamation mark or semicolon, and an English one has several words ("Acme
 /// Inc." is a name).
@@ -808,8 +836,13 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // it, however short ("- Wrote Terraform for AWS."): the lines below head their own
         // entry. A name set in bold ("- **阿里云**") still heads it.
         // So does a line that names both an organisation and a role over its dates ("Beta Inc
-        // - Intern" over "2017"): two lines are a whole header then.
+        // - Intern" over "2017"): two lines are a whole header then. And any dated header
+        // below the last item of a list ("- Led migration to microservices" under "- Built a
+        // payment service", then a blank line, then "Globex Inc    2016 - 2018"): the list
+        // ended with the blank line; an item that heads an entry opens its list.
+        let ends_a_list = i > 0 && matches!(lines[i - 1].kind, Kind::Item { .. });
         let whole_below = details.len() >= 3
+            || ends_a_list
             || (details.len() == 2
                 && matches!(&lines[details[0]].kind, Kind::Text(t) if split_role(t).is_some()));
         let apart_above =
@@ -819,11 +852,16 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // 2019", see `names_own_entry`) is a whole entry header: the item above it ("-
         // Mentored 5 engineers") is the previous entry's last bullet, unless the item is a
         // name set in bold ("- **阿里云**", as text from a PDF gives it).
+        // So is an achievement right above a role and its dates ("- Led ERP rollout for a
+        // retailer" over "Consultant    Sep 2017 – Dec 2019", the next role at the same
+        // employer); a marked name ("• Acme Corp" over "Senior Engineer, Jan 2020 – Present")
+        // is the employer of the role below it.
         let role_dated_below = is_item
             && has_date
-            && details
-                .last()
-                .is_some_and(|&j| matches!(&lines[j].kind, Kind::Text(t) if names_own_entry(t)))
+            && details.last().is_some_and(|&j| {
+                matches!(&lines[j].kind, Kind::Text(t) if names_own_entry(t)
+                    || (directly_followed && role_before_dates(t) && !reads_as_name(&text)))
+            })
             && !is_bold_name(line.raw);
         // `2019 – 2020 Built an open-source Kafka client used by 200 companies.`: a dated
         // sentence, an achievement rather than an entry's header.
@@ -836,6 +874,28 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             && (has_date
                 || inline_date
                 || (is_item && directly_followed && !continuation && details.len() <= 2));
+        // Dates alone on a line over the entry they date ("2020 – 2022" over "Machine
+        // Learning Engineer, OpenAI"): the line below is the header, the dates its dates.
+        let dates_first = !is_item
+            && directly_followed
+            && dates::entry_dates(&text)
+                .is_some_and(|r| r.span.start == 0 && r.span.end == text.len())
+            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::entry_dates(t).is_none());
+        if dates_first {
+            flush(&mut entries, &mut items, &mut bases);
+            let mut below: Vec<String> = details
+                .iter()
+                .filter_map(|&j| match &lines[j].kind {
+                    Kind::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect();
+            let head = below.remove(0);
+            below.insert(0, text);
+            entries.push(make_entry(head, below, kind));
+            i = details.last().map_or(i + 1, |&j| j + 1);
+            continue;
+        }
         if continuation {
             let mut joined = text;
             for &j in &details {
@@ -978,7 +1038,10 @@ fn finish_entry(
             e.dates = Some(d[r.span.clone()].trim().to_string());
             e.start = r.start;
             e.end = r.end;
-            if !before.is_empty() {
+            if role_before_dates(d) {
+                // `Deloitte, London` over `Senior Consultant    Jan 2020 – Present`: the role.
+                rest.insert(0, before.to_string());
+            } else if !before.is_empty() {
                 e.location = Some(before.to_string());
             }
             let after = d[r.span.end..].trim().trim_matches(['*', '_']).trim();
@@ -1425,6 +1488,94 @@ mod tests {
         // A figure alone on a line is no date: a bullet continued on it stays one bullet.
         let r = parse("Experience\n\nAcme Corp - SRE\n2019 - 2023\n- Served requests per second at peak:\n  12000\n");
         assert_eq!(r.sections[0].entries.len(), 1);
+    }
+
+    /// Organisation, title and dates of each entry of the first section, and its bullets.
+    fn entries_of(r: &Resume) -> Vec<([Option<&str>; 3], Vec<&str>)> {
+        r.sections[0]
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    [
+                        e.organisation.as_deref(),
+                        e.title.as_deref(),
+                        e.dates.as_deref(),
+                    ],
+                    e.bullets.iter().map(|b| b.text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_ends_at_a_blank_line_before_the_next_dated_header() {
+        // The last bullet became the next job's organisation ("Globex Inc" its place).
+        let r = parse("EXPERIENCE\nAcme Corp    2019 - 2021\n- Built a payment service\n- Led migration to microservices\n\nGlobex Inc    2016 - 2018\n- Wrote ETL pipelines\n");
+        assert_eq!(
+            entries_of(&r),
+            [
+                (
+                    [Some("Acme Corp"), None, Some("2019 - 2021")],
+                    vec!["Built a payment service", "Led migration to microservices"]
+                ),
+                (
+                    [Some("Globex Inc"), None, Some("2016 - 2018")],
+                    vec!["Wrote ETL pipelines"]
+                ),
+            ]
+        );
+        let r = parse("工作经历\n\n阿里巴巴  数据分析师  2018年3月—2020年5月\n- 搭建用户增长指标体系\n- 使用 SQL 完成日常分析报表\n\n腾讯  高级数据分析师  2020年6月—至今\n- 负责风控模型评估\n");
+        let got = entries_of(&r);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1.len(), 2, "{got:?}");
+        assert_eq!(got[1].0[2], Some("2020年6月—至今"));
+    }
+
+    #[test]
+    fn the_next_role_at_the_same_employer_is_no_bullets_entry() {
+        let r = parse("EXPERIENCE\nDeloitte, London\nSenior Consultant                          Jan 2020 – Present\n- Led ERP rollout for a FTSE 100 retailer\nConsultant                                 Sep 2017 – Dec 2019\n- Built financial models in Excel and Python\n");
+        let got = entries_of(&r);
+        assert_eq!(
+            got[0],
+            (
+                [
+                    Some("Deloitte, London"),
+                    Some("Senior Consultant"),
+                    Some("Jan 2020 – Present")
+                ],
+                vec!["Led ERP rollout for a FTSE 100 retailer"]
+            )
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0[2], Some("Sep 2017 – Dec 2019"));
+        assert_eq!(got[1].1, ["Built financial models in Excel and Python"]);
+    }
+
+    #[test]
+    fn dates_alone_over_a_role_date_the_entry_below_them() {
+        let r = parse("EXPERIENCE\n\n2020 – 2022\nMachine Learning Engineer, OpenAI\n- Trained reward models for RLHF\n- Built evaluation harness\n\n2018 – 2020\nResearch Engineer, DeepMind\n- Implemented distributed RL training\n");
+        assert_eq!(
+            entries_of(&r),
+            [
+                (
+                    [
+                        Some("OpenAI"),
+                        Some("Machine Learning Engineer"),
+                        Some("2020 – 2022")
+                    ],
+                    vec!["Trained reward models for RLHF", "Built evaluation harness"]
+                ),
+                (
+                    [
+                        Some("DeepMind"),
+                        Some("Research Engineer"),
+                        Some("2018 – 2020")
+                    ],
+                    vec!["Implemented distributed RL training"]
+                ),
+            ]
+        );
     }
 
     #[test]
