@@ -1458,26 +1458,20 @@ mod tests {
         ] {
             let text = format!("Experience\n\nAcme Corp - SRE\n2019 - 2023\n- Ran Kubernetes clusters for 200 services\n- Cut cloud cost by 30%\n\nBeta Inc - Intern\n{dates}\n- Wrote Python scripts for billing\n");
             let r = parse(&text);
-            // Organisation, title and dates of each entry, and how many bullets it has.
-            let got: Vec<([Option<&str>; 3], usize)> = r.sections[0]
-                .entries
-                .iter()
-                .map(|e| {
-                    (
-                        [
-                            e.organisation.as_deref(),
-                            e.title.as_deref(),
-                            e.dates.as_deref(),
-                        ],
-                        e.bullets.len(),
-                    )
-                })
-                .collect();
             assert_eq!(
-                got,
+                entries_of(&r),
                 [
-                    ([Some("Acme Corp"), Some("SRE"), Some("2019 - 2023")], 2),
-                    ([Some("Beta Inc"), Some("Intern"), Some(dates)], 1)
+                    (
+                        [Some("Acme Corp"), Some("SRE"), Some("2019 - 2023")],
+                        vec![
+                            "Ran Kubernetes clusters for 200 services",
+                            "Cut cloud cost by 30%"
+                        ]
+                    ),
+                    (
+                        [Some("Beta Inc"), Some("Intern"), Some(dates)],
+                        vec!["Wrote Python scripts for billing"]
+                    )
                 ],
                 "{dates}"
             );
