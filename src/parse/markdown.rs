@@ -28,6 +28,13 @@ struct State {
     /// Strong (bold) text in the heading being read, the same way.
     strong_open: Option<usize>,
     heading_strong: Vec<String>,
+    /// Strong text opening the paragraph being read (`**Airbnb** | Staff Designer | 2019 -
+    /// Present`): with dates, the paragraph heads an entry as a `###` heading would.
+    para_strong: Option<String>,
+    /// The employer of the roles under a `###` heading that names it alone (`### Google,
+    /// Mountain View`, then `**Senior Software Engineer** · 2021 – Present` and the next
+    /// role): each role is an entry of that employer.
+    employer: Option<String>,
     /// The first web address linked above the first section (a contact line's link whose
     /// text is not the address itself).
     contact_url: Option<String>,
@@ -60,6 +67,7 @@ impl State {
 
     fn end_heading(&mut self, level: HeadingLevel) {
         let text = self.take_buf();
+        self.employer = None;
         match level {
             HeadingLevel::H1 if !self.seen_name => {
                 self.seen_name = true;
@@ -73,23 +81,7 @@ impl State {
             _ => {
                 let links = std::mem::take(&mut self.heading_links);
                 let strong = std::mem::take(&mut self.heading_strong);
-                // `### Company  Title | 2019.03 - 至今`: the dates come out of the heading.
-                let dated = dates::find_range(&text).filter(|r| r.span.start > 0);
-                let entry = match dated {
-                    Some(r) => {
-                        let rest = format!(
-                            "{} {}",
-                            text[..r.span.start].trim_end_matches(HEADING_SEPARATORS),
-                            text[r.span.end..].trim_start_matches(HEADING_SEPARATORS)
-                        );
-                        let mut e = entry_heading(rest.trim(), &links, &strong);
-                        e.dates = Some(text[r.span.clone()].trim().to_string());
-                        e.start = r.start;
-                        e.end = r.end;
-                        e
-                    }
-                    None => entry_heading(&text, &links, &strong),
-                };
+                let entry = dated_entry(&text, &links, &strong);
                 self.section().entries.push(entry);
             }
         }
@@ -108,6 +100,47 @@ impl State {
             return;
         }
         let kind = self.section().kind;
+        let mut lines = lines;
+        // `**Airbnb** | Staff Designer | 2019 - Present` (or its dates on the next line) in a
+        // section of entries without `###` headings: a bold name opening a dated paragraph
+        // heads the next entry, as its heading would.
+        if let Some(bold) = self.para_strong.take() {
+            let dated = |l: &String| dates::find_range(l).is_some();
+            let entries_here = kind.is_work() || kind == SectionKind::Education;
+            let dates_near = lines.iter().take(2).any(dated);
+            if entries_here
+                && dates_near
+                && lines.first().is_some_and(|f| f.starts_with(bold.as_str()))
+            {
+                let first = lines.remove(0);
+                let mut entry = dated_entry(&first, &[], &[]);
+                let role_alone = entry.title.is_none()
+                    && entry
+                        .organisation
+                        .as_deref()
+                        .is_some_and(crate::model::names_a_role);
+                let no_employer = self.employer.is_none();
+                let section = self.section();
+                // The heading above named the employer alone: no dates, no role, nothing
+                // under it yet.
+                let employer_above = section.entries.last().is_some_and(|e| {
+                    e.dates.is_none()
+                        && e.title.is_none()
+                        && e.bullets.is_empty()
+                        && e.notes.is_empty()
+                        && e.organisation.is_some()
+                });
+                if role_alone && no_employer && employer_above {
+                    let above = section.entries.pop().expect("entry above");
+                    self.employer = above.organisation;
+                }
+                if let (true, Some(employer)) = (role_alone, &self.employer) {
+                    entry.title = entry.organisation.take();
+                    entry.organisation = Some(employer.clone());
+                }
+                self.section().entries.push(entry);
+            }
+        }
         let entry = self.entry();
         for line in lines {
             let fresh = entry.organisation.is_some() && entry.bullets.is_empty();
@@ -194,6 +227,24 @@ fn strip_superscript_marks(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// An entry from its heading line: `### Company  Title | 2019.03 - 至今`, the dates taken
+/// out first.
+fn dated_entry(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
+    let Some(r) = dates::find_range(text).filter(|r| r.span.start > 0) else {
+        return entry_heading(text, links, strong);
+    };
+    let rest = format!(
+        "{} {}",
+        text[..r.span.start].trim_end_matches(HEADING_SEPARATORS),
+        text[r.span.end..].trim_start_matches(HEADING_SEPARATORS)
+    );
+    let mut e = entry_heading(rest.trim(), links, strong);
+    e.dates = Some(text[r.span.clone()].trim().to_string());
+    e.start = r.start;
+    e.end = r.end;
+    e
 }
 
 /// Separators between a title and an organisation in an entry heading.
@@ -394,7 +445,10 @@ pub fn parse(text: &str) -> Resume {
                 st.heading = None;
                 st.end_heading(level);
             }
-            Event::Start(Tag::Paragraph) if st.items.is_empty() => st.buf.clear(),
+            Event::Start(Tag::Paragraph) if st.items.is_empty() => {
+                st.buf.clear();
+                st.para_strong = None;
+            }
             Event::End(TagEnd::Paragraph) => {
                 if st.items.is_empty() {
                     st.end_paragraph();
@@ -463,6 +517,17 @@ pub fn parse(text: &str) -> Resume {
             }
             Event::Start(Tag::Strong) if st.heading.is_some() => {
                 st.strong_open = Some(st.buf.len());
+            }
+            // Bold at the very start of a paragraph (not in a list or a heading).
+            Event::Start(Tag::Strong)
+                if st.items.is_empty() && st.para.is_empty() && st.buf.trim().is_empty() =>
+            {
+                st.strong_open = Some(st.buf.len());
+            }
+            Event::End(TagEnd::Strong) if st.heading.is_none() && st.strong_open.is_some() => {
+                if let Some(start) = st.strong_open.take() {
+                    st.para_strong = Some(norm(st.buf.get(start..).unwrap_or("")));
+                }
             }
             Event::End(TagEnd::Strong) if st.heading.is_some() => {
                 if let Some(start) = st.strong_open.take() {
@@ -691,6 +756,75 @@ mod tests {
         // A summary section is not contact lines.
         let md = "# Alex\n\n## Summary\n\n- Built things at alex@example.com for years and years\n- Led teams\n";
         assert_eq!(parse(md).sections.len(), 1);
+    }
+
+    #[test]
+    fn bold_dated_paragraphs_head_entries_without_entry_headings() {
+        // Every job had been one entry with the headers as notes: 0.0 years of experience.
+        let r = parse("# Emma Davis\n\nemma@example.com\n\n## Work Experience\n\n**Airbnb** | Staff Designer | 2019 - Present\n- Led redesign of the host onboarding flow\n\n**Facebook** | Product Designer | 2015 - 2019\n- Designed Groups notifications\n\n## Education\n\n**Rhode Island School of Design** — BFA Graphic Design, 2011 - 2015\n");
+        let got: Vec<_> = r
+            .sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .map(|e| {
+                (
+                    e.organisation.as_deref(),
+                    e.title.as_deref(),
+                    e.dates.as_deref(),
+                    e.bullets.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Airbnb"),
+                    Some("Staff Designer"),
+                    Some("2019 - Present"),
+                    1
+                ),
+                (
+                    Some("Facebook"),
+                    Some("Product Designer"),
+                    Some("2015 - 2019"),
+                    1
+                ),
+                (
+                    Some("Rhode Island School of Design"),
+                    Some("BFA Graphic Design"),
+                    Some("2011 - 2015"),
+                    0
+                ),
+            ]
+        );
+        // Roles in bold under a heading that names their employer alone.
+        let r = parse("## Experience\n\n### Google, Mountain View\n\n**Senior Software Engineer** · 2021 – Present\n- Led Spanner client library redesign\n\n**Software Engineer** · 2018 – 2021\n- Built Bigtable autoscaler\n");
+        let got: Vec<_> = r.sections[0]
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.organisation.as_deref(),
+                    e.title.as_deref(),
+                    e.bullets.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Google, Mountain View"),
+                    Some("Senior Software Engineer"),
+                    1
+                ),
+                (Some("Google, Mountain View"), Some("Software Engineer"), 1),
+            ]
+        );
+        // A bold lead-in without dates stays the entry's text.
+        let r = parse("## Experience\n\n### Acme\n\n**Impact:** cut latency by half\n");
+        assert_eq!(r.sections[0].entries.len(), 1);
     }
 
     #[test]
