@@ -134,6 +134,10 @@ impl State {
                     let above = section.entries.pop().expect("entry above");
                     self.employer = above.organisation;
                 }
+                if !role_alone {
+                    // A bold entry naming its own employer ends the roles of the one above.
+                    self.employer = None;
+                }
                 if let (true, Some(employer)) = (role_alone, &self.employer) {
                     entry.title = entry.organisation.take();
                     entry.organisation = Some(employer.clone());
@@ -821,6 +825,19 @@ mod tests {
                 ),
                 (Some("Google, Mountain View"), Some("Software Engineer"), 1),
             ]
+        );
+        // An entry naming its own employer ends them.
+        let r = parse("## Experience\n\n### Google\n\n**Senior Software Engineer** · 2021 – Present\n- Led Spanner client library redesign\n\n**Acme Corp** | Engineer | 2015 – 2018\n- Built billing\n\n**Intern** · 2014 – 2015\n- Wrote tests\n");
+        let orgs: Vec<_> = r.sections[0]
+            .entries
+            .iter()
+            .map(|e| e.organisation.as_deref())
+            .collect();
+        assert_eq!(
+            orgs,
+            [Some("Google"), Some("Acme Corp"), Some("Intern")],
+            "{:#?}",
+            r.sections[0].entries
         );
         // A bold lead-in without dates stays the entry's text.
         let r = parse("## Experience\n\n### Acme\n\n**Impact:** cut latency by half\n");
