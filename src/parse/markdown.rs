@@ -587,6 +587,7 @@ pub fn parse(text: &str) -> Resume {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::test_view::entries_of;
 
     #[test]
     fn an_image_in_a_bullet_adds_no_words() {
@@ -766,64 +767,53 @@ mod tests {
     fn bold_dated_paragraphs_head_entries_without_entry_headings() {
         // Every job had been one entry with the headers as notes: 0.0 years of experience.
         let r = parse("# Emma Davis\n\nemma@example.com\n\n## Work Experience\n\n**Airbnb** | Staff Designer | 2019 - Present\n- Led redesign of the host onboarding flow\n\n**Facebook** | Product Designer | 2015 - 2019\n- Designed Groups notifications\n\n## Education\n\n**Rhode Island School of Design** — BFA Graphic Design, 2011 - 2015\n");
-        let got: Vec<_> = r
-            .sections
-            .iter()
-            .flat_map(|s| &s.entries)
-            .map(|e| {
-                (
-                    e.organisation.as_deref(),
-                    e.title.as_deref(),
-                    e.dates.as_deref(),
-                    e.bullets.len(),
-                )
-            })
-            .collect();
         assert_eq!(
-            got,
+            entries_of(&r),
             [
                 (
-                    Some("Airbnb"),
-                    Some("Staff Designer"),
-                    Some("2019 - Present"),
-                    1
+                    [
+                        Some("Airbnb"),
+                        Some("Staff Designer"),
+                        Some("2019 - Present")
+                    ],
+                    vec!["Led redesign of the host onboarding flow"]
                 ),
                 (
-                    Some("Facebook"),
-                    Some("Product Designer"),
-                    Some("2015 - 2019"),
-                    1
+                    [
+                        Some("Facebook"),
+                        Some("Product Designer"),
+                        Some("2015 - 2019")
+                    ],
+                    vec!["Designed Groups notifications"]
                 ),
                 (
-                    Some("Rhode Island School of Design"),
-                    Some("BFA Graphic Design"),
-                    Some("2011 - 2015"),
-                    0
+                    [
+                        Some("Rhode Island School of Design"),
+                        Some("BFA Graphic Design"),
+                        Some("2011 - 2015")
+                    ],
+                    vec![]
                 ),
             ]
         );
         // Roles in bold under a heading that names their employer alone.
         let r = parse("## Experience\n\n### Google, Mountain View\n\n**Senior Software Engineer** · 2021 – Present\n- Led Spanner client library redesign\n\n**Software Engineer** · 2018 – 2021\n- Built Bigtable autoscaler\n");
-        let got: Vec<_> = r.sections[0]
-            .entries
-            .iter()
-            .map(|e| {
-                (
-                    e.organisation.as_deref(),
-                    e.title.as_deref(),
-                    e.bullets.len(),
-                )
-            })
-            .collect();
+        let google = Some("Google, Mountain View");
         assert_eq!(
-            got,
+            entries_of(&r),
             [
                 (
-                    Some("Google, Mountain View"),
-                    Some("Senior Software Engineer"),
-                    1
+                    [
+                        google,
+                        Some("Senior Software Engineer"),
+                        Some("2021 – Present")
+                    ],
+                    vec!["Led Spanner client library redesign"]
                 ),
-                (Some("Google, Mountain View"), Some("Software Engineer"), 1),
+                (
+                    [google, Some("Software Engineer"), Some("2018 – 2021")],
+                    vec!["Built Bigtable autoscaler"]
+                ),
             ]
         );
         // An entry naming its own employer ends them.

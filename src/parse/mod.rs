@@ -489,6 +489,31 @@ pub(crate) fn fill_contact(b: &mut Basics) {
     }
 }
 
+/// Test views shared by the résumé readers' tests.
+#[cfg(test)]
+pub(crate) mod test_view {
+    use crate::model::Resume;
+
+    /// Each entry of every section as `[organisation, title, dates]` and its bullets'
+    /// texts: what a reader of the résumé would check first.
+    pub(crate) fn entries_of(r: &Resume) -> Vec<([Option<&str>; 3], Vec<&str>)> {
+        r.sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .map(|e| {
+                (
+                    [
+                        e.organisation.as_deref(),
+                        e.title.as_deref(),
+                        e.dates.as_deref(),
+                    ],
+                    e.bullets.iter().map(|b| b.text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1227,6 +1227,7 @@ pub fn is_age(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::test_view::entries_of;
 
     #[test]
     fn markers() {
@@ -1485,23 +1486,6 @@ mod tests {
     }
 
     /// Organisation, title and dates of each entry of the first section, and its bullets.
-    fn entries_of(r: &Resume) -> Vec<([Option<&str>; 3], Vec<&str>)> {
-        r.sections[0]
-            .entries
-            .iter()
-            .map(|e| {
-                (
-                    [
-                        e.organisation.as_deref(),
-                        e.title.as_deref(),
-                        e.dates.as_deref(),
-                    ],
-                    e.bullets.iter().map(|b| b.text.as_str()).collect(),
-                )
-            })
-            .collect()
-    }
-
     #[test]
     fn a_list_ends_at_a_blank_line_before_the_next_dated_header() {
         // The last bullet became the next job's organisation ("Globex Inc" its place).
