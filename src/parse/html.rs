@@ -457,6 +457,62 @@ mod tests {
     }
 
     #[test]
+    fn jobs_set_apart_by_layout_alone_are_entries() {
+        // Each job a table row, or a bold name and dates over an italic role: every job had
+        // been one entry with the headers as notes, and 0.0 years of experience.
+        use crate::parse::test_view::entries_of;
+        let read = |page: &str| crate::parse::markdown::parse(&resume_text(page).0);
+        let table = read("<html><body><h1>陈静</h1><p>chenjing@example.com</p><h2>工作经历</h2><table><tr><td>2020.03-至今</td><td>美团</td><td>前端工程师</td></tr></table><ul><li>负责外卖商家端 React 应用开发</li></ul><table><tr><td>2017.07-2020.02</td><td>网易</td><td>Java 开发工程师</td></tr></table><ul><li>参与网易云音乐 Web 版开发</li></ul><h2>教育背景</h2><p>2013.09-2017.06 武汉大学 软件工程 本科</p></body></html>");
+        assert_eq!(
+            entries_of(&table),
+            [
+                (
+                    [Some("美团"), Some("前端工程师"), Some("2020.03-至今")],
+                    vec!["负责外卖商家端 React 应用开发"]
+                ),
+                (
+                    [
+                        Some("网易"),
+                        Some("Java 开发工程师"),
+                        Some("2017.07-2020.02")
+                    ],
+                    vec!["参与网易云音乐 Web 版开发"]
+                ),
+                (
+                    [
+                        Some("武汉大学 软件工程 本科"),
+                        None,
+                        Some("2013.09-2017.06")
+                    ],
+                    vec![]
+                ),
+            ]
+        );
+        let bold = read("<html><body><div>Kevin Zhao</div><div>kevin@example.com</div><section><h2>WORK EXPERIENCE</h2><div class=\"job\"><span><b>Pinterest</b></span> <span>2019 - 2022</span><br><i>Software Engineer</i><ul><li>Built home feed ranking features</li></ul></div><div class=\"job\"><span><b>LinkedIn</b></span> <span>2016 - 2019</span><br><i>Associate Engineer</i><ul><li>Worked on the People You May Know service</li></ul></div></section></body></html>");
+        assert_eq!(
+            entries_of(&bold),
+            [
+                (
+                    [
+                        Some("Pinterest"),
+                        Some("Software Engineer"),
+                        Some("2019 - 2022")
+                    ],
+                    vec!["Built home feed ranking features"]
+                ),
+                (
+                    [
+                        Some("LinkedIn"),
+                        Some("Associate Engineer"),
+                        Some("2016 - 2019")
+                    ],
+                    vec!["Worked on the People You May Know service"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn tables_rows_are_lines() {
         let t = posting_text("<table><tr><td>Location</td><td>Berlin</td></tr><tr><td>Salary</td><td>€90k</td></tr></table>");
         assert_eq!(t, "Location | Berlin\nSalary | €90k\n");

@@ -35,6 +35,14 @@ struct State {
     /// Mountain View`, then `**Senior Software Engineer** · 2021 – Present` and the next
     /// role): each role is an entry of that employer.
     employer: Option<String>,
+    /// The organisation of the last entry headed by its employer in this section (a `###`
+    /// heading, a bold or a dated line naming more than a role): a role that follows with
+    /// its own dates and no employer of its own is another role there.
+    named_org: Option<String>,
+    /// Whether a paragraph outside lists is being read, and the links read in it: they go
+    /// to the entry a line of it heads, or else to the entry its lines are notes of.
+    in_para: bool,
+    para_links: Vec<Link>,
     /// The first web address linked above the first section (a contact line's link whose
     /// text is not the address itself).
     contact_url: Option<String>,
@@ -68,6 +76,7 @@ impl State {
     fn end_heading(&mut self, level: HeadingLevel) {
         let text = self.take_buf();
         self.employer = None;
+        self.named_org = None;
         match level {
             HeadingLevel::H1 if !self.seen_name => {
                 self.seen_name = true;
@@ -82,6 +91,7 @@ impl State {
                 let links = std::mem::take(&mut self.heading_links);
                 let strong = std::mem::take(&mut self.heading_strong);
                 let entry = dated_entry(&text, &links, &strong);
+                self.named_org = entry.organisation.clone();
                 self.section().entries.push(entry);
             }
         }
@@ -95,118 +105,178 @@ impl State {
             self.para.push(line);
         }
         let lines = std::mem::take(&mut self.para);
+        let mut links = std::mem::take(&mut self.para_links);
         if self.resume.sections.is_empty() {
             self.resume.basics.lines.extend(lines);
             return;
         }
         let kind = self.section().kind;
         let mut lines = lines;
+        let entries_here = kind.is_work() || kind == SectionKind::Education;
         // `**Airbnb** | Staff Designer | 2019 - Present` (or its dates on the next line) in a
         // section of entries without `###` headings: a bold name opening a dated paragraph
         // heads the next entry, as its heading would.
-        if let Some(bold) = self.para_strong.take() {
+        let bold = self.para_strong.take();
+        if let Some(bold) = bold.as_deref() {
             let dated = |l: &String| dates::find_range(l).is_some();
-            let entries_here = kind.is_work() || kind == SectionKind::Education;
             let dates_near = lines.iter().take(2).any(dated);
-            if entries_here
-                && dates_near
-                && lines.first().is_some_and(|f| f.starts_with(bold.as_str()))
-            {
+            if entries_here && dates_near && lines.first().is_some_and(|f| f.starts_with(bold)) {
                 let first = lines.remove(0);
-                let mut entry = dated_entry(&first, &[], &[]);
-                let role_alone = entry.title.is_none()
-                    && entry
-                        .organisation
-                        .as_deref()
-                        .is_some_and(crate::model::names_a_role);
-                let no_employer = self.employer.is_none();
-                let section = self.section();
-                // The heading above named the employer alone: no dates, no role, nothing
-                // under it yet.
-                let employer_above = section.entries.last().is_some_and(|e| {
-                    e.dates.is_none()
-                        && e.title.is_none()
-                        && e.bullets.is_empty()
-                        && e.notes.is_empty()
-                        && e.organisation.is_some()
-                });
-                if role_alone && no_employer && employer_above {
-                    let above = section.entries.pop().expect("entry above");
-                    self.employer = above.organisation;
-                }
-                if !role_alone {
-                    // A bold entry naming its own employer ends the roles of the one above.
-                    self.employer = None;
-                }
-                if let (true, Some(employer)) = (role_alone, &self.employer) {
-                    entry.title = entry.organisation.take();
-                    entry.organisation = Some(employer.clone());
-                }
-                self.section().entries.push(entry);
+                self.head_entry(&first, &mut links);
             }
         }
-        let entry = self.entry();
         for line in lines {
-            let fresh = entry.organisation.is_some() && entry.bullets.is_empty();
-            if fresh && entry.dates.is_none() {
-                if let Some(r) = dates::find_range(&line) {
-                    entry.dates = Some(line[r.span.clone()].trim().to_string());
-                    entry.start = r.start;
-                    entry.end = r.end;
-                    let loc = line[..r.span.start]
-                        .trim()
-                        .trim_end_matches(['|', ',', '，', '·'])
-                        .trim();
-                    // "Senior Backend Engineer · Austin, TX · 2019 – Present": the role, then
-                    // the place (jdfit's own HTML and DOCX write entries so).
-                    let split = [" · ", " | "].iter().find_map(|sep| loc.split_once(sep));
-                    match split {
-                        Some((role, place))
-                            if entry.title.is_none() && kind != SectionKind::Education =>
-                        {
-                            entry.title = Some(role.trim().to_string());
-                            entry.location = Some(place.trim().to_string());
-                        }
-                        // "Senior Backend Engineer | Jan 2019 – Present" under `Company |
-                        // City, ST`: a role, not a place.
-                        _ if entry.title.is_none()
-                            && kind != SectionKind::Education
-                            && crate::model::names_a_role(loc)
-                            && !super::is_place(loc) =>
-                        {
-                            entry.title = Some(loc.to_string())
-                        }
-                        _ if !loc.is_empty() && entry.location.is_none() => {
-                            entry.location = Some(loc.to_string())
-                        }
-                        // A place given by the heading already: a degree or a role line.
-                        _ if !loc.is_empty() => entry.notes.push(loc.to_string()),
-                        _ => {}
-                    }
-                    let after = line[r.span.end..].trim().trim_start_matches('|').trim();
-                    if !after.is_empty() {
-                        entry.notes.push(after.to_string());
-                    }
-                    continue;
-                }
+            // Without bold, a header line of its own (`Pinterest 2019 - 2022`, a table row
+            // `2020.03-至今 | 美团 | 前端工程师` read from HTML) heads the next entry once the
+            // one above has its dates: résumés written without `###` headings, or converted
+            // from pages and documents that set entries apart by layout alone.
+            if entries_here && bold.is_none() && heads_entry(&line) && !self.awaits_dates() {
+                self.head_entry(&line, &mut links);
+                continue;
             }
-            // A title is short and no sentence: "Led a team of five. Built Go services." is
-            // the entry's paragraph (its bullets, when the résumé marks none).
-            let short = line.chars().count() <= 80
-                && !line.ends_with(['。', '：', ':'])
-                && !super::text::reads_as_sentence(&line);
-            if fresh
-                && entry.title.is_none()
-                && entry.notes.is_empty()
-                && short
-                && kind != SectionKind::Education
-            {
-                entry.title = Some(line);
-            } else {
-                entry.notes.push(line);
-            }
+            self.entry_line(kind, line);
+        }
+        if !links.is_empty() {
+            self.entry().links.extend(links);
         }
     }
+
+    /// Whether the last entry of the section is a heading still without its dates (its
+    /// dates may come on the next line).
+    fn awaits_dates(&mut self) -> bool {
+        self.section()
+            .entries
+            .last()
+            .is_some_and(|e| e.organisation.is_some() && e.dates.is_none() && e.bullets.is_empty())
+    }
+
+    /// Starts an entry from a dated header line that is not a `###` heading.
+    /// `links` are the paragraph's: those on words of this line are the heading's.
+    fn head_entry(&mut self, first: &str, links: &mut Vec<Link>) {
+        let (own, rest): (Vec<Link>, Vec<Link>) = links
+            .drain(..)
+            .partition(|l| first.contains(l.text.as_str()));
+        *links = rest;
+        let own: Vec<(String, String)> = own.into_iter().map(|l| (l.text, l.url)).collect();
+        let mut entry = dated_entry(first, &own, &[]);
+        let role_alone = entry.title.is_none()
+            && entry
+                .organisation
+                .as_deref()
+                .is_some_and(crate::model::names_a_role);
+        let no_employer = self.employer.is_none();
+        let section = self.section();
+        // The heading above named the employer alone: no dates, no role, nothing
+        // under it yet.
+        let employer_above = section.entries.last().is_some_and(|e| {
+            e.dates.is_none()
+                && e.title.is_none()
+                && e.bullets.is_empty()
+                && e.notes.is_empty()
+                && e.organisation.is_some()
+        });
+        if role_alone && no_employer && employer_above {
+            let above = section.entries.pop().expect("entry above");
+            self.employer = above.organisation;
+        }
+        if !role_alone {
+            // An entry naming its own employer ends the roles of the one above.
+            self.employer = None;
+            self.named_org = entry.organisation.clone();
+        }
+        // A role alone after the roles of an employer named above is another role there.
+        let last_org = self
+            .section()
+            .entries
+            .last()
+            .and_then(|e| e.organisation.clone());
+        let employer = self.employer.clone().or_else(|| {
+            self.named_org
+                .clone()
+                .filter(|h| role_alone && last_org.as_ref() == Some(h))
+        });
+        if let (true, Some(employer)) = (role_alone, employer) {
+            entry.title = entry.organisation.take();
+            entry.organisation = Some(employer);
+        }
+        self.section().entries.push(entry);
+    }
+
+    /// A line of a paragraph under an entry: its dates, role, place or a note.
+    fn entry_line(&mut self, kind: SectionKind, line: String) {
+        let entry = self.entry();
+        let fresh = entry.organisation.is_some() && entry.bullets.is_empty();
+        if fresh && entry.dates.is_none() {
+            if let Some(r) = dates::find_range(&line) {
+                entry.dates = Some(line[r.span.clone()].trim().to_string());
+                entry.start = r.start;
+                entry.end = r.end;
+                let loc = line[..r.span.start]
+                    .trim()
+                    .trim_end_matches(['|', ',', '，', '·'])
+                    .trim();
+                // "Senior Backend Engineer · Austin, TX · 2019 – Present": the role, then
+                // the place (jdfit's own HTML and DOCX write entries so).
+                let split = [" · ", " | "].iter().find_map(|sep| loc.split_once(sep));
+                match split {
+                    Some((role, place))
+                        if entry.title.is_none() && kind != SectionKind::Education =>
+                    {
+                        entry.title = Some(role.trim().to_string());
+                        entry.location = Some(place.trim().to_string());
+                    }
+                    // "Senior Backend Engineer | Jan 2019 – Present" under `Company |
+                    // City, ST`: a role, not a place.
+                    _ if entry.title.is_none()
+                        && kind != SectionKind::Education
+                        && crate::model::names_a_role(loc)
+                        && !super::is_place(loc) =>
+                    {
+                        entry.title = Some(loc.to_string())
+                    }
+                    _ if !loc.is_empty() && entry.location.is_none() => {
+                        entry.location = Some(loc.to_string())
+                    }
+                    // A place given by the heading already: a degree or a role line.
+                    _ if !loc.is_empty() => entry.notes.push(loc.to_string()),
+                    _ => {}
+                }
+                let after = line[r.span.end..].trim().trim_start_matches('|').trim();
+                if !after.is_empty() {
+                    entry.notes.push(after.to_string());
+                }
+                return;
+            }
+        }
+        // A title is short and no sentence: "Led a team of five. Built Go services." is
+        // the entry's paragraph (its bullets, when the résumé marks none).
+        let short = line.chars().count() <= 80
+            && !line.ends_with(['。', '：', ':'])
+            && !super::text::reads_as_sentence(&line);
+        if fresh
+            && entry.title.is_none()
+            && entry.notes.is_empty()
+            && short
+            && kind != SectionKind::Education
+        {
+            entry.title = Some(line);
+        } else {
+            entry.notes.push(line);
+        }
+    }
+}
+
+/// Whether a paragraph line reads as an entry's header: a date range with a name beside it,
+/// short, and no sentence or labelled line ("Tech: Go, Kafka (2019 - 2021)").
+fn heads_entry(line: &str) -> bool {
+    let Some(r) = dates::find_range(line) else {
+        return false;
+    };
+    let named = |s: &str| s.chars().any(char::is_alphabetic);
+    line.chars().count() <= 100
+        && !line.contains([':', '：'])
+        && !super::text::reads_as_sentence(line)
+        && (named(&line[..r.span.start]) || named(&line[r.span.end..]))
 }
 
 /// Text with its runs of white space made single spaces.
@@ -236,7 +306,13 @@ fn strip_superscript_marks(s: &str) -> String {
 /// An entry from its heading line: `### Company  Title | 2019.03 - 至今`, the dates taken
 /// out first.
 fn dated_entry(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
-    let Some(r) = dates::find_range(text).filter(|r| r.span.start > 0) else {
+    // Dates first (`2020.03-至今 | 美团 | 前端工程师`) when something follows them.
+    let Some(r) = dates::find_range(text).filter(|r| {
+        r.span.start > 0
+            || !text[r.span.end..]
+                .trim_matches(HEADING_SEPARATORS)
+                .is_empty()
+    }) else {
         return entry_heading(text, links, strong);
     };
     let rest = format!(
@@ -452,9 +528,11 @@ pub fn parse(text: &str) -> Resume {
             Event::Start(Tag::Paragraph) if st.items.is_empty() => {
                 st.buf.clear();
                 st.para_strong = None;
+                st.in_para = true;
             }
             Event::End(TagEnd::Paragraph) => {
                 if st.items.is_empty() {
+                    st.in_para = false;
                     st.end_paragraph();
                 } else {
                     st.buf.push(' ');
@@ -510,7 +588,11 @@ pub fn parse(text: &str) -> Resume {
                         item.2.push(Link { text, url });
                     } else if !st.resume.sections.is_empty() && is_web(&url) {
                         // A link in a paragraph of a section: on words of the entry's notes.
-                        st.entry().links.push(Link { text, url });
+                        if st.in_para {
+                            st.para_links.push(Link { text, url });
+                        } else {
+                            st.entry().links.push(Link { text, url });
+                        }
                     } else if st.resume.sections.is_empty()
                         && st.contact_url.is_none()
                         && is_web(&url)
@@ -764,6 +846,95 @@ mod tests {
     }
 
     #[test]
+    fn dated_header_lines_head_entries_without_bold_or_headings() {
+        // A header line of its own under a section of jobs, as pages and documents
+        // converted to Markdown write them: it had been a note of one entry for every job.
+        let r = parse("# Mei Lin\n\nmei@example.com\n\n## Work Experience\n\nStripe 2019 - 2022  \n*Backend Engineer*\n\n- Built the payouts ledger\n\n2016.07-2019.06 | Shopify | Developer\n\n- Ran checkout experiments\n\nPromoted twice and led the feed team from 2017 - 2019 as its first engineer.\n\n## Education\n\n2012 - 2016 Zhejiang University, Computer Science\n");
+        assert_eq!(
+            entries_of(&r),
+            [
+                (
+                    [
+                        Some("Stripe"),
+                        Some("Backend Engineer"),
+                        Some("2019 - 2022")
+                    ],
+                    vec!["Built the payouts ledger"]
+                ),
+                (
+                    [Some("Shopify"), Some("Developer"), Some("2016.07-2019.06")],
+                    vec!["Ran checkout experiments"]
+                ),
+                (
+                    [
+                        Some("Zhejiang University, Computer Science"),
+                        None,
+                        Some("2012 - 2016")
+                    ],
+                    vec![]
+                ),
+            ]
+        );
+        // A sentence with dates in it is the entry's text, not another entry.
+        assert_eq!(
+            r.sections[0].entries[1].notes,
+            ["Promoted twice and led the feed team from 2017 - 2019 as its first engineer."]
+        );
+        // A role alone with its dates, after an entry naming its employer, is another role
+        // there (it had been a note, its bullet under the role above).
+        let r = parse("## Experience\n\n**Infosys**, Bangalore\n*Technology Lead*, Jan 2018 – Present\n* Managed a team of 12 developers\n\n*Senior Systems Engineer*, Jul 2014 – Dec 2017\n* Developed Java Spring services\n");
+        let infosys = Some("Infosys, Bangalore");
+        assert_eq!(
+            entries_of(&r),
+            [
+                (
+                    [infosys, Some("Technology Lead"), Some("Jan 2018 – Present")],
+                    vec!["Managed a team of 12 developers"]
+                ),
+                (
+                    [
+                        infosys,
+                        Some("Senior Systems Engineer"),
+                        Some("Jul 2014 – Dec 2017")
+                    ],
+                    vec!["Developed Java Spring services"]
+                ),
+            ]
+        );
+        // A link on the header line's name is the entry's, as on a `###` heading.
+        let r = parse("## Education\n\n[Zhejiang University](http://www.zju.example), Electronic Engineering, 2012 - 2016\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            (
+                e.organisation.as_deref(),
+                e.title.as_deref(),
+                e.url.as_deref()
+            ),
+            (
+                Some("Zhejiang University"),
+                Some("Electronic Engineering"),
+                Some("http://www.zju.example")
+            )
+        );
+        assert_eq!(r.sections[0].entries.len(), 1);
+        // Under a heading still waiting for its dates, the dated line is that entry's.
+        let r = parse(
+            "## Experience\n\n### Acme Corp\n\nSenior Engineer · 2019 – 2021\n\n- Built billing\n",
+        );
+        assert_eq!(
+            entries_of(&r),
+            [(
+                [
+                    Some("Acme Corp"),
+                    Some("Senior Engineer"),
+                    Some("2019 – 2021")
+                ],
+                vec!["Built billing"]
+            )]
+        );
+    }
+
+    #[test]
     fn bold_dated_paragraphs_head_entries_without_entry_headings() {
         // Every job had been one entry with the headers as notes: 0.0 years of experience.
         let r = parse("# Emma Davis\n\nemma@example.com\n\n## Work Experience\n\n**Airbnb** | Staff Designer | 2019 - Present\n- Led redesign of the host onboarding flow\n\n**Facebook** | Product Designer | 2015 - 2019\n- Designed Groups notifications\n\n## Education\n\n**Rhode Island School of Design** — BFA Graphic Design, 2011 - 2015\n");
@@ -816,16 +987,20 @@ mod tests {
                 ),
             ]
         );
-        // An entry naming its own employer ends them.
+        // An entry naming its own employer ends them: the role after it is its employer's.
         let r = parse("## Experience\n\n### Google\n\n**Senior Software Engineer** · 2021 – Present\n- Led Spanner client library redesign\n\n**Acme Corp** | Engineer | 2015 – 2018\n- Built billing\n\n**Intern** · 2014 – 2015\n- Wrote tests\n");
         let orgs: Vec<_> = r.sections[0]
             .entries
             .iter()
-            .map(|e| e.organisation.as_deref())
+            .map(|e| (e.organisation.as_deref(), e.title.as_deref()))
             .collect();
         assert_eq!(
             orgs,
-            [Some("Google"), Some("Acme Corp"), Some("Intern")],
+            [
+                (Some("Google"), Some("Senior Software Engineer")),
+                (Some("Acme Corp"), Some("Engineer")),
+                (Some("Acme Corp"), Some("Intern"))
+            ],
             "{:#?}",
             r.sections[0].entries
         );

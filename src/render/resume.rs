@@ -359,7 +359,7 @@ mod tests {
 
     #[test]
     fn links_on_words_of_bullets_and_notes_are_kept_in_outputs_that_carry_links() {
-        let md = "# Cai\n\n## Education\n\n[Zhejiang University](http://www.zju.example), Electronic Engineering, 2012 - 2016\n\n## Skills\n\n- Libraries: [Glide](https://github.com/bumptech/glide) and [Gson](https://github.com/google/gson), not [a note](#)\n";
+        let md = "# Cai\n\n## Education\n\n[Zhejiang University](http://www.zju.example), Electronic Engineering (exchange term)\n\n## Skills\n\n- Libraries: [Glide](https://github.com/bumptech/glide) and [Gson](https://github.com/google/gson), not [a note](#)\n";
         let r = markdown::parse(md);
         let b = &r.sections[1].entries[0].bullets[0];
         // The text stays verbatim; the links ride beside it.
