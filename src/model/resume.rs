@@ -433,7 +433,7 @@ impl Resume {
 }
 
 /// Words of a job title, in either language (checked against lowercased text).
-pub(crate) const ROLE_WORDS: [&str; 28] = [
+pub(crate) const ROLE_WORDS: [&str; 40] = [
     "engineer",
     // Titles written as their initials: Site Reliability Engineer, Software Engineer.
     "sre",
@@ -455,7 +455,19 @@ pub(crate) const ROLE_WORDS: [&str; 28] = [
     "officer",
     "head of",
     "founder",
+    "programmer",
+    "technician",
+    "coordinator",
     "工程师",
+    "分析师",
+    "设计师",
+    "研究员",
+    "科学家",
+    "程序员",
+    "顾问",
+    "专员",
+    "创始人",
+    "合伙人",
     "经理",
     "主管",
     "总监",

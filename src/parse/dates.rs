@@ -2,13 +2,14 @@
 //! `2019.02 – 2020.03`, `Jan 2019 – Present`, `2018/10 - 至今`, `2013-12-01`, and with the
 //! month first, as American and European résumés write it: `03/2020 – 12/2022`,
 //! `5/2019 - Present`, `06.2018`, `05/12/2020` (month, day, year), `Summer 2018` (a season
-//! gives the year alone).
+//! gives the year alone), and quarters (`Q3 2020 – Q1 2022`, `2020 Q3`: from the first month
+//! of the first to the last month of the second).
 
 use crate::model::{DateEnd, YearMonth};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const POINT: &str = r"(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}\s*[./-]\s*[0-9]{1,2}(?:\s*[./-]\s*[0-9]{1,2})?|\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/[0-9]{4}\b|\b(?:0?[1-9]|1[0-2])\s*[./]\s*[0-9]{4}\b|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)\.?,?\s+[0-9]{4}|[0-9]{4}\s*年?)";
+const POINT: &str = r"(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}\s*[./-]\s*[0-9]{1,2}(?:\s*[./-]\s*[0-9]{1,2})?|\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/[0-9]{4}\b|\b(?:0?[1-9]|1[0-2])\s*[./]\s*[0-9]{4}\b|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)\.?,?\s+[0-9]{4}|\b[Qq][1-4][\s/-]*[0-9]{4}\b|[0-9]{4}[\s/-]*[Qq][1-4]\b|[0-9]{4}\s*年?)";
 const END: &str = r"(?i:至今|现在|今|present|now|current|ongoing|today)";
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -19,7 +20,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static POINT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<y1>[0-9]{4})\s*年\s*(?P<m1>[0-9]{1,2})\s*月|(?P<y2>[0-9]{4})\s*[./-]\s*(?P<m2>[0-9]{1,2})(?:\s*[./-]\s*[0-9]{1,2})?|(?P<m6>[0-9]{1,2})/[0-9]{1,2}/(?P<y6>[0-9]{4})|(?P<m5>[0-9]{1,2})\s*[./]\s*(?P<y5>[0-9]{4})|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>[0-9]{4})|(?P<y4>[0-9]{4})\s*年?)$")
+    Regex::new(r"(?i)^(?:(?P<y1>[0-9]{4})\s*年\s*(?P<m1>[0-9]{1,2})\s*月|(?P<y2>[0-9]{4})\s*[./-]\s*(?P<m2>[0-9]{1,2})(?:\s*[./-]\s*[0-9]{1,2})?|(?P<m6>[0-9]{1,2})/[0-9]{1,2}/(?P<y6>[0-9]{4})|(?P<m5>[0-9]{1,2})\s*[./]\s*(?P<y5>[0-9]{4})|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>[0-9]{4})|q(?P<q1>[1-4])[\s/-]*(?P<y7>[0-9]{4})|(?P<y8>[0-9]{4})[\s/-]*q(?P<q2>[1-4])|(?P<y4>[0-9]{4})\s*年?)$")
         .expect("date point pattern")
 });
 
@@ -64,6 +65,9 @@ pub fn parse_point(s: &str) -> Option<YearMonth> {
         (y, month("m5"))
     } else if let Some(y) = year("y3") {
         (y, c.name("mon").and_then(|m| month_from_name(m.as_str())))
+    } else if let Some((y, q)) = year("y7").zip(month("q1")).or(year("y8").zip(month("q2"))) {
+        // A quarter ("Q3 2020") starts on its first month.
+        (y, Some((q - 1) * 3 + 1))
     } else {
         (year("y4")?, None)
     };
@@ -82,7 +86,16 @@ pub fn parse_end(s: &str) -> Option<DateEnd> {
     {
         return Some(DateEnd::Present);
     }
-    parse_point(s).map(DateEnd::Date)
+    let point = parse_point(s)?;
+    // A quarter as the end ("– Q1 2022") runs to its last month.
+    let quarter = s.trim().to_ascii_lowercase().contains('q');
+    Some(DateEnd::Date(match point.month {
+        Some(m) if quarter => YearMonth {
+            month: Some(m + 2),
+            ..point
+        },
+        _ => point,
+    }))
 }
 
 /// Finds the first date range in `line`.
@@ -177,6 +190,39 @@ mod tests {
         assert!(is_range_line("Sept 2016 to Dec 2018"));
         assert!(!is_range_line("中国, 北京"));
         assert!(!is_range_line("2018 年夏, 爱彼迎发力中国市场"));
+    }
+
+    #[test]
+    fn quarters_run_from_the_first_month_of_one_to_the_last_of_the_other() {
+        // "Q3 2020 – Q1 2022" had been no dates at all: the job nested under the one above.
+        let r = find_range("Q3 2020 – Q1 2022").unwrap();
+        assert_eq!(r.start, Some(ym(2020, 7)));
+        assert_eq!(r.end, Some(DateEnd::Date(ym(2022, 3))));
+        let r = find_range("2018 – q2 2020").unwrap();
+        assert_eq!(
+            r.start,
+            Some(YearMonth {
+                year: 2018,
+                month: None
+            })
+        );
+        assert_eq!(r.end, Some(DateEnd::Date(ym(2020, 6))));
+        let r = find_range("Staff Engineer, 2021 Q4 - Present").unwrap();
+        assert_eq!(r.start, Some(ym(2021, 10)));
+        assert!(is_range_line("Q3/2020 - Q4/2021"));
+        // A quarter is no date inside a word or a model name.
+        assert!(
+            find_range("Audi Q5 2019 - 2020 review").is_some_and(|r| r.start
+                == Some(YearMonth {
+                    year: 2019,
+                    month: None
+                }))
+        );
+        assert!(find_range("HQ2 2019 - 2021").is_some_and(|r| r.start
+            == Some(YearMonth {
+                year: 2019,
+                month: None
+            })));
     }
 
     #[test]

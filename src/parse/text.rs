@@ -1612,6 +1612,13 @@ mod tests {
             split("字节跳动  高级后端工程师"),
             s("字节跳动", "高级后端工程师", None)
         );
+        // Titles other than engineers and managers: analysts, designers, consultants.
+        assert_eq!(
+            split("阿里巴巴  数据分析师"),
+            s("阿里巴巴", "数据分析师", None)
+        );
+        assert_eq!(split("网易，交互设计师"), s("网易", "交互设计师", None));
+        assert_eq!(split("德勤  高级顾问"), s("德勤", "高级顾问", None));
         assert_eq!(
             split("阿里巴巴\t\tJava 开发工程师\t中国, 北京"),
             s("阿里巴巴", "Java 开发工程师", Some("中国, 北京"))
