@@ -92,10 +92,31 @@ impl SectionKind {
         let has = |keys: &[&str]| keys.iter().any(|k| h.contains(k));
         if has(&["教育", "学历", "education", "academic"]) {
             SectionKind::Education
-        } else if has(&["技能", "技术栈", "skill", "stack", "technolog", "专长"]) {
+        } else if has(&[
+            "技能",
+            "技术栈",
+            "skill",
+            "stack",
+            "technolog",
+            "专长",
+            "competenc",
+            "expertise",
+            "tools",
+        ]) {
             SectionKind::Skills
         } else if has(&["项目", "project"]) {
             SectionKind::Projects
+        } else if has(&[
+            "summary",
+            "profile",
+            "objective",
+            "about",
+            "自我评价",
+            "个人简介",
+            "个人总结",
+        ]) {
+            // "Career Summary", "Professional Profile": the person, in prose, not the jobs.
+            SectionKind::Other
         } else if has(&[
             "奖",
             "荣誉",
@@ -500,6 +521,22 @@ mod tests {
             text: text.into(),
             children,
             ..Bullet::default()
+        }
+    }
+
+    #[test]
+    fn summaries_competencies_and_bilingual_headings_have_their_kinds() {
+        for (h, kind) in [
+            ("Core Competencies", SectionKind::Skills),
+            ("TOOLS", SectionKind::Skills),
+            ("Areas of Expertise", SectionKind::Skills),
+            ("Career Summary", SectionKind::Other),
+            ("Professional Profile", SectionKind::Other),
+            ("Career History", SectionKind::Experience),
+            ("Education & Certifications", SectionKind::Education),
+            ("工作经历 Work Experience", SectionKind::Experience),
+        ] {
+            assert_eq!(SectionKind::from_heading(h), kind, "{h}");
         }
     }
 

@@ -112,6 +112,20 @@ pub fn find_range(line: &str) -> Option<DateRange> {
     })
 }
 
+/// The span of `r` in `line` with the brackets around it, when it has them (`Head of
+/// Logistics – Musgrave Group (2018 – present)`, `（2019.03-至今）`): dates cut out of a header
+/// leave no bracket behind in its organisation or title.
+pub fn with_brackets(line: &str, r: &DateRange) -> std::ops::Range<usize> {
+    let before = line[..r.span.start].trim_end();
+    let after = line[r.span.end..].trim_start();
+    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']')] {
+        if before.ends_with(open) && after.starts_with(close) {
+            return before.len() - open.len_utf8()..line.len() - after.len() + close.len_utf8();
+        }
+    }
+    r.span.clone()
+}
+
 /// The dates of an entry on a line below its header: a range, or one date alone ("2017",
 /// "Summer 2017", "06/2017", "2017年") read as a range from it to itself, as résumés date an
 /// internship, a summer job or a short contract by its year or month. A date inside other

@@ -315,10 +315,11 @@ fn dated_entry(text: &str, links: &[(String, String)], strong: &[String]) -> Ent
     }) else {
         return entry_heading(text, links, strong);
     };
+    let span = dates::with_brackets(text, &r);
     let rest = format!(
         "{} {}",
-        text[..r.span.start].trim_end_matches(HEADING_SEPARATORS),
-        text[r.span.end..].trim_start_matches(HEADING_SEPARATORS)
+        text[..span.start].trim_end_matches(HEADING_SEPARATORS),
+        text[span.end..].trim_start_matches(HEADING_SEPARATORS)
     );
     let mut e = entry_heading(rest.trim(), links, strong);
     e.dates = Some(text[r.span.clone()].trim().to_string());

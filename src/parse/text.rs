@@ -72,6 +72,106 @@ const KNOWN_HEADINGS: &[&str] = &[
     "skills and tools",
 ];
 
+/// What an English section heading names ("CAREER HISTORY", "Licenses & Certifications"):
+/// a short line of these and [`HEADING_QUALIFIERS`] alone, with one of these, is a heading
+/// wherever it stands, as Word résumés set headings in bold body type with no blank lines.
+const HEADING_NOUNS: &[&str] = &[
+    "experience",
+    "experiences",
+    "history",
+    "employment",
+    "career",
+    "education",
+    "qualifications",
+    "training",
+    "skills",
+    "competencies",
+    "competences",
+    "expertise",
+    "tools",
+    "technologies",
+    "projects",
+    "summary",
+    "profile",
+    "objective",
+    "awards",
+    "honors",
+    "honours",
+    "achievements",
+    "accomplishments",
+    "certifications",
+    "certificates",
+    "licenses",
+    "licences",
+    "languages",
+    "interests",
+    "hobbies",
+    "publications",
+    "patents",
+    "references",
+    "activities",
+    "coursework",
+    "internships",
+    "volunteering",
+    "affiliations",
+    "memberships",
+];
+
+/// Words that qualify a heading's noun: "Contract Experience", "Key Skills", "Education and
+/// Training".
+const HEADING_QUALIFIERS: &[&str] = &[
+    "and",
+    "&",
+    "of",
+    "key",
+    "core",
+    "relevant",
+    "professional",
+    "work",
+    "contract",
+    "permanent",
+    "freelance",
+    "consulting",
+    "selected",
+    "personal",
+    "technical",
+    "additional",
+    "other",
+    "academic",
+    "industry",
+    "leadership",
+    "volunteer",
+    "research",
+    "teaching",
+    "military",
+    "community",
+];
+
+/// Whether `lower` (a line in lower case) is made of heading words alone, one to five of
+/// them, one naming what the section holds.
+fn heading_words(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split([' ', '/']).filter(|w| !w.is_empty()).collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| HEADING_NOUNS.contains(w) || HEADING_QUALIFIERS.contains(w))
+        && words.iter().any(|w| HEADING_NOUNS.contains(w))
+}
+
+/// Whether `t` is a Chinese heading with its English beside it (`工作经历 Work Experience`,
+/// `Education 教育背景`), as bilingual résumés set them.
+fn bilingual_heading(t: &str) -> bool {
+    let han: String = t.chars().filter(|&c| is_han(c)).collect();
+    let latin: String = t.chars().filter(|&c| !is_han(c)).collect();
+    let latin = latin.trim().to_lowercase();
+    !han.is_empty()
+        && !latin.is_empty()
+        && t.trim_start().starts_with(is_han) != t.trim_end().ends_with(is_han)
+        && (KNOWN_HEADINGS.contains(&han.as_str())
+            || (han.chars().count() <= 6 && HAN_HEADING_KEYS.iter().any(|k| han.contains(k))))
+        && (KNOWN_HEADINGS.contains(&latin.as_str()) || heading_words(&latin))
+}
+
 /// Han keywords that make a short line a heading.
 const HAN_HEADING_KEYS: &[&str] = &[
     "经历",
@@ -177,7 +277,16 @@ fn looks_like_heading(raw: &str, prev_blank: bool, next_blank: bool) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    if KNOWN_HEADINGS.contains(&lower.as_str()) {
+    if KNOWN_HEADINGS.contains(&lower.as_str()) || bilingual_heading(&t) {
+        return true;
+    }
+    // Heading words set as a heading: capitalised, no colon ("Technical Expertise:" opening
+    // a run of text is a label as often).
+    let capitalised = t
+        .split([' ', '/'])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["and", "of", "&"].contains(&w));
+    if heading_words(&lower) && capitalised && !raw.trim_end().ends_with([':', '：']) {
         return true;
     }
     let n = t.chars().count();
@@ -978,11 +1087,12 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
         e.dates = Some(header[r.span.clone()].trim().to_string());
         e.start = r.start;
         e.end = r.end;
-        let before = header[..r.span.start]
+        let span = dates::with_brackets(&header, &r);
+        let before = header[..span.start]
             .trim()
             .trim_end_matches(['|', ',', '，', '·', '-', '–'])
             .trim();
-        let after = header[r.span.end..].trim();
+        let after = header[span.end..].trim();
         if before.is_empty() && !after.is_empty() {
             // `2017.03-至今  阿里巴巴  高级 Java 开发工程师`: the dates first, then the
             // organisation and the role (in columns, or told apart by the role's title word).
@@ -1031,7 +1141,8 @@ fn finish_entry(
     for (k, d) in details.iter().enumerate() {
         if Some(k) == date_pos {
             let r = dates::entry_dates(d).expect("date");
-            let before = d[..r.span.start]
+            let span = dates::with_brackets(d, &r);
+            let before = d[..span.start]
                 .trim()
                 .trim_end_matches(['|', ',', '，', '·'])
                 .trim();
@@ -1044,7 +1155,7 @@ fn finish_entry(
             } else if !before.is_empty() {
                 e.location = Some(before.to_string());
             }
-            let after = d[r.span.end..].trim().trim_matches(['*', '_']).trim();
+            let after = d[span.end..].trim().trim_matches(['*', '_']).trim();
             if !after.is_empty() {
                 rest.push(after.to_string());
             }
@@ -1658,6 +1769,52 @@ mod tests {
             (Some("字节跳动"), Some("高级后端工程师")),
             "{e:#?}"
         );
+    }
+
+    #[test]
+    fn headings_are_known_by_their_words_when_set_as_headings() {
+        // Word résumés set headings in bold body type, with no blank line under them: the
+        // jobs had been contact lines, and `match` read 0.0 years.
+        let r = parse("Michael O'Brien\nmob@eircom.net\nCAREER SUMMARY\nSupply chain manager with 15 years in retail.\nCAREER HISTORY\nHead of Logistics – Musgrave Group, Dublin (2018 – present)\n- Responsible for 3 distribution centres.\nContract Experience\nAcme Ltd, Consultant, Apr 2016 – Dec 2017\n- Ran SAP finance cutovers.\nEDUCATION & QUALIFICATIONS\nMSc Supply Chain Management, DCU (2011)\n");
+        let kinds: Vec<_> = r
+            .sections
+            .iter()
+            .map(|s| (s.heading.as_str(), s.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("CAREER SUMMARY", SectionKind::Other),
+                ("CAREER HISTORY", SectionKind::Experience),
+                ("Contract Experience", SectionKind::Experience),
+                ("EDUCATION & QUALIFICATIONS", SectionKind::Education),
+            ]
+        );
+        // Dates in brackets leave no bracket behind.
+        let e = &r.sections[1].entries[0];
+        assert_eq!(
+            [
+                e.organisation.as_deref(),
+                e.title.as_deref(),
+                e.dates.as_deref()
+            ],
+            [
+                Some("Musgrave Group, Dublin"),
+                Some("Head of Logistics"),
+                Some("2018 – present")
+            ]
+        );
+        // A Chinese heading with its English beside it.
+        let r = parse("张伟\nzw@example.com\n\n工作经历 Work Experience\n博世  采购经理  2019.07 – 至今\n- 负责年度采购谈判\n\n教育背景 Education\n苏州大学  2008.09 – 2012.06\n");
+        let kinds: Vec<_> = r.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SectionKind::Experience, SectionKind::Education]);
+        // Heading words as a label opening text are not a heading: "Technical Expertise:".
+        let r = parse("Jane Doe\njane@example.com\n\nExperience\nAcme, Engineer, 2019 - 2021\n- Built billing\nTechnical Expertise:\n- Python\n");
+        assert_eq!(r.sections.len(), 1, "{:#?}", r.sections);
+        // Nor are words that merely include one ("Career Coach", "Project Manager").
+        for line in ["Career Coach", "Project Manager", "Skills Development Lead"] {
+            assert!(!looks_like_heading(line, false, false), "{line}");
+        }
     }
 
     #[test]
