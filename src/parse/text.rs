@@ -972,6 +972,17 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
                     || (directly_followed && role_before_dates(t) && !reads_as_name(&text)))
             })
             && !is_bold_name(line.raw);
+        // An achievement over a date alone on its line and a line naming an employer and a
+        // role ("• 推动拣货路径优化项目，人效提升18%。" over "2021.04-至今" over "广州小鹏汽车 | 数字化
+        // 中心 | 产品专家", as Word résumés set a bold date over each job): the item is the
+        // previous entry's last bullet, the dates and that line the next entry.
+        let dates_over_entry = is_item
+            && directly_followed
+            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::entry_dates(t)
+                .is_some_and(|r| r.span.start == 0 && r.span.end == t.len()))
+            && matches!(lines.get(i + 2).map(|l| &l.kind), Some(Kind::Text(t))
+                if dates::entry_dates(t).is_none() && split_role(t).is_some())
+            && !is_bold_name(line.raw);
         // `2019 – 2020 Built an open-source Kafka client used by 200 companies.`: a dated
         // sentence, an achievement rather than an entry's header.
         let dated_sentence = !is_item
@@ -979,6 +990,7 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
                 .is_some_and(|r| r.span.start == 0 && reads_as_sentence(&text[r.span.end..]));
         let header = !sentence_above
             && !role_dated_below
+            && !dates_over_entry
             && !dated_sentence
             && (has_date
                 || inline_date
@@ -1092,7 +1104,10 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
             .trim()
             .trim_end_matches(['|', ',', '，', '·', '-', '–'])
             .trim();
-        let after = header[span.end..].trim();
+        let after = header[span.end..]
+            .trim()
+            .trim_start_matches([',', '，', '|', '·'])
+            .trim();
         if before.is_empty() && !after.is_empty() {
             // `2017.03-至今  阿里巴巴  高级 Java 开发工程师`: the dates first, then the
             // organisation and the role (in columns, or told apart by the role's title word).
@@ -1768,6 +1783,47 @@ mod tests {
             (e.organisation.as_deref(), e.title.as_deref()),
             (Some("字节跳动"), Some("高级后端工程师")),
             "{e:#?}"
+        );
+    }
+
+    #[test]
+    fn a_date_alone_over_an_employer_and_role_heads_the_next_entry() {
+        // Word résumés set each job's dates bold on a line of their own: the last bullet
+        // above had become the next job's organisation, its employer and role a bullet.
+        let r = parse("黄志强\n138 2888 6677\n\n工作经历\n2019.07-2021.03\n唯品会 | 供应链产品部 | 高级产品经理\n• 负责仓储管理系统产品规划；\n• 推动拣货路径优化项目，人效提升18%。\n2021.04-至今\n小鹏汽车 | 数字化中心 | 产品专家\n• 负责售后服务系统产品设计；\n");
+        assert_eq!(
+            entries_of(&r),
+            [
+                (
+                    [
+                        Some("唯品会 | 供应链产品部"),
+                        Some("高级产品经理"),
+                        Some("2019.07-2021.03")
+                    ],
+                    vec![
+                        "负责仓储管理系统产品规划；",
+                        "推动拣货路径优化项目，人效提升18%。"
+                    ]
+                ),
+                (
+                    [
+                        Some("小鹏汽车 | 数字化中心"),
+                        Some("产品专家"),
+                        Some("2021.04-至今")
+                    ],
+                    vec!["负责售后服务系统产品设计；"]
+                ),
+            ]
+        );
+        // Dates in brackets inside the header, its employer after them.
+        let r = parse("Priya Patel\npriya@patel.com\n\nExperience\nSoftware Engineer (2019 – 2021), Uber, San Francisco\n- Built dispatch service\n");
+        assert_eq!(
+            entries_of(&r)[0].0,
+            [
+                Some("Uber, San Francisco"),
+                Some("Software Engineer"),
+                Some("2019 – 2021")
+            ]
         );
     }
 
