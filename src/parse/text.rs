@@ -471,6 +471,14 @@ pub fn parse(text: &str) -> Resume {
         }
         i += 1;
     }
+    // The title of the document read as the name: the name is in a row of details below it.
+    if resume.basics.name.as_deref().is_none_or(is_document_title) {
+        if let Some(name) = resume.basics.lines.iter().find_map(|l| name_in_row(l)) {
+            if let Some(title) = resume.basics.name.replace(name) {
+                resume.basics.lines.insert(0, title);
+            }
+        }
+    }
     super::fill_contact(&mut resume.basics);
     while i < lines.len() {
         let Kind::Heading(h) = &lines[i].kind else {
@@ -523,23 +531,49 @@ fn is_personal_heading(h: &str) -> bool {
         .contains(&h.as_str())
 }
 
+/// Whether a line read as the name is the document's title ("个人简历", "Europass Curriculum
+/// Vitae"), not a person's name.
+fn is_document_title(n: &str) -> bool {
+    let n = n.trim().to_lowercase();
+    [
+        "简历",
+        "个人简历",
+        "求职简历",
+        "resume",
+        "résumé",
+        "cv",
+        "curriculum vitae",
+        "europass curriculum vitae",
+        "europass cv",
+    ]
+    .contains(&n.as_str())
+}
+
+/// The name in a table row of personal details, its label in one cell and the name in the
+/// next (`姓 名 | 王晓峰 | 性 别 | 男`, `PERSONAL INFORMATION | Giulia Ferretti`), as Word
+/// résumés from job boards and Europass set it.
+fn name_in_row(line: &str) -> Option<String> {
+    let cells: Vec<&str> = line.split(['|', '｜']).map(str::trim).collect();
+    cells.windows(2).find_map(|w| {
+        let label: String = w[0]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        let label = label.trim_end_matches([':', '：']);
+        (["姓名", "name", "fullname", "personalinformation"].contains(&label)
+            && !w[1].is_empty()
+            && w[1].chars().count() <= 40
+            && !w[1].contains(['@', ':', '：']))
+        .then(|| w[1].to_string())
+    })
+}
+
 /// Reads a personal details block into `basics`: `姓名：张三` or `Name: Jane Doe` is the
 /// name (when none was found above it), every other line a contact line, as written.
 fn personal_details(lines: &[Line<'_>], basics: &mut crate::model::Basics) {
     // A document title read as the name above the block ("个人简历") yields to `姓名：`.
-    let titled = basics.name.as_deref().is_some_and(|n| {
-        let n = n.trim().to_lowercase();
-        [
-            "简历",
-            "个人简历",
-            "求职简历",
-            "resume",
-            "résumé",
-            "cv",
-            "curriculum vitae",
-        ]
-        .contains(&n.as_str())
-    });
+    let titled = basics.name.as_deref().is_some_and(is_document_title);
     let mut name_found = basics.name.is_some() && !titled;
     for l in lines {
         let t = l.raw.trim();
@@ -564,6 +598,8 @@ fn personal_details(lines: &[Line<'_>], basics: &mut crate::model::Basics) {
                 && name.chars().count() <= 40)
                 .then(|| (name.to_string(), rest.to_string()))
         });
+        // Or in a table row (`姓 名 | 王晓峰 | 性 别 | 男`): the row stays a contact line.
+        let named = named.or_else(|| name_in_row(&t).map(|n| (n, t.clone())));
         match named {
             Some((name, rest)) if !name_found => {
                 if titled {
@@ -1784,6 +1820,23 @@ mod tests {
             (Some("字节跳动"), Some("高级后端工程师")),
             "{e:#?}"
         );
+    }
+
+    #[test]
+    fn the_name_in_a_row_of_details_under_the_documents_title() {
+        // Job boards' Word résumés open with the document's title, then a table of details:
+        // the title had been the name.
+        let r = parse("个人简历\n姓 名 | 王晓峰 | 性 别 | 男\n手 机 | 138-1234-5678 | 邮 箱 | wangxf@163.com\n\n工作经历\n2017.03-至今  饿了么  高级Java开发工程师\n- 负责订单系统。\n");
+        assert_eq!(r.basics.name.as_deref(), Some("王晓峰"));
+        assert_eq!(r.basics.email.as_deref(), Some("wangxf@163.com"));
+        let r = parse("Europass Curriculum Vitae\nPERSONAL INFORMATION | Giulia Ferretti\ngiulia@libero.it\n\nWORK EXPERIENCE\nDatalogic, BI Developer, 09/2016 – 12/2018\n- Built SSIS packages\n");
+        assert_eq!(r.basics.name.as_deref(), Some("Giulia Ferretti"));
+        // Under a heading of personal details too.
+        let r = parse("个人简历\n\n基本信息\n姓　名 | 赵雨桐 | 性　别 | 女\n\n工作经历\n2018.07-至今  平安科技  数据分析师\n- 负责报表。\n");
+        assert_eq!(r.basics.name.as_deref(), Some("赵雨桐"));
+        // A real name stays the name.
+        let r = parse("Jane Doe\nName | Jane Q. Doe\n\nExperience\nAcme, Engineer, 2019 - 2021\n- Built billing\n");
+        assert_eq!(r.basics.name.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
