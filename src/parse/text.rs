@@ -1024,9 +1024,23 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         let dated_sentence = !is_item
             && dates::find_range(&text)
                 .is_some_and(|r| r.span.start == 0 && reads_as_sentence(&text[r.span.end..]));
+        // A line over dates that open a header naming its employer ("2019.07 - 2021.07　上海麦
+        // 肯光明广告有限公司　（2年）", as Zhilian sets each job) is the job above's last line,
+        // not that employer: only a role after the dates ("2017.03-至今  高级工程师") leaves the
+        // line above to name the employer.
+        let dates_open_a_header = directly_followed
+            && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::find_range(t).is_some_and(|r| {
+                let after = t[r.span.end..].trim().trim_start_matches(['|', ',', '，', '·']).trim();
+                r.span.start == 0
+                    && after.chars().any(char::is_alphanumeric)
+                    && !reads_as_sentence(after)
+                    && !role_word(after)
+            }))
+            && !is_bold_name(line.raw);
         let header = !sentence_above
             && !role_dated_below
             && !dates_over_entry
+            && !dates_open_a_header
             && !dated_sentence
             && (has_date
                 || inline_date
@@ -1866,6 +1880,25 @@ mod tests {
                     ],
                     vec!["负责售后服务系统产品设计；"]
                 ),
+            ]
+        );
+        // Zhilian's layout: dates then the employer and how long, the role and pay below.
+        // The job above's last line had been this employer, the role a bullet.
+        let r = parse("周佳怡\n181 2121 3434\n\n工作经历\n2021.08 - 至今　小红书科技有限公司　（2年10个月）\n品牌营销经理 | 15001-20000元/月\n策划“618种草季”活动，带动站内笔记曝光超过5亿次。\n2019.07 - 2021.07　上海麦肯光明广告有限公司　（2年）\n客户经理 | 10001-15000元/月\n协调创意、媒介团队完成TVC投放。\n");
+        let heads: Vec<_> = entries_of(&r).into_iter().map(|(head, _)| head).collect();
+        assert_eq!(
+            heads,
+            [
+                [
+                    Some("小红书科技有限公司　（2年10个月）"),
+                    Some("品牌营销经理 | 15001-20000元/月"),
+                    Some("2021.08 - 至今")
+                ],
+                [
+                    Some("上海麦肯光明广告有限公司　（2年）"),
+                    Some("客户经理 | 10001-15000元/月"),
+                    Some("2019.07 - 2021.07")
+                ],
             ]
         );
         // Dates in brackets inside the header, its employer after them.
