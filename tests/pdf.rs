@@ -450,6 +450,33 @@ fn fonts_without_a_text_map_are_read_from_the_embedded_font() {
     assert_eq!(leaves(&source).len(), 2);
 }
 
+/// A LinkedIn profile saved as PDF (a sidebar of contact details and short lists beside the
+/// main column, made by `make_linkedin_pdf.py`) reads as the same profile copied as text:
+/// the name, every role with its company, place and dates, every description a bullet. (The
+/// sidebar's heading had been the name's place, the roles nested under "Languages".)
+#[test]
+fn linkedin_export() {
+    let dir = root().join("tests/fixtures/resumes");
+    let source = load(&dir.join("linkedin-en.txt"));
+    let pdf = dir.join("linkedin-en.pdf");
+    check("linkedin", &source, &pdf, 1.0, true);
+    let r = load(&pdf);
+    assert_eq!(r.basics.name.as_deref(), Some("Jane Doe"));
+    assert_eq!(r.basics.email.as_deref(), Some("jane.doe@example.com"));
+    assert_eq!(entries(&r), entries(&source));
+    assert_eq!(
+        entries(&r)[1],
+        [
+            Some("Acme Cloud".to_string()),
+            Some("Senior Site Reliability Engineer".to_string()),
+            Some("San Francisco, California, United States".to_string()),
+            Some("September 2019 - December 2021".to_string()),
+        ]
+    );
+    assert_eq!(leaves(&r).len(), 4);
+    assert!((years(&r) - 11.5).abs() < 0.2, "{}", years(&r));
+}
+
 /// The experience entries of a résumé as (organisation, title, location, dates).
 fn entries(r: &Resume) -> Vec<[Option<String>; 4]> {
     r.sections

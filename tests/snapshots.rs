@@ -232,14 +232,15 @@ fn tailor_jsonresume_markdown_zh() {
     ]));
 }
 
-/// `jdfit resume`: how the seed résumé (plain text), the English Markdown résumé and a JSON
-/// Resume are read, as text and as JSON.
+/// `jdfit resume`: how the seed résumé (plain text), the English Markdown résumé, a JSON
+/// Resume and a LinkedIn profile saved as PDF are read, as text and as JSON.
 #[test]
 fn resume_view_text_and_json() {
     for (file, name) in [
         (SEED, "seed_txt"),
         ("corpus/frontend-en.md", "frontend_md"),
         ("corpus/data-analyst-en.json", "data_analyst_json"),
+        ("tests/fixtures/resumes/linkedin-en.pdf", "linkedin_pdf"),
     ] {
         insta::assert_snapshot!(format!("resume_view_{name}_text"), run(&["resume", file]));
         insta::assert_snapshot!(

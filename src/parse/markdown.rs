@@ -515,6 +515,11 @@ pub fn too_deep(text: &str, limit: usize) -> Option<(usize, usize)> {
 
 /// Parses a Markdown résumé.
 pub fn parse(text: &str) -> Resume {
+    // A LinkedIn export read from its PDF: its own layout, whatever headings the PDF's type
+    // sizes gave it.
+    if let Some(r) = super::linkedin::parse(text) {
+        return r;
+    }
     let mut st = State::default();
     for event in Parser::new(text) {
         match event {

@@ -7,6 +7,7 @@ pub mod docx;
 pub mod encoding;
 pub mod html;
 pub mod jsonresume;
+mod linkedin;
 pub mod markdown;
 pub mod markup;
 pub mod odt;

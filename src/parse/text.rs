@@ -442,7 +442,7 @@ pub(crate) fn build_tree(items: Vec<(usize, String)>) -> Vec<Bullet> {
 }
 
 /// Whether a line (that precedes a date line) reads as a location.
-fn looks_like_location(s: &str) -> bool {
+pub(super) fn looks_like_location(s: &str) -> bool {
     let n = s.chars().count();
     let lower = s.to_lowercase();
     n <= 40
@@ -455,6 +455,9 @@ fn looks_like_location(s: &str) -> bool {
 
 /// Parses a plain-text résumé.
 pub fn parse(text: &str) -> Resume {
+    if let Some(r) = super::linkedin::parse(text) {
+        return r;
+    }
     let lines = classify(text);
     let mut resume = Resume::default();
     let mut i = 0;
@@ -867,7 +870,7 @@ fn names_own_entry(t: &str) -> bool {
 
 /// Whether `text` names a role by a title word standing as a word ("Senior Engineer", not
 /// "Azure Engineering", "Amnesty International" or "internal DNS"; 工程师 anywhere).
-fn role_word(text: &str) -> bool {
+pub(super) fn role_word(text: &str) -> bool {
     let lower = text.to_lowercase();
     crate::model::ROLE_WORDS.iter().any(|w| {
         if !w.is_ascii() {
