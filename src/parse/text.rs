@@ -310,13 +310,16 @@ fn looks_like_heading(raw: &str, prev_blank: bool, next_blank: bool) -> bool {
 fn classify(text: &str) -> Vec<Line<'_>> {
     let raw: Vec<&str> = text.lines().collect();
     let blank = |i: usize| raw.get(i).is_none_or(|l| l.trim().is_empty());
-    raw.iter()
+    let lines: Vec<Line<'_>> = raw
+        .iter()
         .enumerate()
         .map(|(i, &r)| {
             let kind = if r.trim().is_empty() {
                 Kind::Blank
             } else if looks_like_heading(r, i == 0 || blank(i - 1), blank(i + 1)) {
                 Kind::Heading(heading_text(r))
+            } else if let Some(field) = content_field(r.trim()) {
+                field
             } else if let Some((shape, markers, rest)) = split_markers(r) {
                 let indent = r.len() - r.trim_start().len();
                 Kind::Item {
@@ -330,7 +333,137 @@ fn classify(text: &str) -> Vec<Line<'_>> {
             };
             Line { raw: r, kind }
         })
-        .collect()
+        .collect();
+    header_fields(lines)
+}
+/// Labels of a project's or job's content in job-board résumé templates (51job, Zhilian,
+/// BOSS 直聘: `项目描述：…`, `责任描述：…`) and in English ones (`Responsibilities: …`,
+/// `Environment: …`): what the work was, the résumé's evidence.
+const CONTENT_LABELS: &[&str] = &[
+    "项目描述",
+    "项目简介",
+    "项目介绍",
+    "项目内容",
+    "项目概述",
+    "责任描述",
+    "职责描述",
+    "项目职责",
+    "工作职责",
+    "主要职责",
+    "个人职责",
+    "本人职责",
+    "负责内容",
+    "工作内容",
+    "工作描述",
+    "主要工作",
+    "项目业绩",
+    "工作业绩",
+    "主要业绩",
+    "个人业绩",
+    "项目成果",
+    "工作成果",
+    "技术要点",
+    "项目亮点",
+    "技术栈",
+    "开发环境",
+    "使用技术",
+    "技术环境",
+    "description",
+    "project description",
+    "responsibilities",
+    "achievements",
+    "environment",
+    "technologies",
+    "tech stack",
+];
+
+/// The marker shape of a labelled content field read as a bullet.
+const FIELD_SHAPE: &str = "0|field";
+
+/// Labels of the fields that head a project or job in those templates, in the order a
+/// header is read: its name, its role, its time (`项目名称：订单中台`, `项目角色：后端负责人`,
+/// `项目时间：2019.09 - 2020.12`).
+const HEADER_LABELS: &[(&str, u8)] = &[
+    ("项目名称", 0),
+    ("所属公司", 1),
+    ("所在公司", 1),
+    ("项目角色", 1),
+    ("担任角色", 1),
+    ("担任职位", 1),
+    ("项目时间", 2),
+    ("项目周期", 2),
+    ("起止时间", 2),
+];
+
+/// A labelled line's label (lower case) and value, when both are there.
+fn field_parts(line: &str) -> Option<(String, &str)> {
+    let (label, value) = line.split_once(['：', ':'])?;
+    let (label, value) = (label.trim(), value.trim());
+    (!value.is_empty() && label.chars().count() <= 20).then(|| (label.to_lowercase(), value))
+}
+
+/// A labelled content field of a template résumé (`项目描述：基于 NLP 的客服机器人`): a
+/// bullet, the whole line verbatim, as a marked item would be. (As notes, a project's
+/// description and duties had been no evidence, and `项目描述` had been read as the
+/// project's title.)
+fn content_field(line: &str) -> Option<Kind> {
+    let (label, _) = field_parts(line)?;
+    CONTENT_LABELS
+        .contains(&label.as_str())
+        .then(|| Kind::Item {
+            indent: 0,
+            shape: FIELD_SHAPE.to_string(),
+            markers: 1,
+            text: strip_emphasis(line),
+        })
+}
+
+/// Runs of a template's header fields (`项目名称：…`, `项目角色：…`, `项目时间：…`) read as the
+/// header they are: their values, name first and time last, set apart from the list above
+/// by a blank line (the last duty above had been read as the project's name).
+fn header_fields(mut lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let order = |l: &Line<'_>| -> Option<(u8, String)> {
+        if !matches!(l.kind, Kind::Text(_)) {
+            return None;
+        }
+        let (label, value) = field_parts(l.raw.trim())?;
+        let (_, rank) = HEADER_LABELS.iter().find(|(h, _)| *h == label)?;
+        Some((*rank, strip_emphasis(value)))
+    };
+    if !lines.iter().any(|l| order(l).is_some()) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 4);
+    let mut i = 0;
+    while i < lines.len() {
+        let run: Vec<(u8, String, &str)> = lines[i..]
+            .iter()
+            .map_while(|l| order(l).map(|(rank, v)| (rank, v, l.raw)))
+            .collect();
+        if run.is_empty() {
+            out.push(std::mem::replace(
+                &mut lines[i],
+                Line {
+                    raw: "",
+                    kind: Kind::Blank,
+                },
+            ));
+            i += 1;
+            continue;
+        }
+        i += run.len();
+        let mut run = run;
+        run.sort_by_key(|(rank, _, _)| *rank);
+        out.push(Line {
+            raw: "",
+            kind: Kind::Blank,
+        });
+        out.extend(run.into_iter().map(|(_, v, raw)| Line {
+            raw,
+            kind: Kind::Text(v),
+        }));
+    }
+    out
 }
 
 /// A bullet before it is placed in the tree.
@@ -1040,7 +1173,10 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
                     && !role_word(after)
             }))
             && !is_bold_name(line.raw);
-        let header = !sentence_above
+        // A labelled field of a template (`责任描述：…`) is the entry's content, never its name.
+        let field = matches!(&line.kind, Kind::Item { shape, .. } if shape == FIELD_SHAPE);
+        let header = !field
+            && !sentence_above
             && !role_dated_below
             && !dates_over_entry
             && !dates_open_a_header
@@ -1164,8 +1300,9 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
         if before.is_empty() && !after.is_empty() {
             // `2017.03-至今  阿里巴巴  高级 Java 开发工程师`: the dates first, then the
             // organisation and the role (in columns, or told apart by the role's title word).
+            // (51job sets a colon after the dates: `2020/03 - 2021/06：智能风控系统`.)
             let after = after
-                .trim_start_matches(['|', ',', '，', '·', '-', '–'])
+                .trim_start_matches(['|', ',', '，', '·', '-', '–', ':', '：'])
                 .trim();
             let (org, rest_after) = dated_first(after, kind);
             rest.extend(rest_after);
@@ -1407,6 +1544,61 @@ pub fn is_age(after: &str) -> bool {
 mod tests {
     use super::*;
     use crate::parse::test_view::entries_of;
+
+    #[test]
+    fn labelled_fields_of_template_resumes_are_bullets_and_headers() {
+        // 51job's and Zhilian's project blocks: the description and duties are the evidence
+        // (they had been notes, `项目描述` the project's title and `责任描述` the next
+        // project's name); the name and time fields head the entry.
+        let r = parse("李娜\n手机：139 1234 5678\n\n工作经验\n2018/07 - 至今 上海某某网络科技有限公司 | Java开发工程师\n工作描述：负责支付网关的开发与维护\n\n项目经验\n2020/03 - 2021/06：智能风控系统\n项目描述：实时识别欺诈交易\n责任描述：\n1. 使用 Flink 计算实时特征\n2. 设计规则引擎\n项目名称：订单中台\n项目时间：2019.09 - 2020.12\n项目角色：后端负责人\n项目描述：统一各业务线的下单流程\n责任描述：设计订单状态机，使用 Redis 做分布式锁\n");
+        assert_eq!(
+            entries_of(&r),
+            [
+                (
+                    [
+                        Some("上海某某网络科技有限公司"),
+                        Some("Java开发工程师"),
+                        Some("2018/07 - 至今")
+                    ],
+                    vec!["工作描述：负责支付网关的开发与维护"]
+                ),
+                (
+                    [Some("智能风控系统"), None, Some("2020/03 - 2021/06")],
+                    vec!["项目描述：实时识别欺诈交易", "责任描述："]
+                ),
+                (
+                    [
+                        Some("订单中台"),
+                        Some("后端负责人"),
+                        Some("2019.09 - 2020.12")
+                    ],
+                    vec![
+                        "项目描述：统一各业务线的下单流程",
+                        "责任描述：设计订单状态机，使用 Redis 做分布式锁"
+                    ]
+                ),
+            ]
+        );
+        // The numbered duties under `责任描述：` are its items.
+        let duties: Vec<&str> = r.sections[1].entries[0].bullets[1]
+            .children
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(duties, ["使用 Flink 计算实时特征", "设计规则引擎"]);
+        // English labels of content: each its own bullet.
+        let r = parse("Rahul Sharma\nrahul@example.com\n\nExperience\nInfosys Ltd, Engineer    Jul 2017 - Present\nDescription: Inventory service for 4,000 stores.\nEnvironment: Java 11, Spring Boot, Kafka\n");
+        assert_eq!(
+            entries_of(&r)[0].1,
+            [
+                "Description: Inventory service for 4,000 stores.",
+                "Environment: Java 11, Spring Boot, Kafka"
+            ]
+        );
+        // A label with nothing after it, or one that is no field, stays as it was.
+        assert_eq!(content_field("责任描述："), None);
+        assert_eq!(content_field("Tel: 555 0100"), None);
+    }
 
     #[test]
     fn markers() {
