@@ -453,11 +453,51 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s)\]|>]+").expect("url pattern"));
 
+/// Labels of numbers that are not phone numbers, as résumés and job-board exports set them
+/// beside the contacts (`ID：369852147`, `简历编号：…`, `QQ：…`, `身份证：…`, `邮编：…`).
+const NOT_PHONE_LABELS: &[&str] = &[
+    "id",
+    "编号",
+    "身份证",
+    "qq",
+    "邮编",
+    "zip",
+    "postcode",
+    "post code",
+    "record",
+    "ref",
+];
+
 /// The first phone number in `line`: digits with separators, an area code in brackets
-/// included (`(512) 555-0142`), not glued to a word (`ISO9001-2015`) and not a run of years
-/// (`2006-2007 2008-2009`).
+/// included (`(512) 555-0142`), not glued to a word (`ISO9001-2015`), not a run of years
+/// (`2006-2007 2008-2009`) and not labelled as another number (`简历编号：369852147`, `QQ:
+/// 123456789`).
 fn phone_in(line: &str) -> Option<String> {
     PHONE.find_iter(line).find_map(|m| {
+        // The label in the number's own cell: after the last separator before it.
+        let cell = line[..m.start()]
+            .rsplit(['|', '｜', ',', '，', ';', '；', '·', '•', '\t'])
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        // A Chinese label anywhere in the cell (`身份证号码：`); an English one right before
+        // the number and its colon (`ID: `, not the state in `Idaho Falls, ID (208) …`).
+        let t = cell.trim_end();
+        let bare = t.trim_end_matches([':', '：', '#', ' ']);
+        let before_colon = (bare.len() < t.len()).then_some(bare);
+        let labelled_other = NOT_PHONE_LABELS.iter().any(|l| {
+            if !l.is_ascii() {
+                return cell.contains(l);
+            }
+            before_colon.is_some_and(|b| {
+                b.strip_suffix(l).is_some_and(|rest| {
+                    !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                })
+            })
+        });
+        if labelled_other {
+            return None;
+        }
         let glued = line[..m.start()]
             .chars()
             .next_back()
@@ -540,6 +580,19 @@ mod tests {
             Some("(2022.20230122-1")
         );
         assert_eq!(phone_in("Maintain ISO9001-2015 documents"), None);
+        // Other numbers by their labels; a phone beside them is still found.
+        assert_eq!(phone_in("ID：369852147"), None);
+        assert_eq!(phone_in("简历编号：3698521477"), None);
+        assert_eq!(phone_in("QQ: 123456789"), None);
+        assert_eq!(
+            phone_in("QQ：123456789 | 手机：139 1234 5678").as_deref(),
+            Some("139 1234 5678")
+        );
+        assert_eq!(
+            phone_in("Idaho Falls, ID (208) 555-0100").as_deref(),
+            Some("(208) 555-0100")
+        );
+        assert_eq!(phone_in("Record #: 20190512"), None);
         assert_eq!(phone_in("2006-2007 2008-2009 2010-2011"), None);
     }
 
