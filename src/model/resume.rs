@@ -114,6 +114,10 @@ impl SectionKind {
             "自我评价",
             "个人简介",
             "个人总结",
+            "个人优势",
+            "求职",
+            "期望",
+            "培训",
         ]) {
             // "Career Summary", "Professional Profile": the person, in prose, not the jobs.
             SectionKind::Other
@@ -589,5 +593,9 @@ mod tests {
             SectionKind::Experience
         );
         assert_eq!(SectionKind::from_heading("Summary"), SectionKind::Other);
+        // What the person wants, and training courses, are no jobs.
+        for h in ["求职意向", "期望工作", "个人优势", "培训经历"] {
+            assert_eq!(SectionKind::from_heading(h), SectionKind::Other, "{h}");
+        }
     }
 }

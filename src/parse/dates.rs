@@ -14,7 +14,7 @@ const END: &str = r"(?i:至今|现在|今|present|now|current|ongoing|today)";
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<start>{POINT})\s*(?:-|–|—|~|～|至|to|－)\s*(?P<end>{POINT}|{END})"
+        r"(?P<start>{POINT})\s*(?:-{{1,2}}|–{{1,2}}|—{{1,2}}|~|～|至|to|－{{1,2}})\s*(?P<end>{POINT}|{END})"
     ))
     .expect("date range pattern")
 });
@@ -191,6 +191,16 @@ mod tests {
         assert_eq!(r.end, Some(DateEnd::Present));
         assert!(is_range_line("2022 年 6 月 - 至今"));
         assert!(is_range_line("*2018/10 - 至今*"));
+        // 51job doubles the dash ('2020/08--至今'); Word turns it into a double em dash.
+        let r = find_range("2020/08--至今  苏州恒泰精密制造有限公司  财务主管").unwrap();
+        assert_eq!(
+            (r.start, r.end),
+            (Some(ym(2020, 8)), Some(DateEnd::Present))
+        );
+        assert_eq!(&"2020/08--至今  苏州"[r.span], "2020/08--至今");
+        let r = find_range("2015/07--2020/07").unwrap();
+        assert_eq!(r.end, Some(DateEnd::Date(ym(2020, 7))));
+        assert!(is_range_line("2016.09——2019.06"));
     }
 
     #[test]

@@ -448,7 +448,8 @@ pub fn load_resume(path: &Path, format: Option<InputFormat>) -> Result<Resume> {
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("email pattern"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\+?(?:\(\d{1,4}\)\s*\d[\d\s().-]{4,}|\d[\d\s().-]{7,})\d").expect("phone pattern")
+    Regex::new(r"\+?(?:\(\+?\d{1,4}\)\s*\d[\d\s().-]{4,}|\d[\d\s().-]{7,})\d")
+        .expect("phone pattern")
 });
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s)\]|>]+").expect("url pattern"));
@@ -506,12 +507,19 @@ fn phone_in(line: &str) -> Option<String> {
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric);
-        let years = m
+        let groups: Vec<&str> = m
             .as_str()
             .split(|c: char| !c.is_ascii_digit())
             .filter(|g| !g.is_empty())
-            .all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
-        (!glued && !years).then(|| m.as_str().trim().to_string())
+            .collect();
+        let year = |g: &str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
+        let years = groups.iter().all(|g| year(g));
+        // A date (`更新时间：2024-11-20`, `2019.07.01`): a year, then a month and a day.
+        let date = groups.len() == 3
+            && year(groups[0])
+            && groups[1..].iter().all(|g| g.len() <= 2)
+            && !m.as_str().contains(' ');
+        (!glued && !years && !date).then(|| m.as_str().trim().to_string())
     })
 }
 
@@ -593,6 +601,13 @@ mod tests {
             Some("(208) 555-0100")
         );
         assert_eq!(phone_in("Record #: 20190512"), None);
+        // A date is no phone; a country code in brackets keeps them.
+        assert_eq!(phone_in("更新时间：2024-11-20"), None);
+        assert_eq!(phone_in("2019.07.01 入职"), None);
+        assert_eq!(
+            phone_in("电话：(+86) 177-8201-4436").as_deref(),
+            Some("(+86) 177-8201-4436")
+        );
         assert_eq!(phone_in("2006-2007 2008-2009 2010-2011"), None);
     }
 

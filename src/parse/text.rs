@@ -6,6 +6,8 @@ use super::dates;
 use super::markup::strip_emphasis;
 use crate::analyze::script::is_han;
 use crate::model::{Bullet, Entry, Resume, Section, SectionKind};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Exact headings (lowercased, without a trailing colon) recognised in any position.
 const KNOWN_HEADINGS: &[&str] = &[
@@ -36,6 +38,16 @@ const KNOWN_HEADINGS: &[&str] = &[
     "校园经历",
     "社会实践",
     "个人总结",
+    "个人优势",
+    "个人评价",
+    "求职意向",
+    "求职目标",
+    "职业目标",
+    "期望职位",
+    "期望工作",
+    "语言能力",
+    "兴趣爱好",
+    "培训经历",
     "experience",
     "work experience",
     "professional experience",
@@ -316,10 +328,10 @@ fn classify(text: &str) -> Vec<Line<'_>> {
         .map(|(i, &r)| {
             let kind = if r.trim().is_empty() {
                 Kind::Blank
-            } else if looks_like_heading(r, i == 0 || blank(i - 1), blank(i + 1)) {
-                Kind::Heading(heading_text(r))
             } else if let Some(field) = content_field(r.trim()) {
                 field
+            } else if looks_like_heading(r, i == 0 || blank(i - 1), blank(i + 1)) {
+                Kind::Heading(heading_text(r))
             } else if let Some((shape, markers, rest)) = split_markers(r) {
                 let indent = r.len() - r.trim_start().len();
                 Kind::Item {
@@ -368,6 +380,9 @@ const CONTENT_LABELS: &[&str] = &[
     "开发环境",
     "使用技术",
     "技术环境",
+    "业绩",
+    "内容",
+    "拥有技能",
     "description",
     "project description",
     "responsibilities",
@@ -385,12 +400,22 @@ const FIELD_SHAPE: &str = "0|field";
 /// `项目时间：2019.09 - 2020.12`).
 const HEADER_LABELS: &[(&str, u8)] = &[
     ("项目名称", 0),
+    ("公司名称", 0),
+    ("单位名称", 0),
+    ("工作单位", 0),
     ("所属公司", 1),
     ("所在公司", 1),
     ("项目角色", 1),
     ("担任角色", 1),
     ("担任职位", 1),
+    ("职位名称", 1),
+    ("担任职务", 1),
+    ("职务", 1),
+    ("岗位名称", 1),
     ("项目时间", 2),
+    ("在职时间", 2),
+    ("任职时间", 2),
+    ("工作时间", 2),
     ("项目周期", 2),
     ("起止时间", 2),
 ];
@@ -406,16 +431,31 @@ fn field_parts(line: &str) -> Option<(String, &str)> {
 /// bullet, the whole line verbatim, as a marked item would be. (As notes, a project's
 /// description and duties had been no evidence, and `项目描述` had been read as the
 /// project's title.)
+/// A label alone (`项目描述：` over its text) is such a field with no text: it opens the
+/// content below it and is no bullet, nor a heading.
 fn content_field(line: &str) -> Option<Kind> {
-    let (label, _) = field_parts(line)?;
-    CONTENT_LABELS
-        .contains(&label.as_str())
-        .then(|| Kind::Item {
-            indent: 0,
-            shape: FIELD_SHAPE.to_string(),
-            markers: 1,
-            text: strip_emphasis(line),
-        })
+    let text = match field_parts(line) {
+        Some((label, _)) => CONTENT_LABELS
+            .contains(&label.as_str())
+            .then(|| strip_emphasis(line))?,
+        None => {
+            let label = strip_emphasis(line);
+            let label = label
+                .trim()
+                .strip_suffix(['：', ':'])?
+                .trim()
+                .to_lowercase();
+            // (`Achievements:` alone is as often a section's heading.)
+            (CONTENT_LABELS.contains(&label.as_str()) && !KNOWN_HEADINGS.contains(&label.as_str()))
+                .then(String::new)?
+        }
+    };
+    Some(Kind::Item {
+        indent: 0,
+        shape: FIELD_SHAPE.to_string(),
+        markers: 1,
+        text,
+    })
 }
 
 /// Runs of a template's header fields (`项目名称：…`, `项目角色：…`, `项目时间：…`) read as the
@@ -599,7 +639,7 @@ pub fn parse(text: &str) -> Resume {
         let t = lines[i].raw.trim();
         if !t.is_empty() {
             let t = strip_emphasis(t.trim_start_matches('#').trim());
-            if resume.basics.name.is_none() && t.chars().count() <= 40 {
+            if resume.basics.name.is_none() && t.chars().count() <= 40 && !record_line(&t) {
                 resume.basics.name = Some(t);
             } else {
                 resume.basics.lines.push(t);
@@ -642,6 +682,26 @@ pub fn parse(text: &str) -> Resume {
     }
     resume.assign_ids();
     resume
+}
+
+/// Whether a line above the name is a labelled record of the job board, no name
+/// (`ID：369852147`, `简历编号：10086427351`, `更新时间：2024-11-20`): a label in Chinese or a
+/// record's label in English, a colon and a value with a digit. (`姓名：` is the name's own.)
+fn record_line(t: &str) -> bool {
+    t.split_once(['：', ':']).is_some_and(|(label, value)| {
+        let label = label.trim().to_lowercase();
+        let han = !label.is_empty() && label.chars().count() <= 8 && label.chars().all(is_han);
+        let english = [
+            "id",
+            "resume id",
+            "record",
+            "ref",
+            "updated",
+            "last updated",
+        ]
+        .contains(&label.as_str());
+        (han || english) && label != "姓名" && value.chars().any(|c| c.is_ascii_digit())
+    })
 }
 
 /// Whether a heading is that of the personal details block Chinese résumés open with
@@ -924,15 +984,20 @@ pub fn sentences(s: &str) -> Vec<&str> {
 }
 
 /// How many of the lines after `at` (skipping blanks, up to the next item or heading, at most
-/// four) belong to an entry header, and whether one of them is a date range.
+/// four) belong to an entry header, and whether one of them is a date range. A sentence
+/// (`负责税务筹划，每年节税约300万元；`) is a duty, no part of a header: the lines stop before it.
+/// A role alone on the line right under the dates (`成都天府数智科技有限公司` over `2021.10 - 至今`
+/// over `高级产品经理`, as Zhilian sets a job) is the header's too when no line above names one.
 fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
+    // (Under a marked line a sentence may be its wrapped end.)
+    let unmarked = matches!(lines[at].kind, Kind::Text(_));
     let mut idx = Vec::new();
     let mut has_date = false;
     for (j, l) in lines.iter().enumerate().skip(at + 1) {
         match &l.kind {
             Kind::Blank => continue,
             Kind::Text(t) => {
-                if idx.len() == 4 {
+                if idx.len() == 4 || (unmarked && statement(t)) {
                     break;
                 }
                 has_date |= dates::entry_dates(t).is_some();
@@ -944,7 +1009,47 @@ fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
             _ => break,
         }
     }
+    let text = |j: usize| match &lines[j].kind {
+        Kind::Text(t) | Kind::Item { text: t, .. } => t.as_str(),
+        _ => "",
+    };
+    if let Some(&last) = idx.last().filter(|_| has_date) {
+        let named = std::iter::once(at)
+            .chain(idx.iter().copied())
+            .any(|j| role_word(text(j)));
+        if !named
+            && matches!(lines.get(last + 1).map(|l| &l.kind), Some(Kind::Text(t)) if role_line(t))
+        {
+            idx.push(last + 1);
+        }
+    }
     (idx, has_date)
+}
+
+/// Whether a line states something (a duty, an achievement) rather than naming: it ends
+/// as a sentence does, and an English one ending with a full stop has lower-case words
+/// (`Led a team of 5 engineers.`, not `Senior Software Engineer, Acme Payments Inc.`).
+fn statement(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(['。', '！', '；', '!', ';'])
+        || (reads_as_sentence(t)
+            && t.split_whitespace()
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .count()
+                >= 2)
+}
+
+/// Whether a line is a role alone (`高级产品经理`, `Senior Software Engineer`, `Java开发工程师 |
+/// 技术部`): a title word, short, no dates and no sentence.
+fn role_line(t: &str) -> bool {
+    let t = t.trim();
+    let short = if t.chars().any(is_han) {
+        t.chars().count() <= 24 && !t.contains(['，', '。', '；', '、', ','])
+    } else {
+        t.split_whitespace().count() <= 6
+            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
+    short && role_word(t) && !reads_as_sentence(t) && dates::find_range(t).is_none()
 }
 
 /// Whether an item reads as a name (an employer), not a statement: a few words, each
@@ -1164,19 +1269,26 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
         // 肯光明广告有限公司　（2年）", as Zhilian sets each job) is the job above's last line,
         // not that employer: only a role after the dates ("2017.03-至今  高级工程师") leaves the
         // line above to name the employer.
+        // (`2015/07--2020/07  昆山联科电子有限公司  会计`, naming both, as 51job sets a job, leaves
+        // it nothing either.)
         let dates_open_a_header = directly_followed
             && matches!(&lines[i + 1].kind, Kind::Text(t) if dates::find_range(t).is_some_and(|r| {
                 let after = t[r.span.end..].trim().trim_start_matches(['|', ',', '，', '·']).trim();
                 r.span.start == 0
                     && after.chars().any(char::is_alphanumeric)
                     && !reads_as_sentence(after)
-                    && !role_word(after)
+                    && (!role_word(after) || names_own_entry(t))
             }))
             && !is_bold_name(line.raw);
+        // A sentence is a duty, not an entry's name (`管理6人财务团队。` over a blank line and the
+        // next job): only dates right under it make it one (`Software engineer at Acme Corp.`
+        // over `2019 – 2021`).
+        let text_sentence = !is_item && statement(&text) && !dates_next;
         // A labelled field of a template (`责任描述：…`) is the entry's content, never its name.
         let field = matches!(&line.kind, Kind::Item { shape, .. } if shape == FIELD_SHAPE);
         let header = !field
             && !sentence_above
+            && !text_sentence
             && !role_dated_below
             && !dates_over_entry
             && !dates_open_a_header
@@ -1235,7 +1347,9 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             i = details.last().map_or(i + 1, |&j| j + 1);
             continue;
         }
-        if is_item {
+        if field && text.is_empty() {
+            // A label alone (`项目职责：`): the lines below are the content.
+        } else if is_item {
             push_item(&mut items, &mut bases, line, text);
         } else {
             let current_has_bullets =
@@ -1279,10 +1393,30 @@ fn push_item(items: &mut Vec<FlatItem>, bases: &mut Vec<usize>, line: &Line<'_>,
     }
 }
 
+/// How long a job lasted (`（4年9个月）`, `(3年)`, `(2 years 3 months)`) and the pay
+/// (`| 月薪：20001-25000元/月`), as job boards print them beside an employer or a role: neither
+/// is part of its name, and a tailored résumé printing the pay would tell it to every reader.
+static TENURE_OR_PAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*[(（]\s*(?:\d{1,2}(?:\.\d)?\s*(?:年|个月|月|years?|yrs?|months?|mos?)\s*)+[)）]|\s*[|｜]?\s*(?:税前)?(?:月薪|年薪|薪资|薪酬|薪水|salary)\s*[：:][^|｜]*|\s*[|｜]\s*\d[\d,.]*(?:\s*[-~]\s*\d[\d,.]*)?\s*(?:元|万元?|[kK])\s*/\s*(?:月|年)",
+    )
+    .expect("tenure pattern")
+});
+
+/// A header line without its tenure and pay.
+fn without_tenure_or_pay(line: &str) -> String {
+    TENURE_OR_PAY.replace_all(line, "").trim().to_string()
+}
+
 fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry {
     let mut e = Entry::default();
     let mut rest: Vec<String> = Vec::new();
-    let mut header = header;
+    let mut header = without_tenure_or_pay(&header);
+    let details: Vec<String> = details
+        .iter()
+        .map(|d| without_tenure_or_pay(d))
+        .filter(|d| !d.is_empty())
+        .collect();
     if let Some(r) = dates::find_range(&header) {
         // `Acme Corp, Jan 2019 – Present`: dates inline in the header.
         e.dates = Some(header[r.span.clone()].trim().to_string());
@@ -1305,7 +1439,13 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
                 .trim_start_matches(['|', ',', '，', '·', '-', '–', ':', '：'])
                 .trim();
             let (org, rest_after) = dated_first(after, kind);
-            rest.extend(rest_after);
+            if kind == SectionKind::Education && !rest_after.is_empty() {
+                // `2012/09 - 2016/06  华东理工大学  计算机科学与技术  本科`: the major and the
+                // degree in the columns after the school are what was studied.
+                e.title = Some(rest_after.join(" "));
+            } else {
+                rest.extend(rest_after);
+            }
             header = org;
             return finish_entry(e, header, details, rest, kind);
         }
@@ -1564,7 +1704,11 @@ mod tests {
                 ),
                 (
                     [Some("智能风控系统"), None, Some("2020/03 - 2021/06")],
-                    vec!["项目描述：实时识别欺诈交易", "责任描述："]
+                    vec![
+                        "项目描述：实时识别欺诈交易",
+                        "使用 Flink 计算实时特征",
+                        "设计规则引擎"
+                    ]
                 ),
                 (
                     [
@@ -1579,13 +1723,6 @@ mod tests {
                 ),
             ]
         );
-        // The numbered duties under `责任描述：` are its items.
-        let duties: Vec<&str> = r.sections[1].entries[0].bullets[1]
-            .children
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect();
-        assert_eq!(duties, ["使用 Flink 计算实时特征", "设计规则引擎"]);
         // English labels of content: each its own bullet.
         let r = parse("Rahul Sharma\nrahul@example.com\n\nExperience\nInfosys Ltd, Engineer    Jul 2017 - Present\nDescription: Inventory service for 4,000 stores.\nEnvironment: Java 11, Spring Boot, Kafka\n");
         assert_eq!(
@@ -1595,9 +1732,115 @@ mod tests {
                 "Environment: Java 11, Spring Boot, Kafka"
             ]
         );
-        // A label with nothing after it, or one that is no field, stays as it was.
-        assert_eq!(content_field("责任描述："), None);
+        // A label with nothing after it opens the content below it and is no bullet; one
+        // that is no field stays as it was.
+        assert!(
+            matches!(content_field("责任描述："), Some(Kind::Item { text, .. }) if text.is_empty())
+        );
         assert_eq!(content_field("Tel: 555 0100"), None);
+        assert_eq!(content_field("Achievements:"), None);
+    }
+
+    #[test]
+    fn job_board_exports_read_each_job_whatever_their_layout() {
+        // 51job: doubled dashes, the job's dates, employer and role on one line, its duties
+        // unnumbered under an empty label; the record number above the name.
+        let r = parse("ID：369852147\n刘晓雯\n手机：+86 136 0512 7788\n\n求职意向\n期望从事职业：财务经理\n\n工作经历\n2020/08--至今  苏州恒泰精密制造有限公司  财务主管\n所属行业：机械/设备/重工\n工作描述：\n负责公司全盘账务处理，年营收约6亿元；\n牵头完成SAP S/4HANA的系统切换，月结时间缩短到4天；\n管理6人财务团队。\n\n2015/07--2020/07  昆山联科电子有限公司  会计\n工作描述：负责应收应付与成本核算。\n");
+        assert_eq!(r.basics.name.as_deref(), Some("刘晓雯"));
+        assert_eq!(r.sections[0].kind, SectionKind::Other);
+        assert_eq!(
+            entries_of(&r)[1..],
+            [
+                (
+                    [
+                        Some("苏州恒泰精密制造有限公司"),
+                        Some("财务主管"),
+                        Some("2020/08--至今")
+                    ],
+                    vec![
+                        "负责公司全盘账务处理，年营收约6亿元；",
+                        "牵头完成SAP S/4HANA的系统切换，月结时间缩短到4天；",
+                        "管理6人财务团队。"
+                    ]
+                ),
+                (
+                    [
+                        Some("昆山联科电子有限公司"),
+                        Some("会计"),
+                        Some("2015/07--2020/07")
+                    ],
+                    vec!["工作描述：负责应收应付与成本核算。"]
+                ),
+            ]
+        );
+        // Zhilian: employer, dates and role each on a line, duties unnumbered; how long the
+        // job lasted and the pay are no part of a name; a project's empty labels are no
+        // headings.
+        let r = parse("简历编号：10086427351\n更新时间：2024-11-20\n赵一鸣\n电话：(+86) 177-8201-4436\n\n工作经历\n成都天府数智科技有限公司\n2021.10 - 至今\n高级产品经理\n负责政务服务小程序的产品规划，累计用户超过800万；\n带领3名产品经理，建立需求评审机制。\n\n2017.07 - 2021.09  成都蓝海互联网科技有限公司（4年2个月）\n产品经理 | 产品部 | 月薪：20001-25000元/月\n负责进销存系统的需求分析，客户数增长到1500家；\n\n项目经验\n项目名称：蓉易办小程序2.0\n项目时间：2022.03 - 2022.12\n项目角色：产品负责人\n项目描述：\n整合社保、公积金等28个部门服务。\n项目职责：\n1. 完成120余次用户访谈；\n");
+        assert_eq!(r.basics.name.as_deref(), Some("赵一鸣"));
+        assert_eq!(r.basics.phone.as_deref(), Some("(+86) 177-8201-4436"));
+        let headings: Vec<&str> = r.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["工作经历", "项目经验"]);
+        assert_eq!(
+            entries_of(&r),
+            [
+                (
+                    [
+                        Some("成都天府数智科技有限公司"),
+                        Some("高级产品经理"),
+                        Some("2021.10 - 至今")
+                    ],
+                    vec![
+                        "负责政务服务小程序的产品规划，累计用户超过800万；",
+                        "带领3名产品经理，建立需求评审机制。"
+                    ]
+                ),
+                (
+                    [
+                        Some("成都蓝海互联网科技有限公司"),
+                        Some("产品经理 | 产品部"),
+                        Some("2017.07 - 2021.09")
+                    ],
+                    vec!["负责进销存系统的需求分析，客户数增长到1500家；"]
+                ),
+                (
+                    [
+                        Some("蓉易办小程序2.0"),
+                        Some("产品负责人"),
+                        Some("2022.03 - 2022.12")
+                    ],
+                    vec!["整合社保、公积金等28个部门服务。", "完成120余次用户访谈；"]
+                ),
+            ]
+        );
+        // Labelled job fields, and BOSS 直聘's achievement and skills lines above the next job.
+        let r = parse("王磊\n138 0013 8000\n个人优势\n3年前端开发经验，熟悉Vue3。\n工作经历\n公司名称：深圳海瑞智联科技有限公司\n在职时间：2021.04 - 至今\n职位名称：测试开发工程师（组长）\n工作描述：\n1. 负责接口自动化测试；\n业绩：年度绩效A。\n拥有技能：Pytest  Jenkins\n杭州云川网络有限公司  2020.12-2021.04\n前端开发实习生  技术部\n内容：参与官网页面开发。\n");
+        assert_eq!(r.sections[0].heading, "个人优势");
+        assert_eq!(
+            entries_of(&r)[1..],
+            [
+                (
+                    [
+                        Some("深圳海瑞智联科技有限公司"),
+                        Some("测试开发工程师（组长）"),
+                        Some("2021.04 - 至今")
+                    ],
+                    vec![
+                        "负责接口自动化测试；",
+                        "业绩：年度绩效A。",
+                        "拥有技能：Pytest  Jenkins"
+                    ]
+                ),
+                (
+                    [
+                        Some("杭州云川网络有限公司"),
+                        Some("前端开发实习生  技术部"),
+                        Some("2020.12-2021.04")
+                    ],
+                    vec!["内容：参与官网页面开发。"]
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -2078,20 +2321,21 @@ mod tests {
             ]
         );
         // Zhilian's layout: dates then the employer and how long, the role and pay below.
-        // The job above's last line had been this employer, the role a bullet.
+        // The job above's last line had been this employer, the role a bullet; neither the
+        // time nor the pay is part of a name.
         let r = parse("周佳怡\n181 2121 3434\n\n工作经历\n2021.08 - 至今　小红书科技有限公司　（2年10个月）\n品牌营销经理 | 15001-20000元/月\n策划“618种草季”活动，带动站内笔记曝光超过5亿次。\n2019.07 - 2021.07　上海麦肯光明广告有限公司　（2年）\n客户经理 | 10001-15000元/月\n协调创意、媒介团队完成TVC投放。\n");
         let heads: Vec<_> = entries_of(&r).into_iter().map(|(head, _)| head).collect();
         assert_eq!(
             heads,
             [
                 [
-                    Some("小红书科技有限公司　（2年10个月）"),
-                    Some("品牌营销经理 | 15001-20000元/月"),
+                    Some("小红书科技有限公司"),
+                    Some("品牌营销经理"),
                     Some("2021.08 - 至今")
                 ],
                 [
-                    Some("上海麦肯光明广告有限公司　（2年）"),
-                    Some("客户经理 | 10001-15000元/月"),
+                    Some("上海麦肯光明广告有限公司"),
+                    Some("客户经理"),
                     Some("2019.07 - 2021.07")
                 ],
             ]
