@@ -110,12 +110,20 @@ fn dates_line(l: &str) -> Option<&str> {
 
 /// Where a job is, as LinkedIn writes it under the dates: `San Francisco, California,
 /// United States`, `San Francisco Bay Area`, `Remote`.
+/// (`Kingston upon Thames, England, United Kingdom`: a town, its region and its country,
+/// each capitalised.)
 fn is_location(l: &str) -> bool {
     let lower = l.to_lowercase();
+    let parts: Vec<&str> = l.split(", ").collect();
+    let town_region_country = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| p.starts_with(char::is_uppercase) && !p.contains(['(', '&', '|']));
     l.chars().count() <= 60
         && !l.ends_with('.')
         && dates::find_range(l).is_none()
         && (super::text::looks_like_location(l)
+            || town_region_country
             || lower.ends_with(" area")
             || lower.ends_with(" region")
             || lower == "remote")
@@ -197,6 +205,16 @@ pub(crate) fn parse(text: &str) -> Option<Resume> {
         i = end;
     }
     super::fill_contact(&mut basics);
+    if basics.url.is_none() {
+        // The profile's own link, as the sidebar writes it (`www.linkedin.com/in/janedoe
+        // (LinkedIn)`, no scheme): the person's link.
+        basics.url = basics.lines.iter().find_map(|l| {
+            let at = l.find("linkedin.com/in/")?;
+            let start = l[..at].rfind(' ').map_or(0, |i| i + 1);
+            let link = l[start..].split(' ').next().unwrap_or_default();
+            (link.len() > at - start + "linkedin.com/in/".len()).then(|| link.to_string())
+        });
+    }
     // The main column's sections.
     let mut i = main;
     while i < lines.len() {
@@ -253,12 +271,24 @@ fn reads_as_person(l: &str) -> bool {
 }
 
 /// The sidebar's contact lines, with a profile link wrapped after its `/` joined again
-/// (`www.linkedin.com/in/` over `janedoe (LinkedIn)`).
+/// (`www.linkedin.com/in/` over `janedoe (LinkedIn)`), or inside its handle
+/// (`www.linkedin.com/in/marcus-` over `okafor-4b21a7 (LinkedIn)`), or before its label
+/// (`www.linkedin.com/in/sophiemarchetti` over `(LinkedIn)`).
 fn contact_lines(items: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in items {
         match out.last_mut() {
             Some(prev) if prev.ends_with('/') => prev.push_str(l),
+            Some(prev)
+                if prev.contains("linkedin.com/in/")
+                    && !prev.contains(" (")
+                    && l.ends_with("(LinkedIn)") =>
+            {
+                if l.starts_with('(') {
+                    prev.push(' ');
+                }
+                prev.push_str(l);
+            }
             _ => out.push(l.clone()),
         }
     }
@@ -295,7 +325,7 @@ fn jobs(body: &[String]) -> Vec<Entry> {
                 company = Some(body[a - 1].clone());
                 a - 1
             }
-            Some(a) if roles.is_empty() || !continues_role(&body[a]) => {
+            Some(a) if roles.is_empty() || !continues_role(body, a, floor) => {
                 company = Some(body[a].clone());
                 a
             }
@@ -330,10 +360,16 @@ fn jobs(body: &[String]) -> Vec<Entry> {
     out
 }
 
-/// Whether a line above a role can only be the end of the role before (its location or a
-/// sentence of its description), never a company.
-fn continues_role(l: &str) -> bool {
-    is_location(l) || super::text::reads_as_sentence(l) || l.chars().count() > 80
+/// Whether the line at `a`, above a role, can only be the end of the role before (its
+/// location, a sentence of its description, or the end of one wrapped onto it in lower
+/// case: `…onboards every new graduate` over `nurse.`), never a company. `floor` is the
+/// first line after the role before's dates.
+fn continues_role(body: &[String], a: usize, floor: usize) -> bool {
+    let l = &body[a];
+    is_location(l)
+        || super::text::reads_as_sentence(l)
+        || l.chars().count() > 80
+        || (a > floor && l.starts_with(char::is_lowercase) && wraps_onto(&body[a - 1], l))
 }
 
 /// The description's lines as bullets: see [`paragraphs`].
@@ -399,40 +435,87 @@ fn wraps_onto(prev: &str, next: &str) -> bool {
 }
 
 /// The schools of the Education section: a school's name, then its degree line
-/// (`Bachelor of Science - BS, Computer Science · (2011 - 2015)`).
+/// (`Bachelor of Science - BS, Computer Science · (2011 - 2015)`), which may have no dates
+/// (`Master's degree, Business Administration`) or be wrapped before them (`… ·` over
+/// `(2011 - 2015)`).
 fn schools(body: &[String]) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
+    // The last degree line broke off before its dates.
+    let mut dates_pending = false;
     for l in body {
         let range = dates::find_range(l);
-        let degree_of_last = out
+        let (open, untitled) = out
             .last()
-            .is_some_and(|e| e.title.is_none() && e.dates.is_none());
-        if degree_of_last && (range.is_some() || l.contains(" · ")) {
+            .map_or((false, false), |e| (e.dates.is_none(), e.title.is_none()));
+        let dates_alone = range.as_ref().is_some_and(|r| {
+            l[..r.span.start]
+                .trim()
+                .trim_end_matches('(')
+                .trim()
+                .is_empty()
+                && l[r.span.end..]
+                    .trim()
+                    .trim_start_matches(')')
+                    .trim()
+                    .is_empty()
+        });
+        let degree_line = untitled
+            && (range.is_some() || l.contains(" · ") || l.ends_with('·') || names_degree(l));
+        if open && (degree_line || (dates_pending && dates_alone)) {
             let e = out.last_mut().expect("checked above");
-            let (degree, dates) = match &range {
-                Some(r) => (
-                    l[..r.span.start]
-                        .trim()
-                        .trim_end_matches(['(', '·', ' '])
-                        .trim(),
-                    Some(l[r.span.clone()].trim().to_string()),
-                ),
-                None => (l.as_str(), None),
+            let degree = match &range {
+                Some(r) => &l[..r.span.start],
+                None => l.as_str(),
             };
-            if !degree.is_empty() {
+            let degree = degree.trim().trim_end_matches(['(', '·', ' ']).trim();
+            if !degree.is_empty() && untitled {
                 e.title = Some(degree.to_string());
             }
-            e.dates = dates;
-            e.start = range.as_ref().and_then(|r| r.start);
-            e.end = range.and_then(|r| r.end);
+            if let Some(r) = &range {
+                e.dates = Some(l[r.span.clone()].trim().to_string());
+                e.start = r.start;
+                e.end = r.end;
+            }
+            dates_pending = range.is_none() && l.ends_with('·');
         } else {
             out.push(Entry {
                 organisation: Some(l.clone()),
                 ..Default::default()
             });
+            dates_pending = false;
         }
     }
     out
+}
+
+/// Whether a line names a degree (`Master's degree, Business Administration`, `Bachelor of
+/// Arts - BA, Economics`, `MBA`, `硕士`).
+fn names_degree(l: &str) -> bool {
+    let lower = l.to_lowercase();
+    [
+        "degree",
+        "bachelor",
+        "master",
+        "doctor",
+        "ph.d",
+        "phd",
+        "mba",
+        "diploma",
+        "associate",
+        "certificate",
+        " - bs",
+        " - ba",
+        " - ms",
+        " - ma",
+        "bsc",
+        "msc",
+        "学士",
+        "硕士",
+        "博士",
+        "本科",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 #[cfg(test)]
@@ -605,6 +688,67 @@ Page 2 of 2
                     Some("March 2019 - December 2019")
                 ],
             ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_and_places_stay_with_their_role_and_degrees_with_their_school() {
+        // The last line of a description wrapped in lower case, and a role's place in town,
+        // region and country, are the role's, not the next role's company; a profile link
+        // wrapped inside its handle is one link; a degree with no dates, or wrapped before
+        // its dates, is its school's.
+        let text = "Contact\nwww.linkedin.com/in/priya-\nnandakumar-rn (LinkedIn)\nTop Skills\nTriage\nPriya Nandakumar\nCharge Nurse\nChicago, Illinois, United States\nExperience\nLakeshore Medical Center\n9 years\nCharge Nurse\nJuly 2018 - Present (6 years)\nBuilt the unit's preceptor program, which now onboards every new graduate\nnurse.\nStaff Nurse, Critical Care\nApril 2015 - June 2018 (3 years 3 months)\nKingston upon Thames, England, United Kingdom\nGraduate Nurse Programme\n2014 - 2015 (1 year)\nEducation\nUniversity of California, Berkeley\nBachelor of Science - BS, Nursing ·\n(2010 - 2014)\nWestern Washington University\nMaster's degree, Nursing Administration\n";
+        let r = parse(text).expect("a LinkedIn export");
+        assert_eq!(
+            r.basics.url.as_deref(),
+            Some("www.linkedin.com/in/priya-nandakumar-rn")
+        );
+        let entries = entries_of(&r);
+        let heads: Vec<_> = entries.iter().map(|(h, _)| *h).collect();
+        assert_eq!(
+            heads[heads.len() - 5..],
+            [
+                [
+                    Some("Lakeshore Medical Center"),
+                    Some("Charge Nurse"),
+                    Some("July 2018 - Present")
+                ],
+                [
+                    Some("Lakeshore Medical Center"),
+                    Some("Staff Nurse, Critical Care"),
+                    Some("April 2015 - June 2018")
+                ],
+                [
+                    Some("Lakeshore Medical Center"),
+                    Some("Graduate Nurse Programme"),
+                    Some("2014 - 2015")
+                ],
+                [
+                    Some("University of California, Berkeley"),
+                    Some("Bachelor of Science - BS, Nursing"),
+                    Some("2010 - 2014")
+                ],
+                [
+                    Some("Western Washington University"),
+                    Some("Master's degree, Nursing Administration"),
+                    None
+                ],
+            ]
+        );
+        let charge = &entries[entries.len() - 5].1;
+        assert_eq!(
+            charge,
+            &["Built the unit's preceptor program, which now onboards every new graduate nurse."]
+        );
+        let exp = &r
+            .sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Experience)
+            .expect("jobs")
+            .entries;
+        assert_eq!(
+            exp[1].location.as_deref(),
+            Some("Kingston upon Thames, England, United Kingdom")
         );
     }
 
