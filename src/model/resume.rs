@@ -90,7 +90,10 @@ impl SectionKind {
     pub fn from_heading(heading: &str) -> SectionKind {
         let h = heading.to_lowercase();
         let has = |keys: &[&str]| keys.iter().any(|k| h.contains(k));
-        if has(&["教育", "学历", "education", "academic"]) {
+        // "Academic Appointments", "Positions": an academic's jobs.
+        if has(&["appointment", "position"]) {
+            SectionKind::Experience
+        } else if has(&["教育", "学历", "education", "academic"]) {
             SectionKind::Education
         } else if has(&[
             "技能",
@@ -131,6 +134,8 @@ impl SectionKind {
             "honour",
             "competition",
             "certific",
+            "grant",
+            "fellowship",
         ]) {
             SectionKind::Awards
         } else if has(&[
@@ -458,7 +463,7 @@ impl Resume {
 }
 
 /// Words of a job title, in either language (checked against lowercased text).
-pub(crate) const ROLE_WORDS: [&str; 40] = [
+pub(crate) const ROLE_WORDS: [&str; 55] = [
     "engineer",
     // Titles written as their initials: Site Reliability Engineer, Software Engineer.
     "sre",
@@ -483,6 +488,22 @@ pub(crate) const ROLE_WORDS: [&str; 40] = [
     "programmer",
     "technician",
     "coordinator",
+    // Titles outside software, as Indeed and academic résumés write them.
+    "accountant",
+    "controller",
+    "auditor",
+    "professor",
+    "lecturer",
+    "postdoc",
+    "postdoctoral",
+    "nurse",
+    "operator",
+    "supervisor",
+    "teacher",
+    "instructor",
+    "assistant",
+    "representative",
+    "recruiter",
     "工程师",
     "分析师",
     "设计师",
@@ -596,6 +617,15 @@ mod tests {
         // What the person wants, and training courses, are no jobs.
         for h in ["求职意向", "期望工作", "个人优势", "培训经历"] {
             assert_eq!(SectionKind::from_heading(h), SectionKind::Other, "{h}");
+        }
+        // An academic's jobs are appointments and positions; grants are awards.
+        for (h, kind) in [
+            ("ACADEMIC APPOINTMENTS", SectionKind::Experience),
+            ("Positions", SectionKind::Experience),
+            ("Grants & Fellowships", SectionKind::Awards),
+            ("Teaching", SectionKind::Other),
+        ] {
+            assert_eq!(SectionKind::from_heading(h), kind, "{h}");
         }
     }
 }

@@ -9,8 +9,8 @@ use crate::model::{DateEnd, YearMonth};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const POINT: &str = r"(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}\s*[./-]\s*[0-9]{1,2}(?:\s*[./-]\s*[0-9]{1,2})?|\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/[0-9]{4}\b|\b(?:0?[1-9]|1[0-2])\s*[./]\s*[0-9]{4}\b|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)\.?,?\s+[0-9]{4}|\b[Qq][1-4][\s/-]*[0-9]{4}\b|[0-9]{4}[\s/-]*[Qq][1-4]\b|[0-9]{4}\s*年?)";
-const END: &str = r"(?i:至今|现在|今|present|now|current|ongoing|today)";
+const POINT: &str = r"(?:[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}\s*[./-]\s*[0-9]{1,2}(?:\s*[./-]\s*[0-9]{1,2})?|\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/[0-9]{4}\b|\b(?:0?[1-9]|1[0-2])\s*[./]\s*[0-9]{4}\b|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)\.?,?\s+[0-9]{4}|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s*['’][0-9]{2}\b|\b[Qq][1-4][\s/-]*[0-9]{4}\b|[0-9]{4}[\s/-]*[Qq][1-4]\b|[0-9]{4}\s*年?)";
+const END: &str = r"(?i:至今|现在|今|(?:till|until|to)\s+(?:date|now|today)\b|present|now|current|ongoing|today|date\b)";
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -20,7 +20,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static POINT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<y1>[0-9]{4})\s*年\s*(?P<m1>[0-9]{1,2})\s*月|(?P<y2>[0-9]{4})\s*[./-]\s*(?P<m2>[0-9]{1,2})(?:\s*[./-]\s*[0-9]{1,2})?|(?P<m6>[0-9]{1,2})/[0-9]{1,2}/(?P<y6>[0-9]{4})|(?P<m5>[0-9]{1,2})\s*[./]\s*(?P<y5>[0-9]{4})|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>[0-9]{4})|q(?P<q1>[1-4])[\s/-]*(?P<y7>[0-9]{4})|(?P<y8>[0-9]{4})[\s/-]*q(?P<q2>[1-4])|(?P<y4>[0-9]{4})\s*年?)$")
+    Regex::new(r"(?i)^(?:(?P<y1>[0-9]{4})\s*年\s*(?P<m1>[0-9]{1,2})\s*月|(?P<y2>[0-9]{4})\s*[./-]\s*(?P<m2>[0-9]{1,2})(?:\s*[./-]\s*[0-9]{1,2})?|(?P<m6>[0-9]{1,2})/[0-9]{1,2}/(?P<y6>[0-9]{4})|(?P<m5>[0-9]{1,2})\s*[./]\s*(?P<y5>[0-9]{4})|(?P<mon>[a-z]+)\.?,?\s+(?P<y3>[0-9]{4})|(?P<mon2>[a-z]+)\.?\s*['’](?P<yy>[0-9]{2})|q(?P<q1>[1-4])[\s/-]*(?P<y7>[0-9]{4})|(?P<y8>[0-9]{4})[\s/-]*q(?P<q2>[1-4])|(?P<y4>[0-9]{4})\s*年?)$")
         .expect("date point pattern")
 });
 
@@ -65,6 +65,12 @@ pub fn parse_point(s: &str) -> Option<YearMonth> {
         (y, month("m5"))
     } else if let Some(y) = year("y3") {
         (y, c.name("mon").and_then(|m| month_from_name(m.as_str())))
+    } else if let Some(yy) = year("yy") {
+        // `Sep '21`: a year of this century, as résumés write two-digit years today.
+        (
+            2000 + yy,
+            c.name("mon2").and_then(|m| month_from_name(m.as_str())),
+        )
     } else if let Some((y, q)) = year("y7").zip(month("q1")).or(year("y8").zip(month("q2"))) {
         // A quarter ("Q3 2020") starts on its first month.
         (y, Some((q - 1) * 3 + 1))
@@ -78,9 +84,31 @@ pub fn parse_point(s: &str) -> Option<YearMonth> {
 
 /// Parses an end point: a date or "present" in either language.
 pub fn parse_end(s: &str) -> Option<DateEnd> {
-    let t = s.trim().to_lowercase();
+    let t = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if [
-        "至今", "现在", "今", "present", "now", "current", "ongoing", "today",
+        "至今",
+        "现在",
+        "今",
+        "present",
+        "now",
+        "current",
+        "ongoing",
+        "today",
+        // Indian résumés: `Sep 2021 – Till Date`, `from Aug 2020 to till date`.
+        "date",
+        "till date",
+        "till now",
+        "till today",
+        "until now",
+        "until today",
+        "until date",
+        "to date",
+        "to now",
+        "to today",
     ]
     .contains(&t.as_str())
     {
@@ -201,6 +229,30 @@ mod tests {
         let r = find_range("2015/07--2020/07").unwrap();
         assert_eq!(r.end, Some(DateEnd::Date(ym(2020, 7))));
         assert!(is_range_line("2016.09——2019.06"));
+    }
+
+    #[test]
+    fn till_date_and_two_digit_years() {
+        // Indian and British résumés end a current job with "Till Date" or "to date".
+        for line in [
+            "Sep 2021 – Till Date",
+            "Sep 2021 - till now",
+            "Sep 2021 to date",
+            "from Aug 2020 to till date.",
+        ] {
+            let r = find_range(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(r.end, Some(DateEnd::Present), "{line}");
+            assert_eq!(
+                r.start.map(|s| s.year),
+                Some(if line.contains("Aug") { 2020 } else { 2021 })
+            );
+        }
+        let r = find_range("Sep '21 – Present").unwrap();
+        assert_eq!(r.start, Some(ym(2021, 9)));
+        let r = find_range("Jan ’19 - Mar ’22").unwrap();
+        assert_eq!(r.end, Some(DateEnd::Date(ym(2022, 3))));
+        // A date named in a sentence is no end ("2019 - dated design").
+        assert!(find_range("2019 - dated design").is_none());
     }
 
     #[test]

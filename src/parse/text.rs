@@ -82,6 +82,21 @@ const KNOWN_HEADINGS: &[&str] = &[
     "competitions",
     "skills & tools",
     "skills and tools",
+    "career objective",
+    "appointments",
+    "academic appointments",
+    "professional appointments",
+    "positions",
+    "academic positions",
+    "research positions",
+    "teaching",
+    "grants",
+    "grants & fellowships",
+    "grants and fellowships",
+    "fellowships",
+    "project details",
+    "personal details",
+    "additional information",
 ];
 
 /// What an English section heading names ("CAREER HISTORY", "Licenses & Certifications"):
@@ -285,7 +300,12 @@ fn heading_text(raw: &str) -> String {
 
 fn looks_like_heading(raw: &str, prev_blank: bool, next_blank: bool) -> bool {
     let t = heading_text(raw);
-    if t.is_empty() || split_markers(raw).is_some() || dates::is_range_line(&t) {
+    // (`CURRICULUM VITAE` over the name is the document's title, no section.)
+    if t.is_empty()
+        || split_markers(raw).is_some()
+        || dates::is_range_line(&t)
+        || is_document_title(&t)
+    {
         return false;
     }
     let lower = t.to_lowercase();
@@ -412,6 +432,17 @@ const HEADER_LABELS: &[(&str, u8)] = &[
     ("担任职务", 1),
     ("职务", 1),
     ("岗位名称", 1),
+    ("project name", 0),
+    ("company", 0),
+    ("company name", 0),
+    ("employer", 0),
+    ("organization", 0),
+    ("organisation", 0),
+    ("role", 1),
+    ("designation", 1),
+    ("job title", 1),
+    ("duration", 2),
+    ("period", 2),
     ("项目时间", 2),
     ("在职时间", 2),
     ("任职时间", 2),
@@ -626,6 +657,10 @@ pub(super) fn looks_like_location(s: &str) -> bool {
             || (n <= 4 && s.chars().all(is_han)))
 }
 
+/// The most lines a résumé's header (the name, contact and personal details) runs to before
+/// its first section.
+const MAX_HEADER_LINES: usize = 15;
+
 /// Parses a plain-text résumé.
 pub fn parse(text: &str) -> Resume {
     if let Some(r) = super::linkedin::parse(text) {
@@ -648,12 +683,45 @@ pub fn parse(text: &str) -> Resume {
         i += 1;
     }
     // The title of the document read as the name: the name is in a row of details below it.
+    // Without such a row (`CURRICULUM VITAE` over `Ananya Iyer`), the name is the first line
+    // below that is no contact line.
     if resume.basics.name.as_deref().is_none_or(is_document_title) {
-        if let Some(name) = resume.basics.lines.iter().find_map(|l| name_in_row(l)) {
+        let name = resume
+            .basics
+            .lines
+            .iter()
+            .find_map(|l| name_in_row(l))
+            .map(|n| (None, n))
+            .or_else(|| {
+                let at = resume.basics.lines.iter().position(|l| {
+                    l.chars().count() <= 40
+                        && !is_contact_line(l)
+                        && !record_line(l)
+                        && !l.contains([':', '：', '|'])
+                })?;
+                Some((Some(at), resume.basics.lines[at].clone()))
+            });
+        if let Some((at, name)) = name {
+            if let Some(at) = at {
+                resume.basics.lines.remove(at);
+            }
             if let Some(title) = resume.basics.name.replace(name) {
                 resume.basics.lines.insert(0, title);
             }
         }
+    }
+    if resume.basics.lines.len() > MAX_HEADER_LINES && i < lines.len() {
+        // The first heading jdfit knows comes after pages of text (a résumé flattened by a
+        // converter, its own headings run into its lines): the lines above it, but for
+        // contact lines, are read as a text without headings is.
+        let (keep, body): (Vec<String>, Vec<String>) = std::mem::take(&mut resume.basics.lines)
+            .into_iter()
+            .partition(|l| is_contact_line(l));
+        resume.basics.lines = keep;
+        resume
+            .sections
+            .push(untitled_section(text, body.iter().map(String::as_str)));
+        resume.warnings.push(LOOSE_NOTE.to_string());
     }
     super::fill_contact(&mut resume.basics);
     while i < lines.len() {
@@ -845,42 +913,50 @@ pub fn parse_loose(text: &str) -> Resume {
         if r.basics.name.is_none() {
             r.basics.name = bio_name(text);
         }
-        let han = text.chars().filter(|&c| is_han(c)).count();
-        // Each line's sentences, in order, as bullets of one untitled entry: without
-        // headings, a dated line is as likely a sentence of a bio as an entry's header.
-        let bullets = body
+        // Without headings, a dated line is as likely a sentence of a bio as an entry's
+        // header.
+        let body = body
             .iter()
             .filter(|l| !matches!(l.kind, Kind::Blank))
-            .flat_map(|l| {
-                let t = l.raw.trim();
-                sentences(split_markers(t).map_or(t, |(_, _, rest)| rest))
-            })
-            .filter(|p| !is_known_heading(p))
-            .map(|p| Bullet {
-                id: String::new(),
-                text: strip_emphasis(p),
-                children: Vec::new(),
-                links: Vec::new(),
-            })
-            .collect();
-        r.sections.push(Section {
-            kind: SectionKind::Experience,
-            heading: if han * 4 > text.chars().count() {
-                "经历"
-            } else {
-                "Experience"
-            }
-            .into(),
-            entries: vec![Entry {
-                bullets,
-                ..Entry::default()
-            }],
-        });
+            .map(|l| l.raw);
+        r.sections.push(untitled_section(text, body));
     }
     notes_to_bullets(&mut r);
     r.warnings.push(LOOSE_NOTE.to_string());
     r.assign_ids();
     r
+}
+
+/// Lines read without structure: each line's sentences, in order, as the bullets of one
+/// untitled entry of an experience section, headed in the text's language.
+fn untitled_section<'a>(text: &str, lines: impl Iterator<Item = &'a str>) -> Section {
+    let han = text.chars().filter(|&c| is_han(c)).count();
+    let bullets = lines
+        .flat_map(|t| {
+            let t = t.trim();
+            sentences(split_markers(t).map_or(t, |(_, _, rest)| rest))
+        })
+        .filter(|p| !is_known_heading(p))
+        .map(|p| Bullet {
+            id: String::new(),
+            text: strip_emphasis(p),
+            children: Vec::new(),
+            links: Vec::new(),
+        })
+        .collect();
+    Section {
+        kind: SectionKind::Experience,
+        heading: if han * 4 > text.chars().count() {
+            "经历"
+        } else {
+            "Experience"
+        }
+        .into(),
+        entries: vec![Entry {
+            bullets,
+            ..Entry::default()
+        }],
+    }
 }
 
 /// Turns every entry's paragraphs into bullets, one per sentence, when the résumé has no
@@ -1039,6 +1115,48 @@ fn statement(t: &str) -> bool {
                 >= 2)
 }
 
+/// A job told in one sentence (`Working as Senior Software Engineer in Infosys Limited,
+/// Bengaluru from Aug 2020 to till date.`, `Worked as Analyst at Deloitte since 2019`): its
+/// role, employer (and place) and dates.
+fn sentence_job(line: &str) -> Option<Entry> {
+    static JOB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:currently\s+)?(?:working|worked|employed|served|serving)\s+as\s+(?:an?\s+)?(?P<title>.+?)\s+(?:in|at|with|for)\s+(?P<org>.+?)\s+(?P<when>(?:from|since)\s+.+?)\.?$")
+            .expect("sentence job pattern")
+    });
+    let c = JOB.captures(line.trim())?;
+    let when = c.name("when")?.as_str();
+    let title = c.name("title")?.as_str().trim();
+    if !role_word(title) {
+        return None;
+    }
+    let (start, end, dates) = match dates::find_range(when) {
+        Some(r) => (r.start, r.end, when[r.span].trim().to_string()),
+        None if when.to_lowercase().starts_with("since") => {
+            let point = dates::parse_point(when[5..].trim())?;
+            (
+                Some(point),
+                Some(crate::model::DateEnd::Present),
+                when.trim().to_string(),
+            )
+        }
+        None => return None,
+    };
+    let (org, place) = employer_and_place(c.name("org")?.as_str());
+    let (org, place) = match (place, org.rsplit_once(", ")) {
+        (None, Some((o, p))) if p.split_whitespace().count() <= 2 => (o, Some(p)),
+        _ => (org, place),
+    };
+    Some(Entry {
+        organisation: Some(org.trim().to_string()),
+        title: Some(title.to_string()),
+        location: place.map(|p| p.trim().to_string()),
+        dates: Some(dates),
+        start,
+        end,
+        ..Entry::default()
+    })
+}
+
 /// Whether a line is a role alone (`高级产品经理`, `Senior Software Engineer`, `Java开发工程师 |
 /// 技术部`): a title word, short, no dates and no sentence.
 fn role_line(t: &str) -> bool {
@@ -1074,7 +1192,7 @@ fn role_before_dates(t: &str) -> bool {
     dates::find_range(t).is_some_and(|r| {
         let before = t[..r.span.start]
             .trim()
-            .trim_end_matches(['|', ',', '，', '·', '-', '–'])
+            .trim_end_matches(['|', ',', '，', '·', '-', '–', '—'])
             .trim();
         !before.is_empty() && role_word(before) && !super::is_place(before)
     })
@@ -1097,7 +1215,7 @@ fn names_own_entry(t: &str) -> bool {
     let Some(r) = dates::find_range(t) else {
         return false;
     };
-    let seps = ['|', ',', '，', '·', '-', '–'];
+    let seps = ['|', ',', '，', '·', '-', '–', '—'];
     let before = t[..r.span.start].trim().trim_end_matches(seps).trim();
     if !before.is_empty() {
         return split_role(before).is_some();
@@ -1180,6 +1298,14 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             Kind::Item { text, .. } => (text.clone(), true),
             Kind::Text(t) => (t.clone(), false),
         };
+        if let Some(job) = kind.is_work().then(|| sentence_job(&text)).flatten() {
+            // `Working as Senior Software Engineer in Infosys Limited, Bengaluru from Aug
+            // 2020 to till date.`: a whole job in a sentence, as Indian résumés list them.
+            flush(&mut entries, &mut items, &mut bases);
+            entries.push(job);
+            i += 1;
+            continue;
+        }
         let (mut details, has_date) = header_details(lines, i);
         // Dates inside the line: after its organisation (`Acme Corp, Jan 2019 – Present`), or
         // before it, as Chinese résumés set them (`2017.03-至今  阿里巴巴  高级工程师`).
@@ -1425,7 +1551,7 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
         let span = dates::with_brackets(&header, &r);
         let before = header[..span.start]
             .trim()
-            .trim_end_matches(['|', ',', '，', '·', '-', '–'])
+            .trim_end_matches(['|', ',', '，', '·', '-', '–', '—'])
             .trim();
         let after = header[span.end..]
             .trim()
@@ -1436,7 +1562,7 @@ fn make_entry(header: String, details: Vec<String>, kind: SectionKind) -> Entry 
             // organisation and the role (in columns, or told apart by the role's title word).
             // (51job sets a colon after the dates: `2020/03 - 2021/06：智能风控系统`.)
             let after = after
-                .trim_start_matches(['|', ',', '，', '·', '-', '–', ':', '：'])
+                .trim_start_matches(['|', ',', '，', '·', '-', '–', '—', ':', '：'])
                 .trim();
             let (org, rest_after) = dated_first(after, kind);
             if kind == SectionKind::Education && !rest_after.is_empty() {
@@ -1504,7 +1630,11 @@ fn finish_entry(
             if !after.is_empty() {
                 rest.push(after.to_string());
             }
-        } else if date_pos == Some(k + 1) && e.location.is_none() && looks_like_location(d) {
+        } else if date_pos == Some(k + 1)
+            && e.location.is_none()
+            && looks_like_location(d)
+            && !role_word(d)
+        {
             e.location = Some(d.clone());
             place_line = true;
         } else {
@@ -1550,7 +1680,10 @@ fn finish_entry(
                 }
                 Some(org.to_string())
             } else {
-                None
+                // `Senior Product Designer` over `Northwind Pay | 2021 - Present`: what
+                // stands before the dates is the employer when it is no place.
+                e.location
+                    .take_if(|l| !super::is_place(l) && !looks_like_location(l) && !role_word(l))
             };
             match employer {
                 Some(org) => {
@@ -1580,7 +1713,18 @@ fn finish_entry(
 /// An employer line split into the employer and its place, at the first comma after which
 /// a place follows (`Contoso Ltd., Seattle, WA` → `Contoso Ltd.` and `Seattle, WA`); the
 /// whole line is the employer when no place follows a comma.
+/// Or at a dash or bar before the place (`Great Lakes Supply Co. - Dayton, OH`, as Indeed
+/// exports set the employer under the role).
 fn employer_and_place(line: &str) -> (&str, Option<&str>) {
+    let dashed = [" - ", " – ", " — ", " | "].iter().find_map(|sep| {
+        let (org, place) = line.rsplit_once(sep)?;
+        let (org, place) = (org.trim(), place.trim());
+        let remote = ["remote", "hybrid", "远程"].contains(&place.to_lowercase().as_str());
+        (!org.is_empty() && (super::is_place(place) || remote)).then_some((org, place))
+    });
+    if let Some((org, place)) = dashed {
+        return (org, Some(place));
+    }
     line.match_indices([',', '，'])
         .map(|(i, c)| (line[..i].trim(), line[i + c.len()..].trim()))
         .find(|(org, place)| !org.is_empty() && super::is_place(place))
@@ -1739,6 +1883,77 @@ mod tests {
         );
         assert_eq!(content_field("Tel: 555 0100"), None);
         assert_eq!(content_field("Achievements:"), None);
+    }
+
+    #[test]
+    fn indeed_naukri_academic_and_designer_layouts_read_each_job() {
+        let head = |text: &str| -> Vec<[Option<String>; 4]> {
+            parse(text)
+                .sections
+                .iter()
+                .flat_map(|s| &s.entries)
+                .filter(|e| e.dates.is_some())
+                .map(|e| {
+                    [
+                        e.organisation.clone(),
+                        e.title.clone(),
+                        e.location.clone(),
+                        e.dates.clone(),
+                    ]
+                })
+                .collect()
+        };
+        let s = |v: &str| Some(v.to_string());
+        // Indeed: the role over its employer and place; a current job "Till Date".
+        assert_eq!(
+            head("Jane Roe\njane@example.com\n\nWork Experience\n\nInventory Control Lead\nGreat Lakes Supply Co. - Dayton, OH\nJune 2016 to February 2020\n- Cut shrink by 30%.\n\nTata Consultancy Services, Pune\nSenior Test Engineer\nSep 2021 – Till Date\n- Automated 600 test cases.\n"),
+            [
+                [s("Great Lakes Supply Co."), s("Inventory Control Lead"), s("Dayton, OH"), s("June 2016 to February 2020")],
+                [s("Tata Consultancy Services, Pune"), s("Senior Test Engineer"), None, s("Sep 2021 – Till Date")],
+            ]
+        );
+        // Naukri: a whole job in one sentence.
+        let r = parse("Rahul Sharma\nrahul@example.com\n\nProfessional Experience:\n• Working as Senior Software Engineer in Infosys Limited, Bengaluru from Aug 2020 to till date.\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            (
+                e.organisation.as_deref(),
+                e.title.as_deref(),
+                e.location.as_deref()
+            ),
+            (
+                Some("Infosys Limited"),
+                Some("Senior Software Engineer"),
+                Some("Bengaluru")
+            )
+        );
+        assert_eq!(e.end, Some(crate::model::DateEnd::Present));
+        // An academic CV under its document title: appointments are jobs; a designer's
+        // employer stands before the dates under the role; a one-line job split at its
+        // dashes.
+        let r = parse("CURRICULUM VITAE\n\nPriya Raghunathan\npriya@example.edu\n\nACADEMIC APPOINTMENTS\nAssistant Professor, University of Wisconsin-Madison, 2021-present\n- Secured $640,000 in research funding.\n");
+        assert_eq!(r.basics.name.as_deref(), Some("Priya Raghunathan"));
+        assert_eq!(r.sections[0].kind, SectionKind::Experience);
+        assert_eq!(
+            r.sections[0].entries[0].title.as_deref(),
+            Some("Assistant Professor")
+        );
+        assert_eq!(
+            head("Sophia Lindqvist\nsophia@example.com\n\nEXPERIENCE\nSenior Product Designer\nNorthwind Pay | 2021 - Present\n- Redesigned checkout.\n\nCascadia Outdoor Gear — Controller — 2016 to 2021\n- Closed the books in 5 days.\n"),
+            [
+                [s("Northwind Pay"), s("Senior Product Designer"), None, s("2021 - Present")],
+                [s("Cascadia Outdoor Gear"), s("Controller"), None, s("2016 to 2021")],
+            ]
+        );
+        // Lagou: the role and department under the employer are the title, no place;
+        // Naukri's labelled project fields head the project.
+        assert_eq!(
+            head("李思雨\nlisiyu@example.com\n\n工作经历\n北京青禾智联科技有限公司\n高级产品经理 | 企业服务事业部\n2021年04月 - 至今\n- 负责工单系统。\n\nProject Details\nProject Name : Retail Banking Modernization\nRole : Senior Software Engineer\nDuration : Sep 2021 – Till Date\n- Designed 9 microservices.\n"),
+            [
+                [s("北京青禾智联科技有限公司"), s("高级产品经理 | 企业服务事业部"), None, s("2021年04月 - 至今")],
+                [s("Retail Banking Modernization"), s("Senior Software Engineer"), None, s("Sep 2021 – Till Date")],
+            ]
+        );
     }
 
     #[test]
