@@ -710,6 +710,22 @@ pub fn parse(text: &str) -> Resume {
             }
         }
     }
+    // A name set in capitals a word a line (`SOPHIA` over `LINDQVIST`, as designer templates
+    // set it) is both words.
+    let one_word = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_alphabetic() && !is_han(c));
+    if resume.basics.name.as_deref().is_some_and(one_word)
+        && resume
+            .basics
+            .lines
+            .first()
+            .is_some_and(|l| one_word(l) && !role_word(l))
+    {
+        let last = resume.basics.lines.remove(0);
+        if let Some(name) = resume.basics.name.as_mut() {
+            name.push(' ');
+            name.push_str(&last);
+        }
+    }
     if resume.basics.lines.len() > MAX_HEADER_LINES && i < lines.len() {
         // The first heading jdfit knows comes after pages of text (a résumé flattened by a
         // converter, its own headings run into its lines): the lines above it, but for
@@ -748,8 +764,36 @@ pub fn parse(text: &str) -> Resume {
         });
         i = end;
     }
+    contacts_in_sections(&mut resume);
     resume.assign_ids();
     resume
+}
+
+/// Contacts set in a section rather than under the name (an e-mail line under `PROFILE`, a
+/// designer template's sidebar run into the main column): a short line of a section's notes
+/// holding an e-mail, phone or link fills what the header left empty.
+fn contacts_in_sections(resume: &mut Resume) {
+    let b = &resume.basics;
+    if b.email.is_some() && b.phone.is_some() {
+        return;
+    }
+    let mut found = crate::model::Basics {
+        lines: resume
+            .sections
+            .iter()
+            .filter(|s| !s.kind.is_work())
+            .flat_map(|s| &s.entries)
+            .flat_map(|e| &e.notes)
+            .filter(|n| n.chars().count() <= 60 && is_contact_line(n))
+            .cloned()
+            .collect(),
+        ..Default::default()
+    };
+    super::fill_contact(&mut found);
+    let b = &mut resume.basics;
+    b.email = b.email.take().or(found.email);
+    b.phone = b.phone.take().or(found.phone);
+    b.url = b.url.take().or(found.url);
 }
 
 /// Whether a line above the name is a labelled record of the job board, no name
@@ -1093,10 +1137,25 @@ fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
         let named = std::iter::once(at)
             .chain(idx.iter().copied())
             .any(|j| role_word(text(j)));
-        if !named
-            && matches!(lines.get(last + 1).map(|l| &l.kind), Some(Kind::Text(t)) if role_line(t))
-        {
+        let text_at = |j: usize| match lines.get(j).map(|l| &l.kind) {
+            Some(Kind::Text(t)) => Some(t.as_str()),
+            _ => None,
+        };
+        if !named && text_at(last + 1).is_some_and(role_line) {
             idx.push(last + 1);
+        } else if named
+            && role_line(text(at))
+            && text_at(last + 1).is_some_and(|t| {
+                reads_as_name(t) && !role_word(t) && !statement(t) && !looks_like_location(t)
+            })
+        {
+            // The role, its dates, then the employer and its place (`Marketing Manager` over
+            // `2020 - PRESENT` over `Brightloop Analytics` over `San Francisco, CA`, as
+            // designer templates set a job).
+            idx.push(last + 1);
+            if text_at(last + 2).is_some_and(looks_like_location) {
+                idx.push(last + 2);
+            }
         }
     }
     (idx, has_date)
@@ -1678,6 +1737,9 @@ fn finish_entry(
                 if e.location.is_none() {
                     e.location = place.map(str::to_string);
                 }
+                if e.location.is_none() && rest.first().is_some_and(|r| looks_like_location(r)) {
+                    e.location = Some(rest.remove(0));
+                }
                 Some(org.to_string())
             } else {
                 // `Senior Product Designer` over `Northwind Pay | 2021 - Present`: what
@@ -1945,6 +2007,15 @@ mod tests {
                 [s("Cascadia Outdoor Gear"), s("Controller"), None, s("2016 to 2021")],
             ]
         );
+        // Designer templates: the role, its dates, then the employer and its place; the
+        // name in capitals a word a line; the e-mail under the profile.
+        assert_eq!(
+            head("Daniel Reyes\ndaniel@example.com\n\nWORK EXPERIENCE\n\nMarketing Manager\n2020 - PRESENT\nBrightloop Analytics\nSan Francisco, CA\nGrew pipeline from $6M to $19M in two years.\n"),
+            [[s("Brightloop Analytics"), s("Marketing Manager"), s("San Francisco, CA"), s("2020 - PRESENT")]]
+        );
+        let r = parse("SOPHIA\nLINDQVIST\nUX / UI DESIGNER\n\nPROFILE\nProduct designer with 7 years of experience.\nsophia@example.com\n\nEXPERIENCE\nSenior Product Designer\nNorthwind Pay | 2021 - Present\n• Led the onboarding redesign.\n");
+        assert_eq!(r.basics.name.as_deref(), Some("SOPHIA LINDQVIST"));
+        assert_eq!(r.basics.email.as_deref(), Some("sophia@example.com"));
         // Lagou: the role and department under the employer are the title, no place;
         // Naukri's labelled project fields head the project.
         assert_eq!(
