@@ -1764,12 +1764,44 @@ fn finish_entry(
         None => {
             e.organisation = Some(header);
             if kind != SectionKind::Education && !rest.is_empty() {
-                e.title = Some(rest.remove(0));
+                // A role (`Role: QA Automation Lead`) before a client's name.
+                let at = rest
+                    .iter()
+                    .position(|r| role_label(r).is_some())
+                    .or_else(|| rest.iter().position(|r| role_word(r)))
+                    .unwrap_or(0);
+                e.title = Some(rest.remove(at));
             }
         }
     }
+    // `职位：Java技术经理`, as 猎聘 labels the role under the employer: the role is the value.
+    if let Some(t) = e.title.as_deref().and_then(role_label) {
+        e.title = Some(t.to_string());
+    }
     e.notes = rest;
     e
+}
+
+/// The value of a labelled role (`职位：Java技术经理`, `Role: QA Automation Lead`,
+/// `Designation: Senior Test Engineer`).
+fn role_label(line: &str) -> Option<&str> {
+    let (label, value) = field_parts(line)?;
+    [
+        "职位",
+        "职务",
+        "岗位",
+        "担任职位",
+        "担任职务",
+        "项目职务",
+        "项目角色",
+        "role",
+        "title",
+        "job title",
+        "position",
+        "designation",
+    ]
+    .contains(&label.as_str())
+    .then_some(value)
 }
 
 /// An employer line split into the employer and its place, at the first comma after which
@@ -2016,6 +2048,14 @@ mod tests {
         let r = parse("SOPHIA\nLINDQVIST\nUX / UI DESIGNER\n\nPROFILE\nProduct designer with 7 years of experience.\nsophia@example.com\n\nEXPERIENCE\nSenior Product Designer\nNorthwind Pay | 2021 - Present\n• Led the onboarding redesign.\n");
         assert_eq!(r.basics.name.as_deref(), Some("SOPHIA LINDQVIST"));
         assert_eq!(r.basics.email.as_deref(), Some("sophia@example.com"));
+        // A labelled role is the title, without its label, before a client's name.
+        assert_eq!(
+            head("Ananya Iyer\nananya@example.com\n\nPROJECTS\nProject 1: Digital Wealth Platform\nClient: Barclays\nRole: QA Automation Lead\nDuration: January 2022 – Present\n1. Built a BDD framework.\n\nEXPERIENCE\n2020.03 - 至今   上海鲸帆信息科技有限公司\n职位：Java技术经理\n1. 负责交易中台架构设计；\n"),
+            [
+                [s("Project 1: Digital Wealth Platform"), s("QA Automation Lead"), None, s("January 2022 – Present")],
+                [s("上海鲸帆信息科技有限公司"), s("Java技术经理"), None, s("2020.03 - 至今")],
+            ]
+        );
         // Lagou: the role and department under the employer are the title, no place;
         // Naukri's labelled project fields head the project.
         assert_eq!(
