@@ -460,7 +460,10 @@ fn schools(body: &[String]) -> Vec<Entry> {
                     .is_empty()
         });
         let degree_line = untitled
-            && (range.is_some() || l.contains(" · ") || l.ends_with('·') || names_degree(l));
+            && (range.is_some()
+                || l.contains(" · ")
+                || l.ends_with('·')
+                || super::text::names_degree(l));
         if open && (degree_line || (dates_pending && dates_alone)) {
             let e = out.last_mut().expect("checked above");
             let degree = match &range {
@@ -486,36 +489,6 @@ fn schools(body: &[String]) -> Vec<Entry> {
         }
     }
     out
-}
-
-/// Whether a line names a degree (`Master's degree, Business Administration`, `Bachelor of
-/// Arts - BA, Economics`, `MBA`, `硕士`).
-fn names_degree(l: &str) -> bool {
-    let lower = l.to_lowercase();
-    [
-        "degree",
-        "bachelor",
-        "master",
-        "doctor",
-        "ph.d",
-        "phd",
-        "mba",
-        "diploma",
-        "associate",
-        "certificate",
-        " - bs",
-        " - ba",
-        " - ms",
-        " - ma",
-        "bsc",
-        "msc",
-        "学士",
-        "硕士",
-        "博士",
-        "本科",
-    ]
-    .iter()
-    .any(|k| lower.contains(k))
 }
 
 #[cfg(test)]

@@ -749,7 +749,14 @@ pub fn parse(text: &str) -> Resume {
             .iter()
             .position(|l| matches!(l.kind, Kind::Heading(_)))
             .map_or(lines.len(), |p| i + 1 + p);
-        if is_personal_heading(h) {
+        // (After the jobs, as Indian résumés end with `Personal Details` and a declaration,
+        // the block is a section where it stands: a tailored résumé would otherwise print a
+        // date of birth and a father's name under the name.)
+        let before_jobs = resume
+            .sections
+            .iter()
+            .all(|s| !s.kind.is_work() && s.kind != SectionKind::Education);
+        if is_personal_heading(h) && before_jobs {
             // `个人信息` / `Contact`: the name and contact details, not a section.
             personal_details(&lines[i + 1..end], &mut resume.basics);
             i = end;
@@ -1216,6 +1223,33 @@ fn sentence_job(line: &str) -> Option<Entry> {
     })
 }
 
+/// A degree on one line with its school and the year it ended (`Ph.D. in Statistics,
+/// Carnegie Mellon University, Pittsburgh, PA, 2019`): the school, the degree before it, the
+/// place after it.
+fn school_line(line: &str) -> Option<Entry> {
+    static YEAR_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<body>.+?)[,\s]+[(（]?(?P<year>(?:19|20)[0-9]{2})[)）]?\.?$")
+            .expect("year at the end")
+    });
+    if dates::find_range(line).is_some() {
+        return None;
+    }
+    let c = YEAR_AT_END.captures(line.trim())?;
+    let parts: Vec<&str> = c["body"].split(", ").map(str::trim).collect();
+    let at = parts.iter().position(|p| names_school(p))?;
+    let year = dates::parse_point(&c["year"])?;
+    let join = |ps: &[&str]| Some(ps.join(", ")).filter(|j| !j.is_empty());
+    Some(Entry {
+        organisation: Some(parts[at].to_string()),
+        title: join(&parts[..at]),
+        location: join(&parts[at + 1..]),
+        dates: Some(c["year"].to_string()),
+        start: Some(year),
+        end: Some(crate::model::DateEnd::Date(year)),
+        ..Entry::default()
+    })
+}
+
 /// Whether a line is a role alone (`高级产品经理`, `Senior Software Engineer`, `Java开发工程师 |
 /// 技术部`): a title word, short, no dates and no sentence.
 fn role_line(t: &str) -> bool {
@@ -1362,6 +1396,17 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             // 2020 to till date.`: a whole job in a sentence, as Indian résumés list them.
             flush(&mut entries, &mut items, &mut bases);
             entries.push(job);
+            i += 1;
+            continue;
+        }
+        if let Some(school) = (kind == SectionKind::Education && !is_item)
+            .then(|| school_line(&text))
+            .flatten()
+        {
+            // `Ph.D. in Statistics, Carnegie Mellon University, Pittsburgh, PA, 2019`: a degree
+            // a line, as academic and Indian résumés list them.
+            flush(&mut entries, &mut items, &mut bases);
+            entries.push(school);
             i += 1;
             continue;
         }
@@ -1774,6 +1819,26 @@ fn finish_entry(
             }
         }
     }
+    // The degree over its school (`Bachelor's degree in Nursing` over `University of Houston
+    // - Houston, TX`, as Indeed exports an education): the school is the organisation.
+    if kind == SectionKind::Education
+        && e.organisation
+            .as_deref()
+            .is_some_and(|o| names_degree(o) && !names_school(o))
+    {
+        let school_at = rest.iter().position(|r| names_school(r));
+        let school = match (&e.location, school_at) {
+            (Some(l), _) if names_school(l) => e.location.take(),
+            (_, Some(at)) => Some(rest.remove(at)),
+            _ => None,
+        };
+        if let Some(school) = school {
+            let (org, place) = employer_and_place(&school);
+            e.title = e.organisation.take();
+            e.organisation = Some(org.to_string());
+            e.location = e.location.take().or(place.map(str::to_string));
+        }
+    }
     // `职位：Java技术经理`, as 猎聘 labels the role under the employer: the role is the value.
     if let Some(t) = e.title.as_deref().and_then(role_label) {
         e.title = Some(t.to_string());
@@ -1861,6 +1926,54 @@ fn dated_first(after: &str, kind: SectionKind) -> (String, Vec<String>) {
         }
     }
     (after.to_string(), Vec::new())
+}
+
+/// Whether a line names a degree (`Master's degree, Business Administration`, `Bachelor of
+/// Arts - BA, Economics`, `MBA`, `硕士`).
+pub(super) fn names_degree(l: &str) -> bool {
+    let lower = l.to_lowercase();
+    [
+        "degree",
+        "bachelor",
+        "master",
+        "doctor",
+        "ph.d",
+        "phd",
+        "mba",
+        "diploma",
+        "associate",
+        "certificate",
+        " - bs",
+        " - ba",
+        " - ms",
+        " - ma",
+        "bsc",
+        "msc",
+        "学士",
+        "硕士",
+        "博士",
+        "本科",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+}
+
+/// Whether a line names a school (`University of Houston - Houston, TX`, `浙江大学`).
+fn names_school(l: &str) -> bool {
+    let lower = l.to_lowercase();
+    [
+        "university",
+        "college",
+        "institute",
+        "school",
+        "academy",
+        "polytechnic",
+        "大学",
+        "学院",
+        "学校",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 /// An organisation and a role on one line, told apart by the role's title word: `Acme Inc.,
@@ -2022,6 +2135,19 @@ mod tests {
             )
         );
         assert_eq!(e.end, Some(crate::model::DateEnd::Present));
+        // A degree a line, with its school and year; the degree over its school.
+        assert_eq!(
+            head("Priya Raghunathan\npriya@example.edu\n\nEDUCATION\nPh.D. in Statistics, Carnegie Mellon University, Pittsburgh, PA, 2019\nM.S. in Applied Mathematics, Indian Institute of Technology Madras, Chennai, India, 2014\n\nBachelor's degree in Nursing\nUniversity of Houston - Houston, TX\n2008 to 2012\n"),
+            [
+                [s("Carnegie Mellon University"), s("Ph.D. in Statistics"), s("Pittsburgh, PA"), s("2019")],
+                [s("Indian Institute of Technology Madras"), s("M.S. in Applied Mathematics"), s("Chennai, India"), s("2014")],
+                [s("University of Houston"), s("Bachelor's degree in Nursing"), s("Houston, TX"), s("2008 to 2012")],
+            ]
+        );
+        // Personal details after the jobs stay a section there, out of the header.
+        let r = parse("Rahul Sharma\nrahul@example.com\n\nExperience\nInfosys Limited, Engineer, 2019 - 2021\n- Built billing.\n\nPersonal Details\nDate of Birth : 14-03-1995\n");
+        assert_eq!(r.basics.lines, ["rahul@example.com"]);
+        assert_eq!(r.sections[1].heading, "Personal Details");
         // An academic CV under its document title: appointments are jobs; a designer's
         // employer stands before the dates under the role; a one-line job split at its
         // dashes.
