@@ -462,6 +462,22 @@ impl Resume {
     }
 }
 
+/// Words a school's name ends or begins with.
+pub(crate) const SCHOOL_WORDS: [&str; 12] = [
+    "大学",
+    "学院",
+    "学校",
+    "中学",
+    "高中",
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "polytechnic",
+    "universität",
+];
+
 /// Words of a job title, in either language (checked against lowercased text).
 pub(crate) const ROLE_WORDS: [&str; 55] = [
     "engineer",

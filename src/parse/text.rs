@@ -1961,19 +1961,7 @@ pub(super) fn names_degree(l: &str) -> bool {
 /// Whether a line names a school (`University of Houston - Houston, TX`, `浙江大学`).
 fn names_school(l: &str) -> bool {
     let lower = l.to_lowercase();
-    [
-        "university",
-        "college",
-        "institute",
-        "school",
-        "academy",
-        "polytechnic",
-        "大学",
-        "学院",
-        "学校",
-    ]
-    .iter()
-    .any(|k| lower.contains(k))
+    crate::model::SCHOOL_WORDS.iter().any(|k| lower.contains(k))
 }
 
 /// An organisation and a role on one line, told apart by the role's title word: `Acme Inc.,

@@ -190,22 +190,6 @@ fn labelled_list(line: &str) -> Option<(&str, Vec<&str>)> {
     (items.len() >= 2).then_some((label, items))
 }
 
-/// Words a school's name ends or begins with.
-const SCHOOL_WORDS: [&str; 12] = [
-    "大学",
-    "学院",
-    "学校",
-    "中学",
-    "高中",
-    "university",
-    "college",
-    "institute",
-    "school",
-    "academy",
-    "polytechnic",
-    "universität",
-];
-
 /// A school line's degree, institution and field: "硕士 - 北京航空航天大学 - 电子与通信工程" →
 /// (`硕士`, `北京航空航天大学`, `电子与通信工程`). The degree is the piece naming one (or a
 /// high school); the institution the piece with a school word, else the first other piece;
@@ -232,7 +216,11 @@ fn school_parts(line: &str) -> (Option<&str>, &str, Option<String>) {
     let degree = (0..pieces.len()).find(|&i| is_degree(i));
     let institution = (0..pieces.len())
         .filter(|&i| Some(i) != degree)
-        .find(|&i| SCHOOL_WORDS.iter().any(|w| lower[i].contains(w)))
+        .find(|&i| {
+            crate::model::SCHOOL_WORDS
+                .iter()
+                .any(|w| lower[i].contains(w))
+        })
         .or_else(|| (0..pieces.len()).find(|&i| Some(i) != degree));
     let Some(inst) = institution else {
         return (None, line.trim(), None);
