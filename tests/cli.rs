@@ -703,6 +703,17 @@ fn bad_inputs_exit_2_with_one_clear_line() {
         None,
         "nobullets.md: no bullets found",
     );
+    // Jobs with titles and dates but nothing under them, as a LinkedIn profile may list
+    // them: the error says what is missing.
+    let titles_only = p(
+        "titles.txt",
+        "Ann Lee\nann@example.com\n\nExperience\nAcme Corp\nSenior Engineer\n2022 - Present\n\nBeta Inc\nEngineer\n2019 - 2022\n".as_bytes(),
+    );
+    fails_with(
+        &["match", "-r", &titles_only, SRE_EN],
+        None,
+        "titles.txt: no bullets found (read as plain text): 2 dated jobs read, none with a line under it",
+    );
     fails_with(&["match", SRE_EN], None, "no résumé given");
 }
 

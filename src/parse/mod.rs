@@ -342,6 +342,15 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Res
         InputFormat::Markdown => markdown::parse(text),
         InputFormat::Json => jsonresume::parse(path, text)?,
     };
+    // Jobs read with nothing under them (a LinkedIn profile of titles and dates): the error
+    // below says so rather than only that no bullets were found.
+    let bare_jobs = resume
+        .sections
+        .iter()
+        .filter(|s| s.kind.is_work())
+        .flat_map(|s| &s.entries)
+        .filter(|e| e.start.is_some())
+        .count();
     if resume.leaves().is_empty() && format != InputFormat::Json {
         // No marked bullets: read the lines and sentences as bullets rather than refuse a
         // readable résumé (a bio, a flattened text, a Word résumé written in paragraphs).
@@ -396,18 +405,20 @@ pub fn parse_resume(path: &Path, text: &str, format: Option<InputFormat>) -> Res
         ));
     }
     if resume.leaves().is_empty() {
-        return Err(Error::parse(
-            path,
-            None,
+        let read_as = match format {
+            InputFormat::Text => "plain text",
+            InputFormat::Markdown => "Markdown",
+            InputFormat::Json => "JSON Resume",
+        };
+        let message = if bare_jobs > 0 {
             format!(
-                "no bullets found (read as {}); see the README for the résumé formats",
-                match format {
-                    InputFormat::Text => "plain text",
-                    InputFormat::Markdown => "Markdown",
-                    InputFormat::Json => "JSON Resume",
-                }
-            ),
-        ));
+                "no bullets found (read as {read_as}): {bare_jobs} dated job{} read, none with a line under it saying what was done, which is what jdfit matches a posting against; add those lines under each job",
+                if bare_jobs == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("no bullets found (read as {read_as}); see the README for the résumé formats")
+        };
+        return Err(Error::parse(path, None, message));
     }
     Ok(resume)
 }
