@@ -91,7 +91,14 @@ impl SectionKind {
         let h = heading.to_lowercase();
         let has = |keys: &[&str]| keys.iter().any(|k| h.contains(k));
         // "Academic Appointments", "Positions": an academic's jobs.
-        if has(&["appointment", "position"]) {
+        // ("Desired Position" is what the person wants.)
+        if has(&[
+            "appointment",
+            "academic position",
+            "research position",
+            "positions held",
+        ]) || h.trim() == "positions"
+        {
             SectionKind::Experience
         } else if has(&["教育", "学历", "education", "academic"]) {
             SectionKind::Education

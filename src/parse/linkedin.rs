@@ -369,7 +369,18 @@ fn continues_role(body: &[String], a: usize, floor: usize) -> bool {
     is_location(l)
         || super::text::reads_as_sentence(l)
         || l.chars().count() > 80
-        || (a > floor && l.starts_with(char::is_lowercase) && wraps_onto(&body[a - 1], l))
+        || (a > floor
+            && lower_case_word(l)
+            && l.ends_with(['.', '!', '?', ')'])
+            && wraps_onto(&body[a - 1], l))
+}
+
+/// Whether a line opens with a word in lower case (`nurse.`), not a name that only starts
+/// so (`eBay`, `iRobot`).
+fn lower_case_word(l: &str) -> bool {
+    l.split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && !w.chars().any(char::is_uppercase))
 }
 
 /// The description's lines as bullets: see [`paragraphs`].
@@ -463,7 +474,7 @@ fn schools(body: &[String]) -> Vec<Entry> {
             && (range.is_some()
                 || l.contains(" · ")
                 || l.ends_with('·')
-                || super::text::names_degree(l));
+                || (super::text::names_degree(l) && !super::text::names_school(l)));
         if open && (degree_line || (dates_pending && dates_alone)) {
             let e = out.last_mut().expect("checked above");
             let degree = match &range {
@@ -722,6 +733,27 @@ Page 2 of 2
         assert_eq!(
             exp[1].location.as_deref(),
             Some("Kingston upon Thames, England, United Kingdom")
+        );
+    }
+
+    #[test]
+    fn a_company_named_in_lower_case_and_a_school_named_like_a_degree_stand_alone() {
+        // `eBay` under a description without a full stop is the next job's company; `…,
+        // Bombay` is a school, not the degree of the school above it.
+        let text = "Contact\nwww.linkedin.com/in/lucas (LinkedIn)\nTop Skills\nKotlin\nLucas Ferreira\nAndroid Engineer\nExperience\nPayPal\nSenior Android Engineer\nMarch 2021 - Present (3 years)\nBuilt the Venmo card onboarding flow in Kotlin and Jetpack Compose\neBay\nAndroid Engineer\nJune 2017 - February 2021 (3 years 9 months)\nShipped image search.\nEducation\nStanford Center for Professional Development\nIndian Institute of Technology, Bombay\nBachelor of Technology - BTech, Computer Science · (2011 - 2015)\n";
+        let r = parse(text).expect("a LinkedIn export");
+        let orgs: Vec<_> = entries_of(&r)
+            .into_iter()
+            .filter_map(|(h, _)| h[0])
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                "PayPal",
+                "eBay",
+                "Stanford Center for Professional Development",
+                "Indian Institute of Technology, Bombay"
+            ]
         );
     }
 

@@ -690,13 +690,15 @@ pub fn parse(text: &str) -> Resume {
             .basics
             .lines
             .iter()
-            .find_map(|l| name_in_row(l))
+            .find_map(|l| name_in_row(l).or_else(|| labelled_name(l)))
             .map(|n| (None, n))
             .or_else(|| {
+                // (A role under the title, `Senior Data Scientist`, is no name.)
                 let at = resume.basics.lines.iter().position(|l| {
                     l.chars().count() <= 40
                         && !is_contact_line(l)
                         && !record_line(l)
+                        && !role_word(l)
                         && !l.contains([':', '：', '|'])
                 })?;
                 Some((Some(at), resume.basics.lines[at].clone()))
@@ -726,7 +728,19 @@ pub fn parse(text: &str) -> Resume {
             name.push_str(&last);
         }
     }
-    if resume.basics.lines.len() > MAX_HEADER_LINES && i < lines.len() {
+    // (Contact lines and labelled details, `婚姻状况：已婚`, are a header however many.)
+    let header_line = |l: &String| {
+        is_contact_line(l)
+            || l.split_once(['：', ':'])
+                .is_some_and(|(label, _)| label.trim().chars().count() <= 12)
+    };
+    let unlabelled = resume
+        .basics
+        .lines
+        .iter()
+        .filter(|l| !header_line(l))
+        .count();
+    if unlabelled > MAX_HEADER_LINES && i < lines.len() {
         // The first heading jdfit knows comes after pages of text (a résumé flattened by a
         // converter, its own headings run into its lines): the lines above it, but for
         // contact lines, are read as a text without headings is.
@@ -752,15 +766,26 @@ pub fn parse(text: &str) -> Resume {
         // (After the jobs, as Indian résumés end with `Personal Details` and a declaration,
         // the block is a section where it stands: a tailored résumé would otherwise print a
         // date of birth and a father's name under the name.)
-        let before_jobs = resume
-            .sections
-            .iter()
-            .all(|s| !s.kind.is_work() && s.kind != SectionKind::Education);
-        if is_personal_heading(h) && before_jobs {
+        let before_jobs = resume.sections.iter().all(|s| !s.kind.is_work());
+        let named = resume
+            .basics
+            .name
+            .as_deref()
+            .is_some_and(|n| !is_document_title(n));
+        if is_personal_heading(h) && (before_jobs || !named) {
             // `个人信息` / `Contact`: the name and contact details, not a section.
             personal_details(&lines[i + 1..end], &mut resume.basics);
             i = end;
             continue;
+        }
+        if is_personal_heading(h) {
+            // After the jobs: a section, whose e-mail and phone still fill what the header
+            // left empty.
+            let mut found = crate::model::Basics::default();
+            personal_details(&lines[i + 1..end], &mut found);
+            let b = &mut resume.basics;
+            b.email = b.email.take().or(found.email);
+            b.phone = b.phone.take().or(found.phone);
         }
         let kind = SectionKind::from_heading(h);
         let entries = parse_section(&lines[i + 1..end], kind);
@@ -778,7 +803,9 @@ pub fn parse(text: &str) -> Resume {
 
 /// Contacts set in a section rather than under the name (an e-mail line under `PROFILE`, a
 /// designer template's sidebar run into the main column): a short line of a section's notes
-/// holding an e-mail, phone or link fills what the header left empty.
+/// holding an e-mail or phone fills what the header left empty.
+/// Only sections before the first job or school count: referees and publications at the end
+/// hold other people's numbers and links.
 fn contacts_in_sections(resume: &mut Resume) {
     let b = &resume.basics;
     if b.email.is_some() && b.phone.is_some() {
@@ -788,7 +815,7 @@ fn contacts_in_sections(resume: &mut Resume) {
         lines: resume
             .sections
             .iter()
-            .filter(|s| !s.kind.is_work())
+            .take_while(|s| !s.kind.is_work() && s.kind != SectionKind::Education)
             .flat_map(|s| &s.entries)
             .flat_map(|e| &e.notes)
             .filter(|n| n.chars().count() <= 60 && is_contact_line(n))
@@ -800,7 +827,19 @@ fn contacts_in_sections(resume: &mut Resume) {
     let b = &mut resume.basics;
     b.email = b.email.take().or(found.email);
     b.phone = b.phone.take().or(found.phone);
-    b.url = b.url.take().or(found.url);
+}
+
+/// The name in a labelled line (`姓名：张三`, `Name: Jane Doe`), up to the next column.
+fn labelled_name(l: &str) -> Option<String> {
+    let (label, value) = l.split_once(['：', ':'])?;
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let value = value.trim();
+    let end = value.find("  ").unwrap_or(value.len());
+    let name = value[..end].trim();
+    (["姓名", "name", "fullname"].contains(&label.to_lowercase().as_str())
+        && !name.is_empty()
+        && name.chars().count() <= 40)
+        .then(|| name.to_string())
 }
 
 /// Whether a line above the name is a labelled record of the job board, no name
@@ -1186,7 +1225,7 @@ fn statement(t: &str) -> bool {
 /// role, employer (and place) and dates.
 fn sentence_job(line: &str) -> Option<Entry> {
     static JOB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:currently\s+)?(?:working|worked|employed|served|serving)\s+as\s+(?:an?\s+)?(?P<title>.+?)\s+(?:in|at|with|for)\s+(?P<org>.+?)\s+(?P<when>(?:from|since)\s+.+?)\.?$")
+        Regex::new(r"(?i)^(?:currently\s+)?(?:working|worked|employed)\s+as\s+(?:an?\s+)?(?P<title>.+?)\s+(?:in|at|with|for)\s+(?P<org>.+?)\s+(?P<when>(?:from|since)\s+.+?)\.?$")
             .expect("sentence job pattern")
     });
     let c = JOB.captures(line.trim())?;
@@ -1235,15 +1274,24 @@ fn school_line(line: &str) -> Option<Entry> {
         return None;
     }
     let c = YEAR_AT_END.captures(line.trim())?;
-    let parts: Vec<&str> = c["body"].split(", ").map(str::trim).collect();
+    let mut parts: Vec<&str> = c["body"].split(", ").map(str::trim).collect();
     let at = parts.iter().position(|p| names_school(p))?;
-    let year = dates::parse_point(&c["year"])?;
+    let mut when = c["year"].to_string();
+    // (`…, Ann Arbor, MI, May 2016`: the month is the date's, not the place's.)
+    if let Some(month) = parts.last().filter(|_| parts.len() > at + 1) {
+        let dated = format!("{month} {when}");
+        if dates::parse_point(&dated).is_some_and(|p| p.month.is_some()) {
+            parts.pop();
+            when = dated;
+        }
+    }
+    let year = dates::parse_point(&when)?;
     let join = |ps: &[&str]| Some(ps.join(", ")).filter(|j| !j.is_empty());
     Some(Entry {
         organisation: Some(parts[at].to_string()),
         title: join(&parts[..at]),
         location: join(&parts[at + 1..]),
-        dates: Some(c["year"].to_string()),
+        dates: Some(when),
         start: Some(year),
         end: Some(crate::model::DateEnd::Date(year)),
         ..Entry::default()
@@ -1391,7 +1439,12 @@ fn parse_section(lines: &[Line<'_>], kind: SectionKind) -> Vec<Entry> {
             Kind::Item { text, .. } => (text.clone(), true),
             Kind::Text(t) => (t.clone(), false),
         };
-        if let Some(job) = kind.is_work().then(|| sentence_job(&text)).flatten() {
+        // (Only where no job above has bullets: under a job, such a line is its bullet.)
+        let no_bullets_yet = items.is_empty() && entries.iter().all(|e| e.bullets.is_empty());
+        if let Some(job) = (kind.is_work() && no_bullets_yet)
+            .then(|| sentence_job(&text))
+            .flatten()
+        {
             // `Working as Senior Software Engineer in Infosys Limited, Bengaluru from Aug
             // 2020 to till date.`: a whole job in a sentence, as Indian résumés list them.
             flush(&mut entries, &mut items, &mut bases);
@@ -1628,7 +1681,7 @@ fn push_item(items: &mut Vec<FlatItem>, bases: &mut Vec<usize>, line: &Line<'_>,
 /// is part of its name, and a tailored résumé printing the pay would tell it to every reader.
 static TENURE_OR_PAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*[(（]\s*(?:\d{1,2}(?:\.\d)?\s*(?:年|个月|月|years?|yrs?|months?|mos?)\s*)+[)）]|\s*[|｜]?\s*(?:税前)?(?:月薪|年薪|薪资|薪酬|薪水|salary)\s*[：:][^|｜]*|\s*[|｜]\s*\d[\d,.]*(?:\s*[-~]\s*\d[\d,.]*)?\s*(?:元|万元?|[kK])\s*/\s*(?:月|年)",
+        r"(?i)\s*[(（]\s*(?:\d{1,2}(?:\.\d)?\s*(?:年|个月|月|years?|yrs?|months?|mos?)\s*)+[)）]|\s*[|｜]?\s*(?:税前)?(?:月薪|年薪|薪资|薪酬|薪水|salary)\s*[：:]\s*[^|｜\s]+|\s*[|｜]\s*\d[\d,.]*(?:\s*[-~]\s*\d[\d,.]*)?\s*(?:元|万元?|[kK])\s*/\s*(?:月|年)",
     )
     .expect("tenure pattern")
 });
@@ -1938,8 +1991,6 @@ pub(super) fn names_degree(l: &str) -> bool {
         "master",
         "doctor",
         "ph.d",
-        "phd",
-        "mba",
         "diploma",
         "associate",
         "certificate",
@@ -1947,8 +1998,6 @@ pub(super) fn names_degree(l: &str) -> bool {
         " - ba",
         " - ms",
         " - ma",
-        "bsc",
-        "msc",
         "学士",
         "硕士",
         "博士",
@@ -1956,10 +2005,14 @@ pub(super) fn names_degree(l: &str) -> bool {
     ]
     .iter()
     .any(|k| lower.contains(k))
+        // Initials only as words of their own (`MBA`, not `Bombay`).
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ["phd", "mba", "bsc", "msc"].contains(&w))
 }
 
 /// Whether a line names a school (`University of Houston - Houston, TX`, `浙江大学`).
-fn names_school(l: &str) -> bool {
+pub(super) fn names_school(l: &str) -> bool {
     let lower = l.to_lowercase();
     crate::model::SCHOOL_WORDS.iter().any(|k| lower.contains(k))
 }
@@ -2179,6 +2232,28 @@ mod tests {
                 [s("Retail Banking Modernization"), s("Senior Software Engineer"), None, s("Sep 2021 – Till Date")],
             ]
         );
+    }
+
+    #[test]
+    fn the_new_layouts_leave_ordinary_ones_as_they_were() {
+        // A duty saying "served as … from … to …" under a job stays its bullet.
+        let r = parse("Anita Rao\nanita@example.com\n\nEXPERIENCE\nStripe, Staff Software Engineer, Mar 2019 – Present\n- Built the ledger.\n- Worked as acting engineering manager for the ledger team from Jan 2021 to Jun 2021.\n- Cut p99 latency by 40%.\n");
+        assert_eq!(entries_of(&r).len(), 1);
+        assert_eq!(entries_of(&r)[0].1.len(), 3);
+        // Pay before the dates: the dates stay.
+        let r = parse("赵磊\n136-5555-6666\n\n工作经历\n上海携程商务有限公司\nJava技术经理  月薪：25000元  2019.07-至今\n- 负责订单系统。\n");
+        assert_eq!(
+            r.sections[0].entries[0].dates.as_deref(),
+            Some("2019.07-至今")
+        );
+        // A long header of labelled details is the header; a referee's phone is no phone of
+        // the person; `姓名：` under a document title and a role is the name.
+        let details: String = (0..17).map(|k| format!("字段{k}：值{k}\n")).collect();
+        let r = parse(&format!("王晓峰\nwangxf@example.com\n{details}\n工作经历\n2019.07-至今  携程  Java技术经理\n- 负责订单系统。\n\nREFERENCES\nDr. Alan Chen\n(512) 471-3322\n"));
+        assert_eq!(r.sections.len(), 2);
+        assert_eq!(r.basics.phone, None);
+        let r = parse("个人简历\n\nJava开发工程师\n\n个人信息\n姓名：张三\n手机：138-0000-1111\n\n工作经历\n2019.07-至今  携程  Java开发工程师\n- 负责订单系统。\n");
+        assert_eq!(r.basics.name.as_deref(), Some("张三"));
     }
 
     #[test]
