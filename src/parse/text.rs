@@ -1191,6 +1191,7 @@ fn header_details(lines: &[Line<'_>], at: usize) -> (Vec<usize>, bool) {
             idx.push(last + 1);
         } else if named
             && role_line(text(at))
+            && dates::is_range_line(text(last))
             && text_at(last + 1).is_some_and(|t| {
                 reads_as_name(t) && !role_word(t) && !statement(t) && !looks_like_location(t)
             })
@@ -2215,6 +2216,12 @@ mod tests {
         let r = parse("SOPHIA\nLINDQVIST\nUX / UI DESIGNER\n\nPROFILE\nProduct designer with 7 years of experience.\nsophia@example.com\n\nEXPERIENCE\nSenior Product Designer\nNorthwind Pay | 2021 - Present\n• Led the onboarding redesign.\n");
         assert_eq!(r.basics.name.as_deref(), Some("SOPHIA LINDQVIST"));
         assert_eq!(r.basics.email.as_deref(), Some("sophia@example.com"));
+        // A team under a role whose employer stands beside the dates is no employer.
+        let r = parse("Lee\nlee@example.com\n\nEXPERIENCE\nSenior Software Engineer\nAcme Payments | Jan 2019 – Present\nFraud Detection Team\n- Built scoring.\n");
+        assert_eq!(
+            r.sections[0].entries[0].organisation.as_deref(),
+            Some("Acme Payments")
+        );
         // A labelled role is the title, without its label, before a client's name.
         assert_eq!(
             head("Ananya Iyer\nananya@example.com\n\nPROJECTS\nProject 1: Digital Wealth Platform\nClient: Barclays\nRole: QA Automation Lead\nDuration: January 2022 – Present\n1. Built a BDD framework.\n\nEXPERIENCE\n2020.03 - 至今   上海鲸帆信息科技有限公司\n职位：Java技术经理\n1. 负责交易中台架构设计；\n"),
