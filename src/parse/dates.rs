@@ -66,9 +66,10 @@ pub fn parse_point(s: &str) -> Option<YearMonth> {
     } else if let Some(y) = year("y3") {
         (y, c.name("mon").and_then(|m| month_from_name(m.as_str())))
     } else if let Some(yy) = year("yy") {
-        // `Sep '21`: a year of this century, as résumés write two-digit years today.
+        // `Sep '21`, `Jun '98`: 00–50 this century, the rest the last.
+        let century = if yy <= 50 { 2000 } else { 1900 };
         (
-            2000 + yy,
+            century + yy,
             c.name("mon2").and_then(|m| month_from_name(m.as_str())),
         )
     } else if let Some((y, q)) = year("y7").zip(month("q1")).or(year("y8").zip(month("q2"))) {
@@ -251,6 +252,11 @@ mod tests {
         assert_eq!(r.start, Some(ym(2021, 9)));
         let r = find_range("Jan ’19 - Mar ’22").unwrap();
         assert_eq!(r.end, Some(DateEnd::Date(ym(2022, 3))));
+        let r = find_range("Jun '98 – Aug '04").unwrap();
+        assert_eq!(
+            (r.start, r.end),
+            (Some(ym(1998, 6)), Some(DateEnd::Date(ym(2004, 8))))
+        );
         // A date named in a sentence is no end ("2019 - dated design").
         assert!(find_range("2019 - dated design").is_none());
     }

@@ -690,7 +690,7 @@ pub fn parse(text: &str) -> Resume {
             .basics
             .lines
             .iter()
-            .find_map(|l| name_in_row(l).or_else(|| labelled_name(l)))
+            .find_map(|l| name_in_row(l).or_else(|| labelled_name(l).map(|(n, _)| n)))
             .map(|n| (None, n))
             .or_else(|| {
                 // (A role under the title, `Senior Data Scientist`, is no name.)
@@ -829,17 +829,24 @@ fn contacts_in_sections(resume: &mut Resume) {
     b.phone = b.phone.take().or(found.phone);
 }
 
-/// The name in a labelled line (`姓名：张三`, `Name: Jane Doe`), up to the next column.
-fn labelled_name(l: &str) -> Option<String> {
+/// The name in a labelled line (`姓名：张三`, `Name: Jane Doe`), up to the next column, and
+/// what follows it on the line.
+fn labelled_name(l: &str) -> Option<(String, String)> {
     let (label, value) = l.split_once(['：', ':'])?;
-    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    let value = value.trim();
-    let end = value.find("  ").unwrap_or(value.len());
+    let label = label.trim().to_lowercase();
+    // The value ends where the next column starts (`姓名：张三        性别：男`).
+    let value = value.trim_start();
+    let end = [value.find("  "), value.find(['\t', '|', '｜'])]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(value.len());
     let name = value[..end].trim();
-    (["姓名", "name", "fullname"].contains(&label.to_lowercase().as_str())
+    let rest = value[end..].trim_matches(['|', '｜', ' ', '\t']);
+    (["姓名", "name", "full name"].contains(&label.as_str())
         && !name.is_empty()
         && name.chars().count() <= 40)
-        .then(|| name.to_string())
+        .then(|| (name.to_string(), rest.to_string()))
 }
 
 /// Whether a line above the name is a labelled record of the job board, no name
@@ -936,22 +943,7 @@ fn personal_details(lines: &[Line<'_>], basics: &mut crate::model::Basics) {
         if t.is_empty() {
             continue;
         }
-        let named = t.split_once(['：', ':']).and_then(|(label, value)| {
-            let label = label.trim().to_lowercase();
-            // The value ends where the next column starts (`姓名：张三        性别：男`).
-            let value = value.trim_start();
-            let end = [value.find("  "), value.find(['\t', '|', '｜'])]
-                .into_iter()
-                .flatten()
-                .min()
-                .unwrap_or(value.len());
-            let name = value[..end].trim();
-            let rest = value[end..].trim_matches(['|', '｜', ' ', '\t']);
-            (["姓名", "name", "full name"].contains(&label.as_str())
-                && !name.is_empty()
-                && name.chars().count() <= 40)
-                .then(|| (name.to_string(), rest.to_string()))
-        });
+        let named = labelled_name(&t);
         // Or in a table row (`姓 名 | 王晓峰 | 性 别 | 男`): the row stays a contact line.
         let named = named.or_else(|| name_in_row(&t).map(|n| (n, t.clone())));
         match named {
