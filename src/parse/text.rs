@@ -1794,7 +1794,33 @@ fn finish_entry(
     // A role on the line below (`Microsoft, Azure Engineering` over `Software Engineer`) is
     // the title: the header is not split then.
     let title_below = rest.first().is_some_and(|r| role_word(r));
-    match split_role(&header).filter(|_| kind != SectionKind::Education && !title_below) {
+    // `Registered Nurse - Medical/Surgical Unit` over `St. Agnes Regional Hospital - Houston,
+    // TX` over the dates, as Indeed exports a job: the line above the dates names the
+    // employer with its place, so what follows the role's dash is its unit, part of the title.
+    let employer_below = date_pos == Some(1)
+        && !place_line
+        && rest.first().is_some_and(|r| {
+            let (org, place) = employer_and_place(r);
+            place.is_some()
+                && !role_word(r)
+                && !reads_as_sentence(r)
+                && !super::is_place(org)
+                && !looks_like_location(org)
+        });
+    let split = split_role(&header).filter(|_| kind != SectionKind::Education && !title_below);
+    if let Some((_, _, None)) = split
+        .as_ref()
+        .filter(|_| employer_below && e.location.is_none())
+    {
+        let line = rest.remove(0);
+        let (org, place) = employer_and_place(&line);
+        e.organisation = Some(org.to_string());
+        e.location = place.map(str::to_string);
+        e.title = Some(header);
+        e.notes = rest;
+        return e;
+    }
+    match split {
         Some((org, title, place)) => {
             // The header holds the role: a place at its end or on the next line is the place.
             e.organisation = Some(org);
@@ -2151,6 +2177,40 @@ mod tests {
             [
                 [s("Great Lakes Supply Co."), s("Inventory Control Lead"), s("Dayton, OH"), s("June 2016 to February 2020")],
                 [s("Tata Consultancy Services, Pune"), s("Senior Test Engineer"), None, s("Sep 2021 – Till Date")],
+            ]
+        );
+        // Indeed: a unit after the role's dash is the title's, the employer the line below.
+        assert_eq!(
+            head(
+                "Jen Okafor
+jen@example.com
+
+Work Experience
+
+Registered Nurse - Medical/Surgical Unit
+St. Agnes Regional Hospital - Houston, TX
+January 2021 to Present
+• Served as charge nurse.
+
+Acme Corp - Senior Engineer
+Seattle, WA
+2018 to 2020
+• Built billing.
+"
+            ),
+            [
+                [
+                    s("St. Agnes Regional Hospital"),
+                    s("Registered Nurse - Medical/Surgical Unit"),
+                    s("Houston, TX"),
+                    s("January 2021 to Present")
+                ],
+                [
+                    s("Acme Corp"),
+                    s("Senior Engineer"),
+                    s("Seattle, WA"),
+                    s("2018 to 2020")
+                ],
             ]
         );
         // Naukri: a whole job in one sentence.

@@ -610,8 +610,6 @@ impl Scoring {
     }
 }
 
-/// A posting term's weight in the bullet query: its weight, plain words and soft skills at
-/// [`PLAIN_FIT_FACTOR`] of it, as in the fit.
 /// Where a class of term comes in the matched and missing lists: skills carry the fit,
 /// plain words count a little, soft skills and degrees not at all.
 fn class_rank(class: TermClass) -> u8 {
@@ -622,6 +620,8 @@ fn class_rank(class: TermClass) -> u8 {
     }
 }
 
+/// A posting term's weight in the bullet query: its weight, plain words and soft skills at
+/// [`PLAIN_FIT_FACTOR`] of it, as in the fit.
 fn query_weight(t: &PostingTerm) -> f32 {
     match t.class {
         TermClass::Skill => t.weight,
