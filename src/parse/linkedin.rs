@@ -225,7 +225,13 @@ pub(crate) fn parse(text: &str) -> Option<Resume> {
         let body = &lines[i + 1..end];
         let kind = SectionKind::from_heading(heading);
         let entries = match kind {
-            SectionKind::Experience | SectionKind::Projects => jobs(body),
+            SectionKind::Experience | SectionKind::Projects => {
+                let mut entries = jobs(body);
+                if heading.to_lowercase().contains("volunteer") {
+                    entries.iter_mut().for_each(role_over_organisation);
+                }
+                entries
+            }
             SectionKind::Education => schools(body),
             _ => vec![Entry {
                 notes: paragraphs(body),
@@ -358,6 +364,19 @@ fn jobs(body: &[String]) -> Vec<Entry> {
         });
     }
     out
+}
+
+/// A volunteer role written over its organisation (`Triage Nurse` over `Chicago Free Clinic
+/// Network`, where jobs put the company first): the line with the title word is the role.
+fn role_over_organisation(e: &mut Entry) {
+    let role_first = e
+        .organisation
+        .as_deref()
+        .is_some_and(super::text::role_word)
+        && !e.title.as_deref().is_some_and(super::text::role_word);
+    if role_first {
+        std::mem::swap(&mut e.organisation, &mut e.title);
+    }
 }
 
 /// Whether the line at `a`, above a role, can only be the end of the role before (its
@@ -733,6 +752,35 @@ Page 2 of 2
         assert_eq!(
             exp[1].location.as_deref(),
             Some("Kingston upon Thames, England, United Kingdom")
+        );
+    }
+
+    #[test]
+    fn a_volunteer_role_over_its_organisation_is_the_role() {
+        // Volunteer entries name the role first; jobs the company. Under either, the line
+        // with a title word is the role.
+        let text = "Contact\nwww.linkedin.com/in/priya (LinkedIn)\nTop Skills\nTriage\nPriya Nandakumar\nCharge Nurse\nExperience\nLakeshore Medical Center\nCharge Nurse\nJuly 2018 - Present (6 years)\nRan the unit.\nVolunteer Experience\nTriage Nurse\nChicago Free Clinic Network\n2016 - Present\nTriage two Saturdays a month.\nHabitat for Humanity\nSite Volunteer\n2012 - 2014\nBuilt homes.\n";
+        let r = parse(text).expect("a LinkedIn export");
+        let heads: Vec<_> = entries_of(&r).iter().map(|(h, _)| *h).collect();
+        assert_eq!(
+            heads[1..],
+            [
+                [
+                    Some("Lakeshore Medical Center"),
+                    Some("Charge Nurse"),
+                    Some("July 2018 - Present")
+                ],
+                [
+                    Some("Chicago Free Clinic Network"),
+                    Some("Triage Nurse"),
+                    Some("2016 - Present")
+                ],
+                [
+                    Some("Habitat for Humanity"),
+                    Some("Site Volunteer"),
+                    Some("2012 - 2014")
+                ],
+            ]
         );
     }
 
