@@ -90,25 +90,57 @@ struct Coverage {
     /// Headline fit, 0–1, before experience and education.
     fit: f32,
     credits: Vec<Credit>,
-    /// Per term: an alternative already met (neither covered nor missing).
-    met: Vec<bool>,
+    /// Per term: how it counts among the alternatives offered with it.
+    met: Vec<Alt>,
     matched: Vec<usize>,
     missing: Vec<usize>,
 }
 
-/// Which terms are alternatives already met: every mention offers the term as one of
-/// several ("MySQL, TiDB or MongoDB") and the résumé proves another of the same clause. A
-/// recruiter does not count TiDB as a gap then; neither do coverage and fit.
-fn met_alternatives(ap: &AnalyzedPosting, credits: &[Credit]) -> Vec<bool> {
-    let mut met = vec![false; ap.terms.len()];
+/// How a posting term counts, given the alternatives it is offered among.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Alt {
+    /// Asked for: counted in the coverage and the fit, listed as matched or missing.
+    Asked,
+    /// An alternative already met: every mention offers the term as one of several
+    /// ("MySQL, TiDB or MongoDB") and the résumé proves another of the same clause. A
+    /// recruiter does not count TiDB as a gap then; neither do coverage and fit.
+    Met,
+    /// One of several alternatives none of which the résumé proves ("Selenium, Playwright or
+    /// Cypress"): the choice is one gap, so only its heaviest term weighs; the others are
+    /// still listed as missing.
+    Spare,
+}
+
+/// How each term of `ap` counts among the alternatives it is offered with: met only where
+/// every choice it is offered in is met ("DynamoDB or MongoDB" is still a choice to make
+/// when another line's "Lambda, S3 or DynamoDB" is met by Lambda).
+fn alternatives(ap: &AnalyzedPosting, credits: &[Credit]) -> Vec<Alt> {
+    let mut alt = vec![Alt::Asked; ap.terms.len()];
+    // Per term: offered in an unmet choice; the heaviest term of an unmet choice.
+    let (mut unmet, mut heaviest) = (vec![false; alt.len()], vec![false; alt.len()]);
+    let mut offered = vec![false; alt.len()];
     for group in &ap.alternatives {
-        if group.iter().any(|&i| credits[i].value > 0.0) {
-            for &i in group {
-                met[i] |= ap.terms[i].alternative_only && credits[i].value == 0.0;
-            }
+        let met = group.iter().any(|&i| credits[i].value > 0.0);
+        for &i in group {
+            offered[i] = true;
+            unmet[i] |= !met;
+        }
+        // Terms are heaviest first: a group's least index is its heaviest term.
+        if let (false, Some(&h)) = (met, group.iter().min()) {
+            heaviest[h] = true;
         }
     }
-    met
+    for (i, a) in alt.iter_mut().enumerate() {
+        if !(offered[i] && ap.terms[i].alternative_only && credits[i].value == 0.0) {
+            continue;
+        }
+        *a = match (unmet[i], heaviest[i]) {
+            (false, _) => Alt::Met,
+            (true, false) => Alt::Spare,
+            (true, true) => Alt::Asked,
+        };
+    }
+    alt
 }
 
 impl PreparedResume {
@@ -217,9 +249,9 @@ impl PreparedResume {
 
     /// The credit of each term of `ap`, which are alternatives already met, and the fit:
     /// all a posting's upper bound needs, before any list is made.
-    fn credits_and_fit(&self, ap: &AnalyzedPosting) -> (Vec<Credit>, Vec<bool>, f32) {
+    fn credits_and_fit(&self, ap: &AnalyzedPosting) -> (Vec<Credit>, Vec<Alt>, f32) {
         let credits: Vec<Credit> = ap.terms.iter().map(|t| self.credit(&t.key)).collect();
-        let met = met_alternatives(ap, &credits);
+        let met = alternatives(ap, &credits);
         let fit = self.fit(&ap.terms, &credits, &met);
         (credits, met, fit)
     }
@@ -229,7 +261,7 @@ impl PreparedResume {
         &self,
         ap: &AnalyzedPosting,
         credits: Vec<Credit>,
-        met: Vec<bool>,
+        met: Vec<Alt>,
         fit: f32,
     ) -> Coverage {
         let terms = &ap.terms;
@@ -237,8 +269,13 @@ impl PreparedResume {
         // Sort keys computed once: (kind, credit, weight, index).
         let (mut matched, mut missing) = (Vec::new(), Vec::new());
         for (i, (t, c)) in terms.iter().zip(&credits).enumerate() {
-            if met[i] {
-                continue;
+            match met[i] {
+                Alt::Met => continue,
+                Alt::Spare => {
+                    missing.push((t.kind, class_rank(t.class), t.weight, i));
+                    continue;
+                }
+                Alt::Asked => {}
             }
             total += t.weight;
             if c.value > 0.0 {
@@ -285,7 +322,7 @@ impl PreparedResume {
     ///   résumé's deep, distinctive strengths uses most of what the candidate is about, while
     ///   a posting matched through two shallow mentions uses little of it.
     /// - The fit is the harmonic mean of the two: high only when both are.
-    fn fit(&self, terms: &[PostingTerm], credits: &[Credit], met: &[bool]) -> f32 {
+    fn fit(&self, terms: &[PostingTerm], credits: &[Credit], met: &[Alt]) -> f32 {
         let bg = Background::builtin();
         let (mut proven, mut asked, mut strengths) = (0f32, 0f32, 0f32);
         for (i, t) in terms.iter().enumerate() {
@@ -294,7 +331,7 @@ impl PreparedResume {
                 TermClass::Plain => PLAIN_FIT_FACTOR,
                 TermClass::Soft => 0.0,
             };
-            if met[i] || factor == 0.0 || t.weight == 0.0 {
+            if met[i] != Alt::Asked || factor == 0.0 || t.weight == 0.0 {
                 continue;
             }
             let w = t.weight * factor;
@@ -520,8 +557,13 @@ impl PreparedResume {
             let (mut total, mut covered) = (0f32, 0f32);
             let (mut matched, mut missing) = (Vec::new(), Vec::new());
             for (i, range) in &l.terms {
-                if cov.met[*i] {
-                    continue;
+                match cov.met[*i] {
+                    Alt::Met => continue,
+                    Alt::Spare => {
+                        missing.push(range.clone());
+                        continue;
+                    }
+                    Alt::Asked => {}
                 }
                 let (t, credit) = (&terms[*i], &cov.credits[*i]);
                 total += t.weight;

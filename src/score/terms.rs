@@ -242,12 +242,21 @@ static ALTERNATIVES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .expect("static patterns build")
     });
 
+/// The cues after which a clause lists examples of what stands before them ("NoSQL
+/// databases such as DynamoDB or MongoDB"): the examples are the alternatives, what they
+/// exemplify is asked for.
+const EXAMPLE_CUES: std::ops::RangeInclusive<usize> = 1..=5;
+
 /// The clauses of `text` that offer their skills as alternatives, as byte ranges.
 fn alternative_clauses(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut cue) = (0usize, false);
     for m in ALTERNATIVES.find_iter(text) {
-        if m.pattern().as_usize() < ALTERNATIVE_CUES.len() {
+        let p = m.pattern().as_usize();
+        if p < ALTERNATIVE_CUES.len() {
+            if EXAMPLE_CUES.contains(&p) {
+                start = m.end();
+            }
             cue = true;
         } else {
             if cue {
@@ -503,6 +512,12 @@ mod tests {
             ["Experience with AWS, GCP, or Azure"]
         );
         assert!(clauses("Hands-on experience with Docker and Kubernetes").is_empty());
+        // Examples are the choice, not what they are examples of: NoSQL is asked for.
+        assert_eq!(
+            clauses("Familiarity with NoSQL document databases such as DynamoDB or MongoDB"),
+            ["DynamoDB or MongoDB"]
+        );
+        assert_eq!(clauses("A cloud provider (e.g. AWS, GCP)"), ["AWS, GCP"]);
     }
 
     #[test]
