@@ -310,7 +310,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         // employer: sentences that follow it and say nothing of the job continue it.
         let mut paragraph: Option<Part> = None;
         let emphasis = layout::pieces_into(t, &mut pieces);
-        for &(cue, text) in &pieces {
+        for (k, &(cue, text)) in pieces.iter().enumerate() {
             if let Some(h) = cue {
                 ctx = h;
             }
@@ -328,7 +328,11 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                 .as_ref()
                 .is_some_and(|(shape, _, _)| !shape.is_empty());
             let mut text = text;
-            if let Some(h) = heading(text, item) {
+            // A question opening a paragraph that goes on ("Ready to make a serious impact?
+            // Millions of people rely on…") asks the reader; it heads nothing.
+            let asks_reader =
+                cue.is_none() && k + 1 < pieces.len() && text.trim_end().ends_with(['?', '？']);
+            if let Some(h) = heading(text, item).filter(|_| !asks_reader) {
                 lead_in = None;
                 // "Requirements - Java, Kubernetes": a heading and its first item on one
                 // line, joined by a dash as others join them by a colon.
@@ -649,6 +653,24 @@ mod tests {
                 (Part::Requirements, "Go"),
             ]
         );
+    }
+
+    #[test]
+    fn a_question_opening_a_paragraph_heads_nothing() {
+        // "Ready to make a serious impact?" asks the reader: the perks go on after it (its
+        // "impact" had opened duties, and a pay-zone table below read as duties).
+        let long = "Ready to make a serious impact? Millions of people already rely on Acme's products, and we're still in the midst of our growth curve, so it's a fantastic time to join us. Everything you'll work on here will accelerate your career to the next level.";
+        let p = parse(&format!(
+            "Data Engineer\n\nRequirements\n- SQL\n\nWhat's in it for you?\n\n{long}\n- Tier 1: San Francisco, CA, New York City, NY\n"
+        ));
+        let parts: Vec<Part> = parts_of(&p).iter().map(|(part, _)| *part).collect();
+        assert_eq!(parts[0], Part::Requirements);
+        assert!(
+            parts[1..].iter().all(|&part| part == Part::Benefits),
+            "{:?}",
+            parts_of(&p)
+        );
+        assert!(parts.len() >= 4, "{:?}", parts_of(&p));
     }
 
     #[test]
