@@ -14,7 +14,7 @@ fn quality_floors_on_the_development_set() {
     assert_eq!(j.posting_queries, 4);
     // Floors a little under the figures in the README, so a regression fails here.
     assert!(
-        j.bullets_ndcg5 >= 0.834,
+        j.bullets_ndcg5 >= 0.83,
         "bullets nDCG@5 {}",
         j.bullets_ndcg5
     );

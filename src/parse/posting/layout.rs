@@ -381,6 +381,41 @@ static PREFERENCE_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2
 /// you have…": all of it is preferred) or whose first part asks nothing on its own. Returns
 /// where the asking part ends and where the preferred part starts.
 fn preference_cut_en(text: &str) -> Option<(usize, usize)> {
+    preference_word_cut(text).or_else(|| preference_clause_cut(text))
+}
+
+/// The searchers for the words that say a clause is a plus, built once.
+static PLUS_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    std::sync::LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("plus"),
+            memchr::memmem::Finder::new("bonus"),
+            memchr::memmem::Finder::new("prefer"),
+            memchr::memmem::Finder::new("advantage"),
+        ]
+    });
+
+/// "Strong analytical SQL skills - experience with another language is a bonus (e.g. R or
+/// Python)": an item that asks on its own, then, after a spaced dash or a semicolon, says
+/// what would be a plus. The cut is at the dash or semicolon; the first clause stays
+/// required (the whole item had been a nice-to-have).
+fn preference_clause_cut(text: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    if !PLUS_WORDS.iter().any(|w| w.find(b).is_some()) {
+        return None;
+    }
+    let (at, sep) = [" - ", " – ", " — ", "; "]
+        .iter()
+        .filter_map(|sep| Some((text.find(sep)?, sep.len())))
+        .min()?;
+    let (before, after) = (&text[..at], &text[at + sep..]);
+    let sb = super::signals::signals(before, None);
+    let asks = (sb.req || sb.years || sb.soft) && !sb.nice;
+    (asks && super::signals::signals(after, None).nice).then_some((at, at + sep))
+}
+
+/// The cut before "preferably" or "ideally" (see [`preference_cut_en`]).
+fn preference_word_cut(text: &str) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     // Most items hold neither word: one search for each, in the case it is written in
     // mid-sentence ("Preferably" after a bracket too: "(Preferably AWS)").
@@ -636,8 +671,10 @@ fn preference_cut_zh(text: &str) -> Option<usize> {
         return None;
     }
     let mut start = 0usize;
-    // The signals of the clause before, once read.
-    let mut prev: Option<super::signals::Signals> = None;
+    // Whether the clause before asks on its own, once read: by its signals, or as an
+    // experience to have (`有1年带领团队经验`; `有大麦、猫眼、格瓦拉` is the start of the list
+    // the preference covers).
+    let mut prev_asks = false;
     for clause in text.split('，') {
         let s = super::signals::signals(clause, None);
         if s.nice {
@@ -645,11 +682,14 @@ fn preference_cut_zh(text: &str) -> Option<usize> {
             // (No pattern holds a `，`, so the clauses before, none of which prefers, do not
             // together either.) A short preferred clause may read as a heading
             // ("有开发/自动化者优先"): then the item stays whole rather than open nice-to-haves.
-            let whole = prev.is_some_and(|p| p.req || p.soft || p.years)
-                && heading(text[start..].trim(), false).is_none();
+            let whole = prev_asks && heading(text[start..].trim(), false).is_none();
             return whole.then_some(cut);
         }
-        prev = Some(s);
+        let c = clause.trim();
+        prev_asks = s.req
+            || s.soft
+            || s.years
+            || (c.starts_with('有') && (c.ends_with("经验") || c.ends_with("经历")));
         start += clause.len() + '，'.len_utf8();
     }
     None
@@ -822,6 +862,27 @@ mod tests {
     }
 
     #[test]
+    fn an_item_that_adds_a_plus_after_a_dash_is_cut_there() {
+        let item = "Strong analytical SQL skills with a keen eye for detail - experience with another analytical language is a bonus (e.g. R or Python)";
+        assert_eq!(
+            pieces(item),
+            [
+                (
+                    None,
+                    "Strong analytical SQL skills with a keen eye for detail"
+                ),
+                (
+                    None,
+                    "experience with another analytical language is a bonus (e.g. R or Python)"
+                ),
+            ]
+        );
+        // A dash inside what is asked stays: no clause after it says what is a plus.
+        let item = "Experience with CI/CD - GitHub Actions, Jenkins";
+        assert_eq!(pieces(item), [(None, item)]);
+    }
+
+    #[test]
     fn a_short_item_that_adds_a_preference_is_cut_at_its_sentences() {
         let item = "Bachelor's degree in a quantitative/CS major (e.g., mathematics, statistics). A Master's or PhD is a plus, but not required.";
         assert_eq!(
@@ -893,10 +954,19 @@ mod tests {
                 (None, "有Go开发经验者优先；")
             ]
         );
+        // A clause naming a thing to have asks on its own.
+        assert_eq!(
+            texts("有3年以上数据分析经验，有1年带领团队经验，有大型互联网公司数据分析经验优先。"),
+            [
+                (None, "有3年以上数据分析经验，有1年带领团队经验"),
+                (None, "有大型互联网公司数据分析经验优先。")
+            ]
+        );
         // The preference covers a list (the clause before it asks nothing on its own), two
         // skills joined by a `,`, or the item opens with it: one item.
         for whole in [
             "全日制本科及以上学历，会计学，财务管理等相关专业毕业生优先；",
+            "有大麦、猫眼、格瓦拉，摩天轮等票务平台经验者优先考虑。",
             "熟悉Docker,Kubernetes者优先。",
             "有大型互联网公司经验者优先，熟悉Linux；",
         ] {
