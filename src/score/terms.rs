@@ -208,29 +208,53 @@ fn class_of(analyzer: &Analyzer, text: &str, kind: TokenKind) -> TermClass {
     }
 }
 
-/// Phrasings that make skills alternatives of each other ("one of", "or", "such as",
-/// 之一 / 一种 / 任意 / 或 / 等: a list of examples), then the places where a clause ends
-/// (an alternative never reaches past them: "Python, and PyTorch or similar" offers no
-/// choice of Python).
+/// Phrasings that make skills alternatives of each other ("or", 之一 / 一种 / 任意 / 或 / 等:
+/// a list of examples), then the places where a clause ends (an alternative never reaches
+/// past them: "Python, and PyTorch or similar" offers no choice of Python).
 const ALTERNATIVE_CUES: &[&str] = &[
-    " or ",
+    " or ", "一种", "之一", "任意", "任一", "其一", "其中", "或", "等",
+];
+/// The cues after which a clause lists examples of what stands before them ("NoSQL
+/// databases such as DynamoDB or MongoDB", "高性能引擎核心模块研发，如搜索引擎、规则引擎"): the
+/// examples are the alternatives, what they exemplify is asked for. A cue opening with a
+/// `，` ends the clause before it too.
+const EXAMPLE_CUES: &[&str] = &[
     "such as",
     "e.g.",
     "for example",
     "one of",
     "any of",
-    "一种",
-    "之一",
-    "任意",
-    "任一",
-    "其一",
-    "其中",
-    "或",
-    "等",
+    "例如",
+    "比如",
+    "诸如",
+    "譬如",
+    "，如",
+    "、如",
+    "（如",
+    "(如",
 ];
 const CLAUSE_ENDS: &[&str] = &[
-    "；", ";", "。", "，", "、及", "及", "以及", "和", "并", ". ", " and ", ": ", "：", "(", ")",
-    "（", "）",
+    "；",
+    ";",
+    "。",
+    "，",
+    "、及",
+    "及",
+    "以及",
+    "和",
+    "并",
+    ". ",
+    " and ",
+    ": ",
+    "：",
+    "(",
+    ")",
+    "（",
+    "）",
+    // "，如果" (if), "，如何" (how), "，如下" (as follows) end a clause and give no examples.
+    "，如果",
+    "，如何",
+    "，如下",
 ];
 
 static ALTERNATIVES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
@@ -238,32 +262,32 @@ static ALTERNATIVES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(ALTERNATIVE_CUES.iter().chain(CLAUSE_ENDS))
+            .build(
+                ALTERNATIVE_CUES
+                    .iter()
+                    .chain(EXAMPLE_CUES)
+                    .chain(CLAUSE_ENDS),
+            )
             .expect("static patterns build")
     });
-
-/// The cues after which a clause lists examples of what stands before them ("NoSQL
-/// databases such as DynamoDB or MongoDB"): the examples are the alternatives, what they
-/// exemplify is asked for.
-const EXAMPLE_CUES: std::ops::RangeInclusive<usize> = 1..=5;
 
 /// The clauses of `text` that offer their skills as alternatives, as byte ranges.
 fn alternative_clauses(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut cue) = (0usize, false);
+    let examples = ALTERNATIVE_CUES.len()..ALTERNATIVE_CUES.len() + EXAMPLE_CUES.len();
     for m in ALTERNATIVES.find_iter(text) {
         let p = m.pattern().as_usize();
         if p < ALTERNATIVE_CUES.len() {
-            if EXAMPLE_CUES.contains(&p) {
-                start = m.end();
-            }
             cue = true;
-        } else {
-            if cue {
-                out.push(start..m.start());
-            }
-            (start, cue) = (m.end(), false);
+            continue;
         }
+        // A clause ends here; after an example cue, the examples' clause begins.
+        if cue {
+            out.push(start..m.start());
+        }
+        start = m.end();
+        cue = examples.contains(&p);
     }
     if cue {
         out.push(start..text.len());
@@ -518,6 +542,11 @@ mod tests {
             ["DynamoDB or MongoDB"]
         );
         assert_eq!(clauses("A cloud provider (e.g. AWS, GCP)"), ["AWS, GCP"]);
+        assert_eq!(
+            clauses("精通Java或C++编程，负责过高性能引擎核心模块研发，如搜索引擎、规则引擎等"),
+            ["精通Java或C++编程", "搜索引擎、规则引擎等"]
+        );
+        assert!(clauses("熟悉Redis，如果有Kafka经验更好").is_empty());
     }
 
     #[test]
