@@ -257,7 +257,8 @@ impl Lexicon {
         let case_ok = !(pattern.len() <= 3
             && pattern.bytes().all(|x| x.is_ascii_alphabetic())
             && pattern.bytes().any(|x| x.is_ascii_uppercase())
-            && &b[s..e] != pattern.as_bytes());
+            && &b[s..e] != pattern.as_bytes())
+            || beside_chinese(text, s, e);
         if after_ok && case_ok {
             out.push(TermMatch {
                 start: s,
@@ -318,6 +319,19 @@ pub const CATEGORIES: &[&str] = &[
     "soft",
     "tool",
 ];
+
+/// Whether the text at `s..e` stands right beside Chinese (a Han character or a full-width
+/// or CJK punctuation mark): Chinese writing sets tools in any case (`精通Java或C++或go编程`,
+/// `熟悉java、go`), so there a short name written in lower case is still the name.
+fn beside_chinese(text: &str, s: usize, e: usize) -> bool {
+    let chinese = |c: char| {
+        crate::analyze::script::is_han(c)
+            || ('\u{3000}'..='\u{303F}').contains(&c)
+            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+    };
+    text[..s].chars().next_back().is_some_and(chinese)
+        || text[e..].chars().next().is_some_and(chinese)
+}
 
 /// The compiled patterns, matched in ASCII lowercase against text compared ignoring ASCII
 /// case. A term that starts with a letter or digit can only start a word, so words are
@@ -495,6 +509,11 @@ mod tests {
         assert_eq!(l.find("CV models").len(), 1);
         assert_eq!(l.find("cv of mine").len(), 0);
         assert_eq!(l.find("负责K8S集群").len(), 1);
+        // Beside Chinese, a short name in lower case is the name: `或go编程` is Go.
+        let l = Lexicon::parse("Go\tlanguage\tGolang\n").unwrap();
+        assert_eq!(l.find("精通Java或C++或go编程").len(), 1);
+        assert_eq!(l.find("熟悉java、go").len(), 1);
+        assert_eq!(l.find("ready to go live").len(), 0);
     }
 
     #[test]
@@ -595,7 +614,8 @@ mod tests {
             let case_ok = !(p.len() <= 3
                 && p.bytes().all(|x| x.is_ascii_alphabetic())
                 && p.bytes().any(|x| x.is_ascii_uppercase())
-                && &text[s..e] != p.as_str());
+                && &text[s..e] != p.as_str())
+                || beside_chinese(text, s, e);
             if after_ok && case_ok {
                 out.push((s, e, *concept));
             }
