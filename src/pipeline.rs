@@ -256,7 +256,8 @@ pub struct TailorSummary {
     pub kept: usize,
     /// Work bullets in the résumé.
     pub total: usize,
-    /// Must-have requirements proven by a kept bullet…
+    /// Must-have requirements proven by a bullet the tailored résumé keeps (a work bullet
+    /// kept, or a line of a section kept whole, such as skills)…
     pub musts_kept: usize,
     /// …of those any bullet of the résumé proves.
     pub musts_proven: usize,
@@ -287,12 +288,16 @@ pub fn tailor_summary(
     matched: &Matched,
     tailored: &Resume,
 ) -> TailorSummary {
-    let kept_ids: std::collections::HashSet<&str> = tailored
-        .leaves()
-        .into_iter()
+    let leaves = tailored.leaves();
+    let kept_ids: std::collections::HashSet<&str> = leaves
+        .iter()
         .filter(|l| tailored.sections[l.section].kind.is_work())
         .map(|l| l.bullet.id.as_str())
         .collect();
+    // Every line the tailored résumé still shows: a must-have a skills line proves is still
+    // proven there (its section is kept whole).
+    let shown: std::collections::HashSet<&str> =
+        leaves.iter().map(|l| l.bullet.id.as_str()).collect();
     let is_work = |o: usize| {
         prepared.resume.sections[prepared.bullets[o].section]
             .kind
@@ -313,7 +318,11 @@ pub fn tailor_summary(
         total: work.len(),
         musts_kept: musts
             .clone()
-            .filter(|r| r.proving.iter().any(|&o| kept(o)))
+            .filter(|r| {
+                r.proving
+                    .iter()
+                    .any(|&o| shown.contains(prepared.bullets[o].id.as_str()))
+            })
             .count(),
         musts_proven: musts.count(),
         best_dropped: matched

@@ -113,7 +113,15 @@ impl<'a> Evidence<'a> {
 fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> HashSet<String> {
     let scores = &evidence.scores;
     let score = |id: &str| scores.get(id).copied().unwrap_or(0.0);
-    let best = scores.values().copied().fold(0f32, f32::max);
+    // The best of the bullets tailoring chooses from: a skills line ("Android Studio") scores
+    // too, but is kept whole with its section, and measured against it every work bullet of
+    // a short résumé had fallen under the floor.
+    let mut best = 0f32;
+    for s in resume.sections.iter().filter(|s| s.kind.is_work()) {
+        for b in s.entries.iter().flat_map(|e| &e.bullets) {
+            b.walk(&mut |x| best = best.max(score(&x.id)));
+        }
+    }
     // Units each bullet proves.
     let mut units_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for (u, (_, proving)) in evidence.units.iter().enumerate() {
@@ -379,6 +387,20 @@ mod tests {
         );
         // Skills are kept whole.
         assert_eq!(t.sections[1], r.sections[1]);
+    }
+
+    #[test]
+    fn the_floor_is_measured_against_work_bullets_not_the_skills_line() {
+        let r = resume();
+        // The skills line scores far above every work bullet (a tool named in the posting's
+        // title); it is kept whole anyway, and every work bullet that matched stays a candidate.
+        let rep = report(&[("s", 20.0), ("b", 1.0), ("c", 0.9), ("a", 0.8), ("e", 0.7)]);
+        let opts = TailorOptions {
+            min_per_entry: 0,
+            ..TailorOptions::default()
+        };
+        let ids = kept_work_leaves(&tailor(&r, &rep, &opts));
+        assert_eq!(ids, ["a", "b", "c", "e"]);
     }
 
     #[test]

@@ -231,6 +231,9 @@ pub const REQUIREMENT_WORDS: &[&str] = &[
     "加分", "加分项", "具体", "常用", "尤佳", "更佳", "为佳", "者佳",
     "seasoned", "深谙", "谙熟", "善于", "勇于", "乐于", "运用", "从事", "愿意", "一门",
     "较为", "非常", "必须", "富有", "充满", "激情", "热情",
+    // What a skill is praised with ("technical prowess", "business acumen", "a knack for",
+    // "suitable experience"), never the skill.
+    "suitable", "prowess", "acumen", "knack",
 ];
 
 /// General vocabulary of company blurbs and postings' prose: words about the company, the
@@ -263,6 +266,7 @@ pub const GENERAL_WORDS: &[&str] = &[
     "spoken", "verbal", "possess", "obtain", "explain", "keen", "grasp", "depth", "breadth",
     "hard", "medium", "tech", "summer", "june", "date", "grade", "没有", "任意", "找到", "正确", "常见", "态度", "心态", "素质",
     "口头", "书面",
+    "seeking", "pertaining", "主要", "局限于",
 ];
 
 /// Chinese function words and particles.
@@ -274,7 +278,8 @@ pub const CHINESE: &[&str] = &[
     "上", "下", "内", "外", "能", "会", "可", "可以", "要", "需", "需要", "如", "如果", "因为",
     "所以", "但", "但是", "如何", "什么", "以", "以上", "以下", "之间", "通过", "进行", "包括",
     "包含", "例如", "比如", "个", "各", "各种", "所", "着", "过", "吗", "呢", "吧", "啊", "得",
-    "地", "每", "该", "此", "已", "已经", "至", "自", "用", "使", "使用", "做", "着",
+    "地", "每", "该", "此", "已", "已经", "至", "自", "用", "使", "使用", "做", "着", "及其",
+    "然后",
 ];
 
 #[cfg(test)]

@@ -553,7 +553,13 @@ impl PreparedResume {
         let (asks, experience, education, factor) = self.checks(posting);
 
         let mut requirements = Vec::new();
+        // A line the posting repeats word for word (a paragraph pasted twice) is one
+        // requirement, listed once.
+        let mut listed: HashSet<&str> = HashSet::default();
         for l in &analyzed.lines {
+            if !listed.insert(posting.lines[l.line].text.as_str()) {
+                continue;
+            }
             let (mut total, mut covered) = (0f32, 0f32);
             let (mut matched, mut missing) = (Vec::new(), Vec::new());
             for (i, range) in &l.terms {
@@ -702,6 +708,18 @@ mod tests {
         assert!(once > 0.0);
         assert_eq!(once, twice);
         assert_eq!((ranked_once, ranked_twice), (2, 2));
+    }
+
+    #[test]
+    fn a_line_the_posting_repeats_is_one_requirement() {
+        let resume = "Jane Doe\n\nExperience\nAcme, Senior SRE, 2019 - 2024\n- Ran Kubernetes clusters for 40 teams.\n";
+        let p = prepare_text(Path::new("r.txt"), resume, &ResumeOptions::default()).unwrap();
+        let posting = crate::parse::posting::parse(
+            "SRE\n\nRequirements\n- Kubernetes and Terraform at scale\n- Go\n- Kubernetes and Terraform at scale\n",
+        );
+        let s = p.score(&posting).unwrap();
+        let lines: Vec<usize> = s.requirements.iter().map(|r| r.line).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
     }
 
     #[test]
