@@ -189,6 +189,30 @@ fn a_choice_the_resume_lacks_is_listed_whole_and_weighs_as_one_gap() {
 }
 
 #[test]
+fn android_libraries_are_known_by_their_versions_and_relatives() {
+    // Dagger2 is Dagger; RxAndroid, built on RxJava, shows most of it.
+    let (_t, resume, posting) = write_pair(
+        "Jane Doe\n\nExperience\nAcme, Android Engineer, 2019 - 2024\n- Wired the app with Dagger2 and RxAndroid.\n",
+        "Android Engineer\n\nRequirements\n- Dagger and RxJava\n",
+    );
+    let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+    let credit = |key: &str| {
+        r["matched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["key"] == key)
+            .and_then(|m| m["credit"].as_f64())
+    };
+    assert_eq!(credit("dagger"), Some(1.0), "{}", r["matched"]);
+    assert!(
+        credit("rxjava").is_some_and(|c| c > 0.5 && c < 1.0),
+        "{}",
+        r["matched"]
+    );
+}
+
+#[test]
 fn an_internship_is_above_a_senior_resume() {
     let t = tempfile::tempdir().unwrap();
     let body = "\n\nRequirements\n- Kubernetes, Helm and Prometheus\n- Python or Java\n";
