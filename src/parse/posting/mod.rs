@@ -59,6 +59,53 @@ fn header_pairs(line: &str) -> Option<Vec<(&'static str, String)>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Words that name a kind of employment or where the work is done, in an unlabelled header.
+const JOB_TYPES: &[&str] = &[
+    "full-time",
+    "full time",
+    "fulltime",
+    "part-time",
+    "part time",
+    "contract",
+    "contractor",
+    "freelance",
+    "temporary",
+    "permanent",
+    "internship",
+    "remote",
+    "hybrid",
+    "on-site",
+    "onsite",
+    "全职",
+    "兼职",
+    "实习",
+    "远程",
+];
+
+/// An unlabelled header line, as job boards set one under the title: employer, place and
+/// kind of job between ` · ` or ` | ` ("Acme Corp · Berlin · Full-time"). Two to four short
+/// pieces, one of them a kind of job (or remote, hybrid): the first other piece is the
+/// company, the next the place. A line without a kind of job is text.
+fn unlabelled_header(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let sep = [" · ", " | ", " • "]
+        .into_iter()
+        .find(|s| line.contains(s))?;
+    let pieces: Vec<&str> = line.split(sep).map(str::trim).collect();
+    let short = |p: &&str| !p.is_empty() && p.chars().count() <= 40 && !p.ends_with(['.', '。']);
+    if !(2..=4).contains(&pieces.len()) || !pieces.iter().all(short) {
+        return None;
+    }
+    let is_type = |p: &str| JOB_TYPES.iter().any(|t| p.eq_ignore_ascii_case(t));
+    let (types, others): (Vec<&str>, Vec<&str>) = pieces.into_iter().partition(|p| is_type(p));
+    if types.is_empty() || others.len() > 2 {
+        return None;
+    }
+    let mut out = vec![("type", types.join(", "))];
+    let keys = ["company", "location"];
+    out.extend(keys.into_iter().zip(others.into_iter().map(str::to_string)));
+    Some(out)
+}
+
 /// Parses a posting from text whose first line is its title. Never fails: any text is some
 /// posting.
 /// The lines of `text` that are firm headings of a posting's own parts (duties,
@@ -163,15 +210,19 @@ fn parse_with(
             i += 1;
         }
     }
-    // Header lines directly under the title (blank lines allowed between them).
+    // Header lines directly under the title (blank lines allowed between them); the first
+    // may be unlabelled, as job boards set it ("Acme Corp · Berlin · Full-time").
     let mut j = i;
+    let mut first = p.title.is_some();
     while j < all.len() {
         let t = all[j].trim();
         if t.is_empty() {
             j += 1;
             continue;
         }
-        match header_pairs(t) {
+        let pairs = header_pairs(t).or_else(|| first.then(|| unlabelled_header(t)).flatten());
+        first = false;
+        match pairs {
             Some(pairs) => {
                 for (k, v) in pairs {
                     p.meta.entry(k.to_string()).or_insert(v);
@@ -572,6 +623,20 @@ mod tests {
         let p = parse("---\nSenior Go Engineer\n\nRequirements\n- Go\n---\n");
         assert_eq!(p.title.as_deref(), Some("Senior Go Engineer"));
         assert_eq!(parts_of(&p), [(Part::Requirements, "Go")]);
+    }
+
+    #[test]
+    fn an_unlabelled_header_under_the_title_is_the_header() {
+        let p = parse(
+            "Senior Frontend Engineer\nAcme Corp · Berlin · Full-time\n\nRequirements\n- React\n",
+        );
+        assert_eq!(p.meta.get("company").map(String::as_str), Some("Acme Corp"));
+        assert_eq!(p.meta.get("location").map(String::as_str), Some("Berlin"));
+        assert_eq!(p.meta.get("type").map(String::as_str), Some("Full-time"));
+        assert_eq!(parts_of(&p), [(Part::Requirements, "React")]);
+        // Without a kind of job, or below the first line, such a line is text.
+        let p = parse("Senior Frontend Engineer\nReact · TypeScript · GraphQL\n");
+        assert!(p.meta.is_empty(), "{:?}", p.meta);
     }
 
     #[test]
