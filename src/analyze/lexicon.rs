@@ -171,10 +171,22 @@ impl Lexicon {
         Lexicon::parse(BUILTIN).expect("built-in lexicon is valid (tested)")
     }
 
+    /// Whether `pattern`, an alias of concept `c`, names it whatever its case beside Chinese:
+    /// a language's or tool's name (`go`, `jvm`), or a skill's or domain's abbreviation of
+    /// three letters (`rpc`, `qps`). Two letters are a unit or a command there as often
+    /// (`500ml`, the shell's `cd`, Illustrator's `ai`), and a degree is never written so.
+    fn names_beside_chinese(&self, c: usize, pattern: &str) -> bool {
+        match self.concepts[c].category.as_str() {
+            "language" | "tool" => true,
+            "skill" | "domain" => pattern.len() >= 3,
+            _ => false,
+        }
+    }
+
     /// Finds protected terms in `text`, leftmost-longest, respecting word boundaries:
     /// `Java` is not found inside `JavaScript`, `Go` not inside `Google`. Short all-letter
     /// aliases written with capitals (`CV`, `HA`) must match case exactly, so a lowercase
-    /// word is not read as an abbreviation.
+    /// word is not read as an abbreviation, except a name right beside Chinese (`或go编程`).
     ///
     /// A term starts where a word starts (or right after a number with at most one magnitude
     /// letter: "60wQPS"), at punctuation (".NET"), or anywhere in Chinese text; at each start
@@ -258,7 +270,7 @@ impl Lexicon {
             && pattern.bytes().all(|x| x.is_ascii_alphabetic())
             && pattern.bytes().any(|x| x.is_ascii_uppercase())
             && &b[s..e] != pattern.as_bytes())
-            || beside_chinese(text, s, e);
+            || (self.names_beside_chinese(*concept, pattern) && beside_chinese(text, s, e));
         if after_ok && case_ok {
             out.push(TermMatch {
                 start: s,
@@ -322,7 +334,8 @@ pub const CATEGORIES: &[&str] = &[
 
 /// Whether the text at `s..e` stands right beside Chinese (a Han character or a full-width
 /// or CJK punctuation mark): Chinese writing sets tools in any case (`精通Java或C++或go编程`,
-/// `熟悉java、go`), so there a short name written in lower case is still the name.
+/// `熟悉java、go`, `spring、boot、rpc等`), so there a short name written in lower case is still
+/// the name (see [`Lexicon::names_beside_chinese`] for which).
 fn beside_chinese(text: &str, s: usize, e: usize) -> bool {
     let chinese = |c: char| {
         crate::analyze::script::is_han(c)
@@ -509,11 +522,18 @@ mod tests {
         assert_eq!(l.find("CV models").len(), 1);
         assert_eq!(l.find("cv of mine").len(), 0);
         assert_eq!(l.find("负责K8S集群").len(), 1);
-        // Beside Chinese, a short name in lower case is the name: `或go编程` is Go.
-        let l = Lexicon::parse("Go\tlanguage\tGolang\n").unwrap();
+        // Beside Chinese, a short name in lower case is the name: `或go编程` is Go, `rpc等` RPC;
+        // a two-letter abbreviation of a skill is not (`500ml`, the shell's `cd`).
+        let l = Lexicon::parse(
+            "Go\tlanguage\tGolang\nmachine learning\tskill\tML\ncontinuous deployment\tskill\tCD\nRPC\tskill\t\n",
+        )
+        .unwrap();
         assert_eq!(l.find("精通Java或C++或go编程").len(), 1);
         assert_eq!(l.find("熟悉java、go").len(), 1);
+        assert_eq!(l.find("精通spring、boot、rpc等框架").len(), 1);
         assert_eq!(l.find("ready to go live").len(), 0);
+        assert_eq!(l.find("负责500ml瓶装饮料").len(), 0);
+        assert_eq!(l.find("熟悉ls、cd、grep等命令").len(), 0);
     }
 
     #[test]
@@ -615,7 +635,7 @@ mod tests {
                 && p.bytes().all(|x| x.is_ascii_alphabetic())
                 && p.bytes().any(|x| x.is_ascii_uppercase())
                 && &text[s..e] != p.as_str())
-                || beside_chinese(text, s, e);
+                || (lexicon.names_beside_chinese(*concept, p) && beside_chinese(text, s, e));
             if after_ok && case_ok {
                 out.push((s, e, *concept));
             }

@@ -1797,20 +1797,25 @@ fn finish_entry(
     // `Registered Nurse - Medical/Surgical Unit` over `St. Agnes Regional Hospital - Houston,
     // TX` over the dates, as Indeed exports a job: the line above the dates names the
     // employer with its place, so what follows the role's dash is its unit, part of the title.
+    // Only under a header that opens with its role, and over a real place: `Globex -
+    // Software Engineer` over `Search Team - Remote` is the company, its role and a team.
     let employer_below = date_pos == Some(1)
         && !place_line
         && rest.first().is_some_and(|r| {
             let (org, place) = employer_and_place(r);
-            place.is_some()
+            place.is_some_and(super::is_place)
                 && !role_word(r)
                 && !reads_as_sentence(r)
                 && !super::is_place(org)
                 && !looks_like_location(org)
         });
     let split = split_role(&header).filter(|_| kind != SectionKind::Education && !title_below);
+    let role_first = split
+        .as_ref()
+        .is_some_and(|(_, title, _)| header.starts_with(title.as_str()));
     if let Some((_, _, None)) = split
         .as_ref()
-        .filter(|_| employer_below && e.location.is_none())
+        .filter(|_| employer_below && role_first && e.location.is_none())
     {
         let line = rest.remove(0);
         let (org, place) = employer_and_place(&line);
@@ -2196,6 +2201,11 @@ Acme Corp - Senior Engineer
 Seattle, WA
 2018 to 2020
 • Built billing.
+
+Globex - Software Engineer
+Search Team - Remote
+2016 to 2018
+• Built search.
 "
             ),
             [
@@ -2211,6 +2221,7 @@ Seattle, WA
                     s("Seattle, WA"),
                     s("2018 to 2020")
                 ],
+                [s("Globex"), s("Software Engineer"), None, s("2016 to 2018")],
             ]
         );
         // Naukri: a whole job in one sentence.

@@ -251,8 +251,11 @@ const CLAUSE_ENDS: &[&str] = &[
     ")",
     "（",
     "）",
-    // "，如果" (if), "，如何" (how), "，如下" (as follows) end a clause and give no examples.
+    // "，如果" / "，如有" (if), "，如何" (how), "，如下" (as follows) end a clause and give no
+    // examples.
     "，如果",
+    "，如有",
+    "，如能",
     "，如何",
     "，如下",
 ];
@@ -547,6 +550,7 @@ mod tests {
             ["精通Java或C++编程", "搜索引擎、规则引擎等"]
         );
         assert!(clauses("熟悉Redis，如果有Kafka经验更好").is_empty());
+        assert!(clauses("3年以上Java开发经验，如有Python、Go项目经验请注明").is_empty());
     }
 
     #[test]

@@ -82,10 +82,12 @@ const JOB_TYPES: &[&str] = &[
     "远程",
 ];
 
-/// An unlabelled header line, as job boards set one under the title: employer, place and
-/// kind of job between ` · ` or ` | ` ("Acme Corp · Berlin · Full-time"). Two to four short
-/// pieces, one of them a kind of job (or remote, hybrid): the first other piece is the
-/// company, the next the place. A line without a kind of job is text.
+/// An unlabelled header line, as job boards set one under the title: employer, place, level,
+/// pay and kind of job between ` · ` or ` | ` ("Acme Corp · Berlin · Full-time"). Two to
+/// four short pieces, one of them a kind of job (or remote, hybrid): the line is header, not
+/// body, and gives the kind of job. Which other piece is the employer is not told by its
+/// place on the line ("Full-time · Mid-Senior level", "Python · Berlin · Full-time"), so
+/// none is taken for it. A line without a kind of job is text.
 fn unlabelled_header(line: &str) -> Option<Vec<(&'static str, String)>> {
     let sep = [" · ", " | ", " • "]
         .into_iter()
@@ -96,14 +98,8 @@ fn unlabelled_header(line: &str) -> Option<Vec<(&'static str, String)>> {
         return None;
     }
     let is_type = |p: &str| JOB_TYPES.iter().any(|t| p.eq_ignore_ascii_case(t));
-    let (types, others): (Vec<&str>, Vec<&str>) = pieces.into_iter().partition(|p| is_type(p));
-    if types.is_empty() || others.len() > 2 {
-        return None;
-    }
-    let mut out = vec![("type", types.join(", "))];
-    let keys = ["company", "location"];
-    out.extend(keys.into_iter().zip(others.into_iter().map(str::to_string)));
-    Some(out)
+    let types: Vec<&str> = pieces.into_iter().filter(|p| is_type(p)).collect();
+    (!types.is_empty()).then(|| vec![("type", types.join(", "))])
 }
 
 /// Parses a posting from text whose first line is its title. Never fails: any text is some
@@ -630,10 +626,11 @@ mod tests {
         let p = parse(
             "Senior Frontend Engineer\nAcme Corp · Berlin · Full-time\n\nRequirements\n- React\n",
         );
-        assert_eq!(p.meta.get("company").map(String::as_str), Some("Acme Corp"));
-        assert_eq!(p.meta.get("location").map(String::as_str), Some("Berlin"));
         assert_eq!(p.meta.get("type").map(String::as_str), Some("Full-time"));
         assert_eq!(parts_of(&p), [(Part::Requirements, "React")]);
+        // No piece is taken for the employer: a skill there would leave the body's terms.
+        let p = parse("Backend Engineer\nPython · Berlin · Full-time\n\nRequirements\n- Python\n");
+        assert_eq!(p.meta.get("company"), None);
         // Without a kind of job, or below the first line, such a line is text.
         let p = parse("Senior Frontend Engineer\nReact · TypeScript · GraphQL\n");
         assert!(p.meta.is_empty(), "{:?}", p.meta);
