@@ -266,11 +266,11 @@ pub struct TailorSummary {
 }
 
 impl TailorSummary {
-    /// "kept 12 of 24 work bullets, proving 7 of the 8 must-haves your bullets prove;
+    /// "kept 12 of 24 work bullets, proving 7 of the 8 must-haves your résumé proves;
     /// the best one left out: …".
     pub fn line(&self) -> String {
         let mut out = format!(
-            "kept {} of {} work bullets, proving {} of the {} must-haves your bullets prove",
+            "kept {} of {} work bullets, proving {} of the {} must-haves your résumé proves",
             self.kept, self.total, self.musts_kept, self.musts_proven
         );
         if let Some(b) = &self.best_dropped {
