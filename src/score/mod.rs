@@ -91,7 +91,7 @@ struct Coverage {
     fit: f32,
     credits: Vec<Credit>,
     /// Per term: how it counts among the alternatives offered with it.
-    met: Vec<Alt>,
+    alt: Vec<Alt>,
     matched: Vec<usize>,
     missing: Vec<usize>,
 }
@@ -243,17 +243,17 @@ impl PreparedResume {
     /// heaviest first), leaving out alternatives already met, and computes the covered
     /// share and the headline fit.
     fn coverage(&self, ap: &AnalyzedPosting) -> Coverage {
-        let (credits, met, fit) = self.credits_and_fit(ap);
-        self.coverage_of(ap, credits, met, fit)
+        let (credits, alt, fit) = self.credits_and_fit(ap);
+        self.coverage_of(ap, credits, alt, fit)
     }
 
     /// The credit of each term of `ap`, which are alternatives already met, and the fit:
     /// all a posting's upper bound needs, before any list is made.
     fn credits_and_fit(&self, ap: &AnalyzedPosting) -> (Vec<Credit>, Vec<Alt>, f32) {
         let credits: Vec<Credit> = ap.terms.iter().map(|t| self.credit(&t.key)).collect();
-        let met = alternatives(ap, &credits);
-        let fit = self.fit(&ap.terms, &credits, &met);
-        (credits, met, fit)
+        let alt = alternatives(ap, &credits);
+        let fit = self.fit(&ap.terms, &credits, &alt);
+        (credits, alt, fit)
     }
 
     /// [`coverage`](Self::coverage) from the credits and fit already computed.
@@ -261,7 +261,7 @@ impl PreparedResume {
         &self,
         ap: &AnalyzedPosting,
         credits: Vec<Credit>,
-        met: Vec<Alt>,
+        alt: Vec<Alt>,
         fit: f32,
     ) -> Coverage {
         let terms = &ap.terms;
@@ -269,7 +269,7 @@ impl PreparedResume {
         // Sort keys computed once: (kind, credit, weight, index).
         let (mut matched, mut missing) = (Vec::new(), Vec::new());
         for (i, (t, c)) in terms.iter().zip(&credits).enumerate() {
-            match met[i] {
+            match alt[i] {
                 Alt::Met => continue,
                 Alt::Spare => {
                     missing.push((t.kind, class_rank(t.class), t.weight, i));
@@ -299,7 +299,7 @@ impl PreparedResume {
             base: if total > 0.0 { covered / total } else { 0.0 },
             fit,
             credits,
-            met,
+            alt,
             matched: matched.into_iter().map(|m| m.4).collect(),
             missing: missing.into_iter().map(|m| m.3).collect(),
         }
@@ -322,7 +322,7 @@ impl PreparedResume {
     ///   résumé's deep, distinctive strengths uses most of what the candidate is about, while
     ///   a posting matched through two shallow mentions uses little of it.
     /// - The fit is the harmonic mean of the two: high only when both are.
-    fn fit(&self, terms: &[PostingTerm], credits: &[Credit], met: &[Alt]) -> f32 {
+    fn fit(&self, terms: &[PostingTerm], credits: &[Credit], alt: &[Alt]) -> f32 {
         let bg = Background::builtin();
         let (mut proven, mut asked, mut strengths) = (0f32, 0f32, 0f32);
         for (i, t) in terms.iter().enumerate() {
@@ -331,7 +331,7 @@ impl PreparedResume {
                 TermClass::Plain => PLAIN_FIT_FACTOR,
                 TermClass::Soft => 0.0,
             };
-            if met[i] != Alt::Asked || factor == 0.0 || t.weight == 0.0 {
+            if alt[i] != Alt::Asked || factor == 0.0 || t.weight == 0.0 {
                 continue;
             }
             let w = t.weight * factor;
@@ -396,7 +396,7 @@ impl PreparedResume {
         floor: f32,
     ) -> Option<QuickScore> {
         let ap = analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip);
-        let (credits, met, fit) = self.credits_and_fit(&ap);
+        let (credits, alt, fit) = self.credits_and_fit(&ap);
         let upper = if ap.has_requirements {
             100.0 * fit
         } else {
@@ -406,7 +406,7 @@ impl PreparedResume {
         if upper < floor {
             return None;
         }
-        let cov = self.coverage_of(&ap, credits, met, fit);
+        let cov = self.coverage_of(&ap, credits, alt, fit);
         let (_, experience, education, factor) = self.checks(posting);
         debug_assert!(factor <= 1.0, "a check raised a score: {factor}");
         let surface = |&i: &usize| ap.terms[i].term.clone();
@@ -563,7 +563,7 @@ impl PreparedResume {
             let (mut total, mut covered) = (0f32, 0f32);
             let (mut matched, mut missing) = (Vec::new(), Vec::new());
             for (i, range) in &l.terms {
-                match cov.met[*i] {
+                match cov.alt[*i] {
                     Alt::Met => continue,
                     Alt::Spare => {
                         missing.push(range.clone());
