@@ -5,14 +5,15 @@
 //! Each place a term appears earns points: a work bullet one point, a group heading half a
 //! point, the entry's title or role line (where a résumé says what the job was) more,
 //! all of it scaled by how recent the job is; skills lists, summaries and other sections
-//! earn a little (a claim, not a proof). The depth is `1 − e^(−points / 2)`: one recent
+//! earn a little (a claim, not a proof). A place naming a narrower concept proves most of
+//! the broader one too (Kafka, of message queues). The depth is `1 − e^(−points / 2)`: one recent
 //! bullet gives 0.39 (a mention), two 0.63, four 0.86; a role line 0.53; a skills-list
 //! mention alone 0.18.
 
 use super::requirements::months;
 use super::tunables::{
-    CLAIM_POINTS, DEPTH_SCALE, GROUP_POINTS, LEAF_POINTS, NOTE_POINTS, RECENCY_FLOOR,
-    RECENCY_LOSS_PER_YEAR, RECENT_YEARS, ROLE_POINTS, UNDATED_RECENCY,
+    CLAIM_POINTS, DEPTH_SCALE, GROUP_POINTS, LEAF_POINTS, MAX_NARROWER_DEPTH, NARROWER_CREDIT,
+    NOTE_POINTS, RECENCY_FLOOR, RECENCY_LOSS_PER_YEAR, RECENT_YEARS, ROLE_POINTS, UNDATED_RECENCY,
 };
 use crate::analyze::{Analyzer, Token};
 use crate::model::{Bullet, DateEnd, Entry, Resume, YearMonth};
@@ -35,7 +36,11 @@ impl Evidence {
     ) -> Evidence {
         let mut points: HashMap<String, f32> = HashMap::default();
         let add_text = |points: &mut HashMap<String, f32>, text: &str, p: f32| {
-            for t in analyzer.resume_term_set(text) {
+            let set = analyzer.resume_term_set(text);
+            for (b, share) in broader_of(analyzer, &set) {
+                *points.entry(b).or_default() += p * share;
+            }
+            for t in set {
                 *points.entry(t).or_default() += p;
             }
         };
@@ -75,12 +80,15 @@ impl Evidence {
                     }
                     let p = if bullet.is_group() { group } else { leaf };
                     // Each term once per bullet: a bullet that repeats a word is one proof.
-                    let distinct: HashSet<&str> = tokens
+                    let distinct: HashSet<String> = tokens
                         .get(&bullet.id)
-                        .map(|ts| ts.iter().map(|t| t.text.as_str()).collect())
+                        .map(|ts| ts.iter().map(|t| t.text.clone()).collect())
                         .unwrap_or_default();
+                    for (b, share) in broader_of(analyzer, &distinct) {
+                        *points.entry(b).or_default() += p * share;
+                    }
                     for t in distinct {
-                        *points.entry(t.to_string()).or_default() += p;
+                        *points.entry(t).or_default() += p;
                     }
                     stack.extend(bullet.children.iter());
                 }
@@ -98,6 +106,34 @@ impl Evidence {
     pub fn depth(&self, key: &str) -> f32 {
         self.depth.get(key).copied().unwrap_or(0.0)
     }
+}
+
+/// The broader concepts of `terms` (up to [`MAX_NARROWER_DEPTH`] levels) with the share of
+/// a proof each gets: a bullet naming RocketMQ shows message-queue work
+/// ([`NARROWER_CREDIT`]) and, one level further, middleware work (its square), as a
+/// recruiter reads it; the credit rules read the lexicon the same way. Each concept once
+/// per text, at its nearest level, however many of its kinds the text names; none the
+/// text names itself (that is a full proof already).
+fn broader_of(analyzer: &Analyzer, terms: &HashSet<String>) -> HashMap<String, f32> {
+    let mut up: HashMap<String, f32> = HashMap::default();
+    for t in terms.iter() {
+        let mut key = t.as_str();
+        let mut share = 1.0;
+        for _ in 0..MAX_NARROWER_DEPTH {
+            match analyzer.broader(key) {
+                Some(b) => {
+                    share *= NARROWER_CREDIT;
+                    if !terms.contains(b) {
+                        let e = up.entry(b.to_string()).or_default();
+                        *e = e.max(share);
+                    }
+                    key = b;
+                }
+                None => break,
+            }
+        }
+    }
+    up
 }
 
 /// How much a job still counts for its recency: fully for the last few years, then less
@@ -156,6 +192,32 @@ mod tests {
         assert!(kafka > 0.0 && kafka < k8s, "{kafka} vs {k8s}");
         assert!(tf > 0.0 && tf < 0.3, "{tf}");
         assert_eq!(e.depth("golang"), 0.0);
+    }
+
+    #[test]
+    fn a_bullet_naming_a_kind_of_a_skill_proves_the_skill_less_than_naming_it() {
+        let e = evidence(
+            "# Ann\n\n## Experience\n\n### Backend engineer, Acme\nRemote | Jan 2024 – Present\n\n\
+             - Ran RocketMQ and Kafka for 40 services\n- Tuned RocketMQ consumers\n\n\
+             ### Backend engineer, Globex\nRemote | Jan 2022 – Dec 2023\n\n\
+             - Built the message queue of the billing service\n",
+        );
+        let (mq, named, middleware) = (
+            e.depth("message queue"),
+            e.depth("rocketmq"),
+            e.depth("middleware"),
+        );
+        // Two bullets show queue work through their tools (each once, though one names
+        // two), one names it outright.
+        assert!(mq > named, "{mq} vs {named}");
+        // A level further up, less again; and never more than the tools' own proof.
+        assert!(middleware > 0.0 && middleware < mq, "{middleware} vs {mq}");
+        let only_tools = evidence(
+            "# Ann\n\n## Experience\n\n### Backend engineer, Acme\nRemote | Jan 2024 – Present\n\n\
+             - Ran RocketMQ and Kafka for 40 services\n",
+        );
+        let (mq, kafka) = (only_tools.depth("message queue"), only_tools.depth("kafka"));
+        assert!(mq > 0.0 && mq < kafka, "{mq} vs {kafka}");
     }
 
     #[test]
