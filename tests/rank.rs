@@ -234,6 +234,72 @@ fn an_internship_is_above_a_senior_resume() {
 }
 
 #[test]
+fn a_post_in_an_occupation_none_of_the_jobs_was_in_costs_the_score_and_says_so() {
+    // The same body under a product manager's title and an engineer's: the seed résumé's
+    // jobs were all engineering, so the product post is set aside, however close its
+    // skills; the frontend résumé's a designer's post the same way.
+    let t = tempfile::tempdir().unwrap();
+    let body = "\n\n岗位要求：\n1、熟悉Kubernetes、Prometheus、Grafana\n2、有Java或Python经验\n";
+    let (pm, eng) = (t.path().join("pm.txt"), t.path().join("eng.txt"));
+    std::fs::write(&pm, format!("云平台产品经理{body}")).unwrap();
+    std::fs::write(&eng, format!("云平台开发工程师{body}")).unwrap();
+    let seed = "corpus/resume-zh.md";
+    let (p, e) = (
+        match_json(seed, pm.to_str().unwrap()),
+        match_json(seed, eng.to_str().unwrap()),
+    );
+    assert!(
+        p["score"].as_f64().unwrap() < 0.6 * e["score"].as_f64().unwrap(),
+        "{} vs {}",
+        p["score"],
+        e["score"]
+    );
+    assert_eq!(p["asks"]["occupation"], "product");
+    assert_eq!(p["has"]["occupations"], serde_json::json!(["engineering"]));
+    assert_eq!(p["occupation"]["meets"], Value::Bool(false), "{}", p);
+    assert_eq!(
+        p["occupation"]["detail"],
+        "a product management role; your jobs were in engineering"
+    );
+    assert_eq!(e["occupation"]["meets"], Value::Bool(true), "{}", e);
+    // The text report says it in a line of its own.
+    let text = String::from_utf8(run(&["match", "--resume", seed, pm.to_str().unwrap()])).unwrap();
+    assert!(
+        text.contains("Role: differs (a product management role; your jobs were in engineering)"),
+        "{text}"
+    );
+    // Batch rows carry the verdict.
+    let rows = String::from_utf8(run(&[
+        "batch",
+        "--resume",
+        seed,
+        t.path().to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--quiet",
+    ]))
+    .unwrap();
+    let rows: Vec<Value> = rows
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0]["source"].as_str().unwrap().ends_with("eng.txt"));
+    assert_eq!(rows[1]["occupation"], Value::Bool(false));
+}
+
+#[test]
+fn a_resume_whose_titles_name_no_occupation_is_never_set_aside() {
+    let (_t, r, p) = write_pair(
+        "# Ann\n\n## Experience\n\n### Acme\n2020 – Present\n\n- Ran Kubernetes and Prometheus for 40 teams\n",
+        "Product Manager, Platform\n\nRequirements\n- Kubernetes and Prometheus\n",
+    );
+    let v = match_json(r.to_str().unwrap(), p.to_str().unwrap());
+    assert_eq!(v["asks"]["occupation"], "product");
+    assert!(v.get("occupation").is_none(), "{v}");
+}
+
+#[test]
 fn a_bullet_is_read_in_the_context_of_its_jobs_role_line() {
     // Two jobs with bullets that say the same of themselves; only the older job's role line
     // names what the posting asks (Java, Spring Boot, backend). Its bullet ranks first,

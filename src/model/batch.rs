@@ -63,6 +63,10 @@ pub struct BatchRow {
     /// Meets the degree asked (absent when the posting asks none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub education: Option<bool>,
+    /// The résumé's jobs were in the occupation the title names (absent when the title or
+    /// the résumé names none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<bool>,
     /// False when no requirement was found in the posting (the score is then 0).
     pub requirements_found: bool,
     /// How many later postings had the same text (normalised: case and spacing aside): they

@@ -86,6 +86,8 @@ pub struct QuickScore {
     pub experience: Option<bool>,
     /// Whether the résumé meets the degree asked (when the posting asks).
     pub education: Option<bool>,
+    /// Whether the résumé's jobs were in the occupation the title names (when both name one).
+    pub occupation: Option<bool>,
     /// False when no requirement, duty or nice-to-have term was found in the body: the score
     /// is then 0, never a score from the title alone.
     pub requirements_found: bool,
@@ -270,6 +272,9 @@ pub struct MatchReport {
     /// Education verdict, when the posting asks for a degree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub education: Option<FactCheck>,
+    /// Occupation verdict, when the posting's title and the résumé's jobs both name one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<FactCheck>,
     /// How the bullet index was obtained.
     pub index: IndexStatus,
 }
@@ -300,6 +305,54 @@ pub enum Degree {
     Doctorate,
 }
 
+/// The occupation a job title names (see `score::occupation`): a recruiter's first sort
+/// of applicants, before any skill is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Occupation {
+    /// Software, data, infrastructure, test and hardware engineering; development; architecture.
+    Engineering,
+    /// Product management.
+    Product,
+    /// Content, user, campaign and business operations (运营).
+    Operations,
+    /// Data, business and research analysis.
+    Analysis,
+    /// Visual, product, industrial and UX design.
+    Design,
+    /// Sales, marketing, business development, partnerships.
+    SalesMarketing,
+    /// Recruiting, HR, training.
+    People,
+    /// Nursing.
+    Nursing,
+    /// Teaching and tutoring.
+    Teaching,
+    /// Accounting, audit, treasury, finance.
+    Finance,
+    /// Law.
+    Legal,
+}
+
+impl Occupation {
+    /// The occupation in a phrase: "product management".
+    pub fn label(self) -> &'static str {
+        match self {
+            Occupation::Engineering => "engineering",
+            Occupation::Product => "product management",
+            Occupation::Operations => "operations",
+            Occupation::Analysis => "analysis",
+            Occupation::Design => "design",
+            Occupation::SalesMarketing => "sales and marketing",
+            Occupation::People => "recruiting and HR",
+            Occupation::Nursing => "nursing",
+            Occupation::Teaching => "teaching",
+            Occupation::Finance => "finance and accounting",
+            Occupation::Legal => "legal",
+        }
+    }
+}
+
 /// What a posting asks for.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PostingAsks {
@@ -315,6 +368,9 @@ pub struct PostingAsks {
     /// An internship, trainee or new-graduate role (from its title).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub entry_level: bool,
+    /// The occupation its title names, when it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<Occupation>,
 }
 
 /// What a résumé shows.
@@ -327,6 +383,9 @@ pub struct ResumeFacts {
     /// The highest degree in the education section.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub degree: Option<Degree>,
+    /// The occupations its job titles and headline name, each once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub occupations: Vec<Occupation>,
 }
 
 /// The verdict on experience or education.

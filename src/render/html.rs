@@ -283,7 +283,10 @@ pub fn report(r: &MatchReport) -> String {
             esc(super::report::NO_REQUIREMENTS)
         );
     }
-    for c in [&r.experience, &r.education].into_iter().flatten() {
+    for c in [&r.experience, &r.education, &r.occupation]
+        .into_iter()
+        .flatten()
+    {
         let _ = write!(
             out,
             "<p class=\"verdict {}\">{}</p>",

@@ -104,14 +104,18 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
     if !r.requirements_found {
         let _ = writeln!(out, "{}", paint(Tone::Bad, NO_REQUIREMENTS));
     }
-    for (label, check) in [("Experience", &r.experience), ("Education", &r.education)] {
+    for (label, check, unmet) in [
+        ("Experience", &r.experience, "short"),
+        ("Education", &r.education, "short"),
+        ("Role", &r.occupation, "differs"),
+    ] {
         if let Some(c) = check {
             let mark = if c.over {
                 paint(Tone::Partial, "above")
             } else if c.meets {
                 paint(Tone::Good, "meets")
             } else {
-                paint(Tone::Bad, "short")
+                paint(Tone::Bad, unmet)
             };
             let _ = writeln!(out, "{label}: {mark} ({})", c.detail);
         }
@@ -321,6 +325,7 @@ pub(crate) mod tests {
             has: ResumeFacts::default(),
             experience: None,
             education: None,
+            occupation: None,
             index: IndexStatus::Memory,
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod background;
 pub mod evidence;
+pub mod occupation;
 pub mod prepared;
 pub mod reading;
 mod report;
@@ -23,6 +24,7 @@ use crate::model::{
     BulletExplanation, Credit, FactCheck, Posting, PostingAsks, QuickScore, ReqKind,
     TermContribution,
 };
+use occupation::check_occupation;
 use requirements::{asks, check_degree, check_level, check_years};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
@@ -81,6 +83,8 @@ pub struct Scoring {
     pub experience: Option<FactCheck>,
     /// Education verdict, when the posting asks for a degree.
     pub education: Option<FactCheck>,
+    /// Occupation verdict, when the posting's title and the résumé's jobs both name one.
+    pub occupation: Option<FactCheck>,
 }
 
 /// Covered and missing terms of one posting.
@@ -358,21 +362,29 @@ impl PreparedResume {
         }
     }
 
-    /// The experience and education verdicts for `posting`, with the factor they apply.
-    fn checks(
-        &self,
-        posting: &Posting,
-    ) -> (PostingAsks, Option<FactCheck>, Option<FactCheck>, f32) {
-        let a = asks(posting);
-        let exp = if a.entry_level && self.facts.years >= ENTRY_LEVEL_YEARS {
+    /// The experience, education and occupation verdicts for `posting`, with the factor
+    /// they apply.
+    fn checks(&self, posting: &Posting) -> Checks {
+        let asks = asks(posting);
+        let experience = if asks.entry_level && self.facts.years >= ENTRY_LEVEL_YEARS {
             Some(check_level(self.facts.years))
         } else {
-            a.years.map(|y| check_years(y, self.facts.years))
+            asks.years.map(|y| check_years(y, self.facts.years))
         };
-        let edu = a.degree.map(|d| check_degree(d, self.facts.degree));
-        let factor =
-            exp.as_ref().map_or(1.0, |c| c.factor) * edu.as_ref().map_or(1.0, |c| c.factor);
-        (a, exp, edu, factor)
+        let education = asks.degree.map(|d| check_degree(d, self.facts.degree));
+        let occupation = check_occupation(asks.occupation, &self.facts.occupations);
+        let factor = [&experience, &education, &occupation]
+            .into_iter()
+            .flatten()
+            .map(|c| c.factor)
+            .product();
+        Checks {
+            asks,
+            experience,
+            education,
+            occupation,
+            factor,
+        }
     }
 
     /// The overall score (unrounded) and the top `limit` matched and missing terms, without
@@ -407,12 +419,19 @@ impl PreparedResume {
             return None;
         }
         let cov = self.coverage_of(&ap, credits, alt, fit);
-        let (_, experience, education, factor) = self.checks(posting);
+        let Checks {
+            experience,
+            education,
+            occupation,
+            factor,
+            ..
+        } = self.checks(posting);
         debug_assert!(factor <= 1.0, "a check raised a score: {factor}");
         let surface = |&i: &usize| ap.terms[i].term.clone();
         Some(QuickScore {
             experience: experience.map(|c| c.meets),
             education: education.map(|c| c.meets),
+            occupation: occupation.map(|c| c.meets),
             // `upper * factor` is at most `upper` in floating point too (rounding is monotone).
             score: upper * factor,
             coverage: if ap.has_requirements {
@@ -550,7 +569,13 @@ impl PreparedResume {
                 .then(a.cmp(&b))
         });
         let cov = self.coverage(&analyzed);
-        let (asks, experience, education, factor) = self.checks(posting);
+        let Checks {
+            asks,
+            experience,
+            education,
+            occupation,
+            factor,
+        } = self.checks(posting);
 
         let mut requirements = Vec::new();
         // A line the posting repeats word for word (a paragraph pasted twice) is one
@@ -627,8 +652,19 @@ impl PreparedResume {
             asks,
             experience,
             education,
+            occupation,
         })
     }
+}
+
+/// What [`PreparedResume::checks`] finds: the asks, each verdict, and the factor they apply
+/// together.
+struct Checks {
+    asks: PostingAsks,
+    experience: Option<FactCheck>,
+    education: Option<FactCheck>,
+    occupation: Option<FactCheck>,
+    factor: f32,
 }
 
 impl Scoring {

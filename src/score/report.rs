@@ -171,6 +171,7 @@ impl Scoring {
             has: prepared.facts.clone(),
             experience: self.experience.clone(),
             education: self.education.clone(),
+            occupation: self.occupation.clone(),
             index: prepared.index.status,
         }
     }

@@ -378,6 +378,10 @@ pub fn asks(posting: &Posting) -> PostingAsks {
         a.preferred_degree = None;
     }
     a.entry_level = posting.title.as_deref().is_some_and(is_entry_level);
+    a.occupation = posting
+        .title
+        .as_deref()
+        .and_then(super::occupation::occupation_of);
     a
 }
 
@@ -385,7 +389,15 @@ pub fn asks(posting: &Posting) -> PostingAsks {
 /// Engineer Intern", "Graduate Program", "数据分析师实习生", "管培生", "2025 校招").
 /// English words are matched whole: "Internal Audit" is not an internship.
 pub fn is_entry_level(title: &str) -> bool {
-    const HAN: &[&str] = &["实习", "管培", "校招", "应届", "毕业生", "校园招聘"];
+    const HAN: &[&str] = &[
+        "实习",
+        "管培",
+        "培训生",
+        "校招",
+        "应届",
+        "毕业生",
+        "校园招聘",
+    ];
     const WORDS: &[&str] = &[
         "intern",
         "interns",
@@ -496,6 +508,7 @@ pub fn facts(resume: &Resume, as_of: YearMonth) -> ResumeFacts {
         years: round1(merged_months(work)),
         internship_years: round1(merged_months(intern)),
         degree,
+        occupations: super::occupation::occupations(resume),
     }
 }
 
@@ -580,6 +593,7 @@ mod tests {
             "Graduate Program: Data",
             "数据分析师实习生",
             "物业系统-大数据管培生",
+            "供应链管理培训生",
             "2025 校招 后端开发",
         ] {
             assert!(super::is_entry_level(t), "{t}");

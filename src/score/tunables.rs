@@ -84,6 +84,11 @@ pub const YEARS_FLOOR: f32 = 0.7;
 pub const ENTRY_LEVEL_YEARS: f32 = 3.0;
 /// …multiplies the score by this: the skills may match, the role is not for this person.
 pub const OVERQUALIFIED_FACTOR: f32 = 0.6;
+/// A posting whose title names an occupation none of the résumé's jobs was in (a product
+/// manager's post for an engineer, a sales post for a nurse) multiplies the score by this: a
+/// recruiter sets it aside before reading the skills, which a shared domain or tool can
+/// make look close.
+pub const OCCUPATION_FACTOR: f32 = 0.5;
 /// A degree below the one asked (or none found) multiplies the score by this.
 pub const DEGREE_SHORT_FACTOR: f32 = 0.85;
 
