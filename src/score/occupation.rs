@@ -27,6 +27,10 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "architect",
             "sre",
             "devops",
+            "dba",
+            "systems administrator",
+            "system administrator",
+            "database administrator",
         ],
         &[
             "工程师",
@@ -38,6 +42,10 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "技术专家",
             "算法",
             "测试",
+            "主程",
+            "前端",
+            "后端",
+            "DBA",
         ],
     ),
     (
@@ -66,7 +74,16 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
         &["analyst", "analysts"],
         &["分析师", "数据分析", "分析岗"],
     ),
-    (Occupation::Design, &["designer", "designers"], &["设计师"]),
+    (
+        Occupation::Design,
+        &[
+            "designer",
+            "designers",
+            "ux design",
+            "user experience design",
+        ],
+        &["设计师", "交互设计", "视觉设计", "UI设计", "美术", "原画"],
+    ),
     (
         Occupation::SalesMarketing,
         &[
@@ -78,6 +95,8 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "business development",
             "partner manager",
             "channel manager",
+            "public relations",
+            "communications",
         ],
         &[
             "销售",
@@ -100,6 +119,8 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "human resources",
             "hr",
             "hrbp",
+            "staffing",
+            "people partner",
         ],
         // Not a bare 培训: a 管理培训生 is a management trainee.
         &[
@@ -137,6 +158,8 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "bookkeeper",
             "auditor",
             "treasury",
+            "finance",
+            "payroll",
         ],
         &["会计", "财务", "审计", "出纳"],
     ),
@@ -148,21 +171,57 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
 ];
 
 /// The occupation `title` names, or `None` when it names none (or is empty).
+///
+/// In English the role's head comes last in its clause: "Developer Marketing Manager" is
+/// marketing, "Partner Sales Engineer" engineering; the first clause ("Senior Software
+/// Engineer, Marketing Automation") says what the job is, the whole title only when it names
+/// nothing ("Director, Software Sales"). In Chinese an engineering word wins wherever it
+/// stands (运营系统开发工程师, 测试开发); other role words are read in the table's order.
 pub fn occupation_of(title: &str) -> Option<Occupation> {
     let lower = title.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() || !c.is_ascii())
+    let first_clause = lower
+        .split([',', '(', '|', '–', '—', '（', '，'])
+        .next()
+        .unwrap_or_default()
+        .split(" - ")
+        .next()
+        .unwrap_or_default();
+    english_head(first_clause)
+        .or_else(|| english_head(&lower))
+        .or_else(|| chinese(title))
+}
+
+/// The occupation whose English role words end last in `text` (lower case).
+fn english_head(text: &str) -> Option<Occupation> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let has_phrase = |p: &str| {
-        let want: Vec<&str> = p.split(' ').collect();
-        words.windows(want.len()).any(|w| w == want.as_slice())
-    };
+    let mut best: Option<(usize, Occupation)> = None;
+    for &(o, en, _) in OCCUPATIONS {
+        for p in en {
+            let want: Vec<&str> = p.split(' ').collect();
+            if let Some(end) = words
+                .windows(want.len())
+                .rposition(|w| w == want.as_slice())
+                .map(|i| i + want.len())
+            {
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, o));
+                }
+            }
+        }
+    }
+    best.map(|(_, o)| o)
+}
+
+/// The occupation the Chinese role words of `title` name, engineering first.
+fn chinese(title: &str) -> Option<Occupation> {
     // 商务智能 is business intelligence, an analyst's field, not 商务 (business affairs).
     let han = title.replace("商务智能", "");
     OCCUPATIONS
         .iter()
-        .find(|(_, en, zh)| en.iter().any(|p| has_phrase(p)) || zh.iter().any(|h| han.contains(h)))
+        .find(|(_, _, zh)| zh.iter().any(|h| han.contains(h)))
         .map(|&(o, _, _)| o)
 }
 
@@ -264,6 +323,29 @@ mod tests {
             ),
             ("高中数学老师", Occupation::Teaching),
             ("Treasury Accounting Manager", Occupation::Finance),
+            // The head of an English title's first clause.
+            ("Developer Marketing Manager", Occupation::SalesMarketing),
+            (
+                "Senior Software Engineer, Marketing Automation",
+                Occupation::Engineering,
+            ),
+            (
+                "Workday Senior Software Engineer, HR Applications",
+                Occupation::Engineering,
+            ),
+            (
+                "Technical Account Manager, Search",
+                Occupation::SalesMarketing,
+            ),
+            ("HR实习生", Occupation::People),
+            ("高级SRE开发工程师", Occupation::Engineering),
+            ("游戏服务端主程（JAVA)", Occupation::Engineering),
+            ("Linux & AWS Systems Administrator", Occupation::Engineering),
+            ("UX Design Manager", Occupation::Design),
+            (
+                "Finance Manager, Google Technical Services",
+                Occupation::Finance,
+            ),
         ] {
             assert_eq!(occupation_of(title), Some(want), "{title}");
         }
