@@ -208,8 +208,8 @@ fn class_of(analyzer: &Analyzer, text: &str, kind: TokenKind) -> TermClass {
     }
 }
 
-/// Phrasings that make skills alternatives of each other ("or", 之一 / 一种 / 任意 / 或 / 等:
-/// a list of examples), then the places where a clause ends (an alternative never reaches
+/// Phrasings that make skills alternatives of each other ("or", 之一 / 一种 / 任意 / 或; 等
+/// when a kind of skill follows it: see [`alternative_clauses`]), then the places where a clause ends (an alternative never reaches
 /// past them: "Python, and PyTorch or similar" offers no choice of Python).
 const ALTERNATIVE_CUES: &[&str] = &[
     " or ", "一种", "之一", "任意", "任一", "其一", "其中", "或", "等",
@@ -275,26 +275,41 @@ static ALTERNATIVES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     });
 
 /// The clauses of `text` that offer their skills as alternatives, as byte ranges.
-fn alternative_clauses(text: &str) -> Vec<Range<usize>> {
+///
+/// A list closed by 等 ("etc.") offers a choice only when a kind of skill follows it
+/// (`names_skill` says): in "熟悉Kafka、RocketMQ等消息队列" the tools are examples of the
+/// message queues asked for, and the choice is the examples alone; in
+/// "熟练掌握Hive、Spark、Flink、MySQL等相关组件" nothing but "related components" follows,
+/// and each tool is asked for, as a recruiter reads a stack.
+fn alternative_clauses(text: &str, names_skill: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut cue) = (0usize, false);
+    // The span of a 等 seen in the clause, when it is the clause's only cue.
+    let mut deng: Option<Range<usize>> = None;
     let examples = ALTERNATIVE_CUES.len()..ALTERNATIVE_CUES.len() + EXAMPLE_CUES.len();
+    let mut close = |start: usize, end: usize, cue: bool, deng: &Option<Range<usize>>| match deng {
+        Some(d) if !cue && names_skill(&text[d.end..end]) => out.push(start..d.start),
+        Some(_) if !cue => {}
+        _ if cue => out.push(start..end),
+        _ => {}
+    };
     for m in ALTERNATIVES.find_iter(text) {
         let p = m.pattern().as_usize();
         if p < ALTERNATIVE_CUES.len() {
-            cue = true;
+            if &text[m.range()] == "等" {
+                deng.get_or_insert(m.range());
+            } else {
+                cue = true;
+            }
             continue;
         }
         // A clause ends here; after an example cue, the examples' clause begins.
-        if cue {
-            out.push(start..m.start());
-        }
+        close(start, m.start(), cue, &deng);
         start = m.end();
         cue = examples.contains(&p);
+        deng = None;
     }
-    if cue {
-        out.push(start..text.len());
-    }
+    close(start, text.len(), cue, &deng);
     out
 }
 
@@ -406,7 +421,12 @@ fn analyze_with<const LINES: bool>(
             e.body |= line.is_some();
             let clause = if e.class == TermClass::Skill {
                 let clauses = clauses.get_or_insert_with(|| match line {
-                    Some(_) => alternative_clauses(text),
+                    Some(_) => alternative_clauses(text, |after| {
+                        let lex = analyzer.lexicon();
+                        lex.find(after)
+                            .iter()
+                            .any(|m| analyzer.is_hard_skill(&lex.concepts[m.concept].token))
+                    }),
                     None => Vec::new(),
                 });
                 alt_ids.resize(clauses.len(), Vec::new());
@@ -521,10 +541,16 @@ mod tests {
     #[test]
     fn alternatives_are_the_clauses_that_offer_a_choice() {
         let clauses = |t: &str| -> Vec<String> {
-            alternative_clauses(t)
-                .into_iter()
-                .map(|r| t[r].trim().to_string())
-                .collect()
+            alternative_clauses(t, |after| {
+                let a = Analyzer::shared();
+                a.lexicon()
+                    .find(after)
+                    .iter()
+                    .any(|m| a.is_hard_skill(&a.lexicon().concepts[m.concept].token))
+            })
+            .into_iter()
+            .map(|r| t[r].trim().to_string())
+            .collect()
         };
         assert_eq!(
             clauses("Strong Python skills and familiarity with PyTorch or similar frameworks."),
@@ -550,6 +576,17 @@ mod tests {
             ["精通Java或C++编程", "搜索引擎、规则引擎等"]
         );
         assert!(clauses("熟悉Redis，如果有Kafka经验更好").is_empty());
+        // A list closed by 等 is a choice of examples when a kind of skill follows, the
+        // kind itself asked for; a stack when nothing does.
+        assert_eq!(
+            clauses("熟悉Kafka、RocketMQ等消息队列，熟悉Redis"),
+            ["熟悉Kafka、RocketMQ"]
+        );
+        assert!(clauses("熟练掌握Hive、Spark、Flink、MySQL等相关组件，熟悉Python开发").is_empty());
+        assert_eq!(
+            clauses("熟练使用mysql、tidb、mongodb等数据库的一种"),
+            ["熟练使用mysql、tidb、mongodb等数据库的一种"]
+        );
         assert!(clauses("3年以上Java开发经验，如有Python、Go项目经验请注明").is_empty());
     }
 
