@@ -254,7 +254,7 @@ fn a_post_in_an_occupation_none_of_the_jobs_was_in_costs_the_score_and_says_so()
         p["score"],
         e["score"]
     );
-    assert_eq!(p["asks"]["occupation"], "product");
+    assert_eq!(p["asks"]["occupations"], serde_json::json!(["product"]));
     assert_eq!(p["has"]["occupations"], serde_json::json!(["engineering"]));
     assert_eq!(p["occupation"]["meets"], Value::Bool(false), "{}", p);
     assert_eq!(
@@ -295,7 +295,7 @@ fn a_resume_whose_titles_name_no_occupation_is_never_set_aside() {
         "Product Manager, Platform\n\nRequirements\n- Kubernetes and Prometheus\n",
     );
     let v = match_json(r.to_str().unwrap(), p.to_str().unwrap());
-    assert_eq!(v["asks"]["occupation"], "product");
+    assert_eq!(v["asks"]["occupations"], serde_json::json!(["product"]));
     assert!(v.get("occupation").is_none(), "{v}");
 }
 

@@ -368,9 +368,9 @@ pub struct PostingAsks {
     /// An internship, trainee or new-graduate role (from its title).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub entry_level: bool,
-    /// The occupation its title names, when it names one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub occupation: Option<Occupation>,
+    /// The occupations its title names (one; several for a hybrid title), when it names any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub occupations: Vec<Occupation>,
 }
 
 /// What a résumé shows.

@@ -372,7 +372,7 @@ impl PreparedResume {
             asks.years.map(|y| check_years(y, self.facts.years))
         };
         let education = asks.degree.map(|d| check_degree(d, self.facts.degree));
-        let occupation = check_occupation(asks.occupation, &self.facts.occupations);
+        let occupation = check_occupation(&asks.occupations, &self.facts.occupations);
         let factor = [&experience, &education, &occupation]
             .into_iter()
             .flatten()

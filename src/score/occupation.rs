@@ -3,17 +3,16 @@
 //! however many of the posting's words (the product's domain, its tools) the résumé shares.
 //!
 //! A title names an occupation through its role words ("Product Manager", "数据分析师",
-//! "内容运营"); an engineering word wins over any other ("Sales Engineer", "运营系统开发工程师",
-//! "Software Design Engineer" are engineering). Many titles name none ("Technical Program
-//! Manager", "资深产品-活动方向", "Head of Strategy"): nothing is read from them, and nothing
-//! is checked.
+//! "内容运营"), the head of its first clause deciding (see [`occupations_of`]). Many titles
+//! name none ("Technical Program Manager", "Data Scientist", "资深产品-活动方向", "Head of
+//! Strategy"): nothing is read from them, and nothing is checked.
 
 use crate::model::{FactCheck, Occupation, Resume, SectionKind};
 
 use super::tunables::OCCUPATION_FACTOR;
 
 /// Role words of each occupation: English words matched whole (lower case, a phrase as
-/// its words in a row), Chinese ones as substrings. Engineering first: it wins.
+/// its words in a row), Chinese ones as substrings.
 const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
     (
         Occupation::Engineering,
@@ -28,6 +27,11 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "sre",
             "devops",
             "dba",
+            "programmer analyst",
+            "systems analyst",
+            "system analyst",
+            "qa analyst",
+            "test analyst",
             "systems administrator",
             "system administrator",
             "database administrator",
@@ -82,7 +86,15 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "ux design",
             "user experience design",
         ],
-        &["设计师", "交互设计", "视觉设计", "UI设计", "美术", "原画"],
+        &[
+            "设计师",
+            "交互设计",
+            "视觉设计",
+            "平面设计",
+            "UI设计",
+            "美术",
+            "原画",
+        ],
     ),
     (
         Occupation::SalesMarketing,
@@ -106,6 +118,10 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "客户经理",
             "大客户",
             "渠道经理",
+            "市场开发",
+            "渠道开发",
+            "客户开发",
+            "置业顾问",
             "品牌",
             "公关",
         ],
@@ -131,6 +147,7 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "培训经理",
             "培训主管",
             "培训与发展",
+            "薪酬",
         ],
     ),
     (
@@ -170,59 +187,119 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
     ),
 ];
 
-/// The occupation `title` names, or `None` when it names none (or is empty).
+/// Role words that name no occupation of the table but say what the job is ("Data
+/// Scientist, Marketing" is a data scientist's job, not marketing; "研发项目经理" a project
+/// manager's): a title part whose head is one of them names nothing.
+const NEUTRAL: (&[&str], &[&str]) = (
+    &[
+        "scientist",
+        "scientists",
+        "researcher",
+        "program manager",
+        "project manager",
+        "consultant",
+    ],
+    &["项目经理", "研究员", "科学家"],
+);
+
+/// Separators after which a title goes on about the team, the place or the employer:
+/// the first clause says what the job is.
+const CLAUSE_ENDS: &[&str] = &[
+    ",", "(", "|", "–", "—", "（", "，", " - ", " at ", "@", ":", "：",
+];
+
+/// Separators of a hybrid title's roles ("Engineer / Product Manager", "数据分析师、数据挖掘工程师").
+const PART_SEPARATORS: &[char] = &['/', '／', '、', '+', '＋'];
+
+/// The occupations `title` names, sorted, each once; empty when it names none.
 ///
-/// In English the role's head comes last in its clause: "Developer Marketing Manager" is
-/// marketing, "Partner Sales Engineer" engineering; the first clause ("Senior Software
-/// Engineer, Marketing Automation") says what the job is, the whole title only when it names
-/// nothing ("Director, Software Sales"). In Chinese an engineering word wins wherever it
-/// stands (运营系统开发工程师, 测试开发); other role words are read in the table's order.
-pub fn occupation_of(title: &str) -> Option<Occupation> {
-    let lower = title.to_lowercase();
-    let first_clause = lower
-        .split([',', '(', '|', '–', '—', '（', '，'])
-        .next()
-        .unwrap_or_default()
-        .split(" - ")
-        .next()
-        .unwrap_or_default();
-    english_head(first_clause)
-        .or_else(|| english_head(&lower))
-        .or_else(|| chinese(title))
+/// A role's head comes last, in English and in Chinese: "Developer Marketing Manager" is
+/// marketing, "Partner Sales Engineer" engineering, 运营系统开发工程师 engineering,
+/// 算法产品经理 product management. The first clause says what the job is ("Senior Software
+/// Engineer, Marketing Automation", "Backend Engineer at Teachers Pay Teachers"); the whole
+/// title is read only when its first clause names no role at all ("Director, Software
+/// Sales"). Each role of a hybrid title counts ("Engineer / Product Manager").
+pub fn occupations_of(title: &str) -> Vec<Occupation> {
+    // 商务智能 is business intelligence, an analyst's field, not 商务 (business affairs).
+    let lower = title.to_lowercase().replace("商务智能", "");
+    let first = CLAUSE_ENDS
+        .iter()
+        .filter_map(|c| lower.find(c))
+        .min()
+        .map_or(lower.as_str(), |i| &lower[..i]);
+    let heads =
+        |text: &str| -> Vec<Head> { text.split(PART_SEPARATORS).filter_map(head).collect() };
+    let mut found = heads(first);
+    if found.is_empty() {
+        found = heads(&lower);
+    }
+    let mut out: Vec<Occupation> = found
+        .into_iter()
+        .filter_map(|h| match h {
+            Head::Occupation(o) => Some(o),
+            Head::Neutral => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
-/// The occupation whose English role words end last in `text` (lower case).
-fn english_head(text: &str) -> Option<Occupation> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut best: Option<(usize, Occupation)> = None;
-    for &(o, en, _) in OCCUPATIONS {
-        for p in en {
-            let want: Vec<&str> = p.split(' ').collect();
-            if let Some(end) = words
-                .windows(want.len())
-                .rposition(|w| w == want.as_slice())
-                .map(|i| i + want.len())
-            {
-                if best.is_none_or(|(e, _)| end > e) {
-                    best = Some((end, o));
-                }
+/// What the last role word of a title part names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Head {
+    Occupation(Occupation),
+    Neutral,
+}
+
+/// The head of one title part (lower case): the role word that ends last, the longer one
+/// when two end together ("programmer analyst" over "analyst", 市场开发 over 开发).
+fn head(part: &str) -> Option<Head> {
+    // English words with their byte ends.
+    let mut words: Vec<(&str, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in part.char_indices().chain([(part.len(), ' ')]) {
+        match (c.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((&part[s..i], i));
+                start = None;
             }
+            _ => {}
         }
     }
-    best.map(|(_, o)| o)
-}
-
-/// The occupation the Chinese role words of `title` name, engineering first.
-fn chinese(title: &str) -> Option<Occupation> {
-    // 商务智能 is business intelligence, an analyst's field, not 商务 (business affairs).
-    let han = title.replace("商务智能", "");
-    OCCUPATIONS
+    let english_end = |phrase: &str| -> Option<usize> {
+        let want: Vec<&str> = phrase.split(' ').collect();
+        words
+            .windows(want.len())
+            .rposition(|w| w.iter().map(|x| x.0).eq(want.iter().copied()))
+            .map(|i| words[i + want.len() - 1].1)
+    };
+    let chinese_end = |h: &str| -> Option<usize> {
+        let h = h.to_lowercase();
+        part.rfind(&h).map(|i| i + h.len())
+    };
+    let mut best: Option<(usize, usize, Head)> = None;
+    let mut consider = |end: Option<usize>, len: usize, h: Head| {
+        if let Some(end) = end {
+            if best.is_none_or(|(e, l, _)| (end, len) > (e, l)) {
+                best = Some((end, len, h));
+            }
+        }
+    };
+    let table = OCCUPATIONS
         .iter()
-        .find(|(_, _, zh)| zh.iter().any(|h| han.contains(h)))
-        .map(|&(o, _, _)| o)
+        .map(|&(o, en, zh)| (Head::Occupation(o), en, zh))
+        .chain([(Head::Neutral, NEUTRAL.0, NEUTRAL.1)]);
+    for (h, en, zh) in table {
+        for p in en {
+            consider(english_end(p), p.len(), h);
+        }
+        for p in zh {
+            consider(chinese_end(p), p.len(), h);
+        }
+    }
+    best.map(|(_, _, h)| h)
 }
 
 /// The occupations a résumé's jobs name: each experience entry's title (its organisation
@@ -236,35 +313,34 @@ pub fn occupations(resume: &Resume) -> Vec<Occupation> {
         .flat_map(|s| &s.entries)
         .filter_map(|e| e.title.as_ref().or(e.organisation.as_ref()))
         .chain(resume.basics.label.as_ref())
-        .filter_map(|t| occupation_of(t))
+        .flat_map(|t| occupations_of(t))
         .collect();
     out.sort();
     out.dedup();
     out
 }
 
-/// The verdict on a posting's occupation against the résumé's: `None` when either is
-/// unknown (a title naming no occupation, a résumé whose titles name none).
-pub fn check_occupation(asks: Option<Occupation>, has: &[Occupation]) -> Option<FactCheck> {
-    let asks = asks?;
-    if has.is_empty() {
+/// The verdict on a posting's occupations against the résumé's: `None` when either is
+/// unknown (a title naming no occupation, a résumé whose titles name none). A hybrid title
+/// is met by any of its roles.
+pub fn check_occupation(asks: &[Occupation], has: &[Occupation]) -> Option<FactCheck> {
+    if asks.is_empty() || has.is_empty() {
         return None;
     }
-    let jobs = has.iter().map(|o| o.label()).collect::<Vec<_>>().join(", ");
-    Some(if has.contains(&asks) {
+    let list =
+        |os: &[Occupation], join: &str| os.iter().map(|o| o.label()).collect::<Vec<_>>().join(join);
+    let role = with_article(&list(asks, " or "));
+    Some(if asks.iter().any(|o| has.contains(o)) {
         FactCheck {
             meets: true,
-            detail: format!("{} role, like your jobs", with_article(asks.label())),
+            detail: format!("{role} role, like your jobs"),
             factor: 1.0,
             over: false,
         }
     } else {
         FactCheck {
             meets: false,
-            detail: format!(
-                "{} role; your jobs were in {jobs}",
-                with_article(asks.label())
-            ),
+            detail: format!("{role} role; your jobs were in {}", list(has, ", ")),
             factor: OCCUPATION_FACTOR,
             over: false,
         }
@@ -288,7 +364,7 @@ mod tests {
     use std::path::Path;
 
     #[test]
-    fn titles_name_their_occupation_and_engineering_wins() {
+    fn titles_name_their_occupation_by_the_head_of_the_first_clause() {
         for (title, want) in [
             ("Senior Site Reliability Engineer", Occupation::Engineering),
             (
@@ -346,8 +422,20 @@ mod tests {
                 "Finance Manager, Google Technical Services",
                 Occupation::Finance,
             ),
+            // The head comes last in Chinese too; an English word inside does not win.
+            ("算法产品经理", Occupation::Product),
+            ("HR系统开发工程师", Occupation::Engineering),
+            ("资深运营设计师（漫画）", Occupation::Design),
+            ("市场开发经理", Occupation::SalesMarketing),
+            ("组织架构与薪酬经理", Occupation::People),
+            ("Programmer Analyst", Occupation::Engineering),
+            // The employer after "at" is not the role.
+            (
+                "Senior Backend Engineer at Teachers Pay Teachers",
+                Occupation::Engineering,
+            ),
         ] {
-            assert_eq!(occupation_of(title), Some(want), "{title}");
+            assert_eq!(occupations_of(title), vec![want], "{title}");
         }
         for title in [
             "Technical Program Manager",
@@ -357,19 +445,36 @@ mod tests {
             "供应链管理培训生",
             "Hardware Product Specialist",
             "Business Intelligence Manager商务智能经理",
+            // A role that names no occupation of the table is the job, whatever follows.
+            "Data Scientist, Marketing",
+            "Technical Program Manager, Sales Platforms",
+            "研发项目经理",
             "",
         ] {
-            assert_eq!(occupation_of(title), None, "{title}");
+            assert_eq!(occupations_of(title), vec![], "{title}");
+        }
+        // Each role of a hybrid title.
+        for (title, want) in [
+            (
+                "Engineer / Product Manager",
+                vec![Occupation::Engineering, Occupation::Product],
+            ),
+            (
+                "数据分析师、数据挖掘工程师",
+                vec![Occupation::Engineering, Occupation::Analysis],
+            ),
+        ] {
+            assert_eq!(occupations_of(title), want, "{title}");
         }
     }
 
     #[test]
     fn english_role_words_are_whole_words() {
         // "hr" inside "three", "rn" inside "modern", "sales" inside "wholesalers".
-        assert_eq!(occupation_of("Three Modern Wholesalers"), None);
+        assert_eq!(occupations_of("Three Modern Wholesalers"), vec![]);
         assert_eq!(
-            occupation_of("HR Business Partner"),
-            Some(Occupation::People)
+            occupations_of("HR Business Partner"),
+            vec![Occupation::People]
         );
     }
 
@@ -391,7 +496,7 @@ mod tests {
 
     #[test]
     fn another_occupation_costs_the_score_and_says_why() {
-        let c = check_occupation(Some(Occupation::Product), &[Occupation::Engineering]).unwrap();
+        let c = check_occupation(&[Occupation::Product], &[Occupation::Engineering]).unwrap();
         assert!(!c.meets);
         assert!(c.factor < 1.0);
         assert_eq!(
@@ -399,14 +504,22 @@ mod tests {
             "a product management role; your jobs were in engineering"
         );
         let c = check_occupation(
-            Some(Occupation::Engineering),
+            &[Occupation::Engineering],
             &[Occupation::Engineering, Occupation::Design],
         )
         .unwrap();
         assert!(c.meets && c.factor == 1.0, "{c:?}");
         assert_eq!(c.detail, "an engineering role, like your jobs");
         // Unknown on either side: no verdict, no cost.
-        assert_eq!(check_occupation(None, &[Occupation::Engineering]), None);
-        assert_eq!(check_occupation(Some(Occupation::Product), &[]), None);
+        assert_eq!(check_occupation(&[], &[Occupation::Engineering]), None);
+        assert_eq!(check_occupation(&[Occupation::Product], &[]), None);
+        // A hybrid title is met by any of its roles, and says both.
+        let c = check_occupation(
+            &[Occupation::Engineering, Occupation::Analysis],
+            &[Occupation::Analysis],
+        )
+        .unwrap();
+        assert!(c.meets, "{c:?}");
+        assert_eq!(c.detail, "an engineering or analysis role, like your jobs");
     }
 }

@@ -378,10 +378,11 @@ pub fn asks(posting: &Posting) -> PostingAsks {
         a.preferred_degree = None;
     }
     a.entry_level = posting.title.as_deref().is_some_and(is_entry_level);
-    a.occupation = posting
+    a.occupations = posting
         .title
         .as_deref()
-        .and_then(super::occupation::occupation_of);
+        .map(super::occupation::occupations_of)
+        .unwrap_or_default();
     a
 }
 
