@@ -31,8 +31,21 @@ pub struct TitleReading {
     pub text: String,
     /// The title's part weight.
     pub weight: f32,
+    /// The weight of its bracketed team or business line ("（风控引擎）"), when it has one:
+    /// a duty's, but for a skill named there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<TeamReading>,
     /// Its terms that count, each once, in the order they appear.
     pub terms: Vec<TermReading>,
+}
+
+/// A title's bracketed team or business line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamReading {
+    /// The bracketed text, brackets included.
+    pub text: String,
+    /// Its part weight for words other than skills (a skill weighs as the title).
+    pub weight: f32,
 }
 
 /// How many body lines a part got.

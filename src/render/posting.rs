@@ -63,7 +63,15 @@ fn one(out: &mut String, r: &PostingReading, paint: &dyn Fn(Tone, &str) -> Strin
             let _ = writeln!(out, "Title (weight {:.2}): no term that counts", t.weight);
         }
         Some(t) => {
-            let _ = writeln!(out, "Title (weight {:.2}): {}", t.weight, terms(&t.terms));
+            let team = t.team.as_ref().map_or(String::new(), |team| {
+                format!("; {} weighs {:.2}, but for a skill", team.text, team.weight)
+            });
+            let _ = writeln!(
+                out,
+                "Title (weight {:.2}{team}): {}",
+                t.weight,
+                terms(&t.terms)
+            );
         }
         None => {
             let _ = writeln!(out, "Title: none (the first line reads as body text)");

@@ -8,7 +8,7 @@ use super::terms::{analyze_posting, Lines, PostingTerm};
 use super::tunables::part_weight;
 use crate::analyze::{Analyzer, TokenKind};
 use crate::model::{
-    LineReading, Part, PartCount, Posting, PostingReading, TermReading, TitleReading,
+    LineReading, Part, PartCount, Posting, PostingReading, TeamReading, TermReading, TitleReading,
 };
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -68,9 +68,14 @@ pub fn reading(posting: &Posting, analyzer: &Analyzer, bg: &Background) -> Posti
                 }
             }
         });
+        let (_, team) = super::terms::split_title(text);
         TitleReading {
             text: text.clone(),
             weight: part_weight(Part::Title),
+            team: (!team.is_empty()).then(|| TeamReading {
+                text: team.to_string(),
+                weight: part_weight(Part::Duties),
+            }),
             terms: seen.into_iter().map(|t| term(text, t)).collect(),
         }
     });

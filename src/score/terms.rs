@@ -208,6 +208,15 @@ fn class_of(analyzer: &Analyzer, text: &str, kind: TokenKind) -> TermClass {
     }
 }
 
+/// A title's role and its bracketed team or business line ("资深后台研发工程师（风控引擎）",
+/// "Senior Backend Engineer (Operational Risk team)").
+pub(crate) fn split_title(t: &str) -> (&str, &str) {
+    match t.find(['(', '（']) {
+        Some(i) => (&t[..i], &t[i..]),
+        None => (t, ""),
+    }
+}
+
 /// Phrasings that make skills alternatives of each other ("or", 之一 / 一种 / 任意 / 或; 等
 /// when a kind of skill follows it: see [`alternative_clauses`]), then the places where a clause ends (an alternative never reaches
 /// past them: "Python, and PyTorch or similar" offers no choice of Python).
@@ -349,15 +358,18 @@ fn analyze_with<const LINES: bool>(
     let mut acc: HashMap<u32, Acc<'_>> = HashMap::with_capacity_and_hasher(256, Default::default());
     // Per body line: its index, kind and first occurrences of each term id.
     let mut per_line: Vec<(usize, ReqKind, Occurrences)> = Vec::new();
-    let title = posting
-        .title
-        .iter()
-        .map(|t| (None, Part::Title, t.as_str()));
+    let title = posting.title.iter().flat_map(|t| {
+        let (role, team) = split_title(t);
+        [
+            (None, Part::Title, role, false),
+            (None, Part::Title, team, true),
+        ]
+    });
     let body = posting
         .lines
         .iter()
         .enumerate()
-        .map(|(i, l)| (Some(i), l.part, l.text.as_str()));
+        .map(|(i, l)| (Some(i), l.part, l.text.as_str(), false));
     // The company's own name is never one of its requirements, except as a skill a
     // must-have line asks for.
     let company = posting
@@ -368,7 +380,7 @@ fn analyze_with<const LINES: bool>(
     let mut order = 0usize;
     // Skill term ids of each clause that offers alternatives.
     let mut alt_groups: Vec<Vec<u32>> = Vec::new();
-    for (line, part, text) in title.chain(body) {
+    for (line, part, text, team) in title.chain(body) {
         let Some(kind) = req_kind(part) else {
             continue;
         };
@@ -416,6 +428,14 @@ fn analyze_with<const LINES: bool>(
             if e.base == 0.0 {
                 return;
             }
+            // A title's team or business line weighs as a duty, but for a skill it names
+            // ("Senior Engineer (Generative AI)"): the team is where the role sits, not
+            // what it is.
+            let (part, kind) = if team && e.class != TermClass::Skill {
+                (Part::Duties, ReqKind::Duty)
+            } else {
+                (part, kind)
+            };
             let w = part_weight(part) * e.base;
             e.count += 1;
             e.body |= line.is_some();
@@ -588,6 +608,26 @@ mod tests {
             ["熟练使用mysql、tidb、mongodb等数据库的一种"]
         );
         assert!(clauses("3年以上Java开发经验，如有Python、Go项目经验请注明").is_empty());
+    }
+
+    #[test]
+    fn a_titles_bracketed_team_weighs_as_a_duty_but_a_skill_it_names_as_the_title() {
+        let a = Analyzer::shared();
+        let kind_and_weight = |text: &str, key: &str| {
+            let p = posting::parse(text);
+            let terms = analyze_posting(&p, &a, &bg(), Lines::Skip).terms;
+            let t = terms.iter().find(|t| t.key == key).unwrap();
+            (t.kind, t.weight)
+        };
+        let body = "\n\nRequirements\n- Go and Kafka\n";
+        let (team, team_w) = kind_and_weight(&format!("Backend Engineer (Billing){body}"), "bill");
+        let (role, role_w) = kind_and_weight(&format!("Billing Backend Engineer{body}"), "bill");
+        assert_eq!((team, role), (ReqKind::Duty, ReqKind::Must));
+        assert!(team_w < role_w, "{team_w} vs {role_w}");
+        let (skill, skill_w) = kind_and_weight(&format!("Backend Engineer (Kafka){body}"), "kafka");
+        let (_, plain_w) = kind_and_weight(&format!("Kafka Backend Engineer{body}"), "kafka");
+        assert_eq!(skill, ReqKind::Must);
+        assert_eq!(skill_w, plain_w);
     }
 
     #[test]
