@@ -6,8 +6,8 @@
 //! point, the entry's title or role line (where a résumé says what the job was) more,
 //! all of it scaled by how recent the job is; skills lists, summaries and other sections
 //! earn a little (a claim, not a proof). A place naming a narrower concept proves most of
-//! the broader one too (Kafka, of message queues). The depth is `1 − e^(−points / 2)`: one recent
-//! bullet gives 0.39 (a mention), two 0.63, four 0.86; a role line 0.53; a skills-list
+//! the broader one too (Kafka, of message queues). The depth is `1 − e^(−points / 2)`: one
+//! recent bullet gives 0.39 (a mention), two 0.63, four 0.86; a role line 0.53; a skills-list
 //! mention alone 0.18.
 
 use super::requirements::months;
@@ -210,7 +210,7 @@ mod tests {
         // Two bullets show queue work through their tools (each once, though one names
         // two), one names it outright.
         assert!(mq > named, "{mq} vs {named}");
-        // A level further up, less again; and never more than the tools' own proof.
+        // A level further up (middleware), less again.
         assert!(middleware > 0.0 && middleware < mq, "{middleware} vs {mq}");
         let only_tools = evidence(
             "# Ann\n\n## Experience\n\n### Backend engineer, Acme\nRemote | Jan 2024 – Present\n\n\
