@@ -221,6 +221,15 @@ impl Analyzer {
             .map(|&i| &self.lexicon.concepts[i])
     }
 
+    /// Whether `text` names a concrete skill, tool, language or domain of the lexicon
+    /// anywhere ("等消息队列" names message queues; "等相关组件" nothing).
+    pub fn names_hard_skill(&self, text: &str) -> bool {
+        let lex = self.lexicon();
+        lex.find(text)
+            .iter()
+            .any(|m| self.is_hard_skill(&lex.concepts[m.concept].token))
+    }
+
     /// Whether a token is a concrete skill, tool, language or domain (not a soft skill,
     /// degree or spoken language), which counts even when common across postings.
     pub fn is_hard_skill(&self, token: &str) -> bool {

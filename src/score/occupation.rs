@@ -49,7 +49,6 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "主程",
             "前端",
             "后端",
-            "DBA",
         ],
     ),
     (
@@ -91,7 +90,7 @@ const OCCUPATIONS: &[(Occupation, &[&str], &[&str])] = &[
             "交互设计",
             "视觉设计",
             "平面设计",
-            "UI设计",
+            "ui设计",
             "美术",
             "原画",
         ],
@@ -268,17 +267,15 @@ fn head(part: &str) -> Option<Head> {
             _ => {}
         }
     }
+    // The patterns are lower case (tested), as `part` is: nothing is allocated per pattern.
     let english_end = |phrase: &str| -> Option<usize> {
-        let want: Vec<&str> = phrase.split(' ').collect();
+        let n = phrase.split(' ').count();
         words
-            .windows(want.len())
-            .rposition(|w| w.iter().map(|x| x.0).eq(want.iter().copied()))
-            .map(|i| words[i + want.len() - 1].1)
+            .windows(n)
+            .rposition(|w| w.iter().map(|x| x.0).eq(phrase.split(' ')))
+            .map(|i| words[i + n - 1].1)
     };
-    let chinese_end = |h: &str| -> Option<usize> {
-        let h = h.to_lowercase();
-        part.rfind(&h).map(|i| i + h.len())
-    };
+    let chinese_end = |h: &str| -> Option<usize> { part.rfind(h).map(|i| i + h.len()) };
     let mut best: Option<(usize, usize, Head)> = None;
     let mut consider = |end: Option<usize>, len: usize, h: Head| {
         if let Some(end) = end {
@@ -466,6 +463,20 @@ mod tests {
         ] {
             assert_eq!(occupations_of(title), want, "{title}");
         }
+    }
+
+    #[test]
+    fn role_words_are_written_in_lower_case() {
+        // `head` compares them with a lower-cased title as they are.
+        let all = OCCUPATIONS
+            .iter()
+            .flat_map(|(_, en, zh)| en.iter().chain(zh.iter()))
+            .chain(NEUTRAL.0.iter().chain(NEUTRAL.1.iter()));
+        for p in all {
+            assert_eq!(*p, p.to_lowercase(), "{p}");
+        }
+        assert_eq!(occupations_of("UI设计师"), vec![Occupation::Design]);
+        assert_eq!(occupations_of("DBA大数据"), vec![Occupation::Engineering]);
     }
 
     #[test]

@@ -441,12 +441,7 @@ fn analyze_with<const LINES: bool>(
             e.body |= line.is_some();
             let clause = if e.class == TermClass::Skill {
                 let clauses = clauses.get_or_insert_with(|| match line {
-                    Some(_) => alternative_clauses(text, |after| {
-                        let lex = analyzer.lexicon();
-                        lex.find(after)
-                            .iter()
-                            .any(|m| analyzer.is_hard_skill(&lex.concepts[m.concept].token))
-                    }),
+                    Some(_) => alternative_clauses(text, |after| analyzer.names_hard_skill(after)),
                     None => Vec::new(),
                 });
                 alt_ids.resize(clauses.len(), Vec::new());
@@ -561,16 +556,10 @@ mod tests {
     #[test]
     fn alternatives_are_the_clauses_that_offer_a_choice() {
         let clauses = |t: &str| -> Vec<String> {
-            alternative_clauses(t, |after| {
-                let a = Analyzer::shared();
-                a.lexicon()
-                    .find(after)
-                    .iter()
-                    .any(|m| a.is_hard_skill(&a.lexicon().concepts[m.concept].token))
-            })
-            .into_iter()
-            .map(|r| t[r].trim().to_string())
-            .collect()
+            alternative_clauses(t, |after| Analyzer::shared().names_hard_skill(after))
+                .into_iter()
+                .map(|r| t[r].trim().to_string())
+                .collect()
         };
         assert_eq!(
             clauses("Strong Python skills and familiarity with PyTorch or similar frameworks."),
