@@ -70,6 +70,14 @@ fn missing_keys(r: &Value) -> Vec<&str> {
         .collect()
 }
 
+/// The bullets' texts, in the report's order.
+fn texts_of(bullets: &[Value]) -> Vec<&str> {
+    bullets
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .collect()
+}
+
 fn assert_only_first_scores(bullets: &[Value], text: &str) {
     assert_eq!(bullets[0]["text"], text, "{bullets:?}");
     assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
@@ -322,6 +330,45 @@ fn a_bullet_is_read_in_the_context_of_its_jobs_role_line() {
 }
 
 #[test]
+fn a_bullet_from_a_job_named_like_the_posting_ranks_above_the_same_line_from_another_job() {
+    // Two jobs with the same line under group headings (so neither is read in its role
+    // line's context); only the older job's title names the posting's (Java). Its bullet
+    // counts twice and ranks first, although the newer job's counts more for recency; the
+    // explanation shows the factor.
+    let (_t, resume, posting) = write_pair(
+        "# Lin Test\n\n## Experience\n\n### Delta Data\nData Platform Lead\n2022.02 - 2024.06\n- Streaming\n  - Ran the event pipeline on Kafka for five teams\n\n### Acme Payments\nBackend Engineer, Java\n2019.03 - 2022.01\n- Services\n  - Ran the order pipeline on Kafka for five teams\n",
+        "Senior Java Engineer\n\nRequirements\n- 3+ years running Kafka in production\n",
+    );
+    let (resume, posting) = (resume.to_str().unwrap(), posting.to_str().unwrap());
+    let r = match_json(resume, posting);
+    let bullets = r["bullets"].as_array().unwrap();
+    let texts = texts_of(bullets);
+    assert_eq!(
+        texts,
+        [
+            "Ran the order pipeline on Kafka for five teams",
+            "Ran the event pipeline on Kafka for five teams"
+        ]
+    );
+    let job = |id: &str| {
+        let e: Value = serde_json::from_slice(&run(&[
+            "match",
+            "--resume",
+            resume,
+            posting,
+            "--explain",
+            id,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        e["job"].as_f64().unwrap()
+    };
+    assert_eq!(job(bullets[0]["id"].as_str().unwrap()), 2.0);
+    assert_eq!(job(bullets[1]["id"].as_str().unwrap()), 1.0);
+}
+
+#[test]
 fn a_bullet_using_a_sibling_tool_answers_a_missing_one() {
     // The posting asks for Kafka; the résumé never names it but one bullet uses RocketMQ, a
     // message queue like it: that bullet earns a little (as the coverage credits it), the
@@ -398,10 +445,7 @@ fn a_bullet_using_a_sibling_tool_answers_a_term_another_bullet_names() {
     );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
-    let texts: Vec<&str> = bullets
-        .iter()
-        .map(|b| b["text"].as_str().unwrap())
-        .collect();
+    let texts = texts_of(bullets);
     assert_eq!(
         texts,
         [

@@ -117,6 +117,9 @@ pub struct BulletExplanation {
     pub text: String,
     /// Section prior applied (1 in experience and projects).
     pub prior: f32,
+    /// Job-title factor applied: above 1 when the role line of the bullet's job names the
+    /// posting's title.
+    pub job: f32,
     /// The bullet's score: the sum of the contributions.
     pub score: f32,
     /// Contributions, largest first.

@@ -222,8 +222,15 @@ pub fn explanation(e: &BulletExplanation, format: ReportFormat) -> String {
         ),
         ReportFormat::Text => {
             let mut out = format!("[{}] {}\nScore: {:.3}", e.id, e.text, e.score);
+            let mut factors = Vec::new();
             if e.prior != 1.0 {
-                let _ = write!(out, " (section prior × {})", e.prior);
+                factors.push(format!("section prior × {}", e.prior));
+            }
+            if e.job != 1.0 {
+                factors.push(format!("its job's title names the posting's: × {}", e.job));
+            }
+            if !factors.is_empty() {
+                let _ = write!(out, " ({})", factors.join("; "));
             }
             out.push_str("\n\n  contribution  weight  kind  term\n");
             for t in &e.terms {

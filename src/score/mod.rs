@@ -30,7 +30,8 @@ use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use tunables::{
     BROADER_CREDIT, COMPOUND_CREDIT, CONTEXT_CREDIT, ENTRY_LEVEL_YEARS, FIT_PRIOR, HARD_SKILL_IDF,
-    MAX_NARROWER_DEPTH, NARROWER_CREDIT, PLAIN_FIT_FACTOR, SIBLING_CREDIT, STRENGTHS_SCALE,
+    JOB_TITLE_BOOST, MAX_NARROWER_DEPTH, NARROWER_CREDIT, PLAIN_FIT_FACTOR, SIBLING_CREDIT,
+    STRENGTHS_SCALE,
 };
 
 /// One requirement line of a posting, scored (unrounded).
@@ -519,10 +520,11 @@ impl PreparedResume {
             analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Skip).terms;
         let (query, source) = self.bullet_query(&terms);
         let leaf = &self.bullets[ord];
+        let job = job_factor(&terms, &leaf.job_terms);
         // Per posting term: its own clause and those of its related concepts.
         let mut by_term: Vec<f32> = vec![0.0; terms.len()];
         for (q, c) in self.index.explain(&query, ord, CONTEXT_CREDIT)? {
-            by_term[source[q]] += c * leaf.prior;
+            by_term[source[q]] += c * leaf.prior * job;
         }
         let mut contributions: Vec<(usize, f32)> = by_term
             .into_iter()
@@ -535,6 +537,7 @@ impl PreparedResume {
             id: leaf.id.clone(),
             text: leaf.text.clone(),
             prior: leaf.prior,
+            job: report::round(job, 4),
             score: report::round(score, 4),
             terms: contributions
                 .into_iter()
@@ -557,8 +560,8 @@ impl PreparedResume {
         let (query, _) = self.bullet_query(terms);
         let mut bullet_scores = vec![0f32; self.bullets.len()];
         for (ord, s) in self.index.search(&query, CONTEXT_CREDIT)? {
-            if let Some(b) = bullet_scores.get_mut(ord) {
-                *b = s * self.bullets[ord].prior;
+            if let (Some(b), Some(leaf)) = (bullet_scores.get_mut(ord), self.bullets.get(ord)) {
+                *b = s * leaf.prior * job_factor(terms, &leaf.job_terms);
             }
         }
         // Leaf ordinals best first; unmatched ones keep document order.
@@ -704,6 +707,29 @@ fn class_rank(class: TermClass) -> u8 {
     }
 }
 
+/// How much more a bullet counts for the job it was written in: 1 plus [`JOB_TITLE_BOOST`]
+/// times the share of the posting title's weight (as the bullets are queried) that the
+/// job's role line names. 1 for a posting without a title term and for a job without a
+/// title.
+fn job_factor(terms: &[PostingTerm], job_terms: &HashSet<String>) -> f32 {
+    if job_terms.is_empty() {
+        return 1.0;
+    }
+    let (mut named, mut total) = (0f32, 0f32);
+    for t in terms.iter().filter(|t| t.in_title) {
+        let w = query_weight(t);
+        total += w;
+        if job_terms.contains(&t.key) {
+            named += w;
+        }
+    }
+    if total > 0.0 {
+        1.0 + JOB_TITLE_BOOST * named / total
+    } else {
+        1.0
+    }
+}
+
 /// A posting term's weight in the bullet query: its weight, plain words and soft skills at
 /// [`PLAIN_FIT_FACTOR`] of it, as in the fit.
 fn query_weight(t: &PostingTerm) -> f32 {
@@ -717,6 +743,37 @@ fn query_weight(t: &PostingTerm) -> f32 {
 mod tests {
     use crate::pipeline::{prepare_text, ResumeOptions};
     use std::path::Path;
+
+    #[test]
+    fn a_job_counts_by_the_share_of_the_posting_title_its_role_line_names() {
+        use super::{job_factor, PostingTerm, TermClass};
+        use crate::model::ReqKind;
+        let term = |key: &str, weight: f32, in_title: bool| PostingTerm {
+            key: key.into(),
+            term: key.into(),
+            weight,
+            kind: ReqKind::Must,
+            class: TermClass::Skill,
+            alternative_only: false,
+            in_title,
+        };
+        let terms = [
+            term("java", 0.6, true),
+            term("payment", 0.2, true),
+            term("kafka", 0.5, false),
+        ];
+        let job = |keys: &[&str]| job_factor(&terms, &keys.iter().map(|k| k.to_string()).collect());
+        assert!((job(&["java", "backend"]) - 1.75).abs() < 1e-6);
+        assert!((job(&["java", "payment"]) - 2.0).abs() < 1e-6);
+        // A body skill in the role line is no title match; no role line, no factor.
+        assert_eq!(job(&["kafka"]), 1.0);
+        assert_eq!(job(&[]), 1.0);
+        // A posting whose title names nothing that weighs leaves every job at 1.
+        assert_eq!(
+            job_factor(&terms[2..], &["kafka".to_string()].into_iter().collect()),
+            1.0
+        );
+    }
 
     #[test]
     fn a_bullet_written_twice_scores_as_written_once() {

@@ -33,6 +33,9 @@ pub struct PreparedBullet {
     /// Distinct analyzed terms of its job's role line, when the bullet has no group heading
     /// (indexed as its context).
     pub role_terms: HashSet<String>,
+    /// Distinct analyzed terms of its job's role line, whatever its group headings: what
+    /// the job was, weighed against the posting's title.
+    pub job_terms: HashSet<String>,
     /// Multiplier on the bullet's BM25 score: in experience and project sections the job's
     /// recency (1 for the last few years, less for older jobs), elsewhere less (a skills
     /// list is dense in keywords but weak evidence).
@@ -93,15 +96,17 @@ impl AnalyzedResume {
                 .iter()
                 .flat_map(|b| indexed[&b.id].iter().map(|t| t.text.clone()))
                 .collect();
+            let role = roles.entry((leaf.section, leaf.entry)).or_insert_with(|| {
+                let entry = &resume.sections[leaf.section].entries[leaf.entry];
+                entry.title.as_deref().map(|r| context(r, analyzer))
+            });
+            let job_terms = role
+                .iter()
+                .flat_map(|c| c.tokens.iter().map(|t| t.text.clone()))
+                .collect();
             // A bullet under no group heading is read in the context of its job's role line.
             let context = if leaf.groups.is_empty() {
-                roles
-                    .entry((leaf.section, leaf.entry))
-                    .or_insert_with(|| {
-                        let entry = &resume.sections[leaf.section].entries[leaf.entry];
-                        entry.title.as_deref().map(|r| context(r, analyzer))
-                    })
-                    .clone()
+                role.clone()
             } else {
                 None
             };
@@ -123,6 +128,7 @@ impl AnalyzedResume {
                 entry: leaf.entry,
                 terms,
                 role_terms,
+                job_terms,
                 prior: if copy {
                     0.0
                 } else if resume.sections[leaf.section].kind.is_work() {

@@ -27,6 +27,9 @@ pub struct PostingTerm {
     /// Whether every mention is one of several alternatives ("MySQL, TiDB or MongoDB",
     /// "熟悉 Redis、Memcache 等其中一种"): then it is not a gap when another one is proven.
     pub alternative_only: bool,
+    /// Named by the title's role ("Java" in "Senior Java Engineer (Payments)"; not by the
+    /// bracketed team): what the job is.
+    pub in_title: bool,
 }
 
 /// What sort of term a posting term is, for how much it says about fit.
@@ -170,6 +173,8 @@ struct Acc<'p> {
     class: TermClass,
     /// Seen only in lines that offer alternatives.
     alternative_only: bool,
+    /// Named by the title's role.
+    in_title: bool,
 }
 
 /// The distinctiveness part of a term's weight, from the term alone.
@@ -422,6 +427,7 @@ fn analyze_with<const LINES: bool>(
                         body: false,
                         class,
                         alternative_only: true,
+                        in_title: false,
                     })
                 }
             };
@@ -439,6 +445,7 @@ fn analyze_with<const LINES: bool>(
             let w = part_weight(part) * e.base;
             e.count += 1;
             e.body |= line.is_some();
+            e.in_title |= line.is_none() && !team;
             let clause = if e.class == TermClass::Skill {
                 let clauses = clauses.get_or_insert_with(|| match line {
                     Some(_) => alternative_clauses(text, |after| analyzer.names_hard_skill(after)),
@@ -521,6 +528,7 @@ fn analyze_with<const LINES: bool>(
             kind: a.kind,
             class: a.class,
             alternative_only: a.alternative_only,
+            in_title: a.in_title,
         })
         .collect();
     let lines = per_line
@@ -617,6 +625,20 @@ mod tests {
         let (_, plain_w) = kind_and_weight(&format!("Kafka Backend Engineer{body}"), "kafka");
         assert_eq!(skill, ReqKind::Must);
         assert_eq!(skill_w, plain_w);
+    }
+
+    #[test]
+    fn only_the_titles_role_names_what_the_job_is() {
+        let a = Analyzer::shared();
+        let p = posting::parse(
+            "Senior Java Engineer (Billing)\n\nRequirements\n- Kafka, and billing systems\n",
+        );
+        let terms = analyze_posting(&p, &a, &bg(), Lines::Skip).terms;
+        let in_title = |key: &str| terms.iter().find(|t| t.key == key).unwrap().in_title;
+        assert!(in_title("java"));
+        // The team is where the role sits; a body-only skill is asked, not the job's name.
+        assert!(!in_title("bill"));
+        assert!(!in_title("kafka"));
     }
 
     #[test]

@@ -58,6 +58,11 @@ pub const OTHER_SECTION_PRIOR: f32 = 0.5;
 /// what the bullet was about, less than the bullet saying it. Only for bullets without group
 /// headings, which are their nearer context.
 pub const CONTEXT_CREDIT: f32 = 0.5;
+/// A bullet from a job whose title names the posting's title (a "Backend Engineer, Java"
+/// job's bullets for a "Senior Java Engineer" posting) counts up to this much more: a
+/// recruiter reads the job a line was written in before the line. The share of the title's
+/// weight the job's title names scales it, so a job named like the posting counts twice.
+pub const JOB_TITLE_BOOST: f32 = 1.0;
 /// Credit for a posting term found through a narrower concept in the résumé (Langfuse
 /// proves most of "LLM observability").
 pub const NARROWER_CREDIT: f32 = 0.7;
