@@ -107,7 +107,7 @@ What you'll do
 What you bring
 - Strong experience with Go or Python and excellent knowledge of distributed systems
 - Rich experience with Terraform; ability to lead incidents
-- Senior or Staff level, 5+ years
+- Senior, Staff or Middle level, 5+ years
 ";
     check(
         text,
@@ -124,6 +124,7 @@ What you bring
             "Rich",
             "Staff",
             "Senior",
+            "Middle",
             "minded",
             "strong",
             "experience",

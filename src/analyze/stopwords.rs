@@ -201,7 +201,7 @@ pub const ENGLISH: &[&str] = &[
 #[rustfmt::skip]
 pub const SENIORITY_AND_TITLES: &[&str] = &[
     "senior", "sr", "junior", "jr", "staff", "principal", "lead", "leader", "head", "chief",
-    "intern", "internship", "associate", "mid", "entry", "level", "expert", "engineer", "developer",
+    "intern", "internship", "associate", "mid", "middle", "entry", "level", "expert", "engineer", "developer",
     "specialist", "member", "role", "position", "title", "candidate", "architect", "architects",
     "高级", "资深", "初级", "中级", "中高级", "专家", "工程师", "开发", "研发", "开发者",
     "实习", "实习生", "负责人", "主管", "专员", "岗位", "职位", "候选人", "同学", "架构师",
