@@ -52,7 +52,7 @@ fn chinese_posting_keeps_skills_only() {
 
 任职要求：
 1. 精通Go或Java，熟悉常用的分布式系统原理，掌握Kubernetes与容器技术；
-2. 高级工程师以上，具备业界领先的大规模服务开发经验；
+2. 高级工程师或技术经理以上，具备业界领先的大规模服务开发经验；
 3. 了解Prometheus监控体系者优先；
 ";
     check(
@@ -71,6 +71,7 @@ fn chinese_posting_keeps_skills_only() {
             "业界",
             "高级",
             "资深",
+            "经理",
             "工程师",
             "开发",
             "哔哩哔哩",
@@ -107,7 +108,7 @@ What you'll do
 What you bring
 - Strong experience with Go or Python and excellent knowledge of distributed systems
 - Rich experience with Terraform; ability to lead incidents
-- Senior, Staff or Middle level, 5+ years
+- Senior, Staff or Middle level (Engineer II or III), 5+ years
 ";
     check(
         text,
@@ -125,6 +126,8 @@ What you bring
             "Staff",
             "Senior",
             "Middle",
+            "II",
+            "III",
             "minded",
             "strong",
             "experience",

@@ -205,7 +205,9 @@ pub const SENIORITY_AND_TITLES: &[&str] = &[
     "specialist", "member", "role", "position", "title", "candidate", "architect", "architects",
     "高级", "资深", "初级", "中级", "中高级", "专家", "工程师", "开发", "研发", "开发者",
     "实习", "实习生", "负责人", "主管", "专员", "岗位", "职位", "候选人", "同学", "架构师",
-    "技术专家",
+    "技术专家", "经理", "顾问",
+    // Level numerals ("Software Engineer II") and role nouns that name no skill.
+    "ii", "iii", "representative", "strategist",
 ];
 
 /// Verbs and adjectives that phrase a requirement whatever it asks ("proficient in",
