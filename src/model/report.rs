@@ -104,7 +104,7 @@ pub struct TermContribution {
     pub kind: ReqKind,
     /// The term's weight in the posting.
     pub weight: f32,
-    /// Its BM25 contribution to this bullet (after the section prior).
+    /// Its BM25 contribution to this bullet (after the section prior and job-title factor).
     pub contribution: f32,
 }
 

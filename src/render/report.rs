@@ -223,11 +223,16 @@ pub fn explanation(e: &BulletExplanation, format: ReportFormat) -> String {
         ReportFormat::Text => {
             let mut out = format!("[{}] {}\nScore: {:.3}", e.id, e.text, e.score);
             let mut factors = Vec::new();
+            // Three decimals are all a reader compares; JSON keeps the values.
+            let shown = |x: f32| {
+                let s = format!("{x:.3}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            };
             if e.prior != 1.0 {
-                factors.push(format!("section prior × {}", e.prior));
+                factors.push(format!("section prior × {}", shown(e.prior)));
             }
             if e.job != 1.0 {
-                factors.push(format!("its job's title names the posting's: × {}", e.job));
+                factors.push(format!("its job's title names the posting's: × {}", shown(e.job)));
             }
             if !factors.is_empty() {
                 let _ = write!(out, " ({})", factors.join("; "));
@@ -260,7 +265,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::model::{
         BulletReport, IndexStatus, PartialTerm, PostingAsks, PostingInfo, RequirementReport,
-        ResumeFacts,
+        ResumeFacts, TermContribution,
     };
 
     fn term(term: &str, kind: ReqKind, credit: f32, via: Option<&str>) -> TermReport {
@@ -273,6 +278,34 @@ pub(crate) mod tests {
             via: via.map(str::to_string),
             bullets: Vec::new(),
         }
+    }
+
+    #[test]
+    fn an_explanation_names_the_factors_applied_to_its_score() {
+        let mut e = BulletExplanation {
+            id: "s1e2b1".into(),
+            text: "Ran the order pipeline on Kafka".into(),
+            prior: 0.808_333_3,
+            job: 2.0,
+            score: 0.771,
+            terms: vec![TermContribution {
+                term: "Kafka".into(),
+                key: "kafka".into(),
+                kind: ReqKind::Must,
+                weight: 0.477,
+                contribution: 0.771,
+            }],
+        };
+        let text = explanation(&e, ReportFormat::Text);
+        assert!(
+            text.contains(
+                "Score: 0.771 (section prior × 0.808; its job's title names the posting's: × 2)"
+            ),
+            "{text}"
+        );
+        (e.prior, e.job) = (1.0, 1.0);
+        let text = explanation(&e, ReportFormat::Text);
+        assert!(text.lines().nth(1) == Some("Score: 0.771"), "{text}");
     }
 
     /// A report whose résumé has caching but not Redis: `Redis` earns partial credit through
