@@ -53,6 +53,9 @@ impl Default for TailorOptions {
 pub struct Evidence<'a> {
     /// Leaf bullet id → its score for the posting.
     pub scores: HashMap<&'a str, f32>,
+    /// Leaf bullet id → its score before the job-title factor: what the floor measures, so
+    /// a job named like the posting raises its own bullets, not the bar for the others.
+    pub relevance: HashMap<&'a str, f32>,
     /// Requirement units: their kind and the ids of the bullets that prove them.
     pub units: Vec<(ReqKind, Vec<&'a str>)>,
     /// Per unit, the bullets that name one of its skills outright (the skill itself, not a
@@ -67,6 +70,9 @@ impl<'a> Evidence<'a> {
         Evidence {
             scores: (0..prepared.bullets.len())
                 .map(|o| (id(o), scoring.bullet_scores[o]))
+                .collect(),
+            relevance: (0..prepared.bullets.len())
+                .map(|o| (id(o), scoring.bullet_relevance[o]))
                 .collect(),
             units: scoring
                 .requirements
@@ -113,13 +119,17 @@ impl<'a> Evidence<'a> {
 fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> HashSet<String> {
     let scores = &evidence.scores;
     let score = |id: &str| scores.get(id).copied().unwrap_or(0.0);
+    let relevance = |id: &str| evidence.relevance.get(id).copied().unwrap_or(0.0);
     // The best of the bullets tailoring chooses from: a skills line ("Android Studio") scores
     // too, but is kept whole with its section, and measured against it every work bullet of
     // a short résumé had fallen under the floor.
-    let mut best = 0f32;
+    let (mut best, mut most_relevant) = (0f32, 0f32);
     for s in resume.sections.iter().filter(|s| s.kind.is_work()) {
         for b in s.entries.iter().flat_map(|e| &e.bullets) {
-            b.walk(&mut |x| best = best.max(score(&x.id)));
+            b.walk(&mut |x| {
+                best = best.max(score(&x.id));
+                most_relevant = most_relevant.max(relevance(&x.id));
+            });
         }
     }
     // Units each bullet proves.
@@ -176,7 +186,7 @@ fn select(resume: &Resume, evidence: &Evidence<'_>, opts: &TailorOptions) -> Has
                 if i < opts.min_per_entry {
                     prove(&l.2, &mut proved);
                     chosen.insert(l.2);
-                } else if l.0 > 0.0 && l.0 >= opts.floor * best {
+                } else if l.0 > 0.0 && relevance(&l.2) >= opts.floor * most_relevant {
                     rest.push(l);
                 } else if l.0 > 0.0 {
                     below.push(l);
@@ -314,6 +324,7 @@ mod tests {
     fn report(scores: &[(&'static str, f32)]) -> Evidence<'static> {
         Evidence {
             scores: scores.iter().copied().collect(),
+            relevance: scores.iter().copied().collect(),
             units: vec![],
             direct: vec![],
         }
@@ -401,6 +412,28 @@ mod tests {
         };
         let ids = kept_work_leaves(&tailor(&r, &rep, &opts));
         assert_eq!(ids, ["a", "b", "c", "e"]);
+    }
+
+    #[test]
+    fn a_job_named_like_the_posting_raises_its_bullets_not_the_floor_for_the_others() {
+        let r = resume();
+        // The first job's title names the posting's: its bullets score twice their
+        // relevance. "e", of the other job, scores under 15% of the best score but over 15%
+        // of the best relevance: it stays a candidate.
+        let mut rep = report(&[("a", 2.0), ("b", 1.8), ("c", 1.6), ("e", 0.2)]);
+        rep.relevance = [("a", 1.0), ("b", 0.9), ("c", 0.8), ("e", 0.2)]
+            .into_iter()
+            .collect();
+        let opts = TailorOptions {
+            min_per_entry: 0,
+            ..TailorOptions::default()
+        };
+        let ids = kept_work_leaves(&tailor(&r, &rep, &opts));
+        assert_eq!(ids, ["a", "b", "c", "e"]);
+        // Measured against the scores, it would be under the floor.
+        rep.relevance = rep.scores.clone();
+        let ids = kept_work_leaves(&tailor(&r, &rep, &opts));
+        assert_eq!(ids, ["a", "b", "c"]);
     }
 
     #[test]

@@ -72,8 +72,12 @@ pub struct Scoring {
     pub score: f32,
     /// Coverage 0–100: the weighted share of the posting's terms the résumé shows at all.
     pub coverage: f32,
-    /// Each leaf bullet's BM25 score (after its section prior), by ordinal; 0 if unmatched.
+    /// Each leaf bullet's BM25 score (after its section prior and job-title factor), by
+    /// ordinal; 0 if unmatched.
     pub bullet_scores: Vec<f32>,
+    /// Each leaf bullet's score before the job-title factor: how relevant what it says (and
+    /// its role line) is, whatever job it was written in. Tailoring's floor measures this.
+    pub bullet_relevance: Vec<f32>,
     /// Leaf ordinals, best first; unmatched ones in document order.
     pub ranked: Vec<usize>,
     /// Requirement lines, must-have first, then in posting order.
@@ -521,10 +525,14 @@ impl PreparedResume {
         let (query, source) = self.bullet_query(&terms);
         let leaf = &self.bullets[ord];
         let job = job_factor(&terms, &leaf.job_terms);
-        // Per posting term: its own clause and those of its related concepts.
+        // Per posting term: its own clause and those of its related concepts; the job-title
+        // factor on what the bullet says, not on its role line's credit (as `score`).
         let mut by_term: Vec<f32> = vec![0.0; terms.len()];
         for (q, c) in self.index.explain(&query, ord, CONTEXT_CREDIT)? {
-            by_term[source[q]] += c * leaf.prior * job;
+            by_term[source[q]] += c * leaf.prior;
+        }
+        for (q, c) in self.index.explain(&query, ord, 0.0)? {
+            by_term[source[q]] += c * leaf.prior * (job - 1.0);
         }
         let mut contributions: Vec<(usize, f32)> = by_term
             .into_iter()
@@ -558,10 +566,18 @@ impl PreparedResume {
             analyze_posting(posting, self.analyzer(), Background::builtin(), Lines::Keep);
         let terms = &analyzed.terms;
         let (query, _) = self.bullet_query(terms);
-        let mut bullet_scores = vec![0f32; self.bullets.len()];
+        let mut bullet_relevance = vec![0f32; self.bullets.len()];
         for (ord, s) in self.index.search(&query, CONTEXT_CREDIT)? {
+            if let (Some(r), Some(leaf)) = (bullet_relevance.get_mut(ord), self.bullets.get(ord)) {
+                *r = s * leaf.prior;
+            }
+        }
+        // The job-title factor multiplies what the bullet itself says, not the credit its
+        // role line lends it: a line that says nothing the posting asks stays at nothing.
+        let mut bullet_scores = bullet_relevance.clone();
+        for (ord, own) in self.index.search(&query, 0.0)? {
             if let (Some(b), Some(leaf)) = (bullet_scores.get_mut(ord), self.bullets.get(ord)) {
-                *b = s * leaf.prior * job_factor(terms, &leaf.job_terms);
+                *b += own * leaf.prior * (job_factor(terms, &leaf.job_terms) - 1.0);
             }
         }
         // Leaf ordinals best first; unmatched ones keep document order.
@@ -650,6 +666,7 @@ impl PreparedResume {
             missing: cov.missing,
             analyzed,
             bullet_scores,
+            bullet_relevance,
             ranked,
             requirements,
             asks,
@@ -710,7 +727,9 @@ fn class_rank(class: TermClass) -> u8 {
 /// How much more a bullet counts for the job it was written in: 1 plus [`JOB_TITLE_BOOST`]
 /// times the share of the posting title's weight (as the bullets are queried) that the
 /// job's role line names. 1 for a posting without a title term and for a job without a
-/// title.
+/// title. The share is of at least a known skill's least weight in a title: a title of
+/// near-generic words ("Software Engineer", where Software weighs 0.03) says little of
+/// what the job is, and a job naming them earns little for it.
 fn job_factor(terms: &[PostingTerm], job_terms: &HashSet<String>) -> f32 {
     if job_terms.is_empty() {
         return 1.0;
@@ -723,11 +742,8 @@ fn job_factor(terms: &[PostingTerm], job_terms: &HashSet<String>) -> f32 {
             named += w;
         }
     }
-    if total > 0.0 {
-        1.0 + JOB_TITLE_BOOST * named / total
-    } else {
-        1.0
-    }
+    let least = tunables::part_weight(crate::model::Part::Title) * HARD_SKILL_IDF * HARD_SKILL_IDF;
+    1.0 + JOB_TITLE_BOOST * named / total.max(least)
 }
 
 /// A posting term's weight in the bullet query: its weight, plain words and soft skills at
@@ -768,10 +784,36 @@ mod tests {
         // A body skill in the role line is no title match; no role line, no factor.
         assert_eq!(job(&["kafka"]), 1.0);
         assert_eq!(job(&[]), 1.0);
+        // A title of near-generic words is worth little to name: its share is of a known
+        // skill's least weight in a title (1.5 × 0.6²).
+        let generic = [term("softwar", 0.03, true)];
+        let named = job_factor(&generic, &["softwar".to_string()].into_iter().collect());
+        assert!((named - (1.0 + 0.03 / 0.54)).abs() < 1e-4, "{named}");
         // A posting whose title names nothing that weighs leaves every job at 1.
         assert_eq!(
             job_factor(&terms[2..], &["kafka".to_string()].into_iter().collect()),
             1.0
+        );
+    }
+
+    #[test]
+    fn the_job_title_factor_multiplies_what_a_bullet_says_not_its_role_lines_credit() {
+        let resume = "# Lin Test\n\n## Experience\n\n### Acme Payments\nBackend Engineer, Java\n2019.03 - 2024.01\n- Ran the order pipeline on Kafka\n- Organised the office summer party for 120 people\n";
+        let posting = crate::parse::posting::parse(
+            "Senior Java Engineer\n\nRequirements\n- 3+ years running Kafka in production\n- Java\n",
+        );
+        let p = prepare_text(Path::new("cv.md"), resume, &ResumeOptions::default()).unwrap();
+        let s = p.score(&posting).unwrap();
+        let (kafka, party) = (0, 1);
+        // The party line earns only its role line's credit for Java: not doubled.
+        assert!(s.bullet_relevance[party] > 0.0);
+        assert_eq!(s.bullet_scores[party], s.bullet_relevance[party]);
+        // The Kafka line's own words count twice: its job's title names the posting's.
+        assert!(
+            s.bullet_scores[kafka] > 1.5 * s.bullet_relevance[kafka],
+            "{:?} {:?}",
+            s.bullet_scores,
+            s.bullet_relevance
         );
     }
 

@@ -100,10 +100,19 @@ impl AnalyzedResume {
                 let entry = &resume.sections[leaf.section].entries[leaf.entry];
                 entry.title.as_deref().map(|r| context(r, analyzer))
             });
-            let job_terms = role
-                .iter()
-                .flat_map(|c| c.tokens.iter().map(|t| t.text.clone()))
-                .collect();
+            let job_terms = match role {
+                Some(c) => c.tokens.iter().map(|t| t.text.clone()).collect(),
+                // An entry with no title line: its heading ("Senior Java Engineer, Acme
+                // Corp") is all that says what the job was.
+                None => resume.sections[leaf.section].entries[leaf.entry]
+                    .organisation
+                    .as_deref()
+                    .map(|o| {
+                        let heading = context(o, analyzer);
+                        heading.tokens.into_iter().map(|t| t.text).collect()
+                    })
+                    .unwrap_or_default(),
+            };
             // A bullet under no group heading is read in the context of its job's role line.
             let context = if leaf.groups.is_empty() {
                 role.clone()

@@ -216,8 +216,17 @@ fn class_of(analyzer: &Analyzer, text: &str, kind: TokenKind) -> TermClass {
 /// A title's role and its bracketed team or business line ("资深后台研发工程师（风控引擎）",
 /// "Senior Backend Engineer (Operational Risk team)").
 pub(crate) fn split_title(t: &str) -> (&str, &str) {
-    match t.find(['(', '（']) {
-        Some(i) => (&t[..i], &t[i..]),
+    // A bracket the title opens with qualifies the role ("(Senior) Backend Engineer", "(766)
+    // AI Engineer"): the team is a bracket after the role.
+    let lead = if t.trim_start().starts_with(['(', '（']) {
+        t.char_indices()
+            .find(|&(_, c)| c == ')' || c == '）')
+            .map_or(0, |(j, c)| j + c.len_utf8())
+    } else {
+        0
+    };
+    match t[lead..].find(['(', '（']) {
+        Some(i) => (&t[..lead + i], &t[lead + i..]),
         None => (t, ""),
     }
 }
@@ -445,7 +454,9 @@ fn analyze_with<const LINES: bool>(
             let w = part_weight(part) * e.base;
             e.count += 1;
             e.body |= line.is_some();
-            e.in_title |= line.is_none() && !team;
+            // A skill in the team's brackets names the job as the title does ("Backend
+            // Engineer (Node.js)"), as it weighs as the title.
+            e.in_title |= line.is_none() && (!team || e.class == TermClass::Skill);
             let clause = if e.class == TermClass::Skill {
                 let clauses = clauses.get_or_insert_with(|| match line {
                     Some(_) => alternative_clauses(text, |after| analyzer.names_hard_skill(after)),
@@ -628,6 +639,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_opening_the_title_qualifies_the_role_and_is_no_team() {
+        assert_eq!(
+            split_title("(Senior) Backend Engineer, Fintech"),
+            ("(Senior) Backend Engineer, Fintech", "")
+        );
+        assert_eq!(
+            split_title("（资深）后台开发工程师（风控）"),
+            ("（资深）后台开发工程师", "（风控）")
+        );
+        assert_eq!(
+            split_title("Backend Engineer (Billing)"),
+            ("Backend Engineer ", "(Billing)")
+        );
+    }
+
+    #[test]
     fn only_the_titles_role_names_what_the_job_is() {
         let a = Analyzer::shared();
         let p = posting::parse(
@@ -639,6 +666,13 @@ mod tests {
         // The team is where the role sits; a body-only skill is asked, not the job's name.
         assert!(!in_title("bill"));
         assert!(!in_title("kafka"));
+        // A skill in the brackets names the job, as it weighs as the title.
+        let p = posting::parse("Senior Backend Engineer (Node.js)\n\nRequirements\n- APIs\n");
+        let terms = analyze_posting(&p, &a, &bg(), Lines::Skip).terms;
+        assert!(
+            terms.iter().any(|t| t.term == "Node.js" && t.in_title),
+            "{terms:?}"
+        );
     }
 
     #[test]
