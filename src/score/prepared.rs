@@ -33,8 +33,8 @@ pub struct PreparedBullet {
     /// Distinct analyzed terms of its job's role line, when the bullet has no group heading
     /// (indexed as its context).
     pub role_terms: HashSet<String>,
-    /// Distinct analyzed terms of its job's role line, whatever its group headings: what
-    /// the job was, weighed against the posting's title.
+    /// Distinct analyzed terms of its job's role line (its heading when it has none),
+    /// whatever its group headings: what the job was, weighed against the posting's title.
     pub job_terms: HashSet<String>,
     /// Multiplier on the bullet's BM25 score: in experience and project sections the job's
     /// recency (1 for the last few years, less for older jobs), elsewhere less (a skills
