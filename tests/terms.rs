@@ -147,6 +147,17 @@ What you bring
     );
 }
 
+/// 基础设施工程师 is an infrastructure engineer, not 施工 (construction) and 程师: jieba's
+/// dictionary prefers 施工 and 工程师 over 设施 there, and the lexicon's term holds the span.
+#[test]
+fn an_infrastructure_engineer_is_no_construction_work() {
+    check(
+        "基础设施工程师\n\n任职要求：\n1. 三年以上基础设施工程师经验，熟悉Kubernetes\n",
+        &["施工", "程师"],
+        &["基础设施", "Kubernetes"],
+    );
+}
+
 /// The words a requirement is phrased with and the adverbs around it, in the shapes real
 /// Chinese postings use (深谙…原理, 善于…, 精通一门…, 较为…, 非常…), are no terms; the
 /// skills they ask for are.
