@@ -109,6 +109,7 @@ What you bring
 - Strong experience with Go or Python and excellent knowledge of distributed systems
 - Rich experience with Terraform; ability to lead incidents
 - Senior, Staff or Middle level (Engineer II or III), 5+ years
+- Intermediate engineers welcome; start date December 2024
 ";
     check(
         text,
@@ -128,6 +129,8 @@ What you bring
             "Middle",
             "II",
             "III",
+            "Intermediate",
+            "December",
             "minded",
             "strong",
             "experience",

@@ -201,7 +201,7 @@ pub const ENGLISH: &[&str] = &[
 #[rustfmt::skip]
 pub const SENIORITY_AND_TITLES: &[&str] = &[
     "senior", "sr", "junior", "jr", "staff", "principal", "lead", "leader", "head", "chief",
-    "intern", "internship", "associate", "mid", "middle", "entry", "level", "expert", "engineer", "developer",
+    "intern", "internship", "associate", "mid", "middle", "intermediate", "entry", "level", "expert", "engineer", "developer",
     "specialist", "member", "role", "position", "title", "candidate", "architect", "architects",
     "高级", "资深", "初级", "中级", "中高级", "专家", "工程师", "开发", "研发", "开发者",
     "实习", "实习生", "负责人", "主管", "专员", "岗位", "职位", "候选人", "同学", "架构师",
@@ -266,7 +266,10 @@ pub const GENERAL_WORDS: &[&str] = &[
     "对于", "根据", "按照", "随着", "除了", "作为", "上述", "如下", "最佳", "最终",
     "thrive", "thrives", "field", "fields", "write", "writing", "written", "speak", "speaking",
     "spoken", "verbal", "possess", "obtain", "explain", "keen", "grasp", "depth", "breadth",
-    "hard", "medium", "tech", "summer", "june", "date", "grade", "没有", "任意", "找到", "正确", "常见", "态度", "心态", "素质",
+    "hard", "medium", "tech", "summer", "june", "date", "grade",
+    // Months date a graduation or a start ("graduating between December 2018 and June 2019").
+    "january", "february", "march", "april", "july", "august", "september", "october",
+    "november", "december", "没有", "任意", "找到", "正确", "常见", "态度", "心态", "素质",
     "口头", "书面",
     "seeking", "pertaining", "主要", "局限于",
 ];
