@@ -573,7 +573,7 @@ impl PreparedResume {
             }
         }
         // The job-title factor multiplies what the bullet itself says, not the credit its
-        // role line lends it: a line that says nothing the posting asks stays at nothing.
+        // role line lends it: a line that says nothing the posting asks keeps only that credit.
         let mut bullet_scores = bullet_relevance.clone();
         for (ord, own) in self.index.search(&query, 0.0)? {
             if let (Some(b), Some(leaf)) = (bullet_scores.get_mut(ord), self.bullets.get(ord)) {
