@@ -251,11 +251,69 @@ enum Head {
     Neutral,
 }
 
-/// The head of one title part (lower case): the role word that ends last, the longer one
-/// when two end together ("programmer analyst" over "analyst", 市场开发 over 开发).
-fn head(part: &str) -> Option<Head> {
-    // English words with their byte ends.
-    let mut words: Vec<(&str, usize)> = Vec::new();
+/// An English role word: its words, its length in bytes, what it names and its place in the
+/// table.
+struct EnglishRole {
+    words: Vec<&'static str>,
+    len: usize,
+    head: Head,
+    place: usize,
+}
+
+/// The role words as a title part is read: English phrases by their first word, Chinese ones
+/// in one automaton. Built once: scanning a title for each of the table's few hundred role
+/// words in turn cost more than scoring the rest of a batch posting's requirements.
+struct RoleWords {
+    /// English role words by their first word.
+    english: rustc_hash::FxHashMap<&'static str, Vec<EnglishRole>>,
+    /// The Chinese role words, as substrings; each value's (length, head, place) is in
+    /// `chinese_heads`.
+    chinese: aho_corasick::AhoCorasick,
+    chinese_heads: Vec<(usize, Head, usize)>,
+}
+
+static ROLE_WORDS: std::sync::LazyLock<RoleWords> = std::sync::LazyLock::new(|| {
+    let mut english: rustc_hash::FxHashMap<_, Vec<_>> = Default::default();
+    let mut chinese = Vec::new();
+    let mut chinese_heads = Vec::new();
+    for (place, (h, p, is_english)) in role_words().enumerate() {
+        if is_english {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            english.entry(words[0]).or_default().push(EnglishRole {
+                words,
+                len: p.len(),
+                head: h,
+                place,
+            });
+        } else {
+            chinese.push(p);
+            chinese_heads.push((p.len(), h, place));
+        }
+    }
+    RoleWords {
+        english,
+        chinese: aho_corasick::AhoCorasick::new(chinese).expect("static role words build"),
+        chinese_heads,
+    }
+});
+
+/// Every role word in table order, with what it names and whether it is English.
+fn role_words() -> impl Iterator<Item = (Head, &'static str, bool)> {
+    OCCUPATIONS
+        .iter()
+        .map(|&(o, en, zh)| (Head::Occupation(o), en, zh))
+        .chain([(Head::Neutral, NEUTRAL.0, NEUTRAL.1)])
+        .flat_map(|(h, en, zh)| {
+            let en = en.iter().map(move |&p| (h, p, true));
+            let zh = zh.iter().map(move |&p| (h, p, false));
+            en.chain(zh)
+        })
+}
+
+/// The English words of a title part (runs of ASCII letters and digits), with their byte
+/// ends.
+fn words_of(part: &str) -> Vec<(&str, usize)> {
+    let mut words = Vec::new();
     let mut start = None;
     for (i, c) in part.char_indices().chain([(part.len(), ' ')]) {
         match (c.is_ascii_alphanumeric(), start) {
@@ -267,36 +325,42 @@ fn head(part: &str) -> Option<Head> {
             _ => {}
         }
     }
-    // The patterns are lower case (tested), as `part` is: nothing is allocated per pattern.
-    let english_end = |phrase: &str| -> Option<usize> {
-        let n = phrase.split(' ').count();
-        words
-            .windows(n)
-            .rposition(|w| w.iter().map(|x| x.0).eq(phrase.split(' ')))
-            .map(|i| words[i + n - 1].1)
+    words
+}
+
+/// The head of one title part (lower case): the role word that ends last, the longer one
+/// when two end together ("programmer analyst" over "analyst", 市场开发 over 开发), the
+/// earlier in the table when both do. English role words are whole words in a row, Chinese
+/// ones substrings.
+fn head(part: &str) -> Option<Head> {
+    let roles = &*ROLE_WORDS;
+    let words = words_of(part);
+    // (end, length, earlier in the table) is maximal for the head.
+    let mut best: Option<(usize, usize, std::cmp::Reverse<usize>, Head)> = None;
+    let mut consider = |end: usize, len: usize, place: usize, h: Head| {
+        let key = (end, len, std::cmp::Reverse(place));
+        if best.is_none_or(|(e, l, p, _)| key > (e, l, p)) {
+            best = Some((end, len, std::cmp::Reverse(place), h));
+        }
     };
-    let chinese_end = |h: &str| -> Option<usize> { part.rfind(h).map(|i| i + h.len()) };
-    let mut best: Option<(usize, usize, Head)> = None;
-    let mut consider = |end: Option<usize>, len: usize, h: Head| {
-        if let Some(end) = end {
-            if best.is_none_or(|(e, l, _)| (end, len) > (e, l)) {
-                best = Some((end, len, h));
+    for (i, (w, _)) in words.iter().enumerate() {
+        for role in roles.english.get(w).into_iter().flatten() {
+            let n = role.words.len();
+            if words.len() - i >= n
+                && words[i..i + n]
+                    .iter()
+                    .map(|x| x.0)
+                    .eq(role.words.iter().copied())
+            {
+                consider(words[i + n - 1].1, role.len, role.place, role.head);
             }
         }
-    };
-    let table = OCCUPATIONS
-        .iter()
-        .map(|&(o, en, zh)| (Head::Occupation(o), en, zh))
-        .chain([(Head::Neutral, NEUTRAL.0, NEUTRAL.1)]);
-    for (h, en, zh) in table {
-        for p in en {
-            consider(english_end(p), p.len(), h);
-        }
-        for p in zh {
-            consider(chinese_end(p), p.len(), h);
-        }
     }
-    best.map(|(_, _, h)| h)
+    for m in roles.chinese.find_overlapping_iter(part) {
+        let (len, h, place) = roles.chinese_heads[m.pattern().as_usize()];
+        consider(m.end(), len, place, h);
+    }
+    best.map(|(_, _, _, h)| h)
 }
 
 /// The occupations a résumé's jobs name: each experience entry's title (its organisation
@@ -462,6 +526,65 @@ mod tests {
             ),
         ] {
             assert_eq!(occupations_of(title), want, "{title}");
+        }
+    }
+
+    /// The head as first written: each role word's last occurrence, one role word at a time.
+    /// [`head`] must read every title as this does.
+    fn head_by_scan(part: &str) -> Option<Head> {
+        let words = words_of(part);
+        let english_end = |phrase: &str| -> Option<usize> {
+            let n = phrase.split(' ').count();
+            words
+                .windows(n)
+                .rposition(|w| w.iter().map(|x| x.0).eq(phrase.split(' ')))
+                .map(|i| words[i + n - 1].1)
+        };
+        let chinese_end = |h: &str| -> Option<usize> { part.rfind(h).map(|i| i + h.len()) };
+        let mut best: Option<(usize, usize, Head)> = None;
+        for (h, p, is_english) in role_words() {
+            let end = if is_english {
+                english_end(p)
+            } else {
+                chinese_end(p)
+            };
+            if let Some(end) = end {
+                if best.is_none_or(|(e, l, _)| (end, p.len()) > (e, l)) {
+                    best = Some((end, p.len(), h));
+                }
+            }
+        }
+        best.map(|(_, _, h)| h)
+    }
+
+    #[test]
+    fn every_role_word_is_read_as_the_scan_reads_it() {
+        for (_, p, _) in role_words() {
+            for title in [
+                p.to_string(),
+                format!("高级{p}"),
+                format!("senior {p} ii"),
+                format!("{p}/{p}经理"),
+                format!("lead {p} engineer"),
+            ] {
+                assert_eq!(head(&title), head_by_scan(&title), "{title}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_role_word_automata_read_a_title_as_the_scan_does(
+            picks in proptest::collection::vec((0usize..400, 0usize..8), 0..6)
+        ) {
+            let roles: Vec<&str> = role_words().map(|(_, p, _)| p).collect();
+            let glue = [" ", "", "-", "/", "资深", " senior ", "高级", "x"];
+            let mut title = String::new();
+            for (r, g) in picks {
+                title.push_str(glue[g]);
+                title.push_str(roles[r % roles.len()]);
+            }
+            proptest::prop_assert_eq!(head(&title), head_by_scan(&title), "{}", title);
         }
     }
 

@@ -336,14 +336,34 @@ fn alternative_clauses(text: &str, names_skill: impl Fn(&str) -> bool) -> Vec<Ra
     out
 }
 
-/// Whether a word is derived from a word of the company's name ("Mozillians", "Googlers",
-/// "Datavanters"): it begins with one of four letters or more, less a final vowel.
-fn derived_from(company: &rustc_hash::FxHashSet<String>, token: &str, kind: TokenKind) -> bool {
-    kind == TokenKind::Word
-        && company.iter().any(|c| {
-            let stem = c.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
-            stem.len() >= 4 && c.bytes().all(|b| b.is_ascii_alphabetic()) && token.starts_with(stem)
-        })
+/// The company's name as a posting's analysis checks each token against it: its terms, and
+/// the stems words derived from it begin with ("Mozillians", "Googlers", "Datavanters": a
+/// word of four letters or more, less a final vowel).
+struct CompanyName {
+    terms: rustc_hash::FxHashSet<String>,
+    stems: Vec<String>,
+}
+
+impl CompanyName {
+    fn new(terms: rustc_hash::FxHashSet<String>) -> CompanyName {
+        let stems = terms
+            .iter()
+            .filter(|c| c.bytes().all(|b| b.is_ascii_alphabetic()))
+            .map(|c| c.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']))
+            .filter(|stem| stem.len() >= 4)
+            .map(str::to_string)
+            .collect();
+        CompanyName { terms, stems }
+    }
+
+    /// Whether `token` is the company's name or a word derived from it. Checked for every
+    /// token of a posting: most postings name no company, and then nothing is looked up.
+    fn names(&self, token: &str, kind: TokenKind) -> bool {
+        !self.terms.is_empty()
+            && (self.terms.contains(token)
+                || (kind == TokenKind::Word
+                    && self.stems.iter().any(|s| token.starts_with(s.as_str()))))
+    }
 }
 
 /// Term ids of one line with where each first appears.
@@ -391,6 +411,7 @@ fn analyze_with<const LINES: bool>(
         .get("company")
         .map(|c| analyzer.term_set(c))
         .unwrap_or_default();
+    let company = CompanyName::new(company);
     let mut order = 0usize;
     // Skill term ids of each clause that offers alternatives.
     let mut alt_groups: Vec<Vec<u32>> = Vec::new();
@@ -411,7 +432,7 @@ fn analyze_with<const LINES: bool>(
             }
             // Unless a requirement asks for it as a skill: Redis asking for "deep experience
             // with Redis" asks for its own product, which a résumé may have or lack.
-            if (company.contains(tok.text) || derived_from(&company, tok.text, tok.kind))
+            if company.names(tok.text, tok.kind)
                 && !(line.is_some()
                     && kind == ReqKind::Must
                     && tok.kind == TokenKind::Term
