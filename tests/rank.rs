@@ -369,6 +369,32 @@ fn a_bullet_from_a_job_named_like_the_posting_ranks_above_the_same_line_from_ano
 }
 
 #[test]
+fn a_job_headed_title_first_is_named_by_its_title_not_its_employer() {
+    // `### Java Engineer — Acme Payments`: the role is the side with a title word, so the
+    // job is a Java job and its line ranks first, as under `### Acme Payments — Java
+    // Engineer` (the heading had been read as the employer `Java Engineer` and the title
+    // `Acme Payments`, which names nothing the posting asks).
+    for heading in [
+        "Java Engineer — Acme Payments",
+        "Acme Payments — Java Engineer",
+    ] {
+        let (_t, resume, posting) = write_pair(
+            &format!("# Lin Test\n\n## Experience\n\n### Delta Data — Data Platform Lead\n2022.02 - 2024.06\n- Streaming\n  - Ran the event pipeline on Kafka for five teams\n\n### {heading}\n2019.03 - 2022.01\n- Services\n  - Ran the order pipeline on Kafka for five teams\n"),
+            "Senior Java Engineer\n\nRequirements\n- 3+ years running Kafka in production\n",
+        );
+        let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+        assert_eq!(
+            texts_of(r["bullets"].as_array().unwrap()),
+            [
+                "Ran the order pipeline on Kafka for five teams",
+                "Ran the event pipeline on Kafka for five teams"
+            ],
+            "{heading}"
+        );
+    }
+}
+
+#[test]
 fn a_bullet_using_a_sibling_tool_answers_a_missing_one() {
     // The posting asks for Kafka; the résumé never names it but one bullet uses RocketMQ, a
     // message queue like it: that bullet earns a little (as the coverage credits it), the

@@ -335,9 +335,11 @@ const HEADING_SEPARATORS: &[char] = &[
 
 /// An entry from its heading: the organisation, the title and the link in the common
 /// shapes `Title [Company](url)`, `**Title** [Company](url)`, `Title @ Company`,
-/// `Company — Title`, `职位 | 公司` and `**Title** Company`; anything else is the
-/// organisation line as written (a heading holding dates is not split).
+/// `Company — Title` (or `Title — Company`: the role is the side with a title word),
+/// `职位 | 公司` and `**Title** Company`; anything else is the organisation line as written
+/// (a heading holding dates is not split).
 fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
+    use super::text::role_word;
     use crate::model::names_a_role;
     let mut e = Entry {
         organisation: Some(text.to_string()),
@@ -370,10 +372,15 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
     };
     if let Some((org, title)) = two(" — ").or_else(|| two(" – ")) {
         // `Senior Engineer, Acme — Seattle, WA` (a DOCX's entry line): the place is no title.
-        e.organisation = Some(org);
         if super::is_place(&title) {
+            e.organisation = Some(org);
             e.location = Some(title);
+        } else if role_word(&org) && !role_word(&title) {
+            // `Senior Java Engineer — Acme Corp`: the role is the side with a title word.
+            e.organisation = Some(title);
+            e.title = Some(org);
         } else {
+            e.organisation = Some(org);
             e.title = Some(title);
         }
     } else if let Some((a, b)) = two(" | ").or_else(|| two("｜")) {
@@ -779,6 +786,21 @@ mod tests {
                 None
             )
         );
+        // The role is the side with a title word, whichever side it is on.
+        assert_eq!(
+            head("Senior Java Engineer — Acme Corp"),
+            (s("Acme Corp"), s("Senior Java Engineer"), None)
+        );
+        assert_eq!(
+            head("Acme Corp — Senior Java Engineer"),
+            (s("Acme Corp"), s("Senior Java Engineer"), None)
+        );
+        // Both sides or neither name a role: the order is `Company — Title`.
+        assert_eq!(
+            head("Engineering Manager — Staff Engineer"),
+            (s("Engineering Manager"), s("Staff Engineer"), None)
+        );
+        assert_eq!(head("Acme — Globex"), (s("Acme"), s("Globex"), None));
         let placed = entry_heading("Senior Engineer, Acme — Seattle, WA", &[], &[]);
         assert_eq!(placed.location.as_deref(), Some("Seattle, WA"));
         assert_eq!(
