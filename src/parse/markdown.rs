@@ -339,7 +339,7 @@ const HEADING_SEPARATORS: &[char] = &[
 /// `职位 | 公司` and `**Title** Company`; anything else is the organisation line as written
 /// (a heading holding dates is not split).
 fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
-    use super::text::role_word;
+    use super::text::{role_head, role_word};
     use crate::model::names_a_role;
     let mut e = Entry {
         organisation: Some(text.to_string()),
@@ -375,8 +375,9 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
         if super::is_place(&title) {
             e.organisation = Some(org);
             e.location = Some(title);
-        } else if role_word(&org) && !role_word(&title) {
-            // `Senior Java Engineer — Acme Corp`: the role is the side with a title word.
+        } else if role_head(&org) && !role_word(&title) {
+            // `Senior Java Engineer — Acme Corp`: the role is the side that ends with a title
+            // word, as a title does (`Engineers Without Borders — Volunteer` is no title first).
             e.organisation = Some(title);
             e.title = Some(org);
         } else {
@@ -794,6 +795,25 @@ mod tests {
         assert_eq!(
             head("Acme Corp — Senior Java Engineer"),
             (s("Acme Corp"), s("Senior Java Engineer"), None)
+        );
+        // An organisation named after a trade is no title: its own noun ends it, or the
+        // trade is plural.
+        for (org, title) in [
+            ("Engineers Without Borders", "Volunteer"),
+            ("Society of Women Engineers", "President"),
+            ("Google Developer Group", "Organizer"),
+            ("中国软件工程师协会", "会员"),
+            ("北京华夏管理顾问有限公司", "会计"),
+        ] {
+            assert_eq!(
+                head(&format!("{org} — {title}")),
+                (s(org), s(title), None),
+                "{org}"
+            );
+        }
+        assert_eq!(
+            head("高级工程师 — 阿里巴巴"),
+            (s("阿里巴巴"), s("高级工程师"), None)
         );
         // Both sides or neither name a role: the order is `Company — Title`.
         assert_eq!(

@@ -1375,6 +1375,23 @@ pub(super) fn role_word(text: &str) -> bool {
     })
 }
 
+/// Whether `text` ends with a title word, the head of a title ("Senior Java Engineer",
+/// "高级工程师"). A title's head comes last; an organisation named after a trade ends with its
+/// own noun ("Engineers Without Borders", "中国软件工程师协会") or names the trade in the
+/// plural ("Society of Women Engineers").
+pub(super) fn role_head(text: &str) -> bool {
+    let lower = text.trim_end().to_lowercase();
+    crate::model::ROLE_WORDS.iter().any(|w| {
+        lower.strip_suffix(w).is_some_and(|before| {
+            !w.is_ascii()
+                || !before
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 /// Whether a marked line is wholly set in bold (`- **阿里云**`): a name, not a statement.
 fn is_bold_name(raw: &str) -> bool {
     split_markers(raw).is_some_and(|(_, _, rest)| {
