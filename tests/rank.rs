@@ -370,8 +370,8 @@ fn a_bullet_from_a_job_named_like_the_posting_ranks_above_the_same_line_from_ano
 
 #[test]
 fn a_job_headed_title_first_is_named_by_its_title_not_its_employer() {
-    // `### Java Engineer — Acme Payments`: the role is the side with a title word, so the
-    // job is a Java job and its line ranks first, as under `### Acme Payments — Java
+    // `### Java Engineer — Acme Payments`: the piece that ends with a title word is the
+    // title, so the job is a Java job and its line ranks first, as under `### Acme Payments — Java
     // Engineer` (the heading had been read as the employer `Java Engineer` and the title
     // `Acme Payments`, which names nothing the posting asks).
     for heading in [

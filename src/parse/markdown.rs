@@ -335,7 +335,7 @@ const HEADING_SEPARATORS: &[char] = &[
 
 /// An entry from its heading: the organisation, the title and the link in the common
 /// shapes `Title [Company](url)`, `**Title** [Company](url)`, `Title @ Company`,
-/// `Company — Title` (or `Title — Company`: the role is the side with a title word),
+/// `Company — Title` (or `Title — Company` when its first piece ends with a title word),
 /// `职位 | 公司` and `**Title** Company`; anything else is the organisation line as written
 /// (a heading holding dates is not split).
 fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
@@ -787,15 +787,22 @@ mod tests {
                 None
             )
         );
-        // The role is the side with a title word, whichever side it is on.
-        assert_eq!(
-            head("Senior Java Engineer — Acme Corp"),
-            (s("Acme Corp"), s("Senior Java Engineer"), None)
-        );
-        assert_eq!(
-            head("Acme Corp — Senior Java Engineer"),
-            (s("Acme Corp"), s("Senior Java Engineer"), None)
-        );
+        // The title first when that piece ends with a title word, as a title does.
+        for (heading, org, title) in [
+            (
+                "Senior Java Engineer — Acme Corp",
+                "Acme Corp",
+                "Senior Java Engineer",
+            ),
+            (
+                "Acme Corp — Senior Java Engineer",
+                "Acme Corp",
+                "Senior Java Engineer",
+            ),
+            ("高级工程师 — 阿里巴巴", "阿里巴巴", "高级工程师"),
+        ] {
+            assert_eq!(head(heading), (s(org), s(title), None), "{heading}");
+        }
         // An organisation named after a trade is no title: its own noun ends it, or the
         // trade is plural.
         for (org, title) in [
@@ -811,10 +818,6 @@ mod tests {
                 "{org}"
             );
         }
-        assert_eq!(
-            head("高级工程师 — 阿里巴巴"),
-            (s("阿里巴巴"), s("高级工程师"), None)
-        );
         // Both sides or neither name a role: the order is `Company — Title`.
         assert_eq!(
             head("Engineering Manager — Staff Engineer"),

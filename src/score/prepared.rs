@@ -85,8 +85,10 @@ impl AnalyzedResume {
             });
         }
         let (mut bullets, mut docs) = (Vec::new(), Vec::new());
-        // Each entry's role line, analysed once for all its bullets.
-        let mut roles: HashMap<(usize, usize), Option<PreTokenizedString>> = HashMap::default();
+        // Each entry's role line and the terms that say what the job was, analysed once for
+        // all its bullets.
+        let mut jobs: HashMap<(usize, usize), (Option<PreTokenizedString>, HashSet<String>)> =
+            HashMap::default();
         // A bullet written twice proves nothing more: its copies score nothing.
         let mut texts: HashSet<String> = HashSet::default();
         for leaf in resume.leaves() {
@@ -96,23 +98,28 @@ impl AnalyzedResume {
                 .iter()
                 .flat_map(|b| indexed[&b.id].iter().map(|t| t.text.clone()))
                 .collect();
-            let role = roles.entry((leaf.section, leaf.entry)).or_insert_with(|| {
+            let (role, job_terms) = jobs.entry((leaf.section, leaf.entry)).or_insert_with(|| {
                 let entry = &resume.sections[leaf.section].entries[leaf.entry];
-                entry.title.as_deref().map(|r| context(r, analyzer))
-            });
-            let job_terms = match role {
-                Some(c) => c.tokens.iter().map(|t| t.text.clone()).collect(),
+                let role = entry.title.as_deref().map(|r| context(r, analyzer));
                 // An entry with no title line: its heading ("Senior Java Engineer, Acme
                 // Corp") is all that says what the job was.
-                None => resume.sections[leaf.section].entries[leaf.entry]
-                    .organisation
-                    .as_deref()
-                    .map(|o| {
-                        let heading = context(o, analyzer);
-                        heading.tokens.into_iter().map(|t| t.text).collect()
-                    })
-                    .unwrap_or_default(),
-            };
+                let job_terms = match &role {
+                    Some(c) => c.tokens.iter().map(|t| t.text.clone()).collect(),
+                    None => entry
+                        .organisation
+                        .as_deref()
+                        .map(|o| {
+                            context(o, analyzer)
+                                .tokens
+                                .into_iter()
+                                .map(|t| t.text)
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                };
+                (role, job_terms)
+            });
+            let job_terms = job_terms.clone();
             // A bullet under no group heading is read in the context of its job's role line.
             let context = if leaf.groups.is_empty() {
                 role.clone()
