@@ -334,6 +334,38 @@ fn damaged_pdfs_are_one_error() {
     );
 }
 
+/// A page whose `/Parent` is itself (so it inherits from itself, forever) is one error
+/// line, at once: the reader had climbed to its resources without end. Read on a thread
+/// with a deadline, so that a hang fails the test rather than stalling the run.
+#[test]
+fn a_page_that_is_its_own_parent_is_one_error() {
+    let t = tempfile::tempdir().unwrap();
+    let objects: [Vec<u8>; 5] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        b"<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Built Kafka) Tj ET\nendstream".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let path = t.path().join("loop.pdf");
+    std::fs::write(&path, pdf_file(&objects, "")).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let read = path.clone();
+    std::thread::spawn(move || tx.send(jdfit::parse::read_resume_text(&read).map(|_| ())));
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("reading a page that is its own parent hangs");
+    let err = got.expect_err("a looping page tree is refused").to_string();
+    assert!(
+        err.contains("loop.pdf: damaged PDF file: its page tree loops"),
+        "{err}"
+    );
+    fails(
+        &[os("match"), os("-r"), os(SEED), path.as_os_str()],
+        "loop.pdf: damaged PDF file: its page tree loops",
+    );
+}
+
 /// A one-page PDF whose page content is `content`, Flate-compressed.
 fn flate_content_pdf(content: &str) -> Vec<u8> {
     use std::io::Write;

@@ -344,6 +344,11 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
     if count > MAX_PAGES {
         return Err(Unreadable::TooLong(count));
     }
+    if !parents_in_bounds(&doc) {
+        return Err(Unreadable::Damaged(format!(
+            "its page tree loops or nests more than {MAX_TREE_DEPTH} deep (a page that is its own parent)"
+        )));
+    }
     if !forms_in_bounds(&doc) {
         return Err(Unreadable::Damaged(format!(
             "its drawings nest more than {MAX_FORM_DEPTH} deep or draw more than {MAX_FORM_DRAWS} forms (a form that draws itself)"
@@ -352,6 +357,36 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
     let mut out = Collector::default();
     pdf_extract::output_doc(&doc, &mut out).map_err(|e| Unreadable::Damaged(e.to_string()))?;
     Ok(out.pages)
+}
+
+/// How many page-tree nodes may stand above a page.
+const MAX_TREE_DEPTH: usize = 64;
+
+/// Whether every page's line of `/Parent`s ends within [`MAX_TREE_DEPTH`] nodes without
+/// coming back to one it passed. The reader climbs it for what a page inherits (its
+/// resources, its media box) with no such bound: a page that names itself as its parent
+/// held it in an endless loop.
+fn parents_in_bounds(doc: &pdf_extract::Document) -> bool {
+    doc.get_pages().values().all(|&page| {
+        let mut seen = vec![page];
+        let mut node = page;
+        loop {
+            let parent = doc
+                .get_object(node)
+                .ok()
+                .and_then(|o| o.as_dict().ok())
+                .and_then(|d| d.get(b"Parent").ok())
+                .and_then(|o| o.as_reference().ok());
+            let Some(parent) = parent else {
+                return true;
+            };
+            if seen.contains(&parent) || seen.len() > MAX_TREE_DEPTH {
+                return false;
+            }
+            seen.push(parent);
+            node = parent;
+        }
+    })
 }
 
 /// How deep form XObjects may draw one another. The reader draws a form by recursion, so
