@@ -188,6 +188,24 @@ fn man_page() {
     insta::assert_snapshot!(page);
 }
 
+/// A `COLUMNS` wider than any terminal (`2^64 - 1`, `2^32 - 1`) gives the table at its full
+/// width, as 1,000 columns do: it had panicked ("capacity overflow") or padded its last
+/// column with gigabytes of spaces.
+#[test]
+fn batch_table_wider_than_any_terminal_is_the_full_table() {
+    let args = [
+        "batch", "-r", SEED, "jobs/", "--top", "8", "-f", "table", "-q",
+    ];
+    let (want, err, code) = run_all(&args, &[("COLUMNS", "1000")]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(want.lines().count(), 9, "{want}");
+    for cols in ["18446744073709551615", "4294967295"] {
+        let (out, err, code) = run_all(&args, &[("COLUMNS", cols)]);
+        assert_eq!(code, Some(0), "COLUMNS={cols}: {err}");
+        assert_eq!(out, want, "COLUMNS={cols}");
+    }
+}
+
 /// The batch table fitted to 80 and to 160 columns.
 #[test]
 fn batch_table_at_80_and_160_columns() {

@@ -115,16 +115,16 @@ pub fn color() -> bool {
     console::colors_enabled()
 }
 
-/// The width the batch table fits: `$COLUMNS` when set to a number (as `ls` honours it),
-/// else the terminal's when standard output is one, else no limit (a file or pipe gets every
-/// column whole).
+/// The width the batch table fits: `$COLUMNS` when set to a number (as `ls` honours it; no
+/// wider than a terminal can be), else the terminal's when standard output is one, else no
+/// limit (a file or pipe gets every column whole).
 pub fn table_width() -> Option<usize> {
     if let Some(n) = std::env::var("COLUMNS")
         .ok()
         .and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|&n| n > 0)
     {
-        return Some(n);
+        return Some(n.min(usize::from(u16::MAX)));
     }
     console::Term::stdout()
         .size_checked()

@@ -289,13 +289,21 @@ impl Table {
     }
 
     fn cell(&self, i: usize, col: Col, w: usize, text: &str) -> String {
+        let last = i == self.cols.len() - 1;
+        // The last column is never padded: its width, all the room a wide terminal leaves
+        // (`COLUMNS=4294967295`), would otherwise be allocated as spaces, then trimmed.
+        let w = if last {
+            w.min(unicode_width::UnicodeWidthStr::width(text))
+        } else {
+            w
+        };
         let s = match (col, self.width) {
             // No limit: the source as it is, unpadded.
             (Col::Source, None) => return text.to_string(),
             (Col::Source, Some(_)) => fit_left(text, w),
             _ => fit(text, w),
         };
-        if i == self.cols.len() - 1 {
+        if last {
             s.trim_end().to_string()
         } else {
             s
