@@ -348,7 +348,8 @@ pub enum TailorOutcome {
 /// Writes a tailored résumé for each batch row that kept its posting, into `dir` (created
 /// if needed), named `RANK-title-company.EXT`. Files are written atomically; an existing file
 /// is replaced only with `force`, and never when it is one of `inputs` (the résumé, the
-/// lexicon, the posting files: compared as canonical paths, so links count).
+/// lexicon, the posting files: compared as canonical paths, so links count). A symbolic
+/// link of that name is replaced by the file, never written through.
 pub fn write_tailored(
     prepared: &PreparedResume,
     rows: &[BatchRow],
@@ -380,8 +381,17 @@ pub fn write_tailored(
             safe_stem(r.title.as_deref(), r.company.as_deref())
         );
         let path = dir.join(&name);
+        let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if std::fs::canonicalize(&path).is_ok_and(|c| inputs.contains(&c)) {
             out.push(TailorOutcome::Input(path));
+        } else if link {
+            // A link among the folder's files is replaced itself (`--force`), never written
+            // through: the file it names lies elsewhere and is not this run's to replace.
+            if force && crate::output::write_atomic(&path, &body, true)? {
+                out.push(TailorOutcome::Written(path));
+            } else {
+                out.push(TailorOutcome::Exists(path));
+            }
         } else if crate::output::write_output(&path, &body, force)? {
             out.push(TailorOutcome::Written(path));
         } else {

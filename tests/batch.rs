@@ -598,16 +598,22 @@ fn tailor_dir_with_hostile_titles_stays_inside_and_never_overwrites() {
     assert_ne!(std::fs::read_to_string(first).unwrap(), "mine");
 }
 
-#[test]
-fn tailor_dir_never_overwrites_an_input_even_with_force() {
-    let t = tempfile::tempdir().unwrap();
-    let input = t.path().join("one.jsonl");
+/// A one-row export in `dir` (its tailored file is `01-sre-acme.md`) and the tailor
+/// folder's path beside it.
+fn one_row_and_out_dir(dir: &Path) -> (PathBuf, PathBuf) {
+    let input = dir.join("one.jsonl");
     std::fs::write(
         &input,
         r#"{"id": 1, "title": "SRE", "company": "Acme", "text": "Requirements\n- Kubernetes and Prometheus"}"#,
     )
     .unwrap();
-    let out_dir = t.path().join("out");
+    (input, dir.join("out"))
+}
+
+#[test]
+fn tailor_dir_never_overwrites_an_input_even_with_force() {
+    let t = tempfile::tempdir().unwrap();
+    let (input, out_dir) = one_row_and_out_dir(t.path());
     // The résumé itself sits in the output folder under the name the tailored file gets.
     std::fs::create_dir(&out_dir).unwrap();
     let resume = out_dir.join("01-sre-acme.md");
@@ -630,6 +636,49 @@ fn tailor_dir_never_overwrites_an_input_even_with_force() {
     assert!(err.contains("wrote 0 tailored résumés"), "{err}");
     assert!(err.contains("1 of 1 tailored résumés not written"), "{err}");
     assert_eq!(std::fs::read(&resume).unwrap(), before);
+}
+
+/// `--force` replaces a symbolic link in the tailor folder by the tailored file: the file it
+/// pointed to, outside the folder, had been overwritten with the tailored résumé.
+#[cfg(unix)]
+#[test]
+fn tailor_dir_force_replaces_a_link_never_the_file_it_names() {
+    let t = tempfile::tempdir().unwrap();
+    let (input, out_dir) = one_row_and_out_dir(t.path());
+    std::fs::create_dir(&out_dir).unwrap();
+    let precious = t.path().join("precious.txt");
+    std::fs::write(&precious, "mine").unwrap();
+    let link = out_dir.join("01-sre-acme.md");
+    std::os::unix::fs::symlink(&precious, &link).unwrap();
+    let run = |force: bool| {
+        let mut c = jdfit(t.path());
+        c.args(["batch", "--top", "1", "-q", "-r", SEED, "--tailor-dir"])
+            .arg(&out_dir)
+            .arg(&input);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    let out = run(false);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("01-sre-acme.md: exists, not overwritten"),
+        "{err}"
+    );
+    let out = run(true);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "mine");
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(
+        meta.file_type().is_file(),
+        "the link is now the tailored file"
+    );
+    assert!(std::fs::read_to_string(&link)
+        .unwrap()
+        .contains("## 工作经历"));
 }
 
 #[test]
