@@ -614,6 +614,19 @@ fn title_case(line: &str) -> bool {
         })
 }
 
+/// Whether `cue` ends with its heading word, as a Chinese heading does (`任职要求`,
+/// `要求`), rather than opening a sentence with it (`公司规模近`, `要求一周到岗至少`).
+pub fn whole_cue(cue: &str) -> bool {
+    if cue.len() > MAX_ITEM_HEADING_BYTES {
+        return false;
+    }
+    let (h, _) = normalise(cue);
+    EXACT_MAP.contains_key(&*h)
+        || WORDS_AC
+            .find_overlapping_iter(&*h)
+            .any(|m| m.end() == h.len())
+}
+
 /// If `cue` (the text before a colon inside a line) is a heading, its part: only exact cues
 /// and Chinese cue words, since "Note: …" or "Stack: Go" inside a line is text.
 pub fn inline_cue(cue: &str) -> Option<Heading> {

@@ -3,7 +3,9 @@
 //! prose paragraphs that mix a company blurb with the role. Each line is cut into pieces
 //! so every item gets its own part.
 
-use super::headings::{heading, inline_cue, Heading, MAX_ITEM_HEADING_BYTES as MAX_CUE_BYTES};
+use super::headings::{
+    heading, inline_cue, whole_cue, Heading, MAX_ITEM_HEADING_BYTES as MAX_CUE_BYTES,
+};
 use crate::model::Part;
 
 /// Paragraphs longer than this (bytes) are cut into sentences.
@@ -158,8 +160,10 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
     let mut pending: Option<Heading> = None;
     // Only Chinese text puts a heading directly before a list number.
     let han_numbers = !line.is_ascii();
+    // Where the next search in `rest` starts: past a cue kept as its item's text.
+    let mut resume_at = 0;
     'outer: loop {
-        let mut from = 0;
+        let mut from = std::mem::take(&mut resume_at);
         while let Some((i, c)) = next_candidate(rest, from, han_numbers) {
             from = i + c.len_utf8();
             let colon = c == ':' || c == '：' || c == '】';
@@ -181,6 +185,11 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
             if cue.is_empty() {
                 continue;
             }
+            // A figure after a cue opening a sentence (`要求一周到岗至少4天`, `公司营业收入近1万
+            // 亿`): the cue's part starts there, its words kept as the item's own (only a cue
+            // ending with its heading word, `任职要求13年以上` with the item's `、` lost, is a
+            // heading of its own, its words no item's).
+            let keep = c.is_ascii_digit() && !list_number_at(rest.as_bytes(), i) && !whole_cue(cue);
             if let Some(h) = inline_cue(cue) {
                 // "It's great, but not required:": a negated cue is no heading of its own.
                 let before_cue = rest[..start].trim_end().as_bytes();
@@ -209,7 +218,7 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                         .then(|| heading(phrase, false))
                         .flatten()
                         .filter(|p| p.part != Part::Other);
-                    if specific.is_some() || short_head {
+                    if (specific.is_some() || short_head) && !keep {
                         pending = Some(specific.unwrap_or(h));
                         rest = if colon {
                             rest[i + c.len_utf8()..].trim_start_matches([':', '：'])
@@ -225,6 +234,9 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                 pending = Some(h);
                 rest = if colon {
                     rest[i + c.len_utf8()..].trim_start_matches([':', '：'])
+                } else if keep {
+                    resume_at = i + c.len_utf8() - start;
+                    &rest[start..]
                 } else {
                     &rest[i..]
                 };
@@ -278,6 +290,19 @@ fn next_candidate(line: &str, from: usize, han_numbers: bool) -> Option<(usize, 
         i += 1;
     }
     None
+}
+
+/// Whether a list number starts at byte `i` of `b`: one or two digits and a closing mark
+/// (`1、`, `2.`, `3）`), not a figure (`近1万人`, `3年`).
+fn list_number_at(b: &[u8], i: usize) -> bool {
+    let digits = b[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+    let after = &b[i + digits..];
+    (1..=2).contains(&digits)
+        && (matches!(after.first(), Some(b'.' | b')'))
+            // `、` E3 80 81, `．` EF BC 8E, `）` EF BC 89.
+            || after.starts_with("、".as_bytes())
+            || after.starts_with("．".as_bytes())
+            || after.starts_with("）".as_bytes()))
 }
 
 /// Where the cue before a colon at the end of `before` starts: after the last punctuation
@@ -754,6 +779,22 @@ mod tests {
                 (None, "岗位职责从事后台开发；"),
                 (Some(Part::Requirements), "1.掌握Java;"),
                 (None, "2.了解MySQL"),
+            ]
+        );
+        // A figure after a Chinese word ends no heading: `公司规模近` had been read as a
+        // company heading and dropped.
+        assert_eq!(
+            texts("熟悉Java；公司规模近1万人，总部在上海"),
+            [
+                (None, "熟悉Java；"),
+                (Some(Part::Company), "公司规模近1万人，总部在上海")
+            ]
+        );
+        assert_eq!(
+            texts("4、要求一周到岗至少4天"),
+            [
+                (None, "4、"),
+                (Some(Part::Requirements), "要求一周到岗至少4天")
             ]
         );
         assert_eq!(
