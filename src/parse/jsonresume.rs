@@ -272,12 +272,43 @@ fn without_control_escapes(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Whether `text` is jdfit's own résumé model (`jdfit tailor -f json`): an object with
+/// `sections` and none of JSON Resume's own arrays.
+fn is_model(text: &str) -> bool {
+    // Most JSON read here is JSON Resume: only a text naming `sections` is parsed twice.
+    text.contains("\"sections\"")
+        && serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
+            v.get("sections").is_some_and(serde_json::Value::is_array)
+                && !["work", "education", "projects", "volunteer", "skills"]
+                    .iter()
+                    .any(|k| v.get(k).is_some())
+        })
+}
+
+/// Reads jdfit's own résumé model, as `jdfit tailor -f json` writes it: a tailored résumé
+/// saved as JSON reads back as itself. Its bullet ids are given again from their positions,
+/// as every reader gives them.
+fn model(path: &Path, text: &str) -> Result<Resume> {
+    let mut r: Resume = serde_json::from_str(text).map_err(|e| {
+        Error::parse(
+            path,
+            Some(e.line()),
+            format!("invalid jdfit résumé JSON: {e}"),
+        )
+    })?;
+    r.assign_ids();
+    Ok(r)
+}
+
 /// Parses JSON Resume text. Syntax and type errors name the line and column.
 // One flat mapping per schema section (work, projects, education, skills…): splitting it
 // would scatter the schema across helpers without making any piece clearer.
 #[allow(clippy::too_many_lines)]
 pub fn parse(path: &Path, text: &str) -> Result<Resume> {
     let text = &*without_control_escapes(text);
+    if is_model(text) {
+        return model(path, text);
+    }
     let j: JsonResume = serde_json::from_str(text)
         .map_err(|e| Error::parse(path, Some(e.line()), format!("invalid JSON Resume: {e}")))?;
     let b = &j.basics;
@@ -479,6 +510,38 @@ mod tests {
         assert_eq!(w.bullets[1].text, "Built compression");
         assert_eq!(w.bullets[1].id, "s1e1b2");
         assert_eq!(r.sections[1].kind, SectionKind::Education);
+    }
+
+    /// `jdfit tailor -f json` writes the résumé model: it reads back as the same résumé
+    /// (it had been refused as "no bullets found (read as JSON Resume)"), with its ids given
+    /// again from positions, and a broken one names its line.
+    #[test]
+    fn jdfits_own_json_reads_back_as_the_same_resume() {
+        let md = "# Sam\n\n## Experience\n\n### Acme\nEngineer\n2019 – 2021\n\n- Led work\n  - Adopted\n- Cut LCP";
+        let r = crate::parse::markdown::parse(md);
+        let mut saved = r.clone();
+        saved.sections[0].entries[0].bullets.remove(0);
+        let json = serde_json::to_string_pretty(&saved).unwrap();
+        let back = parse(Path::new("t.json"), &json).unwrap();
+        assert_eq!(
+            back.sections,
+            saved
+                .sections
+                .clone()
+                .into_iter()
+                .map(|mut s| {
+                    s.entries[0].bullets[0].id = "s1e1b1".into();
+                    s
+                })
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(back.basics, saved.basics);
+        let broken = json.replacen("\"entries\"", "\"entries\": 3, \"x\"", 1);
+        let e = parse(Path::new("t.json"), &broken).unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.json:") && e.contains("invalid jdfit résumé JSON"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -39,6 +39,10 @@ struct State {
     /// heading, a bold or a dated line naming more than a role): a role that follows with
     /// its own dates and no employer of its own is another role there.
     named_org: Option<String>,
+    /// The text of the `###` heading just read, when it was split into an organisation and
+    /// a title: a title line right under it shows the heading named the organisation alone
+    /// (`### Engineers Without Borders — Portland Chapter`, then `Volunteer Engineer`).
+    split_heading: Option<String>,
     /// Whether a paragraph outside lists is being read, and the links read in it: they go
     /// to the entry a line of it heads, or else to the entry its lines are notes of.
     in_para: bool,
@@ -77,6 +81,7 @@ impl State {
         let text = self.take_buf();
         self.employer = None;
         self.named_org = None;
+        self.split_heading = None;
         match level {
             HeadingLevel::H1 if !self.seen_name => {
                 self.seen_name = true;
@@ -91,6 +96,9 @@ impl State {
                 let links = std::mem::take(&mut self.heading_links);
                 let strong = std::mem::take(&mut self.heading_strong);
                 let entry = dated_entry(&text, &links, &strong);
+                if entry.title.is_some() && entry.dates.is_none() && links.is_empty() {
+                    self.split_heading = Some(text);
+                }
                 self.named_org = entry.organisation.clone();
                 self.section().entries.push(entry);
             }
@@ -153,6 +161,7 @@ impl State {
     /// Starts an entry from a dated header line that is not a `###` heading.
     /// `links` are the paragraph's: those on words of this line are the heading's.
     fn head_entry(&mut self, first: &str, links: &mut Vec<Link>) {
+        self.split_heading = None;
         let (own, rest): (Vec<Link>, Vec<Link>) = links
             .drain(..)
             .partition(|l| first.contains(l.text.as_str()));
@@ -204,8 +213,29 @@ impl State {
 
     /// A line of a paragraph under an entry: its dates, role, place or a note.
     fn entry_line(&mut self, kind: SectionKind, line: String) {
+        let split_heading = self.split_heading.take();
         let entry = self.entry();
         let fresh = entry.organisation.is_some() && entry.bullets.is_empty();
+        // A title line right under a heading split into an organisation and a title that
+        // ends with no title word (`Acme | Labs`, `字节跳动 — 抖音`): the heading was the
+        // organisation, written whole, as jdfit's own Markdown writes it.
+        if let Some(heading) = split_heading.filter(|_| {
+            fresh
+                && entry.dates.is_none()
+                && entry.notes.is_empty()
+                && kind != SectionKind::Education
+                && entry
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| !super::text::role_head(t))
+                && line.chars().count() <= 80
+                && super::text::role_head(&line)
+                && dates::find_range(&line).is_none()
+        }) {
+            entry.organisation = Some(heading);
+            entry.title = Some(line);
+            return;
+        }
         if fresh && entry.dates.is_none() {
             if let Some(r) = dates::find_range(&line) {
                 entry.dates = Some(line[r.span.clone()].trim().to_string());
@@ -758,6 +788,51 @@ mod tests {
         let r = parse(&format!("# A\n\n## Experience\n\n### {h}\n\n- x\n"));
         let e = r.sections[0].entries[0].clone();
         (e.organisation, e.title, e.url)
+    }
+
+    #[test]
+    fn a_title_line_under_a_split_heading_makes_the_heading_the_organisation() {
+        let read = |md: &str| {
+            let r = parse(md);
+            let e = r.sections[0].entries[0].clone();
+            (e.organisation, e.title, e.notes)
+        };
+        let some = |s: &str| Some(s.to_string());
+        // The heading's second piece is no title, and a title comes on the next line.
+        assert_eq!(
+            read(
+                "## Experience\n\n### Acme — Platform Team\nSenior Engineer\n2019 – 2021\n\n- Led"
+            ),
+            (
+                some("Acme — Platform Team"),
+                some("Senior Engineer"),
+                vec![]
+            )
+        );
+        assert_eq!(
+            read("## 工作经历\n\n### 字节跳动 | 抖音\n高级工程师\n2019.03 - 2021.05\n\n- 负责"),
+            (some("字节跳动 | 抖音"), some("高级工程师"), vec![])
+        );
+        // The heading names the title: the line under it stays what it was.
+        assert_eq!(
+            read(
+                "## Experience\n\n### Acme — Senior Engineer\nPromoted to Staff Engineer\n\n- Led"
+            ),
+            (
+                some("Acme"),
+                some("Senior Engineer"),
+                vec!["Promoted to Staff Engineer".to_string()]
+            )
+        );
+        // A line under the heading that is no title is a note, as before.
+        assert_eq!(
+            read("## Experience\n\n### Acme — Platform Team\nRemote team of five\n\n- Led"),
+            (
+                some("Acme"),
+                some("Platform Team"),
+                vec!["Remote team of five".to_string()]
+            )
+        );
     }
 
     #[test]

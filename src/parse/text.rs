@@ -49,6 +49,8 @@ const KNOWN_HEADINGS: &[&str] = &[
     "兴趣爱好",
     "培训经历",
     "experience",
+    // JSON Resume's `work`, as jdfit's own text export heads it.
+    "work",
     "work experience",
     "professional experience",
     "employment",

@@ -257,7 +257,13 @@ pub fn text(r: &Resume) -> String {
     }
     for s in &r.sections {
         let _ = writeln!(out, "\n{}\n", s.heading);
-        for e in &s.entries {
+        for (i, e) in s.entries.iter().enumerate() {
+            // Entries apart, as text résumés set them: the reader takes the line after a
+            // blank one for the next entry's header, where it would otherwise read the
+            // bullet above it as the next organisation.
+            if i > 0 {
+                out.push('\n');
+            }
             if let Some(o) = &e.organisation {
                 let _ = writeln!(out, "{o}");
             }
@@ -316,6 +322,63 @@ mod tests {
         let md = markdown(&r);
         assert!(md.contains("- \\# of Kafka"), "{md}");
         assert_eq!(texts(&markdown::parse(&md)), bullets, "{md}");
+    }
+
+    /// An entry's organisation, title, dates and bullets.
+    type EntryRead = (Option<String>, Option<String>, Option<String>, Vec<String>);
+
+    /// Every entry's [`EntryRead`], in order.
+    fn entries(r: &Resume) -> Vec<EntryRead> {
+        let leaf_texts = |bs: &[Bullet]| bs.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
+        r.sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .map(|e| {
+                let (o, t, d) = (e.organisation.clone(), e.title.clone(), e.dates.clone());
+                (o, t, d, leaf_texts(&e.bullets))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn organisations_holding_separators_read_back_whole_from_markdown_and_text() {
+        // An organisation written with ` — `, ` | ` or a comma, as JSON Resume and Word
+        // résumés hold them: read back from jdfit's own Markdown and text, each had been
+        // split into an organisation and a title, the real title lost or made a note.
+        let jobs = [
+            (
+                "Engineers Without Borders — Portland Chapter",
+                "Volunteer Engineer",
+            ),
+            ("Acme | Labs", "Senior Engineer"),
+            ("Initech, Inc.", "Staff Software Engineer"),
+            ("字节跳动 — 抖音", "高级工程师"),
+            ("Globex", "Platform Engineer"),
+        ];
+        let work: Vec<serde_json::Value> = (0..)
+            .zip(jobs)
+            .map(|(i, (name, position))| {
+                serde_json::json!({"name": name, "position": position,
+                    "startDate": format!("{}-01", 2010 + 2 * i),
+                    "endDate": format!("{}-12", 2011 + 2 * i),
+                    "highlights": [format!("Shipped release {i}")]})
+            })
+            .collect();
+        let doc = serde_json::json!({"basics": {"name": "Sam"}, "work": work});
+        let r = crate::parse::jsonresume::parse(std::path::Path::new("r.json"), &doc.to_string())
+            .unwrap();
+        let want = entries(&r);
+        assert_eq!(want.len(), jobs.len());
+        for (got, (org, title)) in want.iter().zip(jobs) {
+            assert_eq!(
+                (got.0.as_deref(), got.1.as_deref()),
+                (Some(org), Some(title))
+            );
+        }
+        let md = markdown(&r);
+        assert_eq!(entries(&markdown::parse(&md)), want, "{md}");
+        let txt = text(&r);
+        assert_eq!(entries(&crate::parse::text::parse(&txt)), want, "{txt}");
     }
 
     #[test]
