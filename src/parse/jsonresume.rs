@@ -254,6 +254,11 @@ fn without_control_escapes(text: &str) -> std::borrow::Cow<'_, str> {
                     .is_some_and(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
                 if control {
                     i = at + 6;
+                    // An escaped ESC opening a colour code (`\u001b[31m`): the code goes with
+                    // it, as from a text résumé, never left glued to the next word.
+                    if c == 0x1b {
+                        i += csi_len(&b[i..]);
+                    }
                     continue;
                 }
                 6
@@ -296,8 +301,86 @@ fn model(path: &Path, text: &str) -> Result<Resume> {
             format!("invalid jdfit résumé JSON: {e}"),
         )
     })?;
+    clean_strings(&mut r);
     r.assign_ids();
     Ok(r)
+}
+
+/// The length of the control sequence (`[`, parameters, intermediates, a final byte)
+/// opening `b`, or 0 when none does.
+fn csi_len(b: &[u8]) -> usize {
+    if b.first() != Some(&b'[') {
+        return 0;
+    }
+    let body = b[1..]
+        .iter()
+        .take_while(|&&c| (0x20..=0x3F).contains(&c))
+        .count();
+    match b.get(1 + body) {
+        Some(0x40..=0x7E) => body + 2,
+        _ => 0,
+    }
+}
+
+/// Every string of `r` cleaned as text read from any other format is
+/// ([`super::encoding::clean`]): carriage returns made newlines, and bidirectional overrides
+/// and any control character left removed.
+fn clean_strings(r: &mut Resume) {
+    fn one(s: &mut String) {
+        let c = super::encoding::clean(s);
+        if c != *s {
+            *s = c;
+        }
+    }
+    fn links(ls: &mut [crate::model::Link]) {
+        for l in ls {
+            one(&mut l.text);
+            one(&mut l.url);
+        }
+    }
+    fn bullets(bs: &mut [Bullet]) {
+        for b in bs {
+            one(&mut b.text);
+            links(&mut b.links);
+            bullets(&mut b.children);
+        }
+    }
+    let b = &mut r.basics;
+    for s in [
+        &mut b.name,
+        &mut b.label,
+        &mut b.email,
+        &mut b.phone,
+        &mut b.url,
+        &mut b.location,
+        &mut b.summary,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        one(s);
+    }
+    b.lines.iter_mut().for_each(one);
+    for sec in &mut r.sections {
+        one(&mut sec.heading);
+        for e in &mut sec.entries {
+            for s in [
+                &mut e.organisation,
+                &mut e.title,
+                &mut e.location,
+                &mut e.dates,
+                &mut e.url,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                one(s);
+            }
+            e.notes.iter_mut().for_each(one);
+            links(&mut e.links);
+            bullets(&mut e.bullets);
+        }
+    }
 }
 
 /// Parses JSON Resume text. Syntax and type errors name the line and column.
@@ -469,6 +552,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Resume> {
         origin: Some(JsonOrigin { doc, arrays }),
         warnings: Vec::new(),
     };
+    clean_strings(&mut resume);
     resume.assign_ids();
     Ok(resume)
 }
@@ -481,7 +565,8 @@ mod tests {
     fn escaped_control_characters_are_removed_and_nothing_else() {
         let text = r#"{"a": "x\u001b[0my\u000bz\bw\f", "b": "tab\tnl\nq\"\\b\\u001b\u00e9"}"#;
         let v: serde_json::Value = serde_json::from_str(&without_control_escapes(text)).unwrap();
-        assert_eq!(v["a"], "x[0myzw");
+        // The colour code goes with its ESC.
+        assert_eq!(v["a"], "xyzw");
         // Tab, newline, an escaped quote, an escaped backslash before `b` and `u001b`, and
         // a letter written as an escape are kept.
         assert_eq!(v["b"], "tab\tnl\nq\"\\b\\u001bé");
@@ -495,6 +580,19 @@ mod tests {
         assert_eq!(without_control_escapes(bad), bad);
         let e = parse(Path::new("r.json"), bad).unwrap_err().to_string();
         assert!(e.contains("invalid JSON Resume"), "{e}");
+    }
+
+    /// A highlight holding a colour code, a right-to-left override and CRLF reads as a
+    /// text résumé's line would: the code removed whole, the override removed, CRLF a
+    /// newline (`[31m`, U+202E and the CR had stayed in the bullet and every output).
+    #[test]
+    fn control_sequences_and_overrides_are_removed_from_every_string() {
+        let j = r#"{"basics":{"name":"R\u202eT"},"work":[{"name":"Acme\u001b[1;31m","highlights":["Built \u001b[31mKafka\u001b[0m pipes\r\nfast"]}]}"#;
+        let r = parse(Path::new("r.json"), j).unwrap();
+        assert_eq!(r.basics.name.as_deref(), Some("RT"));
+        let e = &r.sections[0].entries[0];
+        assert_eq!(e.organisation.as_deref(), Some("Acme"));
+        assert_eq!(e.bullets[0].text, "Built Kafka pipes\nfast");
     }
 
     #[test]
