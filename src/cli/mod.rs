@@ -683,10 +683,9 @@ fn batch(a: BatchArgs) -> Result<()> {
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         bail!("standard input (-) can be read only once");
     }
-    // The text is taken from its own field: one field read as both the text and the title
-    // (or the id…) would be taken by one and missing for the other ("no posting text" on
-    // every row); so is a title read from the company's field. Other roles may share a
-    // field (a link as the id).
+    // The text comes from its own field: a title (or an id…) that is the whole posting is
+    // a mistake in the flags, and so is a title read from the company's field. Other roles
+    // may share a field (a link as the id), each reading it.
     let text_fields: Vec<String> = match &a.text_column {
         Some(t) => vec![t.clone()],
         None => Columns::default().text,

@@ -575,12 +575,14 @@ fn record_from_fields(
     source: String,
     seq: &mut u64,
 ) -> Item {
-    let mut take = |name: &str| fields.remove(name).as_ref().and_then(field_string);
-    let id = take(&columns.id);
-    let title = take(&columns.title);
-    let company = take(&columns.company);
-    let location = take(&columns.location);
-    let url = take(&columns.url);
+    // Read, not taken, so that two roles may name one field (`--id-column url`, a link as
+    // the id): taking it had left the second role empty. Removed below, once read.
+    let get = |name: &str| fields.get(name).and_then(field_string);
+    let id = get(&columns.id);
+    let title = get(&columns.title);
+    let company = get(&columns.company);
+    let location = get(&columns.location);
+    let url = get(&columns.url);
     let mut text = None;
     // A posting's text is a string: a number or a list in its field is no posting (a
     // posting titled `12345` scored as one).
@@ -606,6 +608,15 @@ fn record_from_fields(
     }
     if let (None, Some(reason)) = (&text, not_text) {
         return Item::Error(RowError { source, reason });
+    }
+    for name in [
+        &columns.id,
+        &columns.title,
+        &columns.company,
+        &columns.location,
+        &columns.url,
+    ] {
+        fields.remove(name);
     }
     let Some(text) = text else {
         return Item::Error(RowError {
@@ -1366,6 +1377,30 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("expected an array of posting objects"), "{e}");
+    }
+
+    /// Two roles naming one field each read it (`--id-column url`: the link as the id), and
+    /// it is passed through under neither: the second had been left empty.
+    #[test]
+    fn two_roles_naming_one_field_both_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("jobs.jsonl");
+        std::fs::write(
+            &p,
+            r#"{"url": "https://x.test/1", "title": "SRE", "text": "Requirements\n- Go", "team": "infra"}"#,
+        )
+        .unwrap();
+        let columns = Columns {
+            id: "url".into(),
+            company: "title".into(),
+            ..Columns::default()
+        };
+        let (ok, _) = collect(&[Input::Jsonl(p.clone())], &columns);
+        assert_eq!(ok[0].id.as_deref(), Some("https://x.test/1"));
+        assert_eq!(ok[0].url.as_deref(), Some("https://x.test/1"));
+        assert_eq!(ok[0].title.as_deref(), Some("SRE"));
+        assert_eq!(ok[0].company.as_deref(), Some("SRE"));
+        assert_eq!(ok[0].extra.keys().collect::<Vec<_>>(), ["team"]);
     }
 
     #[test]
