@@ -267,7 +267,13 @@ pub fn text(r: &Resume) -> String {
             if let Some(o) = &e.organisation {
                 let _ = writeln!(out, "{o}");
             }
-            for l in entry_lines(e) {
+            // The notes before the place and dates, which end an entry's header lines as
+            // text résumés set them: after the dates, a note (`保研; 北京市优干` under a
+            // degree) read as the next entry's header.
+            let lines = entry_lines(e);
+            let (head, notes) = lines.split_at(lines.len() - e.notes.len());
+            let (title, place) = head.split_at(usize::from(e.title.is_some()));
+            for l in title.iter().chain(notes).chain(place) {
                 let _ = writeln!(out, "{l}");
             }
             bullets_txt(&mut out, &e.bullets, 0);
@@ -379,6 +385,26 @@ mod tests {
         assert_eq!(entries(&markdown::parse(&md)), want, "{md}");
         let txt = text(&r);
         assert_eq!(entries(&crate::parse::text::parse(&txt)), want, "{txt}");
+    }
+
+    /// A degree's note (`保研; 北京市优干`) written after its dates had read back from text as
+    /// the next degree's header, every school after it shifted by one.
+    #[test]
+    fn education_notes_read_back_from_text_under_their_own_degree() {
+        let md = "# 魏\n\n## 教育背景\n\n### 硕士 - 北京航空航天大学\n中国, 北京 | 2016 年 9 月 - 2019 年 1 月\n保研; 北京市优干\n\n### 本科 - 北京航空航天大学\n中国, 北京 | 2012 年 9 月 - 2016 年 6 月\n北京市三好; GPA 3.7\n\n## 工作经历\n\n### 阿里云\n高级工程师\n2019 年 3 月 - 2022 年 6 月\n\n- 负责流量调度";
+        let r = markdown::parse(md);
+        let txt = text(&r);
+        let back = crate::parse::text::parse(&txt);
+        let read = |r: &Resume| {
+            r.sections[0]
+                .entries
+                .iter()
+                .map(|e| (e.organisation.clone(), e.dates.clone(), e.notes.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read(&back), read(&r), "{txt}");
+        assert_eq!(read(&r)[1].2, ["北京市三好; GPA 3.7"]);
+        assert_eq!(entries(&back)[2..], entries(&r)[2..], "{txt}");
     }
 
     #[test]
