@@ -96,8 +96,8 @@ impl State {
                 let links = std::mem::take(&mut self.heading_links);
                 let strong = std::mem::take(&mut self.heading_strong);
                 let entry = dated_entry(&text, &links, &strong);
-                if entry.title.is_some() && entry.dates.is_none() && links.is_empty() {
-                    self.split_heading = Some(text);
+                if entry.title.is_some() && links.is_empty() {
+                    self.split_heading = Some(undated(&text).map_or(text, |(_, rest, _)| rest));
                 }
                 self.named_org = entry.organisation.clone();
                 self.section().entries.push(entry);
@@ -221,7 +221,6 @@ impl State {
         // organisation, written whole, as jdfit's own Markdown writes it.
         if let Some(heading) = split_heading.filter(|_| {
             fresh
-                && entry.dates.is_none()
                 && entry.notes.is_empty()
                 && kind != SectionKind::Education
                 && entry
@@ -336,26 +335,69 @@ fn strip_superscript_marks(s: &str) -> String {
 /// An entry from its heading line: `### Company  Title | 2019.03 - 至今`, the dates taken
 /// out first.
 fn dated_entry(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
-    // Dates first (`2020.03-至今 | 美团 | 前端工程师`) when something follows them.
-    let Some(r) = dates::find_range(text).filter(|r| {
-        r.span.start > 0
-            || !text[r.span.end..]
-                .trim_matches(HEADING_SEPARATORS)
-                .is_empty()
-    }) else {
+    let Some((r, rest, place)) = undated(text) else {
+        // One ISO date last (`Pioneer Award | 2014-11-01`, an award's day as jdfit's own
+        // HTML heads it): the entry's date, not a name.
+        if let Some((rest, date)) = text.rsplit_once(" | ").filter(|(rest, d)| {
+            let d = d.trim();
+            !rest.trim().is_empty()
+                && (4..=10).contains(&d.len())
+                && d.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        }) {
+            if let Some(ym) = dates::parse_iso(date).filter(|y| (1950..=2100).contains(&y.year)) {
+                let mut e = entry_heading(rest.trim(), links, strong);
+                e.dates = Some(date.trim().to_string());
+                e.start = Some(ym);
+                return e;
+            }
+        }
         return entry_heading(text, links, strong);
     };
-    let span = dates::with_brackets(text, &r);
-    let rest = format!(
-        "{} {}",
-        text[..span.start].trim_end_matches(HEADING_SEPARATORS),
-        text[span.end..].trim_start_matches(HEADING_SEPARATORS)
-    );
-    let mut e = entry_heading(rest.trim(), links, strong);
+    let mut e = entry_heading(&rest, links, strong);
+    if place.is_some() {
+        e.location = place;
+    }
     e.dates = Some(text[r.span.clone()].trim().to_string());
     e.start = r.start;
     e.end = r.end;
     e
+}
+
+/// A heading's dates, the heading without them and the place right before them, when it
+/// holds dates with something beside them (`2020.03-至今 | 美团 | 前端工程师`: the dates
+/// first). The place is the piece between ` | ` and ` · ` before the dates (`Acme | Berlin,
+/// Germany · 2019 – 2021`, as jdfit's own HTML sets an entry's head).
+fn undated(text: &str) -> Option<(dates::DateRange, String, Option<String>)> {
+    let r = dates::find_range(text).filter(|r| {
+        r.span.start > 0
+            || !text[r.span.end..]
+                .trim_matches(HEADING_SEPARATORS)
+                .is_empty()
+    })?;
+    let span = dates::with_brackets(text, &r);
+    let mut before = text[..span.start].trim_end();
+    let mut place = None;
+    if let Some((head, p)) = before
+        .strip_suffix('·')
+        .and_then(|b| b.rsplit_once(" | "))
+        .filter(|(head, p)| !head.trim().is_empty() && !p.trim().is_empty())
+    {
+        place = Some(p.trim().to_string());
+        before = head;
+    }
+    // A place taken out leaves the name whole (`心识宇宙 (…团队) | 中国, 杭州 · …`: its
+    // bracket is no separator).
+    let before = if place.is_some() {
+        before.trim_end()
+    } else {
+        before.trim_end_matches(HEADING_SEPARATORS)
+    };
+    let rest = format!(
+        "{} {}",
+        before,
+        text[span.end..].trim_start_matches(HEADING_SEPARATORS)
+    );
+    Some((r, rest.trim().to_string(), place))
 }
 
 /// Separators between a title and an organisation in an entry heading.
@@ -822,6 +864,37 @@ mod tests {
                 some("Acme"),
                 some("Senior Engineer"),
                 vec!["Promoted to Staff Engineer".to_string()]
+            )
+        );
+        // jdfit's own HTML heads an entry `Org | Place · Dates`, an award `Name | Day`.
+        let r = parse("## Experience\n\n### Acme | Labs | Berlin, Germany · 2019-01 – 2021-12\nSenior Engineer\n\n- Led\n\n### 心识宇宙 (天使轮) | 中国, 杭州 · 2022 年 6 月 - 至今\n主管\n\n- 负责\n\n## Awards\n\n### Pioneer Award | 2014-11-01\nTechcrunch\n");
+        let e = &r.sections[0].entries;
+        assert_eq!(
+            (
+                e[0].organisation.as_deref(),
+                e[0].title.as_deref(),
+                e[0].location.as_deref()
+            ),
+            (
+                Some("Acme | Labs"),
+                Some("Senior Engineer"),
+                Some("Berlin, Germany")
+            )
+        );
+        assert_eq!(e[0].dates.as_deref(), Some("2019-01 – 2021-12"));
+        assert_eq!(e[1].organisation.as_deref(), Some("心识宇宙 (天使轮)"));
+        assert_eq!(e[1].location.as_deref(), Some("中国, 杭州"));
+        let a = &r.sections[1].entries[0];
+        assert_eq!(
+            (
+                a.organisation.as_deref(),
+                a.title.as_deref(),
+                a.dates.as_deref()
+            ),
+            (
+                Some("Pioneer Award"),
+                Some("Techcrunch"),
+                Some("2014-11-01")
             )
         );
         // A line under the heading that is no title is a note, as before.

@@ -78,7 +78,8 @@ h1{font-size:26px;margin:0 0 4px}
 .summary{margin:12px 0 0}
 h2{font-size:15px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:4px;margin:26px 0 10px}
 .entry{margin:0 0 14px;break-inside:avoid}
-.entry-head{display:flex;justify-content:space-between;gap:16px;flex-wrap:wrap}
+.entry-head{display:flex;justify-content:space-between;gap:16px;flex-wrap:wrap;margin:0;font-size:inherit;font-weight:inherit}
+.entry-head .sep{display:none}
 .org{font-weight:600}
 .when{color:var(--muted);white-space:nowrap}
 .title{font-style:italic}
@@ -144,7 +145,12 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
                 (l, d) => l.clone().or_else(|| d.clone()),
             };
             if e.organisation.is_some() || when.is_some() {
-                out.push_str("<div class=\"entry-head\">");
+                // A heading, as the entry's is: a saved page read back (`jdfit resume
+                // cv.html`) takes it for the entry's header, the title line under it, where
+                // a `div` read as a line beside the title. The hidden ` | ` keeps the name
+                // apart from the place and dates there (`阿里云 | 中国, 杭州 · 2020 年 8 月 -
+                // …`); the layout sets them apart by itself.
+                out.push_str("<h3 class=\"entry-head\">");
                 let org = esc(e.organisation.as_deref().unwrap_or("")).into_owned();
                 match e.url.as_deref().filter(|u| {
                     let u = u.to_ascii_lowercase();
@@ -163,9 +169,13 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
                     }
                 }
                 if let Some(w) = when {
-                    let _ = write!(out, "<span class=\"when\">{}</span>", esc(&w));
+                    let _ = write!(
+                        out,
+                        "<span class=\"sep\"> | </span><span class=\"when\">{}</span>",
+                        esc(&w)
+                    );
                 }
-                out.push_str("</div>");
+                out.push_str("</h3>");
             }
             if let Some(t) = &e.title {
                 let _ = write!(out, "<div class=\"title\">{}</div>", esc(t));

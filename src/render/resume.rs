@@ -333,6 +333,16 @@ mod tests {
     /// An entry's organisation, title, dates and bullets.
     type EntryRead = (Option<String>, Option<String>, Option<String>, Vec<String>);
 
+    /// Every entry's [`EntryRead`] and place, in order.
+    fn placed(r: &Resume) -> Vec<(EntryRead, Option<String>)> {
+        let places = r
+            .sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .map(|e| e.location.clone());
+        entries(r).into_iter().zip(places).collect()
+    }
+
     /// Every entry's [`EntryRead`], in order.
     fn entries(r: &Resume) -> Vec<EntryRead> {
         let leaf_texts = |bs: &[Bullet]| bs.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
@@ -347,7 +357,7 @@ mod tests {
     }
 
     #[test]
-    fn organisations_holding_separators_read_back_whole_from_markdown_and_text() {
+    fn organisations_holding_separators_read_back_whole_from_markdown_text_and_html() {
         // An organisation written with ` — `, ` | ` or a comma, as JSON Resume and Word
         // résumés hold them: read back from jdfit's own Markdown and text, each had been
         // split into an organisation and a title, the real title lost or made a note.
@@ -365,6 +375,7 @@ mod tests {
             .zip(jobs)
             .map(|(i, (name, position))| {
                 serde_json::json!({"name": name, "position": position,
+                    "location": (i % 2 == 1).then_some("Berlin, Germany"),
                     "startDate": format!("{}-01", 2010 + 2 * i),
                     "endDate": format!("{}-12", 2011 + 2 * i),
                     "highlights": [format!("Shipped release {i}")]})
@@ -385,6 +396,13 @@ mod tests {
         assert_eq!(entries(&markdown::parse(&md)), want, "{md}");
         let txt = text(&r);
         assert_eq!(entries(&crate::parse::text::parse(&txt)), want, "{txt}");
+        // A saved page: the entry's name, place and dates had read as one line beside its
+        // title (`Acme | LabsBerlin, Germany · 2012-01 – 2013-12`, the title the next
+        // entry's name).
+        let page = html::resume(&r, None);
+        let (page_md, _) = crate::parse::html::resume_text(&page);
+        assert_eq!(placed(&markdown::parse(&page_md)), placed(&r), "{page_md}");
+        assert_eq!(placed(&r)[1].1.as_deref(), Some("Berlin, Germany"));
     }
 
     /// A degree's note (`保研; 北京市优干`) written after its dates had read back from text as
