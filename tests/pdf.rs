@@ -427,7 +427,7 @@ fn a_pdf_bomb_is_refused_before_it_is_read() {
     let pdf = flate_content_pdf(&line.repeat((16 << 20) / line.len()));
     assert!(pdf.len() < 100_000, "{} bytes", pdf.len());
     std::fs::write(&bomb, pdf).unwrap();
-    let want = "bomb.pdf: its pages inflate to over 8 MiB of drawing commands";
+    let want = "bomb.pdf: its pages inflate to over 8 MiB of drawing commands and character maps";
     fails(&[os("match"), os("-r"), bomb.as_os_str(), os(SRE_EN)], want);
     fails(&[os("match"), os("-r"), os(SEED), bomb.as_os_str()], want);
     let fine = t.path().join("fine.pdf");
@@ -445,6 +445,47 @@ fn a_pdf_bomb_is_refused_before_it_is_read() {
         text.contains("Built Rust service 39 on Kubernetes"),
         "{text}"
     );
+}
+
+/// A font whose character map (ToUnicode) inflates to 16 MB from a file of tens of
+/// kilobytes is refused as a PDF bomb before it is read (the reader inflated it whole: a
+/// 290 KB file took 900 MB); the same font with a one-line map is read.
+#[test]
+fn a_character_map_bomb_is_refused_before_it_is_read() {
+    use std::io::Write;
+    let t = tempfile::tempdir().unwrap();
+    let pdf = |map: &str| {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(map.as_bytes()).unwrap();
+        let z = z.finish().unwrap();
+        let mut cmap =
+            format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", z.len()).into_bytes();
+        cmap.extend(&z);
+        cmap.extend(b"\nendstream");
+        let content = "BT /F1 12 Tf 72 720 Td (Built Kafka pipelines) Tj ET";
+        let objects: [Vec<u8>; 6] = [
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()).into_bytes(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>".to_vec(),
+            cmap,
+        ];
+        pdf_file(&objects, "")
+    };
+    let bomb = t.path().join("bomb.pdf");
+    let file = pdf(&"% padding line of a character map\n".repeat((16 << 20) / 34));
+    assert!(file.len() < 100_000, "{} bytes", file.len());
+    std::fs::write(&bomb, file).unwrap();
+    fails(
+        &[os("match"), os("-r"), bomb.as_os_str(), os(SRE_EN)],
+        "bomb.pdf: its pages inflate to over 8 MiB of drawing commands and character maps",
+    );
+    let fine = t.path().join("fine.pdf");
+    let map = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n1 beginbfrange\n<20> <7E> <0020>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    std::fs::write(&fine, pdf(map)).unwrap();
+    let text = jdfit::parse::read_resume_text(&fine).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("Built Kafka pipelines"), "{text}");
 }
 
 /// Committed fixtures from another producer (see `tests/fixtures/resumes/README`).
