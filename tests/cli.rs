@@ -650,6 +650,18 @@ fn bad_inputs_exit_2_with_one_clear_line() {
         None,
         "latin1.txt: not UTF-8 text (invalid UTF-8 at line 2",
     );
+    fails_with(
+        &["match", "-r", SEED, &latin1],
+        None,
+        "not UTF-16 or GB18030 either; name the encoding with --encoding)",
+    );
+    // A résumé's encoding is always detected: its error asks for UTF-8 (it had pointed to
+    // --encoding, which is for postings and refused for a résumé).
+    fails_with(
+        &["match", "-r", &latin1, SRE_EN],
+        None,
+        "latin1.txt: not UTF-8 text (invalid UTF-8 at line 2, byte offset 14, and not UTF-16 or GB18030 either; save the résumé as UTF-8)",
+    );
     // Which input is missing, its cause said once.
     fails_with(
         &["match", "-r", SEED, "no/such/posting.txt"],

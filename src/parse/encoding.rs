@@ -161,6 +161,22 @@ fn is_binary(bytes: &[u8]) -> Option<usize> {
 /// Decodes the whole of `bytes`, read from `path`, to clean UTF-8: in `forced` when given,
 /// else as detected by [`sniff`]. Undecodable input is an error naming the file and where.
 pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<String> {
+    decode_with(path, bytes, forced, "; name the encoding with --encoding")
+}
+
+/// [`decode`] for a résumé, whose encoding is always detected: undecodable text asks for the
+/// file in UTF-8 (naming an encoding is for postings).
+pub fn decode_resume(path: &Path, bytes: &[u8]) -> Result<String> {
+    decode_with(path, bytes, None, "; save the résumé as UTF-8")
+}
+
+/// [`decode`], with `hint` ending the error of undecodable text.
+fn decode_with(
+    path: &Path,
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+    hint: &str,
+) -> Result<String> {
     let enc = match forced {
         Some(e) => e,
         None => match sniff(bytes, true) {
@@ -179,7 +195,7 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> R
                 return Err(Error::NotText {
                     path: path.to_path_buf(),
                     detail: format!(
-                        "invalid UTF-8 at line {line}, byte offset {at}, and not UTF-16 or GB18030 either; name the encoding with --encoding"
+                        "invalid UTF-8 at line {line}, byte offset {at}, and not UTF-16 or GB18030 either{hint}"
                     ),
                 });
             }
@@ -210,7 +226,6 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&'static Encoding>) -> R
                 ),
             ));
         }
-        let hint = "; name the encoding with --encoding";
         return Err(Error::NotText {
             path: path.to_path_buf(),
             detail: format!("invalid {} at line {line}{hint}", enc.name()),

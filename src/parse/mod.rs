@@ -216,7 +216,7 @@ pub fn resume_source_from_bytes(path: &Path, buf: &[u8]) -> Result<(String, Opti
         let (text, format) = pdf::to_text(path, buf, false)?;
         return Ok((text, Some(format)));
     }
-    let text = encoding::decode(path, buf, None)?;
+    let text = encoding::decode_resume(path, buf)?;
     if html::looks_like_html(path, &text) {
         let (text, format) = html::resume_text(&text);
         return Ok((text, Some(format)));
