@@ -338,12 +338,17 @@ fn clean_strings(r: &mut Resume) {
             one(&mut l.url);
         }
     }
-    fn bullets(bs: &mut [Bullet]) {
-        for b in bs {
+    fn bullets(bs: &mut Vec<Bullet>) {
+        for b in bs.iter_mut() {
             one(&mut b.text);
+            if b.text.trim().len() != b.text.len() {
+                b.text = b.text.trim().to_string();
+            }
             links(&mut b.links);
             bullets(&mut b.children);
         }
+        // A highlight of control characters alone is no bullet.
+        bs.retain(|b| !b.text.is_empty() || !b.children.is_empty());
     }
     let b = &mut r.basics;
     for s in [
