@@ -483,3 +483,30 @@ fn a_bullet_using_a_sibling_tool_answers_a_term_another_bullet_names() {
     assert!(bullets[1]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
     assert_eq!(bullets[2]["score"].as_f64().unwrap(), 0.0, "{bullets:?}");
 }
+
+/// A detail under a statement (`Introduced unit testing (JUnit)` › `Mentored 3 junior
+/// engineers`) is scored in its context, but shows as matched only what it names itself:
+/// the statement's terms are listed as above it (it had shown "matched: JUnit" on a bullet
+/// without the word).
+#[test]
+fn a_detail_shows_its_statements_terms_as_above_it_not_as_its_own() {
+    let (_t, r, p) = write_pair(
+        "# Jane\n\n## Experience\n\n### Backend Engineer, Globex\n2016 – 2019\n\n- Introduced unit testing with JUnit and Mockito.\n  - Mentored 3 junior engineers.\n- Designed REST APIs in Go.\n",
+        "Java Engineer\n\nRequirements\n- JUnit and Mockito\n- Mentoring junior engineers\n",
+    );
+    let report = match_json(r.to_str().unwrap(), p.to_str().unwrap());
+    let bullets = report["bullets"].as_array().unwrap();
+    let detail = bullets
+        .iter()
+        .find(|b| b["text"] == "Mentored 3 junior engineers.")
+        .unwrap_or_else(|| panic!("{bullets:?}"));
+    let terms = |key: &str| -> Vec<&str> {
+        detail[key]
+            .as_array()
+            .map(|a| a.iter().map(|t| t.as_str().unwrap()).collect())
+            .unwrap_or_default()
+    };
+    assert!(!terms("matched_terms").contains(&"JUnit"), "{detail}");
+    assert!(terms("group_terms").contains(&"JUnit"), "{detail}");
+    assert_eq!(terms("matched_terms"), ["Mentoring"], "{detail}");
+}

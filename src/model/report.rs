@@ -218,6 +218,10 @@ pub struct BulletReport {
     pub score: f32,
     /// Posting terms this bullet contains, heaviest first.
     pub matched_terms: Vec<String>,
+    /// Posting terms that a bullet above it names (the group heading or statement it
+    /// details) and it does not, heaviest first: they count for it in full, as its context.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_terms: Vec<String>,
     /// Posting terms that the role line of the bullet's job names and the bullet does not,
     /// heaviest first: they count for the bullet at part of their weight.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -348,6 +348,9 @@ pub fn report(r: &MatchReport) -> String {
         if !b.matched_terms.is_empty() {
             let _ = write!(out, " · {}", esc(&b.matched_terms.join(", ")));
         }
+        if !b.group_terms.is_empty() {
+            let _ = write!(out, " · above it: {}", esc(&b.group_terms.join(", ")));
+        }
         if !b.role_terms.is_empty() {
             let _ = write!(out, " · in its role: {}", esc(&b.role_terms.join(", ")));
         }

@@ -185,6 +185,9 @@ pub fn report_text_styled(r: &MatchReport, paint: &dyn Fn(Tone, &str) -> String)
         if !b.matched_terms.is_empty() {
             let _ = writeln!(out, "          matched: {}", b.matched_terms.join(", "));
         }
+        if !b.group_terms.is_empty() {
+            let _ = writeln!(out, "          above it: {}", b.group_terms.join(", "));
+        }
         if !b.role_terms.is_empty() {
             let _ = writeln!(out, "          in its role: {}", b.role_terms.join(", "));
         }
@@ -353,6 +356,7 @@ pub(crate) mod tests {
                     text: format!("bullet {i}"),
                     score: 1.0,
                     matched_terms: vec!["MySQL".to_string()],
+                    group_terms: Vec::new(),
                     role_terms: Vec::new(),
                     related_terms: vec![PartialTerm {
                         term: "Redis".to_string(),

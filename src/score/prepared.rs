@@ -30,6 +30,9 @@ pub struct PreparedBullet {
     pub entry: usize,
     /// Distinct analyzed terms of the bullet and of its group headings (as indexed).
     pub terms: HashSet<String>,
+    /// Those of the bullet's own text: what it shows as matched (a term of its group
+    /// heading alone is shown as the heading's).
+    pub own_terms: HashSet<String>,
     /// Distinct analyzed terms of its job's role line, when the bullet has no group heading
     /// (indexed as its context).
     pub role_terms: HashSet<String>,
@@ -98,6 +101,10 @@ impl AnalyzedResume {
                 .iter()
                 .flat_map(|b| indexed[&b.id].iter().map(|t| t.text.clone()))
                 .collect();
+            let own_terms = indexed[&leaf.bullet.id]
+                .iter()
+                .map(|t| t.text.clone())
+                .collect();
             let (role, job_terms) = jobs.entry((leaf.section, leaf.entry)).or_insert_with(|| {
                 let entry = &resume.sections[leaf.section].entries[leaf.entry];
                 let role = entry.title.as_deref().map(|r| context(r, analyzer));
@@ -143,6 +150,7 @@ impl AnalyzedResume {
                 section: leaf.section,
                 entry: leaf.entry,
                 terms,
+                own_terms,
                 role_terms,
                 job_terms,
                 prior: if copy {

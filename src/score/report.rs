@@ -128,7 +128,12 @@ impl Scoring {
                     // Terms are heaviest first already.
                     matched_terms: terms
                         .iter()
-                        .filter(|t| leaf.terms.contains(&t.key))
+                        .filter(|t| leaf.own_terms.contains(&t.key))
+                        .map(|t| t.term.clone())
+                        .collect(),
+                    group_terms: terms
+                        .iter()
+                        .filter(|t| leaf.terms.contains(&t.key) && !leaf.own_terms.contains(&t.key))
                         .map(|t| t.term.clone())
                         .collect(),
                     role_terms: terms
