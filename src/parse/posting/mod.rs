@@ -359,6 +359,18 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         let emphasis = layout::pieces_into(t, &mut pieces);
         for (k, &(cue, text)) in pieces.iter().enumerate() {
             if let Some(h) = cue {
+                // A numbered item that is a preference heading (`1、优先：` over `a.…`, then
+                // `2、熟悉…`): a lead-in, its items nice-to-haves until the next item of its
+                // own list (every later item had been read as nice-to-have).
+                let style = list_style(t).filter(|s| s.0);
+                if h.part == Part::Nice
+                    && style.is_some()
+                    && pieces[k..].iter().all(|p| p.1.trim().is_empty())
+                {
+                    lead_in = Some((style, lead_in.map_or(ctx, |(_, before)| before)));
+                } else {
+                    lead_in = None;
+                }
                 ctx = h;
             }
             // List markers are punctuation or digits: a piece opening with a letter has none,
@@ -979,6 +991,31 @@ mod tests {
                 (Part::Nice, "（2）Redis；"),
                 (Part::Requirements, "熟悉Java；"),
             ]
+        );
+        // A numbered item that is the preference heading alone (`1、优先：`): its lettered
+        // items are nice-to-haves, the list's next number asks again.
+        let p = parse(
+            "数据仓库工程师
+
+职位要求：
+1、优先：
+a.3年以上数据仓库工作经验者；
+b.有团队管理经验者；
+2、熟悉数据仓库建设方法论；
+3、熟练掌握SQL、Hive；
+",
+        );
+        let parts: Vec<Part> = parts_of(&p).into_iter().map(|(part, _)| part).collect();
+        assert_eq!(
+            parts,
+            [
+                Part::Nice,
+                Part::Nice,
+                Part::Requirements,
+                Part::Requirements
+            ],
+            "{:?}",
+            parts_of(&p)
         );
     }
 }
