@@ -245,7 +245,23 @@ pub fn read_all(
                         "no postings in it (an empty export)",
                     ),
                 };
-                let reason = reason.to_string();
+                let mut reason = reason.to_string();
+                if let Input::Dir(p) = input {
+                    // A folder of links (to postings kept elsewhere) reads as empty: say why.
+                    let links = walkdir::WalkDir::new(p)
+                        .max_depth(64)
+                        .into_iter()
+                        .filter_map(std::result::Result::ok)
+                        .filter(|e| e.depth() > 0 && e.path_is_symlink())
+                        .count();
+                    if links > 0 {
+                        reason.push_str(&if links == 1 {
+                            "; its symbolic link is not followed: give the file it names".to_string()
+                        } else {
+                            format!("; its {links} symbolic links are not followed: give the files they name")
+                        });
+                    }
+                }
                 sink.item(Item::Error(RowError { source, reason }), bytes);
             }
             r => r?,
@@ -1492,6 +1508,20 @@ mod tests {
         std::fs::write(path("e.json"), "[]").unwrap();
         std::fs::create_dir(path("d")).unwrap();
         std::fs::write(path("d/rows.jsonl"), "{}\n").unwrap();
+        // A folder of links: they are not followed, and the error says so.
+        std::fs::create_dir(path("links")).unwrap();
+        #[cfg(unix)]
+        for n in ["a", "b"] {
+            std::os::unix::fs::symlink(path("h.csv"), path(&format!("links/{n}.txt"))).unwrap();
+        }
+        let (_, bad) = collect(&[Input::Dir(path("links"))], &Columns::default());
+        #[cfg(unix)]
+        assert!(
+            bad[0]
+                .reason
+                .ends_with("; its 2 symbolic links are not followed: give the files they name"),
+            "{bad:?}"
+        );
         for (input, reason) in [
             (Input::Csv(path("h.csv")), "no postings in it (an empty export)"),
             (Input::Jsonl(path("e.jsonl")), "no postings in it (an empty export)"),
