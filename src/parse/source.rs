@@ -1114,6 +1114,14 @@ fn read_csv(
         .delimiter(delimiter)
         .from_reader(watch);
     let headers: Vec<String> = match rdr.byte_headers() {
+        // A header that is no UTF-8 (random bytes, a Latin-1 export the detection missed):
+        // its names would be quoted as garbage in the error that follows.
+        Ok(h) if std::str::from_utf8(h.as_slice()).is_err() => {
+            return Err(Error::NotText {
+                path: path.to_path_buf(),
+                detail: "invalid UTF-8 in the CSV header; name the encoding with --encoding".into(),
+            })
+        }
         Ok(h) => h
             .iter()
             .map(|f| {
@@ -1417,6 +1425,27 @@ mod tests {
         assert_eq!(ok[0].title.as_deref(), Some("SRE"));
         assert_eq!(ok[0].company.as_deref(), Some("SRE"));
         assert_eq!(ok[0].extra.keys().collect::<Vec<_>>(), ["team"]);
+    }
+
+    /// Random bytes named `.csv` are refused as text in another encoding, not quoted back
+    /// as a header of garbage column names.
+    #[test]
+    fn a_csv_header_of_no_utf8_is_an_encoding_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.csv");
+        std::fs::write(&p, b"ti\xfftle,te\xfext\n1,2\n").unwrap();
+        let e = read_all(
+            &[Input::Csv(p.clone())],
+            &Columns::default(),
+            None,
+            &mut |_: Item, _: u64| {},
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.ends_with("x.csv: not UTF-8 text (invalid UTF-8 in the CSV header; name the encoding with --encoding)"),
+            "{e}"
+        );
     }
 
     #[test]
