@@ -488,6 +488,36 @@ fn a_character_map_bomb_is_refused_before_it_is_read() {
     assert!(text.contains("Built Kafka pipelines"), "{text}");
 }
 
+/// A page that lists one small content stream 200,000 times draws it as often: refused as
+/// a bomb (it had taken 2 GB, then failed on a line limit). A page drawing over 600,000
+/// characters from 1 MB of content is refused too, before the reader holds them all.
+#[test]
+fn repeated_content_and_a_flood_of_characters_are_refused() {
+    let t = tempfile::tempdir().unwrap();
+    let refs = "4 0 R ".repeat(200_000);
+    let content = "BT /F1 12 Tf 72 720 Td (Built Kafka pipelines) Tj ET";
+    let objects: [Vec<u8>; 5] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{refs}] /Resources << /Font << /F1 5 0 R >> >> >>").into_bytes(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()).into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let many = t.path().join("many.pdf");
+    std::fs::write(&many, pdf_file(&objects, "")).unwrap();
+    fails(
+        &[os("match"), os("-r"), many.as_os_str(), os(SRE_EN)],
+        "many.pdf: its pages inflate to over 8 MiB",
+    );
+    let flood = t.path().join("flood.pdf");
+    let page = format!("BT /F1 1 Tf 0 700 Td ({}) Tj ET", "x".repeat(1 << 20));
+    std::fs::write(&flood, flate_content_pdf(&page)).unwrap();
+    fails(
+        &[os("match"), os("-r"), flood.as_os_str(), os(SRE_EN)],
+        "flood.pdf: it draws over 600000 characters",
+    );
+}
+
 /// Committed fixtures from another producer (see `tests/fixtures/resumes/README`).
 const LATEX_FIXTURE: &str = "tests/fixtures/resumes/cairo-en.pdf";
 

@@ -21,6 +21,11 @@ use std::path::Path;
 /// book or a portfolio, and reading it would only be slow.
 pub const MAX_PAGES: usize = 30;
 
+/// The most characters a document may draw: 30 dense pages take about 150,000. Each costs
+/// the reader hundreds of bytes, so a page that draws one small stream 200,000 times (a
+/// 1.2 MB file) had taken 2 GB.
+const MAX_GLYPHS: usize = 600_000;
+
 /// The most bytes the drawing commands of a PDF's pages (page content and forms) may
 /// inflate to. A text page takes tens of kilobytes; the reader holds every command and
 /// glyph in memory, about a hundred times their size, so a small compressed stream of
@@ -58,6 +63,11 @@ pub fn to_text(path: &Path, bytes: &[u8], plain: bool) -> Result<(String, InputF
             return Err(fail(format!(
                 "its pages inflate to over {} MiB of drawing commands and character maps; not a résumé or a posting (a PDF bomb?)",
                 MAX_CONTENT_BYTES >> 20
+            )))
+        }
+        Some(Err(Unreadable::TooManyGlyphs)) => {
+            return Err(fail(format!(
+                "it draws over {MAX_GLYPHS} characters; not a résumé or a posting (a PDF bomb?)"
             )))
         }
         Some(Err(Unreadable::Damaged(what))) => {
@@ -139,6 +149,8 @@ enum Unreadable {
     TooLong(usize),
     /// Page content inflating past [`MAX_CONTENT_BYTES`].
     Inflates,
+    /// More than [`MAX_GLYPHS`] characters drawn.
+    TooManyGlyphs,
     Damaged(String),
 }
 
@@ -181,6 +193,9 @@ struct Page {
 struct Collector {
     pages: Vec<Page>,
     flip: Option<Transform>,
+    /// Characters drawn so far, and whether [`MAX_GLYPHS`] stopped the reading.
+    glyphs: usize,
+    too_many: bool,
 }
 
 impl Collector {
@@ -276,6 +291,13 @@ impl OutputDev for Collector {
         if !size.is_finite() || size <= 0.0 {
             return Ok(());
         }
+        self.glyphs += 1;
+        if self.glyphs > MAX_GLYPHS {
+            self.too_many = true;
+            return Err(OutputError::IoError(std::io::Error::other(
+                "too many characters drawn",
+            )));
+        }
         self.page().glyphs.push(Glyph {
             x: p.m31,
             y: p.m32,
@@ -355,7 +377,11 @@ fn read_pages(bytes: &[u8]) -> std::result::Result<Vec<Page>, Unreadable> {
         )));
     }
     let mut out = Collector::default();
-    pdf_extract::output_doc(&doc, &mut out).map_err(|e| Unreadable::Damaged(e.to_string()))?;
+    let read = pdf_extract::output_doc(&doc, &mut out);
+    if out.too_many {
+        return Err(Unreadable::TooManyGlyphs);
+    }
+    read.map_err(|e| Unreadable::Damaged(e.to_string()))?;
     Ok(out.pages)
 }
 
@@ -484,12 +510,15 @@ fn forms_in_bounds(doc: &pdf_extract::Document) -> bool {
 fn content_bytes(doc: &pdf_extract::Document, cap: u64) -> u64 {
     use pdf_extract::Object;
     use std::io::Read;
-    let mut ids: std::collections::BTreeSet<pdf_extract::ObjectId> = doc
+    // Page contents counted once per reference: a page listing one stream 200,000 times
+    // is drawn 200,000 times (it had taken 2 GB). Forms and maps once each.
+    let mut ids: Vec<pdf_extract::ObjectId> = doc
         .get_pages()
         .values()
         .flat_map(|&page| doc.get_page_contents(page))
         .collect();
-    ids.extend(doc.objects.iter().filter_map(|(id, o)| {
+    let mut once: std::collections::BTreeSet<pdf_extract::ObjectId> = Default::default();
+    once.extend(doc.objects.iter().filter_map(|(id, o)| {
         let form = o
             .as_stream()
             .ok()?
@@ -503,7 +532,7 @@ fn content_bytes(doc: &pdf_extract::Document, cap: u64) -> u64 {
     }));
     // Fonts' character maps, which the reader inflates whole as well: a 290 KB file whose
     // map inflated to 370 MB had taken 900 MB and five seconds.
-    ids.extend(doc.objects.values().filter_map(|o| {
+    once.extend(doc.objects.values().filter_map(|o| {
         let d = match o {
             Object::Dictionary(d) => d,
             Object::Stream(s) => &s.dict,
@@ -511,11 +540,21 @@ fn content_bytes(doc: &pdf_extract::Document, cap: u64) -> u64 {
         };
         d.get(b"ToUnicode").ok()?.as_reference().ok()
     }));
+    ids.extend(once);
+    let mut sizes: std::collections::HashMap<pdf_extract::ObjectId, u64> = Default::default();
     let mut total = 0u64;
     for id in ids {
+        if let Some(&size) = sizes.get(&id) {
+            total = total.saturating_add(size);
+            if total > cap {
+                break;
+            }
+            continue;
+        }
         let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
             continue;
         };
+        let before = total;
         let raw = stream.content.as_slice();
         let left = cap + 1 - total.min(cap);
         let flate = stream
@@ -540,6 +579,7 @@ fn content_bytes(doc: &pdf_extract::Document, cap: u64) -> u64 {
         } else {
             raw.len() as u64
         };
+        sizes.insert(id, total - before);
         if total > cap {
             break;
         }
