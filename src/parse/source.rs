@@ -1113,24 +1113,20 @@ fn read_csv(
         .flexible(false)
         .delimiter(delimiter)
         .from_reader(watch);
-    let headers: Vec<String> = match rdr.byte_headers() {
-        // A header that is no UTF-8 (random bytes, a Latin-1 export the detection missed):
-        // its names would be quoted as garbage in the error that follows.
-        Ok(h) if std::str::from_utf8(h.as_slice()).is_err() => {
-            return Err(Error::NotText {
-                path: path.to_path_buf(),
-                detail: "invalid UTF-8 in the CSV header; name the encoding with --encoding".into(),
-            })
-        }
-        Ok(h) => h
-            .iter()
-            .map(|f| {
-                String::from_utf8_lossy(f)
-                    .trim_start_matches('\u{feff}')
-                    .trim()
-                    .to_string()
-            })
-            .collect(),
+    // A header that is no UTF-8 (random bytes, a Latin-1 export the detection missed) and
+    // names no text column is said to be so, never quoted back as garbage column names.
+    let (headers, header_utf8): (Vec<String>, bool) = match rdr.byte_headers() {
+        Ok(h) => (
+            h.iter()
+                .map(|f| {
+                    String::from_utf8_lossy(f)
+                        .trim_start_matches('\u{feff}')
+                        .trim()
+                        .to_string()
+                })
+                .collect(),
+            std::str::from_utf8(h.as_slice()).is_ok(),
+        ),
         Err(e) => return Err(Error::parse(path, Some(1), format!("CSV header: {e}"))),
     };
     // Spreadsheets capitalise their headers ("Title", "Description"): a header that differs
@@ -1157,6 +1153,12 @@ fn read_csv(
             .collect()
     };
     if !columns.text.iter().any(|t| headers.contains(t)) {
+        if !header_utf8 {
+            return Err(Error::NotText {
+                path: path.to_path_buf(),
+                detail: "invalid UTF-8 in the CSV header; name the encoding with --encoding".into(),
+            });
+        }
         return Err(Error::NoTextColumn {
             path: path.into(),
             wanted: columns.text.clone(),
@@ -1446,6 +1448,10 @@ mod tests {
             e.ends_with("x.csv: not UTF-8 text (invalid UTF-8 in the CSV header; name the encoding with --encoding)"),
             "{e}"
         );
+        // A header with a stray byte in another column and its text column is read.
+        std::fs::write(&p, b"n\xffote,title,text\n1,SRE,Kubernetes\n").unwrap();
+        let (ok, bad) = collect(&[Input::Csv(p.clone())], &Columns::default());
+        assert_eq!((ok.len(), bad.len()), (1, 0), "{bad:?}");
     }
 
     #[test]
