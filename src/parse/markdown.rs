@@ -217,8 +217,8 @@ impl State {
         let entry = self.entry();
         let fresh = entry.organisation.is_some() && entry.bullets.is_empty();
         // A title line right under a heading split into an organisation and a title that
-        // ends with no title word (`Acme | Labs`, `字节跳动 — 抖音`): the heading was the
-        // organisation, written whole, as jdfit's own Markdown writes it.
+        // names no role (`Acme | Labs`, `字节跳动 — 抖音`): the heading was the organisation,
+        // written whole, as jdfit's own Markdown writes it.
         if let Some(heading) = split_heading.filter(|_| {
             fresh
                 && entry.notes.is_empty()
@@ -226,9 +226,10 @@ impl State {
                 && entry
                     .title
                     .as_deref()
-                    .is_some_and(|t| !super::text::role_head(t))
+                    .is_some_and(|t| !crate::model::names_a_role(t))
                 && line.chars().count() <= 80
                 && super::text::role_head(&line)
+                && !super::text::reads_as_sentence(&line)
                 && dates::find_range(&line).is_none()
         }) {
             entry.organisation = Some(heading);
@@ -380,7 +381,7 @@ fn undated(text: &str) -> Option<(dates::DateRange, String, Option<String>)> {
     if let Some((head, p)) = before
         .strip_suffix('·')
         .and_then(|b| b.rsplit_once(" | "))
-        .filter(|(head, p)| !head.trim().is_empty() && !p.trim().is_empty())
+        .filter(|(head, p)| !head.trim().is_empty() && looks_like_place(p.trim()))
     {
         place = Some(p.trim().to_string());
         before = head;
@@ -398,6 +399,28 @@ fn undated(text: &str) -> Option<(dates::DateRange, String, Option<String>)> {
         text[span.end..].trim_start_matches(HEADING_SEPARATORS)
     );
     Some((r, rest.trim().to_string(), place))
+}
+
+/// Whether the piece set between ` | ` and ` ·` before a heading's dates (`| Berlin,
+/// Germany ·`, `| Remote ·`, as jdfit's own HTML heads an entry) is a place: short, and no
+/// role or degree (`Acme | Senior Engineer · 2019` names a title, `MIT | B.S. Computer
+/// Science · 2010` a degree).
+fn looks_like_place(p: &str) -> bool {
+    super::is_place(p)
+        || (!p.is_empty()
+            && p.chars().count() <= 40
+            && !crate::model::names_a_role(p)
+            && !super::text::names_degree(p)
+            && !opens_with_degree_initials(p)
+            && dates::find_range(p).is_none())
+}
+
+/// `B.S. Computer Science`, `M.A. History`: a degree by its initials.
+fn opens_with_degree_initials(p: &str) -> bool {
+    let first = p.split_whitespace().next().unwrap_or("").to_lowercase();
+    let letters: String = first.chars().filter(|c| *c != '.').collect();
+    first.contains('.')
+        && ["bs", "ba", "ms", "ma", "be", "me", "bsc", "msc"].contains(&letters.as_str())
 }
 
 /// Separators between a title and an organisation in an entry heading.
@@ -882,6 +905,15 @@ mod tests {
             )
         );
         assert_eq!(e[0].dates.as_deref(), Some("2019-01 – 2021-12"));
+        let remote = parse("## Experience\n\n### Senior Frontend Engineer, Larkspur Health | Remote · Mar 2021 – Present\n\n- Led\n");
+        let f = &remote.sections[0].entries[0];
+        assert_eq!(
+            (f.organisation.as_deref(), f.location.as_deref()),
+            (
+                Some("Senior Frontend Engineer, Larkspur Health"),
+                Some("Remote")
+            )
+        );
         assert_eq!(e[1].organisation.as_deref(), Some("心识宇宙 (天使轮)"));
         assert_eq!(e[1].location.as_deref(), Some("中国, 杭州"));
         let a = &r.sections[1].entries[0];
@@ -896,6 +928,27 @@ mod tests {
                 Some("Techcrunch"),
                 Some("2014-11-01")
             )
+        );
+        // A role or a degree before the dates is no place; a title in the heading stays the
+        // title whatever line comes under it.
+        for (md, org, title) in [
+            ("### Acme | Senior Engineer · 2019 – 2021\n\n- Led", "Acme", "Senior Engineer"),
+            ("### 字节跳动 | 高级工程师 · 2019.03 - 至今\n\n- 负责", "字节跳动", "高级工程师"),
+            ("### Acme — Tech Lead, Payments\nPromoted from Senior Engineer\n\n- Led", "Acme", "Tech Lead, Payments"),
+            ("### Globex — Staff Engineer (Platform)\nReported to the VP of Engineering, previously Senior Engineer\n\n- Led", "Globex", "Staff Engineer (Platform)"),
+        ] {
+            let r = parse(&format!("## Experience\n\n{md}"));
+            let e = &r.sections[0].entries[0];
+            assert_eq!(
+                (e.organisation.as_deref(), e.title.as_deref(), e.location.as_deref()),
+                (Some(org), Some(title), None),
+                "{md}"
+            );
+        }
+        let mit = parse("## Education\n\n### MIT | B.S. Computer Science · 2010 – 2014\n");
+        assert_eq!(
+            mit.sections[0].entries[0].location, None,
+            "a degree is no place"
         );
         // A line under the heading that is no title is a note, as before.
         assert_eq!(

@@ -267,13 +267,19 @@ pub fn text(r: &Resume) -> String {
             if let Some(o) = &e.organisation {
                 let _ = writeln!(out, "{o}");
             }
-            // The notes before the place and dates, which end an entry's header lines as
-            // text résumés set them: after the dates, a note (`保研; 北京市优干` under a
-            // degree) read as the next entry's header.
+            // An entry with no title line (a degree named in its header): its notes before
+            // the place and dates, which end its header lines as text résumés set them;
+            // after the dates, a note (`保研; 北京市优干`) read as the next entry's header.
+            // Under a title, notes (a job's summary) follow the dates, where a sentence
+            // before them had read as the organisation.
             let lines = entry_lines(e);
             let (head, notes) = lines.split_at(lines.len() - e.notes.len());
-            let (title, place) = head.split_at(usize::from(e.title.is_some()));
-            for l in title.iter().chain(notes).chain(place) {
+            let ordered: Vec<&String> = if e.title.is_none() {
+                notes.iter().chain(head).collect()
+            } else {
+                lines.iter().collect()
+            };
+            for l in ordered {
                 let _ = writeln!(out, "{l}");
             }
             bullets_txt(&mut out, &e.bullets, 0);

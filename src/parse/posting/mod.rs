@@ -391,7 +391,10 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             // Millions of people rely on…") asks the reader; it heads nothing.
             let asks_reader =
                 cue.is_none() && k + 1 < pieces.len() && text.trim_end().ends_with(['?', '？']);
-            if let Some(h) = heading(text, item).filter(|_| !asks_reader) {
+            // The layout keeps a cue's words with the figure after them (`要求每周到岗5天`):
+            // that piece is its item, never read as a heading again (and dropped).
+            let kept_cue = cue.is_some() && text.bytes().any(|b| b.is_ascii_digit());
+            if let Some(h) = heading(text, item).filter(|_| !asks_reader && !kept_cue) {
                 lead_in = None;
                 // "Requirements - Java, Kubernetes": a heading and its first item on one
                 // line, joined by a dash as others join them by a colon.
@@ -991,6 +994,12 @@ mod tests {
                 (Part::Nice, "（2）Redis；"),
                 (Part::Requirements, "熟悉Java；"),
             ]
+        );
+        // A cue's words kept with a figure are the item, never a heading of their own.
+        let p = parse("实习生\n\n岗位要求：\n1、本科在读；\n2、要求每周到岗5天\n");
+        assert_eq!(
+            parts_of(&p).last().copied(),
+            Some((Part::Requirements, "要求每周到岗5天"))
         );
         // A numbered item that is the preference heading alone (`1、优先：`): its lettered
         // items are nice-to-haves, the list's next number asks again.
