@@ -311,7 +311,7 @@ fn a_csv_row_with_an_unclosed_quote_is_reported_never_merged_with_the_rows_after
         )),
         "{err}"
     );
-    assert!(err.contains("skipped 1 bad rows"), "{err}");
+    assert!(err.contains("skipped 1 bad row,"), "{err}");
 }
 
 #[test]

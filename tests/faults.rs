@@ -940,7 +940,7 @@ fn one_bad_input_in_a_batch_is_reported_and_the_others_kept() {
         err.contains("no-text.csv:1: no `text` or `description` column in the header (it has `id`, `title`, `body`); input skipped (name the text column with --text-column NAME)"),
         "{err}"
     );
-    assert!(err.contains("skipped 1 bad rows"), "{err}");
+    assert!(err.contains("skipped 1 bad row,"), "{err}");
     // Alone, it is the run's one error.
     let o = jdfit(t.path())
         .args(["batch", "-r", SEED])

@@ -808,13 +808,20 @@ fn batch(a: BatchArgs) -> Result<()> {
     } else {
         String::new()
     };
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    // A slow run of a few postings (a large PDF) shows its rate to a decimal, never "0/s".
+    let rate = summary.scored as f64 / secs.max(1e-9);
+    let rate = if rate < 10.0 {
+        format!("{rate:.1}")
+    } else {
+        format!("{rate:.0}")
+    };
     note!(
-        "jdfit: scored {} postings{merged}, skipped {} bad rows, {} in the output, in {:.2}s ({:.0} postings/s)",
-        summary.scored,
-        summary.skipped,
+        "jdfit: scored {}{merged}, skipped {}, {} in the output, in {:.2}s ({rate} postings/s)",
+        plural(summary.scored, "posting", "postings"),
+        plural(summary.skipped, "bad row", "bad rows"),
         summary.kept,
         secs,
-        summary.scored as f64 / secs.max(1e-9)
     );
     if summary.scored == 0 {
         bail!("no posting could be scored");
