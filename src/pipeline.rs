@@ -56,7 +56,14 @@ fn index_meta(path: &Path, text: &str, bullets: usize, analyzer: &Analyzer) -> I
 /// index is built in RAM.
 pub fn prepare(path: &Path, opts: &ResumeOptions) -> Result<PreparedResume> {
     let (text, read_as) = parse::read_resume_source(path)?;
-    let resume = parse::parse_resume(path, &text, opts.format.or(read_as))?;
+    let mut resume = parse::parse_resume(path, &text, opts.format.or(read_as))?;
+    // A résumé with a posting's heading ("Minimum Qualifications"): match and tailor say so,
+    // as `jdfit resume` does, where the résumé and the posting may have been swapped.
+    if !text.trim_start().starts_with('{') {
+        if let Some(h) = parse::check::posting_heading(&text) {
+            resume.warnings.push(parse::check::looks_like_posting(&h));
+        }
+    }
     prepare_parsed(resume, Some((path, &text)), opts)
 }
 

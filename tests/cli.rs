@@ -1583,3 +1583,40 @@ fn the_resume_file_given_as_the_posting_is_refused() {
             .stderr("jdfit: posting ./cv.md: the résumé file itself; give a job posting\n");
     }
 }
+
+/// A posting given as the résumé (the two swapped) that reads as one, dates and all: `match`
+/// and `tailor` say so on standard error, as `jdfit resume` does (they had said only that no
+/// bullets were marked). A résumé does not get the note.
+#[test]
+fn match_and_tailor_note_a_resume_that_reads_like_a_posting() {
+    let t = tmp();
+    let swapped = t.path().join("cv.txt");
+    std::fs::write(
+        &swapped,
+        "Senior Backend Engineer\n\nAcme Corp, 2019 - 2021\n\nMinimum Qualifications\n- 5 years of Go and Kubernetes\n- Experience running Kafka in production\n\nPreferred Qualifications\n- Terraform\n",
+    )
+    .unwrap();
+    for cmd in ["match", "tailor"] {
+        let out = jdfit(t.path())
+            .args([cmd, "-r"])
+            .arg(&swapped)
+            .arg(root().join(SRE_EN))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{cmd}: {err}");
+        assert!(
+            err.contains("a heading “Minimum Qualifications” reads like a job posting's"),
+            "{cmd}: {err}"
+        );
+    }
+    let out = jdfit(t.path())
+        .args(["match", "-r"])
+        .arg(root().join(SEED))
+        .arg(root().join(SRE_EN))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("reads like a job posting"), "{err}");
+}

@@ -17,12 +17,7 @@ pub fn resume_warnings(resume: &Resume, text: Option<&str>) -> Vec<ResumeWarning
     let mut out = Vec::new();
     let mut warn = |kind, message: String| out.push(ResumeWarning { kind, message });
     if let Some(h) = text.and_then(posting_heading) {
-        warn(
-            WarningKind::LooksLikePosting,
-            format!(
-                "a heading “{h}” reads like a job posting's: is this the résumé, or were the résumé and the posting swapped?"
-            ),
-        );
+        warn(WarningKind::LooksLikePosting, looks_like_posting(&h));
     }
     let b = &resume.basics;
     if b.name.is_none() {
@@ -172,7 +167,14 @@ fn quoted(names: &[&str]) -> String {
 /// A posting's requirements heading in `text` that is no résumé heading (a résumé's
 /// "Certifications" asks nothing). A text with such a heading and no dates is refused as a
 /// posting when read; with dates it is read, and this says why it may still be one.
-fn posting_heading(text: &str) -> Option<String> {
+/// The warning for a résumé with a posting's heading `h`.
+pub(crate) fn looks_like_posting(h: &str) -> String {
+    format!(
+        "a heading “{h}” reads like a job posting's: is this the résumé, or were the résumé and the posting swapped?"
+    )
+}
+
+pub(crate) fn posting_heading(text: &str) -> Option<String> {
     posting::firm_headings(text)
         .into_iter()
         .find(|(p, h)| {
