@@ -95,9 +95,9 @@ impl State {
             _ => {
                 let links = std::mem::take(&mut self.heading_links);
                 let strong = std::mem::take(&mut self.heading_strong);
-                let entry = dated_entry(&text, &links, &strong);
+                let (entry, named) = dated_entry_named(&text, &links, &strong);
                 if entry.title.is_some() && links.is_empty() {
-                    self.split_heading = Some(undated(&text).map_or(text, |(_, rest, _)| rest));
+                    self.split_heading = Some(named);
                 }
                 self.named_org = entry.organisation.clone();
                 self.section().entries.push(entry);
@@ -336,6 +336,12 @@ fn strip_superscript_marks(s: &str) -> String {
 /// An entry from its heading line: `### Company  Title | 2019.03 - 至今`, the dates taken
 /// out first.
 fn dated_entry(text: &str, links: &[(String, String)], strong: &[String]) -> Entry {
+    dated_entry_named(text, links, strong).0
+}
+
+/// [`dated_entry`], and what of the heading names the entry: the text its organisation and
+/// title were read from, dates and place taken out.
+fn dated_entry_named(text: &str, links: &[(String, String)], strong: &[String]) -> (Entry, String) {
     let Some((r, rest, place)) = undated(text) else {
         // One ISO date last (`Pioneer Award | 2014-11-01`, an award's day as jdfit's own
         // HTML heads it): the entry's date, not a name.
@@ -349,10 +355,10 @@ fn dated_entry(text: &str, links: &[(String, String)], strong: &[String]) -> Ent
                 let mut e = entry_heading(rest.trim(), links, strong);
                 e.dates = Some(date.trim().to_string());
                 e.start = Some(ym);
-                return e;
+                return (e, rest.trim().to_string());
             }
         }
-        return entry_heading(text, links, strong);
+        return (entry_heading(text, links, strong), text.to_string());
     };
     let mut e = entry_heading(&rest, links, strong);
     if place.is_some() {
@@ -361,7 +367,7 @@ fn dated_entry(text: &str, links: &[(String, String)], strong: &[String]) -> Ent
     e.dates = Some(text[r.span.clone()].trim().to_string());
     e.start = r.start;
     e.end = r.end;
-    e
+    (e, rest)
 }
 
 /// A heading's dates, the heading without them and the place right before them, when it

@@ -1253,6 +1253,13 @@ mod tests {
         assert!(!e("/tmp/dir:a/x.csv").is_row());
     }
 
+    /// The error reading `input` alone ends with, as its message.
+    fn read_error(input: Input, columns: &Columns) -> String {
+        read_all(&[input], columns, None, &mut |_: Item, _: u64| {})
+            .unwrap_err()
+            .to_string()
+    }
+
     fn collect(inputs: &[Input], columns: &Columns) -> (Vec<PostingRecord>, Vec<RowError>) {
         let (mut ok, mut bad) = (Vec::new(), Vec::new());
         read_all(
@@ -1381,27 +1388,13 @@ mod tests {
         // (Broken before any row: after rows, see
         // `a_json_export_cut_short_keeps_the_rows_before_the_cut`.)
         std::fs::write(&p, "[\n{\"text\": ").unwrap();
-        let e = read_all(
-            &[Input::Json(p.clone())],
-            &Columns::default(),
-            None,
-            &mut |_: Item, _: u64| {},
-        )
-        .unwrap_err()
-        .to_string();
+        let e = read_error(Input::Json(p.clone()), &Columns::default());
         assert!(
             e.starts_with(&format!("{}:2: invalid JSON export", p.display())),
             "{e}"
         );
         std::fs::write(&p, "42").unwrap();
-        let e = read_all(
-            &[Input::Json(p.clone())],
-            &Columns::default(),
-            None,
-            &mut |_: Item, _: u64| {},
-        )
-        .unwrap_err()
-        .to_string();
+        let e = read_error(Input::Json(p.clone()), &Columns::default());
         assert!(e.contains("expected an array of posting objects"), "{e}");
     }
 
@@ -1436,14 +1429,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.csv");
         std::fs::write(&p, b"ti\xfftle,te\xfext\n1,2\n").unwrap();
-        let e = read_all(
-            &[Input::Csv(p.clone())],
-            &Columns::default(),
-            None,
-            &mut |_: Item, _: u64| {},
-        )
-        .unwrap_err()
-        .to_string();
+        let e = read_error(Input::Csv(p.clone()), &Columns::default());
         assert!(
             e.ends_with("x.csv: not UTF-8 text (invalid UTF-8 in the CSV header; name the encoding with --encoding)"),
             "{e}"
@@ -1757,14 +1743,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("jobs.csv");
         std::fs::write(&p, "id,body\n1,x\n").unwrap();
-        let err = read_all(
-            &[Input::Csv(p)],
-            &Columns::default(),
-            None,
-            &mut |_: Item, _: u64| {},
-        )
-        .unwrap_err()
-        .to_string();
+        let err = read_error(Input::Csv(p), &Columns::default());
         assert!(
             err.contains("no `text` or `description` column") && err.contains("`body`"),
             "{err}"
