@@ -416,12 +416,16 @@ fn looks_like_place(p: &str) -> bool {
         || (!p.is_empty()
             && p.chars().count() <= 40
             && !crate::model::names_a_role(p)
-            && !super::text::names_degree(p)
-            && !opens_with_degree_initials(p)
+            && !is_degree(p)
             && dates::find_range(p).is_none())
 }
 
 /// `B.S. Computer Science`, `M.A. History`: a degree by its initials.
+/// A degree by its words (`Bachelor of Science`, `MSc`, `本科`) or its initials (`B.S.`).
+fn is_degree(p: &str) -> bool {
+    super::text::names_degree(p) || opens_with_degree_initials(p)
+}
+
 fn opens_with_degree_initials(p: &str) -> bool {
     let first = p.split_whitespace().next().unwrap_or("").to_lowercase();
     let letters: String = first.chars().filter(|c| *c != '.').collect();
@@ -491,8 +495,9 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
         if super::is_place(&b) && !super::is_place(&a) {
             e.organisation = Some(a);
             e.location = Some(b);
-        } else if names_a_role(&b) && !names_a_role(&a) {
-            // `公司 | 职位`: the role is the piece with a title word.
+        } else if (names_a_role(&b) && !names_a_role(&a)) || (is_degree(&b) && !is_degree(&a)) {
+            // `公司 | 职位`: the role is the piece with a title word; `MIT | BSc Computer
+            // Science`: the degree is the title and the school the organisation.
             e.organisation = Some(a);
             e.title = Some(b);
         } else {
@@ -965,6 +970,28 @@ mod tests {
                 vec!["Remote team of five".to_string()]
             )
         );
+    }
+
+    #[test]
+    fn a_school_and_its_degree_read_either_way_round() {
+        // Either way round, the degree is the title and the school the organisation.
+        for md in [
+            "### MIT | B.S. Computer Science | 2010 – 2014",
+            "### MIT | BSc Computer Science | 2010 – 2014",
+            "### B.S. Computer Science | MIT | 2010 – 2014",
+            "### Massachusetts Institute of Technology | Bachelor of Science",
+            "### 清华大学 | 计算机科学 硕士",
+        ] {
+            let r = parse(&format!("## Education\n\n{md}\n"));
+            let e = &r.sections[0].entries[0];
+            let (org, title) = (e.organisation.as_deref(), e.title.as_deref());
+            assert!(
+                org.is_some_and(|o| o.contains("MIT")
+                    || o.contains("Institute")
+                    || o.contains("大学")),
+                "{md}: organisation {org:?}, title {title:?}"
+            );
+        }
     }
 
     #[test]
