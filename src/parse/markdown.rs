@@ -277,6 +277,13 @@ impl State {
                 }
                 return;
             }
+            // An award's or a certificate's day on a line of its own under the heading, as
+            // jdfit's own Markdown writes it.
+            if let Some(ym) = lone_iso_date(&line) {
+                entry.dates = Some(line.trim().to_string());
+                entry.start = Some(ym);
+                return;
+            }
         }
         // A title is short and no sentence: "Led a team of five. Built Go services." is
         // the entry's paragraph (its bullets, when the résumé marks none).
@@ -345,13 +352,8 @@ fn dated_entry_named(text: &str, links: &[(String, String)], strong: &[String]) 
     let Some((r, rest, place)) = undated(text) else {
         // One ISO date last (`Pioneer Award | 2014-11-01`, an award's day as jdfit's own
         // HTML heads it): the entry's date, not a name.
-        if let Some((rest, date)) = text.rsplit_once(" | ").filter(|(rest, d)| {
-            let d = d.trim();
-            !rest.trim().is_empty()
-                && (4..=10).contains(&d.len())
-                && d.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-        }) {
-            if let Some(ym) = dates::parse_iso(date).filter(|y| (1950..=2100).contains(&y.year)) {
+        if let Some((rest, date)) = text.rsplit_once(" | ") {
+            if let Some(ym) = lone_iso_date(date).filter(|_| !rest.trim().is_empty()) {
                 let mut e = entry_heading(rest.trim(), links, strong);
                 e.dates = Some(date.trim().to_string());
                 e.start = Some(ym);
@@ -368,6 +370,16 @@ fn dated_entry_named(text: &str, links: &[(String, String)], strong: &[String]) 
     e.start = r.start;
     e.end = r.end;
     (e, rest)
+}
+
+/// One ISO date written alone (`2014-11-01`, `2014-11`, `2014`), as JSON Resume dates an
+/// award and jdfit's own writers set it: the entry's date.
+fn lone_iso_date(d: &str) -> Option<crate::model::YearMonth> {
+    let d = d.trim();
+    ((4..=10).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        .then(|| dates::parse_iso(d))
+        .flatten()
+        .filter(|y| (1950..=2100).contains(&y.year))
 }
 
 /// A heading's dates, the heading without them and the place right before them, when it
@@ -970,6 +982,31 @@ mod tests {
                 vec!["Remote team of five".to_string()]
             )
         );
+    }
+
+    #[test]
+    fn a_date_alone_under_a_heading_is_the_entrys_date() {
+        // As jdfit's own Markdown writes an award: the day on its own line, not a title.
+        let r = parse("## Awards\n\n### Hackathon\n2019\n\n### Best Engineer\nAcme\n2021-11-01\nFor the Kafka migration.\n");
+        let dated: Vec<_> = r.sections[0]
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.title.as_deref(),
+                    e.dates.as_deref(),
+                    e.start.map(|s| s.year),
+                )
+            })
+            .collect();
+        assert_eq!(
+            dated,
+            [
+                (None, Some("2019"), Some(2019)),
+                (Some("Acme"), Some("2021-11-01"), Some(2021))
+            ]
+        );
+        assert_eq!(r.sections[0].entries[1].notes, ["For the Kafka migration."]);
     }
 
     #[test]

@@ -336,6 +336,21 @@ mod tests {
         assert_eq!(texts(&markdown::parse(&md)), bullets, "{md}");
     }
 
+    #[test]
+    fn an_awards_day_reads_back_from_markdown() {
+        // JSON Resume dates an award with one day; Markdown writes it on its own line.
+        let doc = serde_json::json!({
+            "basics": {"name": "Sam"},
+            "work": [{"name": "Acme", "startDate": "2019-01", "highlights": ["Built Go services"]}],
+            "awards": [{"title": "Best Engineer", "date": "2021-11-01", "awarder": "Acme"}]
+        });
+        let r = crate::parse::jsonresume::parse(std::path::Path::new("r.json"), &doc.to_string())
+            .unwrap();
+        let back = markdown::parse(&markdown(&r));
+        assert_eq!(entries(&back), entries(&r));
+        assert_eq!(entries(&back)[1].2.as_deref(), Some("2021-11-01"));
+    }
+
     /// An entry's organisation, title, dates and bullets.
     type EntryRead = (Option<String>, Option<String>, Option<String>, Vec<String>);
 
