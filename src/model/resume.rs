@@ -59,6 +59,10 @@ pub struct Basics {
     /// Contact lines kept verbatim (as they appeared under the name).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<String>,
+    /// Links on words of the contact lines (`LinkedIn`, `GitHub`), in order: the lines keep
+    /// their words, and every output that carries links writes them back on those words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
 }
 
 /// What a section is about, so tailoring knows what to keep whole.

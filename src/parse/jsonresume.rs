@@ -2,7 +2,9 @@
 
 use super::dates::parse_iso;
 use crate::error::{Error, Result};
-use crate::model::{Basics, Bullet, DateEnd, Entry, JsonOrigin, Resume, Section, SectionKind};
+use crate::model::{
+    Basics, Bullet, DateEnd, Entry, JsonOrigin, Link, Resume, Section, SectionKind,
+};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -52,6 +54,20 @@ pub struct JsonBasics {
     pub summary: Option<String>,
     /// Location.
     pub location: Option<JsonLocation>,
+    /// Profiles on other sites (LinkedIn, GitHub).
+    pub profiles: Vec<JsonProfile>,
+}
+
+/// `basics.profiles[]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct JsonProfile {
+    /// The site (`LinkedIn`).
+    pub network: Option<String>,
+    /// The owner's name there.
+    pub username: Option<String>,
+    /// The profile's address.
+    pub url: Option<String>,
 }
 
 /// `basics.location`.
@@ -365,6 +381,7 @@ fn clean_strings(r: &mut Resume) {
     {
         one(s);
     }
+    links(&mut b.links);
     b.lines.iter_mut().for_each(one);
     for sec in &mut r.sections {
         one(&mut sec.heading);
@@ -417,6 +434,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Resume> {
         location: location.filter(|l| !l.is_empty()),
         summary: b.summary.clone(),
         lines: Vec::new(),
+        // A profile is its site's name linked to its address, as a contact line shows it.
+        links: b
+            .profiles
+            .iter()
+            .filter_map(|p| {
+                let url = p
+                    .url
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|u| super::markdown::is_web(u))?;
+                let text = [&p.network, &p.username]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.trim())
+                    .find(|t| !t.is_empty())
+                    .unwrap_or(url);
+                Some(Link {
+                    text: text.to_string(),
+                    url: url.to_string(),
+                })
+            })
+            .collect(),
     };
     let mut sections = Vec::new();
     push(

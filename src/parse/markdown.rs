@@ -322,7 +322,7 @@ fn norm(s: &str) -> String {
 }
 
 /// Whether `url` is a web address (not `#`, a placeholder or an e-mail link).
-fn is_web(url: &str) -> bool {
+pub(super) fn is_web(url: &str) -> bool {
     let u = url.trim().to_ascii_lowercase();
     u.starts_with("http://") || u.starts_with("https://")
 }
@@ -573,6 +573,12 @@ fn contact_section(r: &mut Resume) {
         return;
     }
     let first = r.sections.remove(0);
+    let links = first.entries.iter().flat_map(|e| {
+        e.links
+            .iter()
+            .chain(e.bullets.iter().flat_map(|b| &b.links))
+    });
+    r.basics.links.extend(links.cloned());
     let h = first.heading.to_lowercase();
     let is_contact_heading = ["contact", "联系", "个人信息", "基本信息", "info"]
         .iter()
@@ -697,6 +703,7 @@ pub fn parse(text: &str) -> Resume {
                     Some(parent) => parent.1.push(bullet),
                     None => {
                         if st.resume.sections.is_empty() {
+                            st.resume.basics.links.extend(bullet.links);
                             st.resume.basics.lines.push(bullet.text);
                         } else {
                             st.entry().bullets.push(bullet);
@@ -725,11 +732,11 @@ pub fn parse(text: &str) -> Resume {
                         } else {
                             st.entry().links.push(Link { text, url });
                         }
-                    } else if st.resume.sections.is_empty()
-                        && st.contact_url.is_none()
-                        && is_web(&url)
-                    {
-                        st.contact_url = Some(url);
+                    } else if st.resume.sections.is_empty() && is_web(&url) {
+                        if st.contact_url.is_none() {
+                            st.contact_url = Some(url.clone());
+                        }
+                        st.resume.basics.links.push(Link { text, url });
                     }
                 }
             }
@@ -785,7 +792,19 @@ pub fn parse(text: &str) -> Resume {
         }
     }
     contact_section(&mut st.resume);
-    if st.resume.basics.url.is_none() {
+    // The home page is the first web address of the contact lines, linked or written out
+    // (`site.example | [LinkedIn](…)` is the site's).
+    let b = &st.resume.basics;
+    let written_first = b.links.first().is_some_and(|first| {
+        let at = |needle: &str| {
+            b.lines
+                .iter()
+                .enumerate()
+                .find_map(|(i, l)| l.find(needle).map(|o| (i, o)))
+        };
+        matches!((at("http"), at(&first.text)), (Some(w), Some(l)) if w < l)
+    });
+    if st.resume.basics.url.is_none() && !written_first {
         st.resume.basics.url = st.contact_url.take();
     }
     super::fill_contact(&mut st.resume.basics);

@@ -182,11 +182,10 @@ pub fn resume(r: &Resume) -> Result<Vec<u8>> {
         ));
     }
     for l in super::resume::contact_lines(r) {
-        doc = doc.add_paragraph(spaced(
-            Paragraph::new().add_run(run(&l).color("595959")),
-            0,
-            20,
-        ));
+        let p = linked_runs(Paragraph::new(), &l, &r.basics.links, |t| {
+            run(t).color("595959")
+        });
+        doc = doc.add_paragraph(spaced(p, 0, 20));
     }
     if let Some(s) = &r.basics.summary {
         doc = doc.add_paragraph(spaced(Paragraph::new().add_run(run(s)), 120, 0));

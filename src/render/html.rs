@@ -52,6 +52,18 @@ fn marked_into(out: &mut String, text: &str, marks: &[Range<usize>], span: Range
     out.push_str(&esc(&text[pos..span.end]));
 }
 
+/// `text` escaped, the words the source linked linked again.
+fn push_linked(out: &mut String, text: &str, links: &[crate::model::Link]) {
+    for (piece, url) in crate::model::link_pieces(text, links) {
+        match url {
+            Some(u) => {
+                let _ = write!(out, "<a href=\"{}\">{}</a>", attr(u), esc(piece));
+            }
+            None => out.push_str(&esc(piece)),
+        }
+    }
+}
+
 /// A bullet's text as HTML: escaped, its highlights in `<mark>`, its links as links.
 fn bullet_text(b: &Bullet, hl: Option<&Highlights>) -> String {
     let marks = hl.map_or(&[][..], |h| h.of(&b.id));
@@ -131,7 +143,9 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
         let _ = write!(out, "<h1>{}</h1>", esc(n));
     }
     for l in super::resume::contact_lines(r) {
-        let _ = write!(out, "<p class=\"contact\">{}</p>", esc(&l));
+        out.push_str("<p class=\"contact\">");
+        push_linked(&mut out, &l, &r.basics.links);
+        out.push_str("</p>");
     }
     if let Some(s) = &r.basics.summary {
         let _ = write!(out, "<p class=\"summary\">{}</p>", esc(s));
@@ -182,14 +196,7 @@ pub fn resume(r: &Resume, hl: Option<&Highlights>) -> String {
             }
             for n in &e.notes {
                 out.push_str("<p class=\"note\">");
-                for (piece, url) in crate::model::link_pieces(n, &e.links) {
-                    match url {
-                        Some(u) => {
-                            let _ = write!(out, "<a href=\"{}\">{}</a>", attr(u), esc(piece));
-                        }
-                        None => out.push_str(&esc(piece)),
-                    }
-                }
+                push_linked(&mut out, n, &e.links);
                 out.push_str("</p>");
             }
             bullets_html(&mut out, &e.bullets, hl);

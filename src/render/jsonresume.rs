@@ -338,6 +338,15 @@ fn from_model(r: &Resume) -> Value {
     if let Some(l) = b.location.as_deref().filter(|l| !l.trim().is_empty()) {
         basics.insert("location".into(), json!({ "address": l.trim() }));
     }
+    // The contact lines' links (`LinkedIn`, `GitHub`) as profiles, the linked words the site.
+    let profiles: Vec<Value> = b
+        .links
+        .iter()
+        .filter_map(|l| Some(json!({ "network": l.text.trim(), "url": uri(&l.url)? })))
+        .collect();
+    if !profiles.is_empty() {
+        basics.insert("profiles".into(), Value::Array(profiles));
+    }
     let mut work = Vec::new();
     let mut projects = Vec::new();
     let mut education = Vec::new();

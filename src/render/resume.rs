@@ -35,10 +35,12 @@ pub(super) fn contact_lines(r: &Resume) -> Vec<String> {
             .filter(|l| !b.lines.iter().any(|x| x.contains(l.as_str())));
         return label.into_iter().chain(&b.lines).cloned().collect();
     }
+    // Profiles (JSON Resume's) by their sites' names, which the outputs that carry links link.
     let parts: Vec<&str> = [&b.label, &b.email, &b.phone, &b.url, &b.location]
         .into_iter()
         .flatten()
         .map(String::as_str)
+        .chain(b.links.iter().map(|l| l.text.as_str()))
         .collect();
     if parts.is_empty() {
         Vec::new()
@@ -183,7 +185,10 @@ pub fn markdown(r: &Resume) -> String {
     if let Some(n) = &r.basics.name {
         let _ = writeln!(out, "# {}\n", md_heading(n));
     }
-    let contact: Vec<String> = contact_lines(r).iter().map(|l| md_escape(l)).collect();
+    let contact: Vec<String> = contact_lines(r)
+        .iter()
+        .map(|l| md_linked(l, &r.basics.links))
+        .collect();
     if !contact.is_empty() {
         let _ = writeln!(out, "{}\n", contact.join("  \n"));
     }
@@ -351,6 +356,16 @@ mod tests {
         assert_eq!(entries(&back)[1].2.as_deref(), Some("2021-11-01"));
     }
 
+    /// The document XML of `r` written as DOCX.
+    fn docx_xml(r: &Resume) -> String {
+        let docx = resume_file(r, ResumeFormat::Docx, None).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        xml
+    }
+
     /// An entry's organisation, title, dates and bullets.
     type EntryRead = (Option<String>, Option<String>, Option<String>, Vec<String>);
 
@@ -515,11 +530,7 @@ mod tests {
         assert!(
             html.contains("<a href=\"http://www.zju.example\">Zhejiang University</a>, Electronic")
         );
-        let docx = resume_file(&r, ResumeFormat::Docx, None).unwrap();
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-            .unwrap();
+        let xml = docx_xml(&r);
         for url in [
             "https://github.com/bumptech/glide",
             "https://github.com/google/gson",
@@ -527,6 +538,53 @@ mod tests {
         ] {
             assert!(xml.contains(&format!("HYPERLINK \"{url}\"")), "{url}");
         }
+    }
+
+    #[test]
+    fn contact_links_are_kept_in_outputs_that_carry_links() {
+        let md = "# Dana\n\nsite.example | [LinkedIn](https://www.linkedin.com/in/dana) | [GitHub](https://github.com/dana)\n\n## Experience\n\n- Built Go services\n";
+        let r = markdown::parse(md);
+        assert_eq!(r.basics.lines, ["site.example | LinkedIn | GitHub"]);
+        assert_eq!(r.basics.links.len(), 2);
+        let out = markdown(&r);
+        assert!(
+            out.contains("site.example | [LinkedIn](https://www.linkedin.com/in/dana) | [GitHub](https://github.com/dana)\n"),
+            "{out}"
+        );
+        assert_eq!(markdown::parse(&out), r);
+        let html = String::from_utf8(resume_file(&r, ResumeFormat::Html, None).unwrap()).unwrap();
+        assert!(
+            html.contains("<a href=\"https://github.com/dana\">GitHub</a>"),
+            "{html}"
+        );
+        let xml = docx_xml(&r);
+        assert!(xml.contains("HYPERLINK \"https://www.linkedin.com/in/dana\""));
+        let json =
+            String::from_utf8(resume_file(&r, ResumeFormat::Jsonresume, None).unwrap()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["basics"]["profiles"][1]["network"], "GitHub");
+        assert_eq!(v["basics"]["profiles"][1]["url"], "https://github.com/dana");
+    }
+
+    #[test]
+    fn json_resume_profiles_are_linked_contact_words() {
+        let doc = serde_json::json!({
+            "basics": {"name": "Sam", "email": "sam@example.com", "profiles": [
+                {"network": "GitHub", "username": "sam", "url": "https://github.com/sam"},
+                {"network": "Twitter", "username": "sam"}
+            ]},
+            "work": [{"name": "Acme", "startDate": "2019-01", "highlights": ["Built Go services"]}]
+        });
+        let r = crate::parse::jsonresume::parse(std::path::Path::new("r.json"), &doc.to_string())
+            .unwrap();
+        // A profile without an address links nothing.
+        assert_eq!(r.basics.links.len(), 1);
+        let out = markdown(&r);
+        assert!(
+            out.contains("sam@example.com | [GitHub](https://github.com/sam)\n"),
+            "{out}"
+        );
+        assert_eq!(markdown::parse(&out).basics.links, r.basics.links);
     }
 
     #[test]

@@ -91,6 +91,10 @@ fn basics(out: &mut String, b: &Basics) {
     for l in &b.lines {
         field(out, "", "contact line", l);
     }
+    // Links on words of the contact lines, unless the words are the address.
+    for l in b.links.iter().filter(|l| l.text != l.url) {
+        field(out, "", "contact link", &format!("{} → {}", l.text, l.url));
+    }
     if let Some(s) = &b.summary {
         field(out, "", "summary", s);
     }
