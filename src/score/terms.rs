@@ -3,8 +3,8 @@
 
 use super::background::Background;
 use super::tunables::{
-    part_weight, req_kind, HARD_SKILL_IDF, MAX_TERMS, MIN_IDF, MIN_WEIGHT, PLAIN_WORD_FACTOR,
-    REPEAT_DAMPING,
+    part_weight, req_kind, HARD_SKILL_IDF, MAX_TERMS, MIN_IDF, MIN_WEIGHT, PLAIN_FIT_FACTOR,
+    PLAIN_WORD_FACTOR, REPEAT_DAMPING,
 };
 use crate::analyze::{Analyzer, InstanceId, TokenKind, TokenRef};
 use crate::model::{Part, Posting, ReqKind};
@@ -531,7 +531,17 @@ fn analyze_with<const LINES: bool>(
         b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
     };
     if kept.len() > MAX_TERMS {
-        kept.select_nth_unstable_by(MAX_TERMS, heavier);
+        // A long posting keeps the terms that count most where terms are counted (the fit
+        // and the bullet query take plain words and soft skills at PLAIN_FIT_FACTOR), so
+        // "Docker, Kubernetes" under a bonus heading outlasts prose such as "raise" or
+        // "topic" rather than being cut for it.
+        let counted = |k: &(usize, f32, u32, Acc<'_>)| match k.3.class {
+            TermClass::Skill => k.1,
+            TermClass::Plain | TermClass::Soft => k.1 * PLAIN_FIT_FACTOR,
+        };
+        kept.select_nth_unstable_by(MAX_TERMS, |a, b| {
+            counted(b).total_cmp(&counted(a)).then(a.0.cmp(&b.0))
+        });
         kept.truncate(MAX_TERMS);
     }
     kept.sort_unstable_by(heavier);
@@ -657,6 +667,40 @@ mod tests {
         let (_, plain_w) = kind_and_weight(&format!("Kafka Backend Engineer{body}"), "kafka");
         assert_eq!(skill, ReqKind::Must);
         assert_eq!(skill_w, plain_w);
+    }
+
+    #[test]
+    fn a_long_posting_keeps_its_skills_before_its_prose() {
+        // More distinct words than MAX_TERMS: rare made-up prose words in the must-haves, each
+        // heavier than a common skill in the bonus list, and Docker and Kubernetes there.
+        let prose: Vec<String> = (0..MAX_TERMS + 20)
+            .map(|i| {
+                format!(
+                    "zq{}vex",
+                    char::from(b'a' + (i % 26) as u8)
+                        .to_string()
+                        .repeat(1 + i / 26)
+                )
+            })
+            .collect();
+        let text = format!(
+            "Platform Engineer\n\nRequirements\n- {}\n\nBonus\n- Docker, Kubernetes\n",
+            prose.join(" ")
+        );
+        let a = Analyzer::shared();
+        let terms = analyze_posting(&posting::parse(&text), &a, &bg(), Lines::Skip).terms;
+        assert_eq!(terms.len(), MAX_TERMS);
+        let plain_max = terms
+            .iter()
+            .filter(|t| t.class == TermClass::Plain)
+            .map(|t| t.weight)
+            .fold(0f32, f32::max);
+        for key in ["docker", "kubernetes"] {
+            let t = terms.iter().find(|t| t.key == key);
+            assert!(t.is_some(), "{key} cut for prose");
+            // It stays although lighter than the prose, which counts at PLAIN_FIT_FACTOR.
+            assert!(t.unwrap().weight < plain_max);
+        }
     }
 
     #[test]
