@@ -466,6 +466,12 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
             .filter(|h| h.len() <= MAX_HEADING_BYTES)
             .and_then(|h| heading(&h, false));
     }
+    if duty_lead_in(line) {
+        return Some(Heading {
+            part: Part::Duties,
+            firm: true,
+        });
+    }
     // A sentence is not a heading: rejected before any allocation.
     let end = line.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
     if end.ends_with(['.', '。', ';', '；', ',', '，', '!', '！']) && !item {
@@ -542,6 +548,31 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
         });
     }
     None
+}
+
+/// A short lead-in that ends on "you will" or "you'll", its sentence going on in the list
+/// under it ("As a Senior Backend Engineer, Payments, you'll…", "Day in and day out, you
+/// will:"): the list says what the person will do, whatever else the lead-in names (a team
+/// to join, a pay section above it).
+fn duty_lead_in(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '…' | '.' | '*' | '_')
+    });
+    // Most lines end otherwise: decided before anything is lowered or counted.
+    let b = t.as_bytes();
+    let tail = |n: usize| b.len() >= n && b[b.len() - n..].eq_ignore_ascii_case(b"ll");
+    if !(tail(2) || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"will")) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let opens = ["you will", "you'll", "you’ll"].iter().find_map(|w| {
+        lower
+            .strip_suffix(w)
+            .filter(|before| before.is_empty() || before.ends_with([' ', ',']))
+    });
+    // "…, you'll receive our benefits package, plus you'll:" says more than who the person
+    // will be: the lead-in names the person once, at its end.
+    opens.is_some_and(|before| !before.contains("you")) && t.split_whitespace().count() <= 14
 }
 
 /// Phrases that make a heading's items optional.

@@ -957,6 +957,28 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_in_ending_on_you_will_opens_duties() {
+        // After a pay section, and with a team named in it (deven_011's shape).
+        let p = parse("Senior Backend Engineer\n\nAbout the role\n\n- Location: Remote-first (United States)\n- The cash compensation for this role is tailored to the cost of labor in different markets\n- Zone A: $158,000 - $218,000\n\nAs a Senior Backend Engineer, Subscriptions & Payments, you’ll…\n\n- Architect and implement scalable backend services\n- Build and maintain unit and integration tests\n\nAs An Active Member Of Our Team, You Will ...\n\n- Mentor other engineers\n");
+        let duties: Vec<&str> = parts_of(&p)
+            .into_iter()
+            .filter(|(part, _)| *part == Part::Duties)
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            duties,
+            [
+                "Architect and implement scalable backend services",
+                "Build and maintain unit and integration tests",
+                "Mentor other engineers"
+            ]
+        );
+        // A lead-in that names the person twice says more: here, what the benefits are.
+        let p = parse("Engineer\n\nBenefits\n\nAs an Olsson employee, you’ll receive our benefits package, plus you’ll:\n- Receive an excellent 401(k) match\n");
+        assert!(parts_of(&p).iter().all(|(part, _)| *part != Part::Duties));
+    }
+
+    #[test]
     fn a_preferred_lead_in_makes_its_items_nice_to_haves() {
         let p = parse("产品经理\n\n岗位要求：1、本科及以上学历；2、逻辑清晰；3、有如下产品工作经历者优先考虑：\n1）稿件审核系统\n2）权限、账号系统\n");
         let parts = parts_of(&p);
