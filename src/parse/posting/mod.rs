@@ -447,6 +447,19 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
                     firm: true,
                 };
             }
+            // So does a line about pay or perks ("…the compensation package may include the
+            // following:", "…our benefits package, plus you'll:") the perks under it, as a
+            // heading would, until the next heading: they had been read by the heading above
+            // ("-Remote-first culture" as a requirement). A requirement still reads as one.
+            if matches!(part, Part::Benefits | Part::Process)
+                && s.benefit
+                && text.ends_with([':', '：'])
+            {
+                ctx = Heading {
+                    part: Part::Benefits,
+                    firm: true,
+                };
+            }
             p.lines.push(PostingLine {
                 part,
                 text,
@@ -954,6 +967,19 @@ mod tests {
                 (Part::Requirements, "熟悉Java；"),
             ]
         );
+    }
+
+    #[test]
+    fn a_pay_or_perks_lead_in_makes_its_items_perks() {
+        // deven_106's shape: perks written as dashed paragraphs after a requirements heading.
+        let p = parse("Backend Engineer\n\nRequirements\n\n- Go and Kafka\n\nIn addition to receiving a competitive base salary, the compensation package may include, depending on the role, the following:\n\n-Remote-first culture\n\n-Full suite of telemedicine products at no cost for employees\n\n- 5+ years of experience with Kubernetes\n");
+        let parts = parts_of(&p);
+        let part = |t: &str| parts.iter().find(|p| p.1.contains(t)).map(|p| p.0);
+        assert_eq!(part("Go and Kafka"), Some(Part::Requirements));
+        assert_eq!(part("Remote-first culture"), Some(Part::Benefits));
+        assert_eq!(part("telemedicine"), Some(Part::Benefits));
+        // A requirement under it still reads as one.
+        assert_eq!(part("Kubernetes"), Some(Part::Requirements));
     }
 
     #[test]

@@ -290,6 +290,12 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("send us your", Class::Process),
     ("equal opportunity", Class::Notice),
     ("equal employment", Class::Notice),
+    // Every "discrimination" in the 1,036 real postings is the equal-opportunity statement's
+    // ("free of discrimination and harassment", "prohibits discrimination").
+    ("discrimination", Class::Notice),
+    ("not discriminate", Class::Notice),
+    ("eeo employer", Class::Notice),
+    ("eeo/aa", Class::Notice),
     ("without regard to", Class::Notice),
     // "regardless of race…", not "regardless of your language of choice" (a requirement).
     ("regardless of race", Class::Notice),
@@ -368,6 +374,11 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("diversity", Class::Notice),
     ("inclusive workplace", Class::Notice),
     ("compensation philosophy", Class::Notice),
+    // "This range reflects the minimum and maximum target for new hire salaries…"
+    ("range reflects", Class::Notice),
+    ("ranges reflect", Class::Notice),
+    ("hire salaries", Class::Notice),
+    ("compensation practices", Class::Notice),
     ("联系方式", Class::Notice),
     ("底薪", Class::Notice),
     ("提成", Class::Notice),
@@ -1031,6 +1042,15 @@ mod tests {
             .notice
         );
         assert!(signals("The salary ranges reflect years of experience", None).notice);
+        assert!(signals("This range reflects the minimum and maximum target for new hire salaries for candidates based on their respective Zone.", None).notice);
+        assert!(signals("Olsson is an EEO employer.", None).notice);
+        assert!(
+            signals(
+                "Wpromote is committed to an environment free of discrimination and harassment.",
+                None
+            )
+            .notice
+        );
         assert!(signals("Xero is a beautiful platform", Some("Xero")).company);
         assert!(signals("At Xero, our purpose is to make life better", Some("Xero")).company);
         assert!(!signals("Work with Xero's payments team", Some("Xero")).company);
