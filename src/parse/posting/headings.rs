@@ -106,6 +106,9 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("even better", Part::Nice, true),
     ("brownie points", Part::Nice, true),
     ("stand out", Part::Nice, true),
+    // "Experience That's a Plus", "What will give you an edge?"
+    ("a plus", Part::Nice, true),
+    ("an edge", Part::Nice, true),
     ("desirable", Part::Nice, true),
     ("extras", Part::Nice, true),
     ("desired", Part::Nice, true),
@@ -514,7 +517,20 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     if let Some(found) = by_word {
         let first = h.split_whitespace().next().unwrap_or("");
         let shaped = ended || han > 0 || words <= 3 || OPENERS.contains(&first) || title_case(line);
-        if shaped {
+        // "Experience leading full-stack projects is a plus" states a preference: an item
+        // (read as a heading, its words were lost and its part ran on to the lines after).
+        let states = !ended
+            && [
+                " is a ",
+                " are a ",
+                " is an ",
+                " are an ",
+                " would be ",
+                " is preferred",
+            ]
+            .iter()
+            .any(|v| h.contains(v));
+        if shaped && !states {
             return Some(found);
         }
         return None;
@@ -699,6 +715,19 @@ mod tests {
         );
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
         assert_eq!(part("Minimum qualifications:"), Some(Part::Requirements));
+        assert_eq!(part("Experience That’s a Plus"), Some(Part::Nice));
+        assert_eq!(part("What will give you an edge?"), Some(Part::Nice));
+        assert_eq!(part("It’s a Plus if You Have…"), Some(Part::Nice));
+        // A line stating a preference is an item, not a heading (its words had been lost).
+        assert_eq!(
+            part("Experience leading full-stack projects is a plus"),
+            None
+        );
+        assert_eq!(
+            part("Locus Robotics is an Equal Opportunity Employer"),
+            None
+        );
+        assert_eq!(part("Experience that is a plus:"), Some(Part::Nice));
         // A list item is a heading only as an exact cue: these are.
         for item in [
             "Nice to have:",

@@ -191,6 +191,12 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("are desirable", Class::Nice),
     ("bonus points", Class::Nice),
     ("is a bonus", Class::Nice),
+    // "Masters degree is an asset", "would be an important asset", "(desirable)".
+    ("is an asset", Class::Nice),
+    ("be an asset", Class::Nice),
+    ("be an important asset", Class::Nice),
+    ("highly valued", Class::Nice),
+    ("(desirable)", Class::Nice),
     ("ideally", Class::Nice),
     ("an advantage", Class::Nice),
     ("优先", Class::Nice),
@@ -1044,6 +1050,14 @@ mod tests {
         assert!(signals("The salary ranges reflect years of experience", None).notice);
         assert!(signals("This range reflects the minimum and maximum target for new hire salaries for candidates based on their respective Zone.", None).notice);
         assert!(signals("Olsson is an EEO employer.", None).notice);
+        for nice in [
+            "Masters degree is an asset",
+            "Experience in ICU would be an important asset",
+            "Experience with multi-cultural teams (desirable).",
+            "Certifications in CPLP are highly valued.",
+        ] {
+            assert!(signals(nice, None).nice, "{nice}");
+        }
         assert!(
             signals(
                 "Wpromote is committed to an environment free of discrimination and harassment.",
