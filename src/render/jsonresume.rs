@@ -432,12 +432,38 @@ fn from_model(r: &Resume) -> Value {
                     });
                     put(&mut o, "institution", institution);
                     let title = e.title.as_deref().filter(|_| e.organisation.is_some());
-                    put(&mut o, "studyType", degree.or(title));
-                    let area =
-                        area.or_else(|| title.filter(|_| degree.is_some()).map(String::from));
+                    // A degree on a line of its own under the school (`University of Texas`,
+                    // then `B.S. in Computer Science`, as text résumés set it) is the
+                    // entry's degree, not an honour.
+                    let degree_note = (degree.is_none() && title.is_none())
+                        .then(|| {
+                            e.notes.iter().position(|n| {
+                                n.chars().count() <= 60
+                                    && !crate::score::requirements::degrees_in(n).is_empty()
+                            })
+                        })
+                        .flatten();
+                    let (note_degree, note_area) =
+                        degree_note.map_or((None, None), |i| match e.notes[i].split_once(" in ") {
+                            Some((d, f)) if !f.trim().is_empty() => {
+                                (Some(d.trim()), Some(f.trim().to_string()))
+                            }
+                            _ => (Some(e.notes[i].trim()), None),
+                        });
+                    put(&mut o, "studyType", degree.or(title).or(note_degree));
+                    let area = area
+                        .or_else(|| title.filter(|_| degree.is_some()).map(String::from))
+                        .or(note_area);
                     put(&mut o, "area", area.as_deref());
                     dates(&mut o, e);
-                    let (score, honours) = school_notes(&e.notes);
+                    let notes: Vec<String> = e
+                        .notes
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| Some(i) != degree_note)
+                        .map(|(_, n)| n.clone())
+                        .collect();
+                    let (score, honours) = school_notes(&notes);
                     put(&mut o, "score", score.as_deref());
                     for h in honours {
                         let mut a = Map::new();
@@ -647,6 +673,19 @@ mod tests {
             ("Senior Engineer, Platform", None)
         );
         assert_eq!(position_and_rest("Frontend Lead"), ("Frontend Lead", None));
+    }
+
+    #[test]
+    fn a_degree_line_under_the_school_is_the_degree_not_an_award() {
+        let r = crate::parse::text::parse(
+            "Sam Lee\nsam@example.com\n\nExperience\n\nAcme | Engineer | 2019 - 2021\n- Built Go services\n\nEducation\n\nUniversity of Texas at Austin\nB.S. in Computer Science\nDean's List\nAustin, TX | 2012.09 - 2016.06\n",
+        );
+        let v = from_model(&r);
+        assert_eq!(v["education"][0]["studyType"], "B.S.", "{v}");
+        assert_eq!(v["education"][0]["area"], "Computer Science");
+        // Other lines under the school are still its honours.
+        assert_eq!(v["awards"][0]["title"], "Dean's List", "{v}");
+        assert_eq!(v["awards"].as_array().map(Vec::len), Some(1));
     }
 
     #[test]
