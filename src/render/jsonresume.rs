@@ -3,9 +3,11 @@
 //! A résumé read from JSON Resume is written back as the same document with only the
 //! `highlights` of its work, project and volunteer entries changed (selected and reordered).
 //! Any other résumé is mapped onto the schema: experience → `work`, projects → `projects`,
-//! education, skills and awards to theirs; nested bullets are flattened, each group heading
-//! kept as a highlight of its own before its children. Sections the schema has no place for
-//! are kept under the extension key `x-jdfit-sections` (the schema allows extra keys).
+//! education, skills and awards to theirs, a summary, languages and certificates written as
+//! sections to `basics.summary`, `languages` and `certificates`; nested bullets are flattened,
+//! each group heading kept as a highlight of its own before its children. Sections the schema
+//! has no place for are kept under the extension key `x-jdfit-sections` (the schema allows
+//! extra keys).
 
 use crate::model::{Bullet, DateEnd, Entry, JsonOrigin, Resume, SectionKind, YearMonth};
 use serde_json::{json, Map, Value};
@@ -315,6 +317,54 @@ fn uri(u: &str) -> Option<String> {
     })
 }
 
+/// Section headings that hold the owner's summary (`basics.summary`).
+const SUMMARY_HEADINGS: &[&str] = &[
+    "summary",
+    "professional summary",
+    "profile",
+    "professional profile",
+    "about me",
+    "about",
+    "objective",
+    "career objective",
+    "自我描述",
+    "自我评价",
+    "个人简介",
+    "个人总结",
+    "个人评价",
+];
+
+/// Section headings that list languages spoken (`languages`).
+const LANGUAGE_HEADINGS: &[&str] = &["languages", "language", "语言", "语言能力"];
+
+/// A contact link's site: its words, or the address's host when the words are an address
+/// (`github.com/example`).
+fn network(l: &crate::model::Link) -> String {
+    let t = l.text.trim();
+    if t.contains(char::is_whitespace) || !t.contains('.') {
+        return t.to_string();
+    }
+    let host = l
+        .url
+        .split_once("://")
+        .map_or(l.url.as_str(), |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    if host.is_empty() {
+        t.to_string()
+    } else {
+        host.to_string()
+    }
+}
+
+/// Whether an awards section's heading names certificates (`certificates`, not `awards`).
+fn names_certificates(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    ["certif", "licens", "证书"].iter().any(|w| h.contains(w))
+}
+
 // The inverse of the parser's flat mapping, one schema section after another.
 #[allow(clippy::too_many_lines)]
 fn from_model(r: &Resume) -> Value {
@@ -342,7 +392,7 @@ fn from_model(r: &Resume) -> Value {
     let profiles: Vec<Value> = b
         .links
         .iter()
-        .filter_map(|l| Some(json!({ "network": l.text.trim(), "url": uri(&l.url)? })))
+        .filter_map(|l| Some(json!({ "network": network(l), "url": uri(&l.url)? })))
         .collect();
     if !profiles.is_empty() {
         basics.insert("profiles".into(), Value::Array(profiles));
@@ -352,6 +402,7 @@ fn from_model(r: &Resume) -> Value {
     let mut education = Vec::new();
     let mut skills = Vec::new();
     let mut awards = Vec::new();
+    let mut certificates = Vec::new();
     let mut other = Vec::new();
     for s in &r.sections {
         for e in &s.entries {
@@ -509,6 +560,34 @@ fn from_model(r: &Resume) -> Value {
                         }
                     }
                 },
+                SectionKind::Awards if names_certificates(&s.heading) => {
+                    // A certificate's name, its date and the line under it (the issuer).
+                    let mut names: Vec<Value> = e.organisation.iter().map(|o| json!(o)).collect();
+                    flatten(&e.bullets, &mut names);
+                    let issuer = e.title.as_deref().or(e.notes.first().map(String::as_str));
+                    if names.is_empty() {
+                        // An entry of lines alone (a PDF's wrapped "Certified Kubernetes" /
+                        // "Administrator (CKA)"): they are the name.
+                        let lines: Vec<&str> =
+                            e.title.iter().chain(&e.notes).map(String::as_str).collect();
+                        if !lines.is_empty() {
+                            names.push(json!(lines.join(" ")));
+                        }
+                    }
+                    for n in names {
+                        let mut c = Map::new();
+                        c.insert("name".into(), n);
+                        if let Some(d) = &e.start {
+                            c.insert("date".into(), Value::String(iso(d)));
+                        }
+                        put(
+                            &mut c,
+                            "issuer",
+                            issuer.filter(|_| e.organisation.is_some()),
+                        );
+                        certificates.push(Value::Object(c));
+                    }
+                }
                 SectionKind::Awards => {
                     if e.organisation.is_some() || e.bullets.is_empty() {
                         put(&mut o, "title", e.organisation.as_deref());
@@ -548,6 +627,32 @@ fn from_model(r: &Resume) -> Value {
             }
         }
     }
+    // The schema's own places for a summary and languages written as sections of their own.
+    let mut languages = Vec::new();
+    other.retain(|(heading, lines): &(String, Vec<Value>)| {
+        let h = heading.trim().trim_end_matches([':', '：']).to_lowercase();
+        let text = || {
+            lines
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        if SUMMARY_HEADINGS.contains(&h.as_str()) && !basics.contains_key("summary") {
+            basics.insert("summary".into(), Value::String(text()));
+            false
+        } else if LANGUAGE_HEADINGS.contains(&h.as_str()) {
+            languages.extend(
+                lines
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(|l| json!({ "language": l })),
+            );
+            false
+        } else {
+            true
+        }
+    });
     let mut doc = Map::new();
     doc.insert(
         "$schema".into(),
@@ -562,6 +667,8 @@ fn from_model(r: &Resume) -> Value {
         ("education", education),
         ("skills", skills),
         ("awards", awards),
+        ("certificates", certificates),
+        ("languages", languages),
     ] {
         if !items.is_empty() {
             doc.insert(key.into(), Value::Array(items));
@@ -686,6 +793,28 @@ mod tests {
         // Other lines under the school are still its honours.
         assert_eq!(v["awards"][0]["title"], "Dean's List", "{v}");
         assert_eq!(v["awards"].as_array().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn summary_languages_and_certificates_go_where_the_schema_puts_them() {
+        let r = crate::parse::markdown::parse(
+            "# Sam\n\nsam@example.com | [github.com/sam](https://github.com/sam)\n\n## Summary\n\nBackend engineer who likes Go.\n\n## Experience\n\n### Acme | Engineer | 2019 – 2021\n\n- Built Go services\n\n## Certifications\n\n- Certified Kubernetes Administrator (CKA)\n\n## Languages\n\n- English\n- Spanish\n",
+        );
+        let v = from_model(&r);
+        assert_eq!(
+            v["basics"]["summary"], "Backend engineer who likes Go.",
+            "{v}"
+        );
+        assert_eq!(v["basics"]["profiles"][0]["network"], "github.com");
+        assert_eq!(
+            v["certificates"][0]["name"],
+            "Certified Kubernetes Administrator (CKA)"
+        );
+        assert_eq!(v["languages"][1]["language"], "Spanish");
+        assert!(
+            v.get("awards").is_none() && v.get("x-jdfit-sections").is_none(),
+            "{v}"
+        );
     }
 
     #[test]
