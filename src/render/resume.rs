@@ -33,7 +33,17 @@ pub(super) fn contact_lines(r: &Resume) -> Vec<String> {
             .label
             .as_ref()
             .filter(|l| !b.lines.iter().any(|x| x.contains(l.as_str())));
-        return label.into_iter().chain(&b.lines).cloned().collect();
+        // So does a place read beside them (a LinkedIn PDF sets it under the headline).
+        let place = b
+            .location
+            .as_ref()
+            .filter(|l| !b.lines.iter().any(|x| x.contains(l.as_str())));
+        return label
+            .into_iter()
+            .chain(&b.lines)
+            .chain(place)
+            .cloned()
+            .collect();
     }
     // Profiles (JSON Resume's) by their sites' names, which the outputs that carry links link.
     let parts: Vec<&str> = [&b.label, &b.email, &b.phone, &b.url, &b.location]
@@ -608,6 +618,23 @@ mod tests {
         assert_eq!(v["work"][0]["url"], "https://www.u51.com");
         assert_eq!(v["work"][0]["name"], "51NB");
         assert_eq!(v["work"][0]["position"], "Android Engineer");
+    }
+
+    #[test]
+    fn a_place_read_beside_the_contact_lines_is_kept() {
+        // A LinkedIn PDF sets the place under the headline, apart from the contact lines.
+        let mut r =
+            markdown::parse("# Jane\n\njane@example.com\n\n## Experience\n\n- Ran the fleet\n");
+        r.basics.location = Some("San Francisco Bay Area".into());
+        for out in [markdown(&r), text(&r)] {
+            assert!(out.contains("San Francisco Bay Area"), "{out}");
+        }
+        // A place the lines hold already is not written twice.
+        let r = markdown::parse(
+            "# Jane\n\njane@example.com | Portland, OR\n\n## Experience\n\n- Ran the fleet\n",
+        );
+        assert_eq!(r.basics.location.as_deref(), Some("Portland, OR"));
+        assert_eq!(markdown(&r).matches("Portland, OR").count(), 1);
     }
 
     #[test]
