@@ -153,7 +153,9 @@ fn md_escape_into(out: &mut String, text: &str, line_start: bool) {
             '-' | '+' if line_start && i == 0 => blank_or(next, c) || rule(c),
             // A line of `=` under a line of text makes it a heading, even one `=`.
             '=' if line_start && i == 0 => only('='),
-            '~' if line_start && i == 0 => next == Some('~'),
+            // `~~` is strikethrough where Markdown has it (GitHub's), and a fence at a line's
+            // start.
+            '~' => next == Some('~') || prev == Some('~'),
             '.' | ')' if line_start && i == digits && (1..=9).contains(&digits) => {
                 blank_or(next, ' ')
             }
@@ -336,6 +338,7 @@ mod tests {
             "2**30 字节 的 src/**/*.rs 以及 __init__ 和 a*b*c, snake_case",
             "1. Redis migration",
             "+ one more, ~~~ and C:\\path\\to\\",
+            "~~struck~~ and ~5 ms, a ~ b",
             "=== and 2019) and 10% <5ms",
         ];
         // JSON Resume keeps highlights as they are written.
@@ -348,6 +351,8 @@ mod tests {
         assert_eq!(texts(&r), bullets, "the fixture reads as these bullets");
         let md = markdown(&r);
         assert!(md.contains("- \\# of Kafka"), "{md}");
+        // GitHub's Markdown strikes `~~…~~` through; a lone `~` is left as it is.
+        assert!(md.contains("\\~\\~struck\\~\\~ and ~5 ms, a ~ b"), "{md}");
         assert_eq!(texts(&markdown::parse(&md)), bullets, "{md}");
     }
 
