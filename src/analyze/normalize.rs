@@ -21,12 +21,49 @@ fn invisible(c: char) -> bool {
     matches!(c as u32, 0xAD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060 | 0x2066..=0x2069 | 0xFEFF)
 }
 
+/// A radical written for the character it stands for: PDFs and pages made from them carry
+/// Kangxi radicals (U+2F00–U+2FD5) and the simplified radicals of the supplement where the
+/// text means the ideograph (`⽹络编程` is 网络编程, `编码⻛格` 编码风格), as their fonts draw
+/// both alike. Kangxi radicals by their compatibility mapping; the supplement's simplified
+/// radicals that are characters of their own by the ideograph they are drawn as.
+fn ideograph(c: char) -> Option<char> {
+    match c as u32 {
+        0x2F00..=0x2FD5 => {
+            let mut one = None;
+            unicode_normalization::char::decompose_compatible(c, |d| one = Some(d));
+            one.filter(|&d| d != c)
+        }
+        0x2E80..=0x2EFF => Some(match c {
+            '⻅' => '见',
+            '⻉' => '贝',
+            '⻋' => '车',
+            '⻓' => '长',
+            '⻔' => '门',
+            '⻙' => '韦',
+            '⻚' => '页',
+            '⻛' => '风',
+            '⻜' => '飞',
+            '⻢' => '马',
+            '⻥' => '鱼',
+            '⻦' => '鸟',
+            '⻧' => '卤',
+            '⻪' => '黾',
+            '⻬' => '齐',
+            '⻮' => '齿',
+            '⻰' => '龙',
+            '⻳' => '龟',
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
+
 /// What a character becomes: `None` when it is kept as it is.
 fn folded(c: char) -> Option<Option<char>> {
     if invisible(c) {
         Some(None)
     } else {
-        half_width(c).map(Some)
+        half_width(c).or_else(|| ideograph(c)).map(Some)
     }
 }
 
@@ -109,6 +146,18 @@ mod tests {
             Normalized::new("“quoted” – 中文、标点").text,
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn radicals_read_as_the_ideographs_they_stand_for() {
+        // As a PDF's text layer gives them: Kangxi and simplified supplement radicals.
+        let src = "熟悉⽹络编程，良好的编码⻛格，常⻅协议";
+        let n = Normalized::new(src);
+        assert_eq!(n.text, "熟悉网络编程,良好的编码风格,常见协议");
+        let w = n.text.find("网络").unwrap();
+        assert_eq!(&src[n.original(w)..n.original(w + "网络".len())], "⽹络");
+        // A supplement radical that is no character of its own stays.
+        assert_eq!(Normalized::new("⻈").text, "⻈");
     }
 
     #[test]
