@@ -233,15 +233,41 @@ pub struct Bullet {
 }
 
 /// Where `links` sit in `text`: each link's words at their first place after the one
-/// before, with its address; a link whose words are not in the text is left out.
+/// before where they are words of their own (not `in` inside `Berlin`, nor `github` inside
+/// `jane.github.io`), else at their first place; a link whose words are not in the text is
+/// left out.
 pub fn link_spans<'a>(text: &str, links: &'a [Link]) -> Vec<(std::ops::Range<usize>, &'a str)> {
+    // A letter or digit, or a `.`, `-`, `_`, `/` or `@` between two of them, joins the words
+    // beside it into one.
+    let joins = |before: Option<char>, c: char, after: Option<char>| {
+        c.is_alphanumeric()
+            || (matches!(c, '.' | '-' | '_' | '/' | '@')
+                && before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphanumeric))
+    };
+    let own_words = |start: usize, end: usize| {
+        let mut back = text[..start].chars().rev();
+        let left = back
+            .next()
+            .is_none_or(|c| !joins(back.next(), c, text[start..].chars().next()));
+        let mut ahead = text[end..].chars();
+        let right = ahead
+            .next()
+            .is_none_or(|c| !joins(text[..end].chars().next_back(), c, ahead.next()));
+        left && right
+    };
     let mut at = 0;
     let mut out = Vec::new();
     for l in links {
         if l.text.is_empty() {
             continue;
         }
-        if let Some(i) = text[at..].find(&l.text) {
+        let found = text[at..]
+            .match_indices(l.text.as_str())
+            .map(|(i, _)| i)
+            .find(|&i| own_words(at + i, at + i + l.text.len()))
+            .or_else(|| text[at..].find(&l.text));
+        if let Some(i) = found {
             let start = at + i;
             at = start + l.text.len();
             out.push((start..at, l.url.as_str()));
@@ -567,6 +593,21 @@ pub fn names_a_role(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_sits_on_its_words_where_they_are_words_of_their_own() {
+        let link = |t: &str| Link {
+            text: t.into(),
+            url: format!("https://example.com/{t}"),
+        };
+        let at = |text: &str, l: &Link| link_spans(text, std::slice::from_ref(l))[0].0.clone();
+        // Not inside "Berlin", nor inside a host; a sentence's full stop ends the word.
+        assert_eq!(at("Berlin, Germany | in", &link("in")), 18..20);
+        assert_eq!(at("jane.github.io | github", &link("github")), 17..23);
+        assert_eq!(at("Built with Glide.", &link("Glide")), 11..16);
+        // Words found only inside another are still linked there, as before.
+        assert_eq!(at("Glides", &link("Glide")), 0..5);
+    }
 
     fn b(text: &str, children: Vec<Bullet>) -> Bullet {
         Bullet {

@@ -507,7 +507,9 @@ fn entry_heading(text: &str, links: &[(String, String)], strong: &[String]) -> E
         if super::is_place(&b) && !super::is_place(&a) {
             e.organisation = Some(a);
             e.location = Some(b);
-        } else if (names_a_role(&b) && !names_a_role(&a)) || (is_degree(&b) && !is_degree(&a)) {
+        } else if (names_a_role(&b) && !names_a_role(&a))
+            || (is_degree(&b) && !is_degree(&a) && !names_a_role(&a))
+        {
             // `公司 | 职位`: the role is the piece with a title word; `MIT | BSc Computer
             // Science`: the degree is the title and the school the organisation.
             e.organisation = Some(a);
@@ -793,7 +795,7 @@ pub fn parse(text: &str) -> Resume {
     }
     contact_section(&mut st.resume);
     // The home page is the first web address of the contact lines, linked or written out
-    // (`site.example | [LinkedIn](…)` is the site's).
+    // with its scheme (`https://site.example | [LinkedIn](…)` is the site's).
     let b = &st.resume.basics;
     let written_first = b.links.first().is_some_and(|first| {
         let at = |needle: &str| {
@@ -1048,6 +1050,13 @@ mod tests {
                 "{md}: organisation {org:?}, title {title:?}"
             );
         }
+        // A word of a degree inside a company's name ("Mastercard") swaps nothing.
+        let r = parse("## Experience\n\n### Senior Software Engineer | Mastercard | 2019 – 2021\n\n- Built APIs\n");
+        let e = &r.sections[0].entries[0];
+        assert_eq!(
+            (e.organisation.as_deref(), e.title.as_deref()),
+            (Some("Mastercard"), Some("Senior Software Engineer"))
+        );
     }
 
     #[test]

@@ -363,7 +363,51 @@ fn network(l: &crate::model::Link) -> String {
 fn names_certificates(heading: &str) -> bool {
     let h = heading.to_lowercase();
     ["certif", "licens", "证书"].iter().any(|w| h.contains(w))
+        && !["award", "honor", "honour", "prize", "奖"]
+            .iter()
+            .any(|w| h.contains(w))
 }
+
+/// Spoken languages, as a Languages section names them: a section of programming languages
+/// ("Go, Python, TypeScript") is none.
+const SPOKEN: &[&str] = &[
+    "english",
+    "spanish",
+    "french",
+    "german",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "portuguese",
+    "italian",
+    "russian",
+    "arabic",
+    "hindi",
+    "dutch",
+    "swedish",
+    "polish",
+    "turkish",
+    "vietnamese",
+    "thai",
+    "indonesian",
+    "hebrew",
+    "greek",
+    "ukrainian",
+    "英语",
+    "英文",
+    "中文",
+    "汉语",
+    "普通话",
+    "粤语",
+    "日语",
+    "韩语",
+    "法语",
+    "德语",
+    "西班牙语",
+    "俄语",
+];
 
 // The inverse of the parser's flat mapping, one schema section after another.
 #[allow(clippy::too_many_lines)]
@@ -560,7 +604,19 @@ fn from_model(r: &Resume) -> Value {
                         }
                     }
                 },
-                SectionKind::Awards if names_certificates(&s.heading) => {
+                // A certificate is its name, date and issuer: an entry with more (a score,
+                // bullets under it) stays an award, which keeps them.
+                SectionKind::Awards
+                    if names_certificates(&s.heading) && {
+                        let lines = e.notes.len() + usize::from(e.title.is_some());
+                        match e.organisation {
+                            // A name, and its issuer under it.
+                            Some(_) => e.bullets.is_empty() && lines <= 1,
+                            // Names as bullets, or one name wrapped over lines.
+                            None => e.bullets.is_empty() || lines == 0,
+                        }
+                    } =>
+                {
                     // A certificate's name, its date and the line under it (the issuer).
                     let mut names: Vec<Value> = e.organisation.iter().map(|o| json!(o)).collect();
                     flatten(&e.bullets, &mut names);
@@ -641,7 +697,12 @@ fn from_model(r: &Resume) -> Value {
         if SUMMARY_HEADINGS.contains(&h.as_str()) && !basics.contains_key("summary") {
             basics.insert("summary".into(), Value::String(text()));
             false
-        } else if LANGUAGE_HEADINGS.contains(&h.as_str()) {
+        } else if LANGUAGE_HEADINGS.contains(&h.as_str())
+            && lines.iter().filter_map(Value::as_str).all(|l| {
+                let l = l.to_lowercase();
+                SPOKEN.iter().any(|w| l.contains(w))
+            })
+        {
             languages.extend(
                 lines
                     .iter()
@@ -815,6 +876,22 @@ mod tests {
             v.get("awards").is_none() && v.get("x-jdfit-sections").is_none(),
             "{v}"
         );
+        // Awards that are not only certificates, a certificate with more than its issuer, and
+        // a Languages section of programming languages stay where they keep everything.
+        let r = crate::parse::markdown::parse(
+            "# Sam\n\n## Experience\n\n### Acme | Engineer | 2019 – 2021\n\n- Built Go services\n\n## Awards & Certifications\n\n- Employee of the Year\n\n## Certifications\n\n### AWS Solutions Architect\nAmazon Web Services\nCredential ID ABC-123\n\n## Languages\n\n- Go, Python, TypeScript\n",
+        );
+        let v = from_model(&r);
+        assert!(
+            v.get("certificates").is_none() && v.get("languages").is_none(),
+            "{v}"
+        );
+        assert_eq!(v["awards"][0]["title"], "Employee of the Year", "{v}");
+        assert_eq!(
+            v["awards"][1]["summary"],
+            "Amazon Web Services\nCredential ID ABC-123"
+        );
+        assert_eq!(v["x-jdfit-sections"][0]["heading"], "Languages");
     }
 
     #[test]

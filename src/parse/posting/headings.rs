@@ -106,9 +106,6 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("even better", Part::Nice, true),
     ("brownie points", Part::Nice, true),
     ("stand out", Part::Nice, true),
-    // "Experience That's a Plus", "What will give you an edge?"
-    ("a plus", Part::Nice, true),
-    ("an edge", Part::Nice, true),
     ("desirable", Part::Nice, true),
     ("extras", Part::Nice, true),
     ("desired", Part::Nice, true),
@@ -513,6 +510,14 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
             firm: true,
         });
     }
+    // "Experience That's a Plus", "What will give you an edge?": a heading by its shape (a
+    // title or a question or colon line), where "Kafka a plus" in a list is an item.
+    if (ended || title_case(line)) && (h.contains(" a plus") || h.contains(" an edge")) {
+        return Some(Heading {
+            part: Part::Nice,
+            firm: true,
+        });
+    }
     let by_word = first_word_cue(&h).map(|(part, firm)| Heading { part, firm });
     if let Some(found) = by_word {
         let first = h.split_whitespace().next().unwrap_or("");
@@ -520,6 +525,8 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
         // "Experience leading full-stack projects is a plus" states a preference: an item
         // (read as a heading, its words were lost and its part ran on to the lines after).
         let states = !ended
+            && !matches!(first, "what" | "how" | "who" | "where" | "which" | "why")
+            && !h.contains("(what ")
             && [
                 " is a ",
                 " are a ",
@@ -588,7 +595,11 @@ fn duty_lead_in(line: &str) -> bool {
     });
     // "…, you'll receive our benefits package, plus you'll:" says more than who the person
     // will be: the lead-in names the person once, at its end.
-    opens.is_some_and(|before| !before.contains("you")) && t.split_whitespace().count() <= 14
+    opens.is_some_and(|before| {
+        !before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "you")
+    }) && t.split_whitespace().count() <= 14
 }
 
 /// Phrases that make a heading's items optional.
@@ -728,6 +739,14 @@ mod tests {
             None
         );
         assert_eq!(part("Experience that is a plus:"), Some(Part::Nice));
+        assert_eq!(part("What Would Be Nice To Have"), Some(Part::Nice));
+        assert_eq!(part("What would be nice to have"), Some(Part::Nice));
+        assert_eq!(
+            part("Preferred Skills (What Would Be A Plus)"),
+            Some(Part::Nice)
+        );
+        assert_eq!(part("Kafka a plus"), None);
+        assert_eq!(part("In your first 90 days, you will:"), Some(Part::Duties));
         // A list item is a heading only as an exact cue: these are.
         for item in [
             "Nice to have:",

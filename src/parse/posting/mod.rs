@@ -453,7 +453,11 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             // ("-Remote-first culture" as a requirement). A requirement still reads as one.
             if matches!(part, Part::Benefits | Part::Process)
                 && s.benefit
+                && !(s.req || s.years || s.soft || s.duty)
                 && text.ends_with([':', '：'])
+                // Its own sentence speaks of them: "…great benefits. We are looking for
+                // someone who brings:" opens what is asked.
+                && last_sentence(&text).is_none_or(|last| signals(last, company).benefit)
             {
                 ctx = Heading {
                     part: Part::Benefits,
@@ -467,6 +471,16 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
             });
         }
     }
+}
+
+/// The last sentence of `text` when it has more than one (after its last `. `, `! `, `? `
+/// or `。`).
+fn last_sentence(text: &str) -> Option<&str> {
+    let at = [". ", "! ", "? ", "。"]
+        .iter()
+        .filter_map(|e| text.rfind(e).map(|i| i + e.len()))
+        .max()?;
+    Some(text[at..].trim()).filter(|t| !t.is_empty())
 }
 
 /// A line that is a known heading, a spaced dash, then text: the heading and the text after
@@ -980,6 +994,16 @@ mod tests {
         assert_eq!(part("telemedicine"), Some(Part::Benefits));
         // A requirement under it still reads as one.
         assert_eq!(part("Kubernetes"), Some(Part::Requirements));
+        // A line whose own last sentence asks opens what it asks, not perks.
+        let p = parse("Backend Engineer\n\nAbout the role\n\nThis role offers a competitive salary, equity and great benefits. We are looking for someone who brings:\n- Deep knowledge of Go and Kafka\n- A passion for distributed systems\n");
+        let parts = parts_of(&p);
+        assert!(
+            parts
+                .iter()
+                .skip(1)
+                .all(|(part, _)| *part != Part::Benefits),
+            "{parts:?}"
+        );
     }
 
     #[test]

@@ -296,9 +296,21 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("send us your", Class::Process),
     ("equal opportunity", Class::Notice),
     ("equal employment", Class::Notice),
-    // Every "discrimination" in the 1,036 real postings is the equal-opportunity statement's
-    // ("free of discrimination and harassment", "prohibits discrimination").
-    ("discrimination", Class::Notice),
+    // The equal-opportunity statement's ways of saying "discrimination" in the 1,036 real
+    // postings; an HR or legal posting's "discrimination investigations" asks.
+    ("free of discrimination", Class::Notice),
+    ("free from discrimination", Class::Notice),
+    ("prohibits discrimination", Class::Notice),
+    ("prohibit discrimination", Class::Notice),
+    ("prohibits unlawful discrimination", Class::Notice),
+    ("prohibit any unlawful discrimination", Class::Notice),
+    ("tolerate discrimination", Class::Notice),
+    ("tolerate any discrimination", Class::Notice),
+    ("face discrimination", Class::Notice),
+    ("forms of discrimination", Class::Notice),
+    ("without discrimination", Class::Notice),
+    ("discrimination of any kind", Class::Notice),
+    ("harassment and/or discrimination", Class::Notice),
     ("not discriminate", Class::Notice),
     ("eeo employer", Class::Notice),
     ("eeo/aa", Class::Notice),
@@ -1061,6 +1073,14 @@ mod tests {
         assert!(
             signals(
                 "Wpromote is committed to an environment free of discrimination and harassment.",
+                None
+            )
+            .notice
+        );
+        // An HR or legal posting's discrimination is its work, not the statement.
+        assert!(
+            !signals(
+                "3+ years of experience with Title VII discrimination investigations",
                 None
             )
             .notice
