@@ -203,6 +203,8 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("加分", Class::Nice),
     ("尤佳", Class::Nice),
     ("更佳", Class::Nice),
+    // "了解机器学习者更好": the one who does is better, not asked of all.
+    ("者更好", Class::Nice),
     ("为佳", Class::Nice),
     ("者佳", Class::Nice),
     // Duties.
@@ -402,6 +404,9 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("提成", Class::Notice),
     ("薪酬", Class::Notice),
     ("节假日", Class::Benefit),
+    // What staff "enjoy" (享有): every use in the real postings is a perk ("内部员工享有免费学历
+    // 进修", "任职5周年以上享有长期养老津贴"), which a 学历 or a 以上 had made a requirement.
+    ("享有", Class::Benefit),
     ("有薪假", Class::Benefit),
     ("li-remote", Class::Process),
     ("salary range*", Class::Notice),
@@ -1085,6 +1090,8 @@ mod tests {
             )
             .notice
         );
+        assert!(signals("②内部员工享有免费学历进修；", None).benefit);
+        assert!(signals("了解机器学习者更好", None).nice);
         assert!(signals("Xero is a beautiful platform", Some("Xero")).company);
         assert!(signals("At Xero, our purpose is to make life better", Some("Xero")).company);
         assert!(!signals("Work with Xero's payments team", Some("Xero")).company);
