@@ -266,8 +266,18 @@ pub fn text(r: &Resume) -> String {
     if let Some(n) = &r.basics.name {
         let _ = writeln!(out, "{n}");
     }
+    // Plain text carries no links: a contact link's address follows its words ("LinkedIn
+    // (https://…)"), or a printed "LinkedIn | GitHub" would lead nowhere.
     for l in contact_lines(r) {
-        let _ = writeln!(out, "{l}");
+        for (piece, url) in link_pieces(&l, &r.basics.links) {
+            match url {
+                Some(u) if u != piece => {
+                    let _ = write!(out, "{piece} ({u})");
+                }
+                _ => out.push_str(piece),
+            }
+        }
+        out.push('\n');
     }
     if let Some(s) = &r.basics.summary {
         let _ = writeln!(out, "\n{s}");
@@ -571,6 +581,12 @@ mod tests {
         assert!(
             html.contains("<a href=\"https://github.com/dana\">GitHub</a>"),
             "{html}"
+        );
+        // Plain text gives the addresses after their words.
+        assert!(
+            text(&r).contains("site.example | LinkedIn (https://www.linkedin.com/in/dana) | GitHub (https://github.com/dana)\n"),
+            "{}",
+            text(&r)
         );
         let xml = docx_xml(&r);
         assert!(xml.contains("HYPERLINK \"https://www.linkedin.com/in/dana\""));
