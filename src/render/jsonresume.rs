@@ -231,20 +231,24 @@ fn school_parts(line: &str) -> (Option<&str>, &str, Option<String>) {
         .filter(|&i| Some(i) != degree && i != inst)
         .map(|i| pieces[i])
         .collect();
-    // "B.S. in Computer Science": the degree, then its field.
-    let (degree, field) = match degree.map(|i| pieces[i]) {
-        Some(d) => match d.split_once(" in ") {
-            Some((d, f)) if !f.trim().is_empty() => (Some(d.trim()), Some(f.trim())),
-            _ => (Some(d), None),
-        },
-        None => (None, None),
-    };
+    let (degree, field) = degree.map_or((None, None), |i| {
+        let (d, f) = degree_and_field(pieces[i]);
+        (Some(d), f)
+    });
     let area: Vec<&str> = field.into_iter().chain(area).collect();
     (
         degree,
         pieces[inst],
         (!area.is_empty()).then(|| area.join(" - ")),
     )
+}
+
+/// "B.S. in Computer Science": the degree, then its field.
+fn degree_and_field(d: &str) -> (&str, Option<&str>) {
+    match d.split_once(" in ") {
+        Some((d, f)) if !f.trim().is_empty() => (d.trim(), Some(f.trim())),
+        _ => (d.trim(), None),
+    }
 }
 
 /// The first web link of a Markdown-style `[text](url)` in `s`, if any (`#` is not one).
@@ -530,21 +534,18 @@ fn from_model(r: &Resume) -> Value {
                     // A degree on a line of its own under the school (`University of Texas`,
                     // then `B.S. in Computer Science`, as text résumés set it) is the
                     // entry's degree, not an honour.
-                    let degree_note = (degree.is_none() && title.is_none())
-                        .then(|| {
-                            e.notes.iter().position(|n| {
-                                n.chars().count() <= 60
-                                    && !crate::score::requirements::degrees_in(n).is_empty()
-                            })
+                    let degree_note = if degree.is_none() && title.is_none() {
+                        e.notes.iter().position(|n| {
+                            n.chars().count() <= 60
+                                && !crate::score::requirements::degrees_in(n).is_empty()
                         })
-                        .flatten();
-                    let (note_degree, note_area) =
-                        degree_note.map_or((None, None), |i| match e.notes[i].split_once(" in ") {
-                            Some((d, f)) if !f.trim().is_empty() => {
-                                (Some(d.trim()), Some(f.trim().to_string()))
-                            }
-                            _ => (Some(e.notes[i].trim()), None),
-                        });
+                    } else {
+                        None
+                    };
+                    let (note_degree, note_area) = degree_note.map_or((None, None), |i| {
+                        let (d, f) = degree_and_field(&e.notes[i]);
+                        (Some(d), f.map(String::from))
+                    });
                     put(&mut o, "studyType", degree.or(title).or(note_degree));
                     let area = area
                         .or_else(|| title.filter(|_| degree.is_some()).map(String::from))

@@ -512,7 +512,7 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     }
     // "Experience That's a Plus", "What will give you an edge?": a heading by its shape (a
     // title or a question or colon line), where "Kafka a plus" in a list is an item.
-    if (ended || title_case(line)) && (h.contains(" a plus") || h.contains(" an edge")) {
+    if (h.contains(" a plus") || h.contains(" an edge")) && (ended || title_case(line)) {
         return Some(Heading {
             part: Part::Nice,
             firm: true,
@@ -583,8 +583,8 @@ fn duty_lead_in(line: &str) -> bool {
     });
     // Most lines end otherwise: decided before anything is lowered or counted.
     let b = t.as_bytes();
-    let tail = |n: usize| b.len() >= n && b[b.len() - n..].eq_ignore_ascii_case(b"ll");
-    if !(tail(2) || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"will")) {
+    // "you will", "you'll": both end in "ll".
+    if !(b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ll")) {
         return false;
     }
     let lower = t.to_lowercase();
