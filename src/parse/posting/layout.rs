@@ -177,10 +177,22 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                 // A colon right after the bracket belongs to the heading.
                 (open, &before[open + '【'.len_utf8()..])
             } else {
-                let Some(start) = cue_start(before) else {
-                    continue;
+                // A compound heading glued to the item before it, the line break lost
+                // (`…提供数据支持任职要求：`, `…上一休一任职要求1、`): the heading starts there.
+                let glued = || {
+                    (c != '】' && (colon || list_number_at(rest.as_bytes(), i)))
+                        .then(|| glued_heading(before))
+                        .flatten()
                 };
-                (start, &before[start..])
+                match cue_start(before) {
+                    Some(start) if inline_cue(&before[start..]).is_some() => {
+                        (start, &before[start..])
+                    }
+                    found => match (glued(), found) {
+                        (Some(at), _) | (None, Some(at)) => (at, &before[at..]),
+                        (None, None) => continue,
+                    },
+                }
             };
             if cue.is_empty() {
                 continue;
@@ -290,6 +302,40 @@ fn next_candidate(line: &str, from: usize, han_numbers: bool) -> Option<(usize, 
         i += 1;
     }
     None
+}
+
+/// The compound headings that only ever head a part (a role word and a heading word): found
+/// even glued to the end of the item before them.
+const GLUED_HEADINGS: [&str; 16] = [
+    "任职要求",
+    "任职资格",
+    "任职条件",
+    "岗位要求",
+    "岗位职责",
+    "岗位描述",
+    "岗位资格",
+    "工作职责",
+    "工作内容",
+    "工作要求",
+    "职位要求",
+    "职位描述",
+    "职位职责",
+    "应聘要求",
+    "应聘条件",
+    "招聘要求",
+];
+
+/// Where a compound heading of [`GLUED_HEADINGS`] starts when `before` ends with one right
+/// after a Chinese character, as when a one-line posting lost the line break before it.
+fn glued_heading(before: &str) -> Option<usize> {
+    let at = before.len().checked_sub("任职要求".len())?;
+    let tail = before.get(at..)?;
+    (GLUED_HEADINGS.contains(&tail)
+        && before[..at]
+            .chars()
+            .next_back()
+            .is_some_and(crate::analyze::script::is_han))
+    .then_some(at)
 }
 
 /// Whether a list number starts at byte `i` of `b`: one or two digits and a closing mark
@@ -752,6 +798,37 @@ mod tests {
             .into_iter()
             .map(|(h, t)| (h.map(|h| h.part), t))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_item_before_it_opens_its_part() {
+        // The line break before the heading was lost: the item keeps its own words, and what
+        // follows the heading is the heading's part.
+        assert_eq!(
+            texts("为业务发展提供数据支持任职要求：熟悉Excel，SPSS"),
+            [
+                (None, "为业务发展提供数据支持"),
+                (Some(Part::Requirements), "熟悉Excel，SPSS"),
+            ]
+        );
+        assert_eq!(
+            texts("适应倒班模式，能接受上一休一的排班任职要求1、大专以上学历"),
+            [
+                (None, "适应倒班模式，能接受上一休一的排班"),
+                (Some(Part::Requirements), "1、大专以上学历"),
+            ]
+        );
+        // A few words before the heading, after punctuation, are read with it as one heading
+        // (`销售岗位职责：`), as before.
+        assert_eq!(
+            texts("负责销售；销售岗位职责：拜访客户")[1],
+            (Some(Part::Duties), "拜访客户")
+        );
+        // A heading word ending a sentence is no glued heading: `要求` alone, or a compound
+        // after punctuation (read as a heading of its own already).
+        assert_eq!(glued_heading("完成领导的要求"), None);
+        assert_eq!(glued_heading("任职要求"), None);
+        assert_eq!(glued_heading("Python任职要求"), None);
     }
 
     #[test]
