@@ -298,6 +298,10 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("send us your", Class::Process),
     ("equal opportunity", Class::Notice),
     ("equal employment", Class::Notice),
+    ("equal-opportunity", Class::Notice),
+    ("equal-employment", Class::Notice),
+    // "Dandy also fully complies with the Americans with Disabilities Act (ADA)."
+    ("disabilities act", Class::Notice),
     // The equal-opportunity statement's ways of saying "discrimination" in the 1,036 real
     // postings; an HR or legal posting's "discrimination investigations" asks.
     ("free of discrimination", Class::Notice),
@@ -371,9 +375,22 @@ const VOCABULARY: &[(&str, Class)] = &[
     // How pay is set, and the law's part in it: "Salary is based on … experience, knowledge,
     // skills and other factors permitted by law" states no requirement.
     ("salary is", Class::Notice),
-    ("salary will be", Class::Notice),
+    ("salary will", Class::Notice),
     ("pay is based", Class::Notice),
     ("compensation is based", Class::Notice),
+    // "Compensation will vary depending on location, job-related knowledge, skills, and
+    // experience", "There are many factors that go into salary determinations, including
+    // relevant experience": how pay is set, which names skills and asks none.
+    ("compensation will", Class::Notice),
+    ("compensation for this", Class::Notice),
+    ("individual compensation", Class::Notice),
+    ("actual compensation", Class::Notice),
+    ("discussing compensation", Class::Notice),
+    ("salary determination*", Class::Notice),
+    ("salary expectation*", Class::Notice),
+    ("expected salary", Class::Notice),
+    ("exact salary", Class::Notice),
+    ("actual salary", Class::Notice),
     ("permitted by law", Class::Notice),
     // Accommodation during the interviews: "please let our Talent team know".
     ("please let", Class::Notice),
@@ -1067,6 +1084,20 @@ mod tests {
         assert!(signals("The salary ranges reflect years of experience", None).notice);
         assert!(signals("This range reflects the minimum and maximum target for new hire salaries for candidates based on their respective Zone.", None).notice);
         assert!(signals("Olsson is an EEO employer.", None).notice);
+        // How pay is set names skills and experience, and asks for none of them.
+        for notice in [
+            "Compensation will vary depending on location, job-related knowledge, skills, and experience.",
+            "There are many factors that go into salary determinations, including relevant experience, skill level and qualifications.",
+            "Individual compensation for this role will depend on a variety of factors including qualifications, skills and applicable laws.",
+            "Exact salary will ultimately depend on multiple factors, such as the candidate's skills and experience.",
+            "We encourage candidates to share their salary expectations and requirements early.",
+            "Dandy is proud to be an equal-opportunity employer.",
+            "Dandy also fully complies with the Americans with Disabilities Act (ADA).",
+        ] {
+            assert!(signals(notice, None).notice, "{notice}");
+        }
+        // A recruiter's own work with pay is a requirement, not a notice.
+        assert!(!signals("Experience negotiating complex compensation packages", None).notice);
         for nice in [
             "Masters degree is an asset",
             "Experience in ICU would be an important asset",
