@@ -215,6 +215,8 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("you must have", Part::Requirements, true),
     ("must have", Part::Requirements, true),
     ("must-have", Part::Requirements, true),
+    ("must haves", Part::Requirements, true),
+    ("must-haves", Part::Requirements, true),
     ("skills", Part::Requirements, true),
     ("experience", Part::Requirements, true),
     ("your profile", Part::Requirements, true),
@@ -725,6 +727,7 @@ mod tests {
             Some(Part::Requirements)
         );
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
+        assert_eq!(part("Must Haves"), Some(Part::Requirements));
         assert_eq!(part("Minimum qualifications:"), Some(Part::Requirements));
         assert_eq!(part("Experience That’s a Plus"), Some(Part::Nice));
         assert_eq!(part("What will give you an edge?"), Some(Part::Nice));

@@ -240,6 +240,17 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                         continue 'outer;
                     }
                 }
+                // An English cue word inside a running sentence ("Here are some ways we
+                // support and invest in our team:") is the sentence's last word, not a
+                // heading, which starts the line or follows a sentence's end.
+                // A cue in capitals ("…undertakes the following RESPONSIBILITIES:") is
+                // set apart as a heading all the same.
+                if cue.is_ascii()
+                    && head.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+                    && !cue.bytes().all(|b| !b.is_ascii_lowercase())
+                {
+                    continue;
+                }
                 if !head.is_empty() || pending.is_some() {
                     out.push((pending.take(), head));
                 }
@@ -798,6 +809,42 @@ mod tests {
             .into_iter()
             .map(|(h, t)| (h.map(|h| h.part), t))
             .collect()
+    }
+
+    #[test]
+    fn an_english_cue_word_ending_a_running_sentence_is_no_heading() {
+        // The words were lost, and the perks after the lead-in read by content alone.
+        assert_eq!(
+            texts("Here are some ways we support and invest in our team:"),
+            [(
+                None,
+                "Here are some ways we support and invest in our team:"
+            )]
+        );
+        assert_eq!(
+            texts(
+                "Excellent foundation of consulting skills: analytical and written communication"
+            ),
+            [(
+                None,
+                "Excellent foundation of consulting skills: analytical and written communication"
+            )]
+        );
+        // After a sentence's end, or in capitals, the cue is a heading.
+        assert_eq!(
+            texts("We build data tools. Requirements: SQL"),
+            [
+                (None, "We build data tools."),
+                (Some(Part::Requirements), "SQL")
+            ]
+        );
+        assert_eq!(
+            texts("The developer undertakes the following RESPONSIBILITIES: reporting"),
+            [
+                (None, "The developer undertakes the following"),
+                (Some(Part::Duties), "reporting")
+            ]
+        );
     }
 
     #[test]
