@@ -93,6 +93,8 @@ const EXACT: &[(&str, Part, bool)] = &[
 /// before requirements ("Preferred qualifications"), process and benefits before the rest
 /// ("How to apply", "What you'll get").
 const WORDS: &[(&str, Part, bool)] = &[
+    // "What You'll Get to Do:" lists duties, before "what you'll get" (perks) is tried.
+    ("get to do", Part::Duties, true),
     ("nice to have", Part::Nice, true),
     ("nice-to-have", Part::Nice, true),
     // The plural, as in "Nice to Haves:" (cue words end at a word's end).
@@ -476,6 +478,14 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     }
     // A sentence is not a heading: rejected before any allocation.
     let end = line.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    // Except an exact cue with an exclamation mark: "Bonus points!".
+    if let Some(cue) = end.strip_suffix(['!', '！']) {
+        if cue.len() <= MAX_ITEM_HEADING_BYTES {
+            if let Some(&(part, firm)) = EXACT_MAP.get(&*normalise(cue).0) {
+                return Some(Heading { part, firm });
+            }
+        }
+    }
     if end.ends_with(['.', '。', ';', '；', ',', '，', '!', '！']) && !item {
         return None;
     }
@@ -728,6 +738,11 @@ mod tests {
         );
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
         assert_eq!(part("Must Haves"), Some(Part::Requirements));
+        assert_eq!(part("Bonus points!"), Some(Part::Nice));
+        assert_eq!(part("We're hiring!"), None);
+        // Duties, not perks ("what you'll get").
+        assert_eq!(part("What You'll Get to Do:"), Some(Part::Duties));
+        assert_eq!(part("What you'll get:"), Some(Part::Benefits));
         assert_eq!(part("Minimum qualifications:"), Some(Part::Requirements));
         assert_eq!(part("Experience That’s a Plus"), Some(Part::Nice));
         assert_eq!(part("What will give you an edge?"), Some(Part::Nice));

@@ -181,6 +181,16 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("较强的", Class::Soft),
     // Nice to have.
     ("a plus", Class::Nice),
+    // "Experience working full-stack is a big plus." (the item is the plus; "…, with a big
+    // plus for Postgres" prefers a part of an item that asks).
+    ("is a big plus", Class::Nice),
+    ("is a huge plus", Class::Nice),
+    ("is a great plus", Class::Nice),
+    ("is a strong plus", Class::Nice),
+    ("is a definite plus", Class::Nice),
+    ("is an added plus", Class::Nice),
+    ("be a big plus", Class::Nice),
+    ("be a huge plus", Class::Nice),
     ("not required", Class::Nice),
     ("not mandatory", Class::Nice),
     ("非必须", Class::Nice),
@@ -366,6 +376,13 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("eligible to work", Class::Notice),
     ("right to work", Class::Notice),
     // Hiring steps and conditions of employment.
+    // The terms of the job ("Job Type: Full-time", "This is a full-time remote position"),
+    // which no bullet proves; "10 years full-time software engineering experience" asks.
+    ("job type", Class::Notice),
+    ("full-time position", Class::Process),
+    ("full-time role", Class::Process),
+    ("full-time remote", Class::Process),
+    ("position is full", Class::Process),
     ("background check*", Class::Notice),
     ("background investigation", Class::Notice),
     ("drug test*", Class::Notice),
@@ -1096,6 +1113,27 @@ mod tests {
         ] {
             assert!(signals(notice, None).notice, "{notice}");
         }
+        for notice in ["Job Type: Full-time", "Job Type: Regular, Full Time."] {
+            assert!(signals(notice, None).notice, "{notice}");
+        }
+        assert!(
+            signals(
+                "This is a full-time remote position, for candidates in EST.",
+                None
+            )
+            .process
+        );
+        // Years of full-time work are asked for.
+        let s = signals("10 years full-time software engineering experience", None);
+        assert!(!s.process && !s.notice && s.years);
+        assert!(signals("Background in financial services is a strong plus.", None).nice);
+        assert!(
+            !signals(
+                "Experience with SQL DBs, with a big plus for Postgres",
+                None
+            )
+            .nice
+        );
         // A recruiter's own work with pay is a requirement, not a notice.
         assert!(!signals("Experience negotiating complex compensation packages", None).notice);
         for nice in [
