@@ -91,6 +91,24 @@ fn chinese_posting_keeps_skills_only() {
 }
 
 #[test]
+fn chinese_prose_words_are_no_terms() {
+    // Words a helper's audit of real postings found weighing above the skills beside them.
+    let text = "\
+数据工程师
+
+任职要求：
+1. 熟悉机器学习、数据挖掘至少一方面，对数据较为敏感；
+2. 具有较大规模集群（节点数大于50）的部署经验；
+3. 精于架构设计，能多面的看待问题，逻辑思维性强；
+";
+    check(
+        text,
+        &["一方面", "大于", "精于", "多面", "看待", "性强"],
+        &["机器学习", "数据挖掘", "架构设计", "集群"],
+    );
+}
+
+#[test]
 fn english_posting_keeps_skills_only() {
     let text = "\
 Staff Platform Engineer
