@@ -531,6 +531,17 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
         });
     }
     let by_word = first_word_cue(&h).map(|(part, firm)| Heading { part, firm });
+    // 优先 and 加分 mark items ("计算机等相关专业优先", "会PHP加分") far more often than they
+    // head them: a Chinese heading of them opens with the marker (优先考虑, 加分项), ends
+    // with a colon, or points at what follows (以下背景优先).
+    if by_word.is_some_and(|f| f.part == Part::Nice)
+        && han > 0
+        && !ended
+        && !h.starts_with(['优', '加'])
+        && !["以下", "下列", "如下"].iter().any(|w| h.contains(w))
+    {
+        return None;
+    }
     if let Some(found) = by_word {
         let first = h.split_whitespace().next().unwrap_or("");
         let shaped = ended || han > 0 || words <= 3 || OPENERS.contains(&first) || title_case(line);
@@ -739,6 +750,20 @@ mod tests {
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
         assert_eq!(part("Must Haves"), Some(Part::Requirements));
         assert_eq!(part("Bonus points!"), Some(Part::Nice));
+        // 优先 and 加分 head a part only as such: opening with the marker, ending with a colon
+        // or pointing at what follows. Otherwise they mark an item.
+        for heading in [
+            "优先考虑：",
+            "优先条件：",
+            "以下背景优先：",
+            "以下背景优先",
+            "加分项",
+        ] {
+            assert_eq!(part(heading), Some(Part::Nice), "{heading}");
+        }
+        for item in ["计算机等相关专业优先", "会PHP加分", "B站重度用户优先"] {
+            assert_eq!(part(item), None, "{item}");
+        }
         assert_eq!(part("We're hiring!"), None);
         // Duties, not perks ("what you'll get").
         assert_eq!(part("What You'll Get to Do:"), Some(Part::Duties));

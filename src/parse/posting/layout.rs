@@ -757,6 +757,7 @@ fn preference_cut_zh(text: &str) -> Option<usize> {
     // experience to have (`有1年带领团队经验`; `有大麦、猫眼、格瓦拉` is the start of the list
     // the preference covers).
     let mut prev_asks = false;
+    let mut any_asks = false;
     for clause in text.split('，') {
         let s = super::signals::signals(clause, None);
         if s.nice {
@@ -764,14 +765,32 @@ fn preference_cut_zh(text: &str) -> Option<usize> {
             // (No pattern holds a `，`, so the clauses before, none of which prefers, do not
             // together either.) A short preferred clause may read as a heading
             // ("有开发/自动化者优先"): then the item stays whole rather than open nice-to-haves.
-            let whole = prev_asks && heading(text[start..].trim(), false).is_none();
+            // A clause of its own, `有…经验者优先`, prefers only itself, whatever list the
+            // clause before it ends (`熟悉kubernetes，docker等开源框架，有二次开发经验者优先`).
+            let own = any_asks && clause.trim_start().starts_with('有');
+            // Two names on either side of the `，` are one list the preference covers:
+            // `具备一定Go，Python开发能力优先`.
+            let names = text[..cut]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_alphanumeric())
+                && clause
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_alphanumeric());
+            if names {
+                return None;
+            }
+            let whole = (prev_asks || own) && heading(text[start..].trim(), false).is_none();
             return whole.then_some(cut);
         }
-        let c = clause.trim();
+        // Past the item's list number: `1. 有GoLang编程经验`.
+        let c = clause.trim().trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | '、' | ')' | '）' | '．')
+        });
         prev_asks = s.req
             || s.soft
             || s.years
             || (c.starts_with('有') && (c.ends_with("经验") || c.ends_with("经历")));
+        any_asks |= prev_asks;
         start += clause.len() + '，'.len_utf8();
     }
     None
@@ -1127,12 +1146,36 @@ mod tests {
                 (None, "有大型互联网公司数据分析经验优先。")
             ]
         );
+        // After the item's list number, and where the preferred clause would have read as a
+        // heading on its own (`计算机等相关专业优先`, `会PHP加分`).
+        assert_eq!(
+            texts("1. 有GoLang编程经验，会PHP加分；"),
+            [(None, "1. 有GoLang编程经验"), (None, "会PHP加分；")]
+        );
+        assert_eq!(
+            texts("本科及以上学历，2年及以上前端工作经验，计算机等相关专业优先"),
+            [
+                (None, "本科及以上学历，2年及以上前端工作经验"),
+                (None, "计算机等相关专业优先")
+            ]
+        );
+        // A clause of its own (`有…者优先`) prefers only itself, after a list that is asked.
+        assert_eq!(
+            texts("熟悉kubernetes，docker，tensorflow等开源框架，有相关二次开发经验者优先；"),
+            [
+                (None, "熟悉kubernetes，docker，tensorflow等开源框架"),
+                (None, "有相关二次开发经验者优先；")
+            ]
+        );
         // The preference covers a list (the clause before it asks nothing on its own), two
-        // skills joined by a `,`, or the item opens with it: one item.
+        // skills joined by a `,` or by a `，` between their names, or the item opens with it:
+        // one item.
         for whole in [
             "全日制本科及以上学历，会计学，财务管理等相关专业毕业生优先；",
             "有大麦、猫眼、格瓦拉，摩天轮等票务平台经验者优先考虑。",
             "熟悉Docker,Kubernetes者优先。",
+            "具备一定Go，Python开发能力优先",
+            "熟悉MySQL、Redis、Mongo，Cassandra等数据库产品优先；",
             "有大型互联网公司经验者优先，熟悉Linux；",
         ] {
             assert_eq!(texts(whole), [(None, whole)], "{whole}");
