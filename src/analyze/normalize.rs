@@ -58,12 +58,23 @@ fn ideograph(c: char) -> Option<char> {
     }
 }
 
+/// A circled digit (① to ⑨) as the digit: a list marker (`①负责…`) or a phone number written
+/// in them to slip past a job board's filter (`①④⑦④…`), never a word of its own.
+fn circled_digit(c: char) -> Option<char> {
+    ('①'..='⑨')
+        .contains(&c)
+        .then(|| char::from(b'1' + (c as u32 - '①' as u32) as u8))
+}
+
 /// What a character becomes: `None` when it is kept as it is.
 fn folded(c: char) -> Option<Option<char>> {
     if invisible(c) {
         Some(None)
     } else {
-        half_width(c).or_else(|| ideograph(c)).map(Some)
+        half_width(c)
+            .or_else(|| ideograph(c))
+            .or_else(|| circled_digit(c))
+            .map(Some)
     }
 }
 
@@ -158,6 +169,14 @@ mod tests {
         assert_eq!(&src[n.original(w)..n.original(w + "网络".len())], "⽹络");
         // A supplement radical that is no character of its own stays.
         assert_eq!(Normalized::new("⻈").text, "⻈");
+    }
+
+    #[test]
+    fn circled_digits_read_as_digits() {
+        let n = Normalized::new("拨打①④⑦④零⑤ ⑩");
+        assert_eq!(n.text, "拨打1474零5 ⑩");
+        // Offsets map back past the three-byte circled digits.
+        assert_eq!(n.original(n.text.find('零').unwrap()), "拨打①④⑦④".len());
     }
 
     #[test]

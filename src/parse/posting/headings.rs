@@ -139,6 +139,7 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("投递", Part::Process, true),
     ("申请方式", Part::Process, true),
     ("联系方式", Part::Process, true),
+    ("联络方式", Part::Process, true),
     ("工作时间", Part::Process, true),
     ("职能类别", Part::Process, true),
     ("关键字", Part::Other, false),

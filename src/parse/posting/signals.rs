@@ -434,6 +434,8 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("hire salaries", Class::Notice),
     ("compensation practices", Class::Notice),
     ("联系方式", Class::Notice),
+    ("联络方式", Class::Notice),
+    ("拨打", Class::Notice),
     ("底薪", Class::Notice),
     ("提成", Class::Notice),
     ("薪酬", Class::Notice),
@@ -1091,6 +1093,7 @@ mod tests {
         assert!(signals("💰 $174,000/yr - $235,000/yr", None).notice);
         assert!(signals("薪资：15-25k·13薪", None).notice);
         assert!(signals("底薪5000元起", None).notice);
+        assert!(signals("联络方式：了解面试详情也可直接拨打①④⑦④", None).notice);
         assert!(
             signals(
                 "Acme is an equal opportunity employer and does not discriminate",
