@@ -109,6 +109,29 @@ fn chinese_prose_words_are_no_terms() {
 }
 
 #[test]
+fn chinese_skill_names_are_whole_terms() {
+    // Each had been cut into a general half and a leftover (用户 + 画像, 数学 + 建模, 媒体).
+    let text = "\
+数据分析师
+
+任职要求：
+1. 熟悉SQL，会写存储过程；
+2. 有用户画像、数学建模经验；
+3. 有自媒体运营经验者优先；
+";
+    check(
+        text,
+        &[],
+        &[
+            "stored procedures",
+            "user profiling",
+            "mathematical modeling",
+            "social media",
+        ],
+    );
+}
+
+#[test]
 fn english_posting_keeps_skills_only() {
     let text = "\
 Staff Platform Engineer
