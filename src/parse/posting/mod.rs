@@ -348,9 +348,18 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
     // A preferred lead-in's list style and the part before it: the items under it are
     // nice-to-haves until the next item of the lead-in's own list.
     let mut lead_in: Option<(Option<(bool, char)>, Heading)> = None;
+    let title = p.title.clone();
     for (n, raw) in all.iter().enumerate().skip(from) {
         let t = raw.trim();
         if t.is_empty() {
+            continue;
+        }
+        // The title said again in the body (under the header lines, as job boards set it)
+        // is the title, which already weighs as one, not a line of its own.
+        if title
+            .as_deref()
+            .is_some_and(|ti| same_title(ti, t.trim_start_matches('#')))
+        {
             continue;
         }
         // The part of the previous sentence of this paragraph, when it was about the
@@ -1026,6 +1035,13 @@ mod tests {
         // A lead-in that names the person twice says more: here, what the benefits are.
         let p = parse("Engineer\n\nBenefits\n\nAs an Olsson employee, you’ll receive our benefits package, plus you’ll:\n- Receive an excellent 401(k) match\n");
         assert!(parts_of(&p).iter().all(|(part, _)| *part != Part::Duties));
+    }
+
+    #[test]
+    fn the_title_said_again_in_the_body_is_no_line() {
+        let p = parse("Senior GenAI Engineer\n\nCompany: Acme | Location: Remote\n\n**Senior GenAI Engineer**\n\nRequirements:\n- Python\n");
+        assert_eq!(p.title.as_deref(), Some("Senior GenAI Engineer"));
+        assert_eq!(parts_of(&p), [(Part::Requirements, "Python")]);
     }
 
     #[test]
