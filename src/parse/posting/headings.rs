@@ -49,6 +49,11 @@ const EXACT: &[(&str, Part, bool)] = &[
     ("in this role, you will", Part::Duties, true),
     ("requirements", Part::Requirements, true),
     ("required", Part::Requirements, true),
+    // Sub-headings set as list items ("- Required Experience" under "What you'll bring").
+    ("required experience", Part::Requirements, true),
+    ("required skills", Part::Requirements, true),
+    ("preferred experience", Part::Nice, true),
+    ("preferred skills", Part::Nice, true),
     ("qualifications", Part::Requirements, true),
     ("skills", Part::Requirements, true),
     ("about you", Part::Requirements, true),
@@ -660,7 +665,8 @@ static WORDS_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("heading cue words build")
 });
 
-/// The first cue word of [`WORDS`] (in table order) found in `h` at word boundaries
+/// The first cue word of [`WORDS`] (in table order, a cue of a part before one of none)
+/// found in `h` at word boundaries
 /// (Chinese cues match anywhere; stems such as "responsibilit" may run on).
 fn first_word_cue(h: &str) -> Option<(Part, bool)> {
     let b = h.as_bytes();
@@ -678,7 +684,9 @@ fn first_word_cue(h: &str) -> Option<(Part, bool)> {
             start_ok && end_ok
         })
         .map(|m| m.pattern().as_usize())
-        .min()
+        // A cue that names a part wins over one that names none ("You bring to the team:"
+        // asks, whatever team it names), then table order.
+        .min_by_key(|&i| (WORDS[i].1 == Part::Other, i))
         .map(|i| (WORDS[i].1, WORDS[i].2))
 }
 
@@ -750,6 +758,13 @@ mod tests {
         );
         assert_eq!(part("Preferred Qualifications:"), Some(Part::Nice));
         assert_eq!(part("Must Haves"), Some(Part::Requirements));
+        // A cue of a part wins over one of none ("the team").
+        assert_eq!(part("You bring to the team:"), Some(Part::Requirements));
+        assert_eq!(part("About the team"), Some(Part::Other));
+        assert_eq!(
+            heading("Required Experience", true).map(|h| h.part),
+            Some(Part::Requirements)
+        );
         assert_eq!(part("Bonus points!"), Some(Part::Nice));
         // 优先 and 加分 head a part only as such: opening with the marker, ending with a colon
         // or pointing at what follows. Otherwise they mark an item.
