@@ -295,7 +295,21 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("click to apply", Class::Notice),
     ("apply now", Class::Notice),
     ("how to apply", Class::Notice),
-    ("to apply", Class::Notice),
+    // How to apply, not "the ability to apply them when solving operational issues" or
+    // "background to apply to periodic market forecasting": a use of skills (a line
+    // ending with "to apply" is found apart).
+    ("to apply.", Class::Notice),
+    ("to apply!", Class::Notice),
+    ("to apply,", Class::Notice),
+    ("to apply:", Class::Notice),
+    ("to apply for", Class::Notice),
+    ("to apply to a", Class::Notice),
+    ("to apply to jobs", Class::Notice),
+    ("to apply even", Class::Notice),
+    ("to apply as soon", Class::Notice),
+    ("to apply and", Class::Notice),
+    ("to apply directly", Class::Notice),
+    ("to apply online", Class::Notice),
     ("apply here", Class::Notice),
     ("apply via", Class::Process),
     ("please apply", Class::Notice),
@@ -796,6 +810,13 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
             .is_some_and(|h| h.eq_ignore_ascii_case(w))
             && !head[w.len()..].starts_with(|c: char| c.is_alphanumeric())
     };
+    // "Click the link below to apply": how to apply, at the line's end.
+    let tail = text
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .as_bytes();
+    if tail.len() >= 8 && tail[tail.len() - 8..].eq_ignore_ascii_case(b"to apply") {
+        s.notice = true;
+    }
     if opens("preferably") || opens("ideally") {
         s.nice = true;
         s.req = true;
@@ -1137,6 +1158,21 @@ mod tests {
             )
             .nice
         );
+        // How to apply is a notice; applying one's skills is not.
+        for notice in [
+            "Click the link below to apply",
+            "Please make sure to apply as soon as you can.",
+            "Feel free to apply even if you don't check all these boxes",
+            "Women are less likely to apply to jobs unless they meet every requirement.",
+        ] {
+            assert!(signals(notice, None).notice, "{notice}");
+        }
+        for asks in [
+            "Carry out currency pair analysis with quantitative background to apply to periodic market forecasting.",
+            "Knowledge of program management theory and the ability to apply them when solving issues",
+        ] {
+            assert!(!signals(asks, None).notice, "{asks}");
+        }
         // A recruiter's own work with pay is a requirement, not a notice.
         assert!(!signals("Experience negotiating complex compensation packages", None).notice);
         for nice in [
