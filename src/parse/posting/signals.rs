@@ -439,7 +439,7 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("apply to the role", Class::Notice),
     ("come apply", Class::Notice),
     ("diverse team", Class::Notice),
-    ("diversity", Class::Notice),
+    ("diversity", Class::Process),
     ("inclusive workplace", Class::Notice),
     ("compensation philosophy", Class::Notice),
     // "This range reflects the minimum and maximum target for new hire salaries…"
@@ -1158,6 +1158,12 @@ mod tests {
             )
             .nice
         );
+        // An HR posting asks for experience with diversity and inclusion programmes.
+        let hr = signals(
+            "A combination of HR experience in the following areas: performance management, diversity and inclusion",
+            None,
+        );
+        assert!(!hr.notice && hr.process && hr.req);
         // How to apply is a notice; applying one's skills is not.
         for notice in [
             "Click the link below to apply",
