@@ -116,7 +116,7 @@ fn chinese_skill_names_are_whole_terms() {
 
 任职要求：
 1. 熟悉SQL，会写存储过程；
-2. 有用户画像、数学建模经验；
+2. 有用户画像、数学建模经验，熟悉主流云服务；
 3. 有自媒体运营经验者优先；
 ";
     check(
@@ -127,6 +127,7 @@ fn chinese_skill_names_are_whole_terms() {
             "user profiling",
             "mathematical modeling",
             "social media",
+            "cloud services",
         ],
     );
 }
