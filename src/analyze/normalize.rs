@@ -59,7 +59,8 @@ fn ideograph(c: char) -> Option<char> {
 }
 
 /// A circled digit (① to ⑨) as the digit: a list marker (`①负责…`) or a phone number written
-/// in them to slip past a job board's filter (`①④⑦④…`), never a word of its own.
+/// in them to slip past a job board's filter (`①④⑦④…`). (⑩ and up stand for two digits, and
+/// a fold here is one character for one: they stay as written.)
 fn circled_digit(c: char) -> Option<char> {
     ('①'..='⑨')
         .contains(&c)

@@ -543,8 +543,9 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
     if by_word.is_some_and(|f| f.part == Part::Nice)
         && han > 0
         && !ended
-        && !h.starts_with(['优', '加'])
-        && !["以下", "下列", "如下"].iter().any(|w| h.contains(w))
+        && !h.starts_with("优先")
+        && !h.starts_with("加分")
+        && !points_ahead(&h)
     {
         return None;
     }
@@ -600,6 +601,19 @@ pub fn heading(line: &str, item: bool) -> Option<Heading> {
         });
     }
     None
+}
+
+/// Whether a Chinese line points at what follows it (以下背景优先, 具备下列经验): 下列 and 如下
+/// always do; 以下 does unless it bounds a figure (`35岁以下`, `3年以下`).
+fn points_ahead(h: &str) -> bool {
+    h.contains("下列")
+        || h.contains("如下")
+        || h.match_indices("以下").any(|(i, _)| {
+            !h[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '岁' | '年' | '元' | '人'))
+        })
 }
 
 /// A short lead-in that ends on "you will" or "you'll", its sentence going on in the list
@@ -670,24 +684,34 @@ static WORDS_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// (Chinese cues match anywhere; stems such as "responsibilit" may run on).
 fn first_word_cue(h: &str) -> Option<(Part, bool)> {
     let b = h.as_bytes();
-    WORDS_AC
-        .find_overlapping_iter(h)
-        .filter(|m| {
-            let word = WORDS[m.pattern().as_usize()].0;
-            if !word.is_ascii() {
-                return true;
-            }
+    // The first cue in table order, and the first of a part that counts.
+    let (mut first, mut counting) = (usize::MAX, usize::MAX);
+    for m in WORDS_AC.find_overlapping_iter(h) {
+        let i = m.pattern().as_usize();
+        let word = WORDS[i].0;
+        if word.is_ascii() {
             let (s, e) = (m.start(), m.end());
             let start_ok = s == 0 || !b[s - 1].is_ascii_alphanumeric();
             let end_ok =
                 e == b.len() || !b[e].is_ascii_alphanumeric() || word.ends_with(['t', 'c', 'n']);
-            start_ok && end_ok
-        })
-        .map(|m| m.pattern().as_usize())
-        // A cue that names a part wins over one that names none ("You bring to the team:"
-        // asks, whatever team it names), then table order.
-        .min_by_key(|&i| (WORDS[i].1 == Part::Other, i))
-        .map(|i| (WORDS[i].1, WORDS[i].2))
+            if !(start_ok && end_ok) {
+                continue;
+            }
+        }
+        first = first.min(i);
+        if matches!(WORDS[i].1, Part::Requirements | Part::Nice | Part::Duties) {
+            counting = counting.min(i);
+        }
+    }
+    // A cue of a part that counts wins over one of none ("You bring to the team:" asks,
+    // whatever team it names); otherwise table order ("About the Team and Our Culture"
+    // stays the team's own text).
+    let i = if first < WORDS.len() && WORDS[first].1 == Part::Other && counting < WORDS.len() {
+        counting
+    } else {
+        first
+    };
+    WORDS.get(i).map(|w| (w.1, w.2))
 }
 
 /// Every word of four or more letters capitalised, or the whole line in capitals.
@@ -761,6 +785,7 @@ mod tests {
         // A cue of a part wins over one of none ("the team").
         assert_eq!(part("You bring to the team:"), Some(Part::Requirements));
         assert_eq!(part("About the team"), Some(Part::Other));
+        assert_eq!(part("About the Team and Our Culture"), Some(Part::Other));
         assert_eq!(
             heading("Required Experience", true).map(|h| h.part),
             Some(Part::Requirements)
@@ -777,7 +802,13 @@ mod tests {
         ] {
             assert_eq!(part(heading), Some(Part::Nice), "{heading}");
         }
-        for item in ["计算机等相关专业优先", "会PHP加分", "B站重度用户优先"] {
+        for item in [
+            "计算机等相关专业优先",
+            "会PHP加分",
+            "B站重度用户优先",
+            "年龄35岁以下优先",
+            "优秀毕业生优先",
+        ] {
             assert_eq!(part(item), None, "{item}");
         }
         assert_eq!(part("We're hiring!"), None);

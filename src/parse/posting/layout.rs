@@ -179,10 +179,12 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
             } else {
                 // A compound heading glued to the item before it, the line break lost
                 // (`…提供数据支持任职要求：`, `…上一休一任职要求1、`): the heading starts there.
+                // Before a list number only a compound that never names a thing worked on
+                // (任职…, 职位…): `梳理各部门的岗位要求2、发布招聘信息` is a duty.
                 let glued = || {
-                    (c != '】' && (colon || list_number_at(rest.as_bytes(), i)))
-                        .then(|| glued_heading(before))
-                        .flatten()
+                    let at = glued_heading(before)?;
+                    let heading_only = ["任职", "职位"].iter().any(|r| before[at..].starts_with(r));
+                    (colon || (heading_only && list_number_at(rest.as_bytes(), i))).then_some(at)
                 };
                 match cue_start(before) {
                     Some(start) if inline_cue(&before[start..]).is_some() => {
@@ -243,11 +245,12 @@ fn split_inline_cue(line: &str) -> Vec<Piece<'_>> {
                 // An English cue word inside a running sentence ("Here are some ways we
                 // support and invest in our team:") is the sentence's last word, not a
                 // heading, which starts the line or follows a sentence's end.
-                // A cue in capitals ("…undertakes the following RESPONSIBILITIES:") is
-                // set apart as a heading all the same.
+                // A cue set apart by its capital ("…for 3 million users Requirements: 5+
+                // years", "…undertakes the following RESPONSIBILITIES:") is a heading all
+                // the same.
                 if cue.is_ascii()
-                    && head.ends_with(|c: char| c.is_alphanumeric() || c == ',')
-                    && !cue.bytes().all(|b| !b.is_ascii_lowercase())
+                    && head.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ',')
+                    && cue.starts_with(|c: char| c.is_ascii_lowercase())
                 {
                     continue;
                 }
@@ -339,14 +342,13 @@ const GLUED_HEADINGS: [&str; 16] = [
 /// Where a compound heading of [`GLUED_HEADINGS`] starts when `before` ends with one right
 /// after a Chinese character, as when a one-line posting lost the line break before it.
 fn glued_heading(before: &str) -> Option<usize> {
-    let at = before.len().checked_sub("任职要求".len())?;
-    let tail = before.get(at..)?;
-    (GLUED_HEADINGS.contains(&tail)
-        && before[..at]
-            .chars()
-            .next_back()
-            .is_some_and(crate::analyze::script::is_han))
-    .then_some(at)
+    let heading = GLUED_HEADINGS.iter().find(|h| before.ends_with(*h))?;
+    let at = before.len() - heading.len();
+    before[..at]
+        .chars()
+        .next_back()
+        .is_some_and(crate::analyze::script::is_han)
+        .then_some(at)
 }
 
 /// Whether a list number starts at byte `i` of `b`: one or two digits and a closing mark
@@ -784,7 +786,10 @@ fn preference_cut_zh(text: &str) -> Option<usize> {
         }
         // Past the item's list number: `1. 有GoLang编程经验`.
         let c = clause.trim().trim_start_matches(|c: char| {
-            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | '、' | ')' | '）' | '．')
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || ('①'..='⑳').contains(&c)
+                || matches!(c, '.' | '、' | '(' | ')' | '（' | '）' | '．')
         });
         prev_asks = s.req
             || s.soft
@@ -858,6 +863,13 @@ mod tests {
             ]
         );
         assert_eq!(
+            texts("We serve 3 million users Requirements: 5+ years of Go"),
+            [
+                (None, "We serve 3 million users"),
+                (Some(Part::Requirements), "5+ years of Go")
+            ]
+        );
+        assert_eq!(
             texts("The developer undertakes the following RESPONSIBILITIES: reporting"),
             [
                 (None, "The developer undertakes the following"),
@@ -878,12 +890,15 @@ mod tests {
             ]
         );
         assert_eq!(
-            texts("适应倒班模式，能接受上一休一的排班任职要求1、大专以上学历"),
+            texts("控制项目进度，组织项目各项工作开展任职要求1、大学本科以上学历"),
             [
-                (None, "适应倒班模式，能接受上一休一的排班"),
-                (Some(Part::Requirements), "1、大专以上学历"),
+                (None, "控制项目进度，组织项目各项工作开展"),
+                (Some(Part::Requirements), "1、大学本科以上学历"),
             ]
         );
+        // Before a list number, a compound that may be what a duty works on is no heading.
+        let duty = "负责招聘工作，梳理各部门的岗位要求2、发布招聘信息";
+        assert!(texts(duty).iter().all(|(h, _)| h.is_none()), "{duty}");
         // A few words before the heading, after punctuation, are read with it as one heading
         // (`销售岗位职责：`), as before.
         assert_eq!(
@@ -1148,6 +1163,10 @@ mod tests {
         );
         // After the item's list number, and where the preferred clause would have read as a
         // heading on its own (`计算机等相关专业优先`, `会PHP加分`).
+        assert_eq!(
+            texts("①有Rust编程经验，会Elixir加分")[0],
+            (None, "①有Rust编程经验")
+        );
         assert_eq!(
             texts("1. 有GoLang编程经验，会PHP加分；"),
             [(None, "1. 有GoLang编程经验"), (None, "会PHP加分；")]

@@ -354,8 +354,8 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         if t.is_empty() {
             continue;
         }
-        // The title said again in the body (under the header lines, as job boards set it)
-        // is the title, which already weighs as one, not a line of its own.
+        // The title said again in the body (under the header lines, as job boards set it, or
+        // anywhere else as a line of its own) is the title, which already weighs as one.
         if title
             .as_deref()
             .is_some_and(|ti| same_title(ti, t.trim_start_matches('#')))
@@ -562,7 +562,9 @@ fn place(ctx: Heading, s: Signals) -> Part {
     if s.notice {
         return Part::Process;
     }
-    if s.process && !s.req && !s.duty {
+    // Years asked make a line ask even where it names the job's terms ("3+ years in a
+    // full-time position as a data scientist").
+    if s.process && !s.req && !s.years && !s.duty {
         return Part::Process;
     }
     // Under the employer's own headings, perks stay perks even when they mention training,

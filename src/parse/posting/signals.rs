@@ -294,7 +294,6 @@ const VOCABULARY: &[(&str, Class)] = &[
     // Process and legal.
     ("click to apply", Class::Notice),
     ("apply now", Class::Notice),
-    ("how to apply", Class::Notice),
     // How to apply, not "the ability to apply them when solving operational issues" or
     // "background to apply to periodic market forecasting": a use of skills (a line
     // ending with "to apply" is found apart).
@@ -307,7 +306,7 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("to apply to jobs", Class::Notice),
     ("to apply even", Class::Notice),
     ("to apply as soon", Class::Notice),
-    ("to apply and", Class::Notice),
+    ("to apply and be", Class::Notice),
     ("to apply directly", Class::Notice),
     ("to apply online", Class::Notice),
     ("apply here", Class::Notice),
@@ -322,10 +321,12 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("send us your", Class::Process),
     ("equal opportunity", Class::Notice),
     ("equal employment", Class::Notice),
+    ("equal opportunities", Class::Notice),
     ("equal-opportunity", Class::Notice),
     ("equal-employment", Class::Notice),
-    // "Dandy also fully complies with the Americans with Disabilities Act (ADA)."
-    ("disabilities act", Class::Notice),
+    // "Dandy also fully complies with the Americans with Disabilities Act (ADA)"; an HR
+    // posting's "working knowledge of the … Disabilities Act" still asks.
+    ("disabilities act", Class::Process),
     // The equal-opportunity statement's ways of saying "discrimination" in the 1,036 real
     // postings; an HR or legal posting's "discrimination investigations" asks.
     ("free of discrimination", Class::Notice),
@@ -449,7 +450,9 @@ const VOCABULARY: &[(&str, Class)] = &[
     ("compensation practices", Class::Notice),
     ("联系方式", Class::Notice),
     ("联络方式", Class::Notice),
-    ("拨打", Class::Notice),
+    // "了解面试详情也可直接拨打…": whom an applicant may call (a telesales duty, "每天拨打客户
+    // 电话", is no contact line).
+    ("可直接拨打", Class::Notice),
     ("底薪", Class::Notice),
     ("提成", Class::Notice),
     ("薪酬", Class::Notice),
@@ -1115,6 +1118,8 @@ mod tests {
         assert!(signals("薪资：15-25k·13薪", None).notice);
         assert!(signals("底薪5000元起", None).notice);
         assert!(signals("联络方式：了解面试详情也可直接拨打①④⑦④", None).notice);
+        // Calling customers is a telesales duty, not a contact line.
+        assert!(!signals("每天拨打客户电话，介绍公司CRM产品", None).notice);
         assert!(
             signals(
                 "Acme is an equal opportunity employer and does not discriminate",
@@ -1133,10 +1138,14 @@ mod tests {
             "Exact salary will ultimately depend on multiple factors, such as the candidate's skills and experience.",
             "We encourage candidates to share their salary expectations and requirements early.",
             "Dandy is proud to be an equal-opportunity employer.",
-            "Dandy also fully complies with the Americans with Disabilities Act (ADA).",
         ] {
             assert!(signals(notice, None).notice, "{notice}");
         }
+        let ada = signals(
+            "Dandy also fully complies with the Americans with Disabilities Act (ADA).",
+            None,
+        );
+        assert!(ada.process && !ada.req);
         for notice in ["Job Type: Full-time", "Job Type: Regular, Full Time."] {
             assert!(signals(notice, None).notice, "{notice}");
         }
@@ -1176,6 +1185,8 @@ mod tests {
         for asks in [
             "Carry out currency pair analysis with quantitative background to apply to periodic market forecasting.",
             "Knowledge of program management theory and the ability to apply them when solving issues",
+            "Knowing when and how to apply them during product development",
+            "Experience with ML models and the ability to apply and adapt them in PySpark",
         ] {
             assert!(!signals(asks, None).notice, "{asks}");
         }
