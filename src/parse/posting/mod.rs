@@ -324,13 +324,26 @@ fn front_matter(lines: &[&str]) -> Option<(usize, Vec<(String, String)>)> {
 }
 
 fn same_title(a: &str, b: &str) -> bool {
-    fn chars(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-    }
     let (a, b) = (strip_emphasis(a), strip_emphasis(b));
-    chars(&a).eq(chars(&b))
+    title_chars(&a).eq(title_chars(&b))
+}
+
+/// A title's characters as [`same_title`] compares them: without whitespace, in lower case.
+fn title_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+}
+
+/// Whether body line `line` is the title said again, as [`same_title`] would find, against
+/// the title's characters `key` computed once: most lines hold no emphasis and differ in
+/// their first characters, so they are compared without a copy.
+fn repeats_title(key: &str, line: &str) -> bool {
+    if line.contains(['*', '_']) {
+        title_chars(&strip_emphasis(line)).eq(key.chars())
+    } else {
+        title_chars(line).eq(key.chars())
+    }
 }
 
 /// Reads body lines `all[from..]` into `p.lines`: every piece of text gets a part, from the
@@ -348,7 +361,10 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
     // A preferred lead-in's list style and the part before it: the items under it are
     // nice-to-haves until the next item of the lead-in's own list.
     let mut lead_in: Option<(Option<(bool, char)>, Heading)> = None;
-    let title = p.title.clone();
+    let title: Option<String> = p
+        .title
+        .as_deref()
+        .map(|t| title_chars(&strip_emphasis(t)).collect());
     for (n, raw) in all.iter().enumerate().skip(from) {
         let t = raw.trim();
         if t.is_empty() {
@@ -358,7 +374,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
         // anywhere else as a line of its own) is the title, which already weighs as one.
         if title
             .as_deref()
-            .is_some_and(|ti| same_title(ti, t.trim_start_matches('#')))
+            .is_some_and(|key| repeats_title(key, t.trim_start_matches('#')))
         {
             continue;
         }
