@@ -179,6 +179,8 @@ fn parse_with(
             i += 1;
         }
     }
+    // Whether an export's body opens with its title field, as the file it came from does.
+    let mut repeated = false;
     if let Some(title) = p.title.clone() {
         // A Markdown heading repeating the front matter's title is not body.
         if all
@@ -204,12 +206,13 @@ fn parse_with(
         } else if given_title.is_some_and(|g| same_title(g, &t)) {
             // An export's body that repeats the title field: the title line is not body.
             i += 1;
+            repeated = true;
         }
     }
     // Header lines directly under the title (blank lines allowed between them); the first
     // may be unlabelled, as job boards set it ("Acme Corp · Berlin · Full-time").
     let mut j = i;
-    let mut first = p.title.is_some();
+    let mut first = p.title.is_some() || repeated;
     while j < all.len() {
         let t = all[j].trim();
         if t.is_empty() {
@@ -229,7 +232,7 @@ fn parse_with(
             None => break,
         }
     }
-    read_body(&mut p, &all, i, company);
+    read_body(&mut p, &all, i, company, given_title);
     p
 }
 
@@ -347,8 +350,15 @@ fn repeats_title(key: &str, line: &str) -> bool {
 }
 
 /// Reads body lines `all[from..]` into `p.lines`: every piece of text gets a part, from the
-/// heading above it and its own content. `company` overrides the header's employer name.
-fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) {
+/// heading above it and its own content. `company` overrides the header's employer name;
+/// `given_title` is an export's title field, for a body that has no title line.
+fn read_body(
+    p: &mut Posting,
+    all: &[&str],
+    from: usize,
+    company: Option<&str>,
+    given_title: Option<&str>,
+) {
     let company = company
         .map(str::to_string)
         .or_else(|| p.meta.get("company").cloned());
@@ -364,6 +374,7 @@ fn read_body(p: &mut Posting, all: &[&str], from: usize, company: Option<&str>) 
     let title: Option<String> = p
         .title
         .as_deref()
+        .or(given_title)
         .map(|t| title_chars(&strip_emphasis(t)).collect());
     for (n, raw) in all.iter().enumerate().skip(from) {
         let t = raw.trim();
@@ -1060,6 +1071,14 @@ mod tests {
         let p = parse("Senior GenAI Engineer\n\nCompany: Acme | Location: Remote\n\n**Senior GenAI Engineer**\n\nRequirements:\n- Python\n");
         assert_eq!(p.title.as_deref(), Some("Senior GenAI Engineer"));
         assert_eq!(parts_of(&p), [(Part::Requirements, "Python")]);
+        // An export row (title in its own field) reads the same: its body's later repeat of
+        // the title is no line either, and its first header line may be unlabelled.
+        let body = "Senior GenAI Engineer\nAcme · Remote\n\n**Senior GenAI Engineer**\n\nRequirements:\n- Python\n";
+        let row = parse_body(Some("Senior GenAI Engineer".into()), None, body);
+        let file = parse(body);
+        assert_eq!(parts_of(&row), [(Part::Requirements, "Python")]);
+        assert_eq!(parts_of(&row), parts_of(&file));
+        assert_eq!(row.meta, file.meta);
     }
 
     #[test]
