@@ -818,6 +818,21 @@ mod tests {
     }
 
     #[test]
+    fn a_bullet_building_middleware_answers_a_backend_posting() {
+        // Middleware (an RPC framework, a message queue) is server-side work: a posting for a
+        // 服务端 (backend) architect is answered by the bullet that built it, over one that
+        // names nothing the posting asks. The job's role line names nothing either.
+        let resume = "张三\n\n工作经历\n某公司, 工程师, 2019 - 2024\n- 负责基于 HSF 的流量调度中间件。\n- 组织部门年会与团建活动。\n";
+        let p = prepare_text(Path::new("r.txt"), resume, &ResumeOptions::default()).unwrap();
+        let posting =
+            crate::parse::posting::parse("服务端架构师\n\n任职要求\n1. 7 年以上研发经验。\n");
+        let s = p.score(&posting).unwrap();
+        let (middleware, party) = (0, 1);
+        assert!(s.bullet_scores[middleware] > 0.0, "{:?}", s.bullet_scores);
+        assert_eq!(s.bullet_scores[party], 0.0, "{:?}", s.bullet_scores);
+    }
+
+    #[test]
     fn a_bullet_written_twice_scores_as_written_once() {
         // Copies of a bullet had raised the score (16 against 12 without them).
         let head = "Jane Doe\n\nExperience\nAcme, Senior SRE, 2019 - 2024\n- Ran Kubernetes clusters for 40 teams.\n- Wrote Terraform for AWS.\n";
