@@ -269,6 +269,9 @@ pub const GENERAL_WORDS: &[&str] = &[
     "一方面", "大于", "小于", "精于", "看待", "多面", "特别", "得出", "抓住", "获得",
     "千万", "量级", "方便", "搭配", "崇尚", "怀有", "严密", "类似", "这里", "下列",
     "向上", "性强", "端的",
+    // Where a posting's words about the employer, the future, the whole or a major stood as terms
+    // beside a Java architect's skills ("有知名互联网公司从业经验者优先", "规划未来技术架构方向").
+    "知名", "从业", "未来", "整体", "部门", "处理", "专业",
     "thrive", "thrives", "field", "fields", "write", "writing", "written", "speak", "speaking",
     "spoken", "verbal", "possess", "obtain", "explain", "keen", "grasp", "depth", "breadth",
     "hard", "medium", "tech", "summer", "june", "date", "grade",
