@@ -459,7 +459,8 @@ static PREFERENCE_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2
 /// Where an English item that asks for something and then says what it would prefer is cut:
 /// "Experience with cloud platforms, preferably AWS" asks for a cloud platform and prefers
 /// AWS; "2+ years of Go, ideally 10+" asks for two years. The cut is at the comma or
-/// semicolon before "preferably" or "ideally", or before a bracket holding it that closes
+/// semicolon before "preferably" or "ideally" (or the "and" / "or" joining it to the list
+/// before: "Kubernetes, Terraform and ideally Python"), or before a bracket holding it that closes
 /// the item ("…game engines (ideally Bevy)"); a bracket inside the item ("IaC (preferably
 /// Terraform) on AWS") leaves it whole, as does an item that opens with the word ("Ideally,
 /// you have…": all of it is preferred) or whose first part asks nothing on its own. Returns
@@ -515,22 +516,32 @@ fn preference_word_cut(text: &str) -> Option<(usize, usize)> {
     if word == 0 || !(b[word - 1].is_ascii_whitespace() || b[word - 1] == b'(') {
         return None;
     }
-    // The mark before the word: `,`, `;` or an opening bracket, after optional spaces.
+    // The mark before the word: `,`, `;` or an opening bracket, after optional spaces; or
+    // "and" / "or" joining the preference to the list it follows ("Kubernetes, Terraform
+    // and ideally a scripting language", "…(AWS and GCP), and ideally databases").
     let before = text[..word].trim_end();
-    let (end, start) = match before.as_bytes().last()? {
-        b',' | b';' => (before.len() - 1, word),
-        b'(' => {
-            let open = before.len() - 1;
-            let close = text[open..].find(')')? + open;
-            let tail = text[close + 1..].trim_end_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '.' | ',' | ';' | '。' | '；')
-            });
-            if !tail.is_empty() {
-                return None;
+    let joined = [" and", " or"]
+        .iter()
+        .find_map(|c| before.strip_suffix(c))
+        .map(str::trim_end);
+    let (end, start) = if let Some(head) = joined {
+        (head.strip_suffix([',', ';']).unwrap_or(head).len(), word)
+    } else {
+        match before.as_bytes().last()? {
+            b',' | b';' => (before.len() - 1, word),
+            b'(' => {
+                let open = before.len() - 1;
+                let close = text[open..].find(')')? + open;
+                let tail = text[close + 1..].trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '.' | ',' | ';' | '。' | '；')
+                });
+                if !tail.is_empty() {
+                    return None;
+                }
+                (open, open)
             }
-            (open, open)
+            _ => return None,
         }
-        _ => return None,
     };
     // The part before asks on its own ("Experience with…", "5+ years of…", "Strong
     // knowledge of…"), as in Chinese: prose that goes on ("We are looking for an engineer,
@@ -1122,6 +1133,16 @@ mod tests {
                 "Strong knowledge of OOP languages",
                 "Preferably C#",
             ),
+            (
+                "You have hands-on experience with Kubernetes, Terraform and ideally a scripting language like Python.",
+                "You have hands-on experience with Kubernetes, Terraform",
+                "ideally a scripting language like Python.",
+            ),
+            (
+                "Extensive expertise in Kubernetes, cloud infrastructure (AWS and GCP), and ideally databases",
+                "Extensive expertise in Kubernetes, cloud infrastructure (AWS and GCP)",
+                "ideally databases",
+            ),
         ] {
             assert_eq!(texts(item), [(None, asks), (None, prefers)], "{item}");
         }
@@ -1132,6 +1153,7 @@ mod tests {
             "Ideally, you have shipped Rust in production.",
             "We are looking for an engineer, ideally with a background in FinTech, to join us.",
             "Experience with Kafka, unpreferably Confluent",
+            "We are growing and ideally you join us soon.",
         ] {
             assert_eq!(texts(whole), [(None, whole)], "{whole}");
         }
