@@ -112,8 +112,8 @@ fn chinese_prose_words_are_no_terms() {
 fn words_about_the_employer_and_the_future_and_a_major_are_no_terms() {
     // A Java architect's posting (devzh_033): the fame of the employer, the future, the
     // department and the word "major" had been must-have and duty terms beside Java and 中间件;
-    // the major itself, 计算机软件, is computer science (a foundation, which the fit never
-    // counts), as 计算机专业 is.
+    // the major itself, 计算机软件或相关专业, is computer science (a foundation, which the fit
+    // never counts), as 计算机专业 is.
     let text = "\
 资深Java技术专家
 
@@ -122,11 +122,25 @@ fn words_about_the_employer_and_the_future_and_a_major_are_no_terms() {
 2. 负责部门的java基础架构整体设计，参与规划未来技术架构方向；
 3. 负责中间件的开发计划以及跟踪；
 4. 有知名互联网公司从业经验者优先，有过亿级流量处理经验者优先。
+5. 有计算机软件测试经验。
 ";
     check(
         text,
-        &["知名", "从业", "未来", "整体", "部门", "处理", "专业"],
-        &["Java", "中间件", "基础架构", "computer science"],
+        &["知名", "从业", "未来", "整体", "部门", "处理"],
+        // The major is read as a major only where it is one: 计算机软件测试 is software testing.
+        &[
+            "Java",
+            "中间件",
+            "基础架构",
+            "computer science",
+            "software testing",
+        ],
+    );
+    // "专业" alone (a major, or "professional") is no term either.
+    check(
+        "后端工程师\n\n任职要求：\n1. 电子相关专业，熟悉Go开发。\n",
+        &["专业"],
+        &["Go"],
     );
 }
 

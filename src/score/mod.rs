@@ -819,7 +819,7 @@ mod tests {
 
     #[test]
     fn a_bullet_building_middleware_answers_a_backend_posting() {
-        // Middleware (an RPC framework, a message queue) is server-side work: a posting for a
+        // Middleware (a traffic-scheduling layer, a message queue) is server-side work: a posting for a
         // 服务端 (backend) architect is answered by the bullet that built it, over one that
         // names nothing the posting asks. The job's role line names nothing either.
         let resume = "张三\n\n工作经历\n某公司, 工程师, 2019 - 2024\n- 负责基于 HSF 的流量调度中间件。\n- 组织部门年会与团建活动。\n";

@@ -459,8 +459,8 @@ static PREFERENCE_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2
 /// Where an English item that asks for something and then says what it would prefer is cut:
 /// "Experience with cloud platforms, preferably AWS" asks for a cloud platform and prefers
 /// AWS; "2+ years of Go, ideally 10+" asks for two years. The cut is at the comma or
-/// semicolon before "preferably" or "ideally" (or the "and" / "or" joining it to the list
-/// before: "Kubernetes, Terraform and ideally Python"), or before a bracket holding it that closes
+/// semicolon before "preferably" or "ideally" (or the "and" joining it to the list before:
+/// "Kubernetes, Terraform and ideally Python"), or before a bracket holding it that closes
 /// the item ("…game engines (ideally Bevy)"); a bracket inside the item ("IaC (preferably
 /// Terraform) on AWS") leaves it whole, as does an item that opens with the word ("Ideally,
 /// you have…": all of it is preferred) or whose first part asks nothing on its own. Returns
@@ -517,15 +517,16 @@ fn preference_word_cut(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     // The mark before the word: `,`, `;` or an opening bracket, after optional spaces; or
-    // "and" / "or" joining the preference to the list it follows ("Kubernetes, Terraform
-    // and ideally a scripting language", "…(AWS and GCP), and ideally databases").
+    // "and" joining the preference to the list it follows ("Kubernetes, Terraform and
+    // ideally a scripting language", "…(AWS and GCP), and ideally databases"). Not "or":
+    // "Go or ideally Rust" offers a choice, which stays one item.
     let before = text[..word].trim_end();
-    let joined = [" and", " or"]
-        .iter()
-        .find_map(|c| before.strip_suffix(c))
-        .map(str::trim_end);
+    let joined = before.strip_suffix(" and");
     let (end, start) = if let Some(head) = joined {
-        (head.strip_suffix([',', ';']).unwrap_or(head).len(), word)
+        let head = head.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–' | '—')
+        });
+        (head.len(), word)
     } else {
         match before.as_bytes().last()? {
             b',' | b';' => (before.len() - 1, word),
@@ -1143,6 +1144,11 @@ mod tests {
                 "Extensive expertise in Kubernetes, cloud infrastructure (AWS and GCP)",
                 "ideally databases",
             ),
+            (
+                "Experience with Go - and ideally Rust",
+                "Experience with Go",
+                "ideally Rust",
+            ),
         ] {
             assert_eq!(texts(item), [(None, asks), (None, prefers)], "{item}");
         }
@@ -1154,6 +1160,8 @@ mod tests {
             "We are looking for an engineer, ideally with a background in FinTech, to join us.",
             "Experience with Kafka, unpreferably Confluent",
             "We are growing and ideally you join us soon.",
+            // A choice: Rust in place of Go, which the choice's own reading weighs.
+            "5+ years of experience with Go or ideally Rust",
         ] {
             assert_eq!(texts(whole), [(None, whole)], "{whole}");
         }
