@@ -145,6 +145,28 @@ fn words_about_the_employer_and_the_future_and_a_major_are_no_terms() {
 }
 
 #[test]
+fn pronouns_and_words_of_place_and_time_are_no_terms() {
+    // An Android posting's "挑战自我" had 自我 matched as a skill; 各项, 内部, 前期 and 期间
+    // stood as must-have terms beside the skills of real postings.
+    let text = "\
+资深Android开发工程师
+
+任职要求：
+1. 热爱移动互联网，充满激情勇于挑战自我；
+2. 负责公司内部系统的各项开发工作，能够自行解决问题；
+3. 参与项目前期调研，在此期间与各方沟通，每周输出报告；
+4. 熟悉Kotlin与Android性能优化。
+";
+    check(
+        text,
+        &[
+            "自我", "内部", "各项", "自行", "前期", "期间", "各方", "每周",
+        ],
+        &["Android", "Kotlin", "性能优化"],
+    );
+}
+
+#[test]
 fn chinese_skill_names_are_whole_terms() {
     // Each had been cut into a general half and a leftover (用户 + 画像, 数学 + 建模, 媒体).
     let text = "\

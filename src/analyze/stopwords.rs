@@ -272,6 +272,13 @@ pub const GENERAL_WORDS: &[&str] = &[
     // Where a posting's words about the employer, the future, the whole or a major stood as terms
     // beside a Java architect's skills ("有知名互联网公司从业经验者优先", "规划未来技术架构方向").
     "知名", "从业", "未来", "整体", "部门", "处理", "专业",
+    // Pronouns and words of place or time ("挑战自我", "各项工作", "内部系统", "前期调研"): jieba tags
+    // them r and f, and they never name what a posting asks.
+    "自己", "各项", "自我", "各个", "自身", "他人", "任何", "一切", "自行", "之中", "各方", "别人",
+    "每周", "每月", "每个", "每日", "其余", "内部", "外部", "业内", "前期", "期间", "背后", "前后",
+    "之内", "以内", "以后", "最近",
+    // jieba keeps these phrases of them whole.
+    "在此期间", "项目前期",
     "thrive", "thrives", "field", "fields", "write", "writing", "written", "speak", "speaking",
     "spoken", "verbal", "possess", "obtain", "explain", "keen", "grasp", "depth", "breadth",
     "hard", "medium", "tech", "summer", "june", "date", "grade",
