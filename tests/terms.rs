@@ -112,8 +112,7 @@ fn chinese_prose_words_are_no_terms() {
 fn words_about_the_employer_and_the_future_and_a_major_are_no_terms() {
     // A Java architect's posting (devzh_033): the fame of the employer, the future, the
     // department and the word "major" had been must-have and duty terms beside Java and 中间件;
-    // the major itself, 计算机软件或相关专业, is computer science (a foundation, which the fit
-    // never counts), as 计算机专业 is.
+    // the major itself, 计算机软件或相关专业, is the degree's field, no term at all.
     let text = "\
 资深Java技术专家
 
@@ -126,15 +125,17 @@ fn words_about_the_employer_and_the_future_and_a_major_are_no_terms() {
 ";
     check(
         text,
-        &["知名", "从业", "未来", "整体", "部门", "处理"],
-        // The major is read as a major only where it is one: 计算机软件测试 is software testing.
         &[
-            "Java",
-            "中间件",
-            "基础架构",
+            "知名",
+            "从业",
+            "未来",
+            "整体",
+            "部门",
+            "处理",
             "computer science",
-            "software testing",
         ],
+        // The major is read as a major only where it is one: 计算机软件测试 is software testing.
+        &["Java", "中间件", "基础架构", "software testing"],
     );
     // "专业" alone (a major, or "professional") is no term either.
     check(
@@ -163,6 +164,38 @@ fn pronouns_and_words_of_place_and_time_are_no_terms() {
             "自我", "内部", "各项", "自行", "前期", "期间", "各方", "每周",
         ],
         &["Android", "Kotlin", "性能优化"],
+    );
+}
+
+#[test]
+fn the_field_a_degree_is_asked_in_gives_no_terms() {
+    // "本科及以上计算机、统计学、数据库、机器学习等相关专业" asks for a degree's field: a
+    // database bullet had answered it as if a skill were asked. The same words asked as
+    // skills stay terms.
+    let text = "\
+数据仓库工程师
+
+任职要求：
+1. 本科及以上计算机、统计学、数据库、机器学习等相关专业，5年以上数据相关工作；
+2. 心理学、社会学相关专业本科以上学历；
+3. 熟悉MySQL数据库和Spark，掌握操作系统、软件工程等专业知识；
+";
+    check(
+        text,
+        &["统计学", "机器学习", "心理学", "社会学"],
+        &["数据库", "MySQL", "Spark", "软件工程"],
+    );
+    let text = "\
+Data Analyst
+
+Requirements
+- Bachelor's degree in Statistics, Economics, or a related field, or equivalent experience.
+- 3+ years of experience in Python and Tableau.
+";
+    check(
+        text,
+        &["Statistics", "Economics", "related"],
+        &["Python", "Tableau"],
     );
 }
 

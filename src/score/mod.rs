@@ -11,6 +11,7 @@ pub mod prepared;
 pub mod reading;
 mod report;
 pub mod requirements;
+mod study;
 pub mod terms;
 pub mod tunables;
 

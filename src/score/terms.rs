@@ -425,9 +425,18 @@ fn analyze_with<const LINES: bool>(
         // Skill term ids of each clause that offers alternatives.
         let mut alt_ids: Vec<Vec<u32>> = Vec::new();
         let mut seen: Occurrences = Vec::new();
+        // The subjects a degree is asked in are its field, read with the education, not
+        // skills to prove (body lines only).
+        let fields = match line {
+            Some(_) => super::study::field_of_study(text),
+            None => Vec::new(),
+        };
         analyzer.for_each_token(text, &mut |tok| {
             // A lone Han character is a fragment or a particle far more often than a skill.
             if tok.kind == TokenKind::Han && tok.text.chars().count() == 1 {
+                return;
+            }
+            if fields.iter().any(|f| f.contains(&tok.start)) {
                 return;
             }
             // Unless a requirement asks for it as a skill: Redis asking for "deep experience
