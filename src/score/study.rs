@@ -39,7 +39,8 @@ fn is_zh_clause_end(c: char) -> bool {
 }
 
 /// "计算机、统计学等相关专业", "法律专业本科", "统计学相关专业优先": 专业 as a major (not
-/// 专业知识, 专业化, 专业的服务 or 专业不限), and the clause before it up to its start.
+/// 专业知识, 专业化, 专业的服务 or 专业不限), and the clause before it, from its start or
+/// after the degree it follows ("本科及以上计算机…").
 fn chinese_fields(text: &str, out: &mut Vec<Range<usize>>) {
     const BEFORE: &[&str] = &["相关", "等", "类", "及"];
     const AFTER: &[&str] = &[
@@ -58,23 +59,45 @@ fn chinese_fields(text: &str, out: &mut Vec<Range<usize>>) {
     // 专业 as "professional" ("等专业知识", "专业技能", "专业化"), not a major.
     const NOT_A_MAJOR: &[&str] = &[
         "知识", "技能", "能力", "素养", "基础", "化", "的", "领域", "水平", "技术", "人士", "人才",
-        "度", "性", "不限",
+        "度", "性", "不限", "面试",
     ];
+    // Words of the education a line states besides the major: a bare "会计或财务管理专业，"
+    // is a major on such a line.
+    const EDUCATION: &[&str] = &[
+        "学历", "本科", "大专", "硕士", "博士", "在校", "毕业", "学生",
+    ];
+    // A clause that asks for a skill or gives a duty is no list of majors ("熟悉推荐、广告
+    // 相关算法…相关专业毕业" runs two asks together).
+    const ASKS: &[&str] = &["熟悉", "掌握", "精通", "了解", "负责", "擅长", "经验"];
+    // The degree or the heading the majors follow ("本科及以上计算机…", "专业要求计算机…").
+    const LEADS: &[&str] = &["要求", "学历", "以上", "本科", "硕士", "博士", "大专"];
     for (p, _) in text.match_indices("专业") {
         let (before, after) = (&text[..p], &text[p + "专业".len()..]);
         if NOT_A_MAJOR.iter().any(|n| after.starts_with(n)) {
             continue;
         }
+        let bare = after.is_empty() || after.starts_with(['，', ',', '；', ';', '。', '、']);
         if !(BEFORE.iter().any(|b| before.ends_with(b))
-            || AFTER.iter().any(|a| after.starts_with(a)))
+            || AFTER.iter().any(|a| after.starts_with(a))
+            || (bare && EDUCATION.iter().any(|e| text.contains(e))))
         {
             continue;
         }
-        let start = before
+        let mut start = before
             .char_indices()
             .rev()
             .find(|&(_, c)| is_zh_clause_end(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
+        if ASKS.iter().any(|a| before[start..].contains(a)) {
+            continue;
+        }
+        if let Some(lead) = LEADS
+            .iter()
+            .filter_map(|l| before[start..].rfind(l).map(|i| start + i + l.len()))
+            .max()
+        {
+            start = lead;
+        }
         if start < p {
             out.push(start..p);
         }
@@ -102,6 +125,8 @@ const DEGREE_WORDS: &[&str] = &[
     "diploma",
     "major",
     "majoring",
+    "mba",
+    "postgraduate",
 ];
 
 /// A word that names a degree, before the "in" that gives its field ("BS/MS in", "Bachelor's
@@ -137,23 +162,38 @@ const EN_ENDS: &[&str] = &[
     " are ",
 ];
 
+/// Whether the words before an " in " name a degree: "BS/MS in", "Bachelor's degree or
+/// equivalent in", "degree program in", "Bachelor of Science in".
+fn degree_before(before: &str) -> bool {
+    let mut words = before.rsplit(char::is_whitespace).filter(|w| !w.is_empty());
+    let Some(last) = words.next() else {
+        return false;
+    };
+    if is_degree_word(last) {
+        return true;
+    }
+    let last = last.trim_end_matches(')').to_ascii_lowercase();
+    let earlier: Vec<&str> = words.take(4).collect();
+    match last.as_str() {
+        "equivalent" | "higher" | "above" | "program" | "programme" => {
+            earlier.iter().any(|w| is_degree_word(w))
+        }
+        // "Bachelor of Science in", "Master of Arts in".
+        _ => {
+            earlier.len() >= 2
+                && earlier[0].eq_ignore_ascii_case("of")
+                && is_degree_word(earlier[1])
+        }
+    }
+}
+
 /// "degree in Statistics, Mathematics or a related field": from after the "in" to the end of
-/// the field (a "related field" or "discipline" closes it). Most lines have no degree before an
-/// "in", so nothing is allocated until one does.
+/// the field (a "related field" or "discipline" closes it, with the majors it lists in
+/// brackets or after "such as"). Most lines have no degree before an "in", so nothing is
+/// allocated until one does.
 fn english_fields(text: &str, out: &mut Vec<Range<usize>>) {
     for (p, _) in text.match_indices(" in ") {
-        let before = text[..p].trim_end();
-        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        // "Bachelor's degree or equivalent in": the degree a few words back.
-        let degree = is_degree_word(word)
-            || (["equivalent", "equivalent)", "higher", "above"]
-                .iter()
-                .any(|w| word.eq_ignore_ascii_case(w))
-                && before
-                    .rsplit(char::is_whitespace)
-                    .take(5)
-                    .any(is_degree_word));
-        if !degree {
+        if !degree_before(text[..p].trim_end()) {
             continue;
         }
         let start = p + " in ".len();
@@ -163,10 +203,23 @@ fn english_fields(text: &str, out: &mut Vec<Range<usize>>) {
             .filter_map(|e| rest.find(e))
             .min()
             .unwrap_or(rest.len());
+        // A second degree ends the field: "in Computer Science and/or a MBA", "in Finance or
+        // a Postgraduate degree".
+        if let Some(i) = word_starts(&rest[..end]).find(|&i| {
+            let w = rest[i..end]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .next();
+            w.is_some_and(|w| !w.ends_with(':') && is_degree_word(w))
+        }) {
+            end = i;
+        }
         if rest[..end].ends_with('.') {
             end -= 1;
         }
-        // "a related field", "a technical discipline": the field ends with that word.
+        // "a related field", "a technical discipline": the field ends with that word, or
+        // with the majors it lists after it ("a quantitative field (Statistics, Economics)",
+        // "an analytical field such as Engineering or Statistics").
+        let mut closed = None;
         for w in [
             "field",
             "fields",
@@ -181,15 +234,44 @@ fn english_fields(text: &str, out: &mut Vec<Range<usize>>) {
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_ascii_alphanumeric());
-                if at_word_end {
-                    end = end.min(after);
+                if at_word_end && closed.is_none_or(|c| after < c) {
+                    closed = Some(after);
                 }
+            }
+        }
+        if let Some(c) = closed {
+            end = c;
+            let tail = &rest[c..];
+            let listed = if tail.starts_with(" (") {
+                tail.find(')').map(|j| c + j + 1)
+            } else if tail.starts_with(" such as ") || tail.starts_with(", such as ") {
+                Some(
+                    c + [";", ". ", "(", " or equivalent", ", or equivalent"]
+                        .iter()
+                        .filter_map(|e| tail.find(e))
+                        .min()
+                        .unwrap_or(tail.len()),
+                )
+            } else {
+                None
+            };
+            if let Some(l) = listed {
+                end = l;
             }
         }
         if end > 0 && text.is_char_boundary(start + end) {
             out.push(start..start + end);
         }
     }
+}
+
+/// Byte offsets where the words of `s` begin.
+fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices()
+        .filter(move |&(i, c)| {
+            !c.is_whitespace() && (i == 0 || s[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -204,7 +286,7 @@ mod tests {
     fn a_chinese_major_is_the_clause_before_its_专业() {
         assert_eq!(
             fields("本科及以上计算机、统计学、数据库、机器学习等相关专业，5年以上数据相关工作；"),
-            ["本科及以上计算机、统计学、数据库、机器学习等相关"]
+            ["计算机、统计学、数据库、机器学习等相关"]
         );
         assert_eq!(
             fields("1、财务及相关专业本科及本科以上学历"),
@@ -215,6 +297,26 @@ mod tests {
             fields("职位要求：统计学、数学、计算机专业优先，熟悉SQL"),
             ["统计学、数学、计算机"]
         );
+        // A bare major on a line that states the education.
+        assert_eq!(
+            fields("本科以上学历，会计或财务管理专业，两年以上经验"),
+            ["会计或财务管理"]
+        );
+        // The majors after the degree or heading they follow.
+        assert_eq!(
+            fields("一、学历要求全日制本科及以上学历二、专业要求计算机IT类、数学统计类等专业。"),
+            ["计算机IT类、数学统计类等"]
+        );
+    }
+
+    #[test]
+    fn a_clause_that_asks_for_skills_is_no_major() {
+        for t in [
+            "熟悉推荐、广告相关算法计算机、数学、自动化相关专业毕业",
+            "负责毕业班学员就业支持工作及专业面试的指导",
+        ] {
+            assert!(fields(t).is_empty(), "{t}: {:?}", fields(t));
+        }
     }
 
     #[test]
@@ -248,6 +350,26 @@ mod tests {
         assert_eq!(
             fields("Bachelor's degree or equivalent in Finance. Strong Excel skills"),
             ["Finance"]
+        );
+        // A second degree ends the field.
+        assert_eq!(
+            fields("Master's degree in Computer Science and/or a MBA."),
+            ["Computer Science and/or a"]
+        );
+        assert_eq!(
+            fields("Bachelor of Science in Nursing, or equivalent"),
+            ["Nursing"]
+        );
+        // The majors a field lists after it belong to it.
+        assert_eq!(
+            fields(
+                "BA/BS degree in a quantitative field (Statistics, Economics, etc.) or equivalent"
+            ),
+            ["a quantitative field (Statistics, Economics, etc.)"]
+        );
+        assert_eq!(
+            fields("MS/PhD degree in an analytical field such as Engineering or Statistics, or equivalent practical experience."),
+            ["an analytical field such as Engineering or Statistics"]
         );
     }
 
