@@ -510,3 +510,73 @@ fn a_detail_shows_its_statements_terms_as_above_it_not_as_its_own() {
     assert!(terms("group_terms").contains(&"JUnit"), "{detail}");
     assert_eq!(terms("matched_terms"), ["Mentoring"], "{detail}");
 }
+
+#[test]
+fn a_concept_under_two_broader_ones_proves_both_and_shares_a_kind_only_with_its_own() {
+    // Full stack is frontend and backend work: a full-stack bullet answers a backend posting
+    // at the narrower credit.
+    let (_t, resume, posting) = write_pair(
+        "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- Wrote the quarterly planning notes\n- Built the host review page full-stack\n",
+        "Backend Engineer\n\nRequirements\n- 3+ years of backend development\n",
+    );
+    let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+    let bullets = r["bullets"].as_array().unwrap();
+    assert_only_first_scores(bullets, "Built the host review page full-stack");
+    let backend = r["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["key"] == "backend")
+        .unwrap_or_else(|| panic!("backend is not covered: {}", r["matched"]));
+    assert!(
+        (backend["credit"].as_f64().unwrap() - 0.7).abs() < 0.01,
+        "{backend}"
+    );
+    assert_eq!(backend["via"], "full stack", "{backend}");
+
+    // A user's tool under its kind (message queue) and its vendor: it proves the vendor, is
+    // a sibling of another queue, and no sibling of the vendor's storage, a different kind.
+    let t = tempfile::tempdir().unwrap();
+    let lexicon = t.path().join("mine.tsv");
+    std::fs::write(
+        &lexicon,
+        "Zephyr Cloud\ttool\n\
+         Zephyr Queue\ttool\t\tmessage queue|Zephyr Cloud\n\
+         Zephyr Store\ttool\t\tobject storage|Zephyr Cloud\n",
+    )
+    .unwrap();
+    let resume = t.path().join("cv.md");
+    std::fs::write(
+        &resume,
+        "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- Ran the order pipeline on Zephyr Queue\n- Wrote the quarterly planning notes\n",
+    )
+    .unwrap();
+    let credit_of = |asks: &str, key: &str| -> f64 {
+        let posting = t.path().join("p.txt");
+        std::fs::write(
+            &posting,
+            format!("Platform Engineer\n\nRequirements\n- 3+ years with {asks}\n"),
+        )
+        .unwrap();
+        let r: Value = serde_json::from_slice(&run(&[
+            "match",
+            "--resume",
+            resume.to_str().unwrap(),
+            posting.to_str().unwrap(),
+            "--lexicon",
+            lexicon.to_str().unwrap(),
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        r["matched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["key"] == key)
+            .map_or(0.0, |m| m["credit"].as_f64().unwrap())
+    };
+    assert!((credit_of("Zephyr Cloud", "zephyr cloud") - 0.7).abs() < 0.01);
+    assert!((credit_of("Kafka", "kafka") - 0.2).abs() < 0.01);
+    assert_eq!(credit_of("Zephyr Store", "zephyr store"), 0.0);
+}

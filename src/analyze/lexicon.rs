@@ -17,8 +17,11 @@ pub struct Concept {
     pub category: String,
     /// The token text emitted for every alias: the canonical name lowercased.
     pub token: String,
-    /// The canonical name of a broader concept (Helm → Kubernetes), for partial credit.
-    pub broader: Option<String>,
+    /// The canonical names of its broader concepts, for partial credit: first the kind of
+    /// thing it is (Helm → Kubernetes, Kafka → message queue), then anything else it is part
+    /// of (full stack → frontend, backend; Azure Functions → serverless, Azure). Empty when
+    /// it has none.
+    pub broader: Vec<String>,
 }
 
 /// Terms to protect, compiled into an automaton.
@@ -104,9 +107,12 @@ impl Lexicon {
                 token: canonical.to_lowercase(),
                 broader: fields
                     .get(3)
-                    .map(|b| b.trim())
+                    .map_or("", |b| b.trim())
+                    .split('|')
+                    .map(str::trim)
                     .filter(|b| !b.is_empty())
-                    .map(str::to_string),
+                    .map(str::to_string)
+                    .collect(),
             });
             let aliases = fields.get(2).copied().unwrap_or("");
             for alias in std::iter::once(canonical).chain(aliases.split('|')) {
@@ -129,7 +135,7 @@ impl Lexicon {
             let tokens: std::collections::HashSet<&str> =
                 concepts.iter().map(|c| c.token.as_str()).collect();
             for (c, &line) in concepts.iter().zip(&lines) {
-                if let Some(b) = &c.broader {
+                for b in &c.broader {
                     if !tokens.contains(b.to_lowercase().as_str()) {
                         return Err(LexiconError {
                             line,
@@ -586,6 +592,19 @@ mod tests {
         assert!(Lexicon::with_user("Kustomize\ttool\t\tKubernetes\n").is_ok());
         let e = Lexicon::with_user("# mine\nKustomize\ttool\t\tKubernetez\n").unwrap_err();
         assert_eq!(e.line, 2, "{e}");
+        // Several broader concepts, the kind first; each must be known.
+        let l = Lexicon::parse(
+            "full stack\tskill\t\tfrontend | backend\nfrontend\tskill\nbackend\tskill\n",
+        )
+        .unwrap();
+        assert_eq!(l.concepts[0].broader, ["frontend", "backend"]);
+        assert!(l.concepts[1].broader.is_empty());
+        let e =
+            Lexicon::parse("full stack\tskill\t\tfrontend|backand\nfrontend\tskill\n").unwrap_err();
+        assert!(
+            e.message.contains("unknown broader concept `backand`"),
+            "{e}"
+        );
     }
 
     /// What `find` promises, by brute force over every position: a term starts at a word

@@ -128,8 +128,8 @@ pub struct Analyzer {
     generic: HashSet<Box<str>>,
     /// Concept index by emitted token text.
     concept_by_token: HashMap<String, usize>,
-    /// Token of a concept → token of its broader concept.
-    broader: HashMap<String, String>,
+    /// Token of a concept → tokens of its broader concepts, its kind first.
+    broader: HashMap<String, Vec<String>>,
     /// Token of a concept → tokens of the concepts it is broader than.
     narrower: HashMap<String, Vec<String>>,
 }
@@ -151,14 +151,15 @@ impl Analyzer {
             .enumerate()
             .map(|(i, c)| (c.token.clone(), i))
             .collect();
-        let mut broader = HashMap::default();
+        let mut broader: HashMap<String, Vec<String>> = HashMap::default();
         let mut narrower: HashMap<String, Vec<String>> = HashMap::default();
         for c in &lexicon.concepts {
-            if let Some(b) = &c.broader {
+            for b in &c.broader {
                 let b = b.to_lowercase();
-                if b != c.token {
+                let of = broader.entry(c.token.clone()).or_default();
+                if b != c.token && !of.contains(&b) {
                     narrower.entry(b.clone()).or_default().push(c.token.clone());
-                    broader.insert(c.token.clone(), b);
+                    of.push(b);
                 }
             }
         }
@@ -241,9 +242,16 @@ impl Analyzer {
         })
     }
 
-    /// The token of the broader concept of `token` (Helm → kubernetes), if any.
+    /// The token of the kind of thing `token` is, its first broader concept (Helm →
+    /// kubernetes), if any: concepts of one kind are siblings (Kafka and RocketMQ).
     pub fn broader(&self, token: &str) -> Option<&str> {
-        self.broader.get(token).map(String::as_str)
+        self.broaders(token).first().map(String::as_str)
+    }
+
+    /// The tokens of every broader concept of `token`, its kind first (full stack →
+    /// frontend, backend): it proves each of them in part, and each shows a little of it.
+    pub fn broaders(&self, token: &str) -> &[String] {
+        self.broader.get(token).map_or(&[], Vec::as_slice)
     }
 
     /// The tokens of the concepts `token` is broader than (kubernetes → helm, …).

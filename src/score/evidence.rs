@@ -117,20 +117,27 @@ impl Evidence {
 fn broader_of(analyzer: &Analyzer, terms: &HashSet<String>) -> HashMap<String, f32> {
     let mut up: HashMap<String, f32> = HashMap::default();
     for t in terms.iter() {
-        let mut key = t.as_str();
+        // Level by level through every broader concept (full stack shows frontend and
+        // backend work).
+        let mut level: Vec<&str> = vec![t.as_str()];
         let mut share = 1.0;
         for _ in 0..MAX_NARROWER_DEPTH {
-            match analyzer.broader(key) {
-                Some(b) => {
-                    share *= NARROWER_CREDIT;
-                    if !terms.contains(b) {
-                        let e = up.entry(b.to_string()).or_default();
-                        *e = e.max(share);
-                    }
-                    key = b;
-                }
-                None => break,
+            share *= NARROWER_CREDIT;
+            let next: Vec<&str> = level
+                .iter()
+                .flat_map(|k| analyzer.broaders(k))
+                .map(String::as_str)
+                .collect();
+            if next.is_empty() {
+                break;
             }
+            for &b in &next {
+                if !terms.contains(b) {
+                    let e = up.entry(b.to_string()).or_default();
+                    *e = e.max(share);
+                }
+            }
+            level = next;
         }
     }
     up

@@ -191,10 +191,11 @@ impl PreparedResume {
                 via: Some(n.concept.clone()),
             };
         }
-        // The broader concept shows some of a narrower one (Kubernetes → Helm).
+        // A broader concept shows some of a narrower one (Kubernetes → Helm).
         if let Some(b) = analyzer
-            .broader(key)
-            .filter(|b| self.all_terms.contains(*b))
+            .broaders(key)
+            .iter()
+            .find(|b| self.all_terms.contains(*b))
         {
             return Credit {
                 value: BROADER_CREDIT,
@@ -206,7 +207,11 @@ impl PreparedResume {
         // not in the résumé, or it would have full credit.)
         if let Some(s) = analyzer
             .broader(key)
-            .and_then(|b| self.under.get(b))
+            .and_then(|b| {
+                self.under
+                    .get(b)
+                    .filter(|n| analyzer.broader(&n.concept) == Some(b))
+            })
             .filter(|n| n.depth == 1)
         {
             return Credit {
@@ -495,17 +500,19 @@ impl PreparedResume {
                 level = next;
                 credit *= NARROWER_CREDIT;
             }
-            if let Some(b) = analyzer.broader(&t.key) {
+            for b in analyzer.broaders(&t.key) {
                 if self.all_terms.contains(b) {
                     push(b, w * BROADER_CREDIT, i);
                 }
+            }
+            if let Some(b) = analyzer.broader(&t.key) {
                 // A term is shown a little by the same kind of tool (Azure or GCP for AWS), so
                 // the bullets that use one answer it. Unlike the coverage (`credit`), this does
                 // not wait for the résumé to lack the term: whether a bullet shows the kind of
                 // tool does not depend on another bullet naming the exact one, which still
                 // ranks above it.
                 for s in analyzer.narrower(b) {
-                    if s != &t.key && self.all_terms.contains(s) {
+                    if s != &t.key && analyzer.broader(s) == Some(b) && self.all_terms.contains(s) {
                         push(s, w * SIBLING_CREDIT, i);
                     }
                 }
@@ -700,9 +707,7 @@ impl Scoring {
             let key = &self.analyzed.terms[i].key;
             keys.insert(key.clone());
             keys.extend(analyzer.narrower(key).iter().cloned());
-            if let Some(b) = analyzer.broader(key) {
-                keys.insert(b.to_string());
-            }
+            keys.extend(analyzer.broaders(key).iter().cloned());
             // A lexicon concept only: a compound's credit comes through a plain word (系统),
             // which would light up everywhere.
             if let Some(via) = self.credits[i].via.as_deref() {

@@ -239,29 +239,46 @@ pub struct Narrower {
 fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, Narrower> {
     let mut out: HashMap<String, Narrower> = HashMap::default();
     for t in terms {
-        let mut concept = t.as_str();
+        // Level by level through every broader concept: full stack proves frontend and
+        // backend.
+        let mut level: Vec<&str> = vec![t.as_str()];
         for depth in 1..=MAX_NARROWER_DEPTH as u32 {
-            let Some(b) = analyzer.broader(concept) else {
-                break;
-            };
-            let candidate = match analyzer.narrower(b).iter().find(|n| terms.contains(*n)) {
-                Some(n) => Narrower {
-                    concept: n.clone(),
-                    depth: 1,
-                },
-                None => Narrower {
-                    concept: t.clone(),
-                    depth,
-                },
-            };
-            match out.get(b) {
-                Some(have)
-                    if (have.depth, &have.concept) <= (candidate.depth, &candidate.concept) => {}
-                _ => {
-                    out.insert(b.to_string(), candidate);
+            let next: Vec<&str> = level
+                .iter()
+                .flat_map(|k| analyzer.broaders(k))
+                .map(String::as_str)
+                .collect();
+            for &b in &next {
+                // Of the résumé's concepts right under it, one of its kind first (a sibling
+                // of the posting's term is one of that kind).
+                let direct = analyzer.narrower(b).iter().filter(|n| terms.contains(*n));
+                let candidate = match direct
+                    .clone()
+                    .find(|n| analyzer.broader(n) == Some(b))
+                    .or_else(|| direct.clone().next())
+                {
+                    Some(n) => Narrower {
+                        concept: n.clone(),
+                        depth: 1,
+                    },
+                    None => Narrower {
+                        concept: t.clone(),
+                        depth,
+                    },
+                };
+                match out.get(b) {
+                    Some(have)
+                        if (have.depth, &have.concept) <= (candidate.depth, &candidate.concept) => {
+                    }
+                    _ => {
+                        out.insert(b.to_string(), candidate);
+                    }
                 }
             }
-            concept = b;
+            if next.is_empty() {
+                break;
+            }
+            level = next;
         }
     }
     out
@@ -289,15 +306,24 @@ fn credited(
     for (b, n) in under {
         credit(b, NARROWER_CREDIT.powi(n.depth as i32), Some(&n.concept));
     }
-    // A concept has one broader concept: each term below is credited through it alone.
-    for b in terms {
-        for n in analyzer.narrower(b) {
+    // Through its first broader concept the résumé has, kind first, whatever order the
+    // résumé's terms are walked in.
+    let below: HashSet<&String> = terms.iter().flat_map(|b| analyzer.narrower(b)).collect();
+    for n in below {
+        if let Some(b) = analyzer.broaders(n).iter().find(|b| terms.contains(*b)) {
             credit(n, BROADER_CREDIT, Some(b));
         }
     }
+    // Siblings are concepts of one kind (their first broader concept): Kafka and RocketMQ,
+    // never Azure Functions and Azure OpenAI, which share only their vendor.
     for (b, s) in under.iter().filter(|(_, s)| s.depth == 1) {
+        if analyzer.broader(&s.concept) != Some(b.as_str()) {
+            continue;
+        }
         for n in analyzer.narrower(b) {
-            credit(n, SIBLING_CREDIT, Some(&s.concept));
+            if analyzer.broader(n) == Some(b.as_str()) {
+                credit(n, SIBLING_CREDIT, Some(&s.concept));
+            }
         }
     }
     out
