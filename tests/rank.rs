@@ -580,3 +580,37 @@ fn a_concept_under_two_broader_ones_proves_both_and_shares_a_kind_only_with_its_
     assert!((credit_of("Kafka", "kafka") - 0.2).abs() < 0.01);
     assert_eq!(credit_of("Zephyr Store", "zephyr store"), 0.0);
 }
+
+#[test]
+fn privacy_standards_of_foreign_markets_show_overseas_work_and_linux_shows_unix() {
+    // A product made to meet the EU's GDPR was sold abroad: the bullet answers a posting that
+    // prefers experience of taking a product overseas (出海), while still proving privacy
+    // compliance. Linux is a Unix: a Linux bullet answers "Unix" at the narrower credit.
+    let (_t, resume, posting) = write_pair(
+        "# Lin Test\n\n## Experience\n\n### Acme\n2019.03 - 2024.01\n- 整理季度规划文档\n- 使公司产品达到欧盟 GDPR 标准\n- 编写 Linux 守护进程\n",
+        "产品经理\n\n任职要求：\n1、有国际化及出海经历者优先\n2、熟悉Unix\n3、了解隐私合规\n",
+    );
+    let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
+    let credit = |key: &str| {
+        r["matched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["key"] == key)
+            .map(|m| (m["credit"].as_f64().unwrap(), m["via"].clone()))
+    };
+    let (overseas, via) = credit("international markets").expect("出海 is not covered");
+    assert!((overseas - 0.7).abs() < 0.01, "{overseas}");
+    assert_eq!(via, "gdpr");
+    let (privacy, _) = credit("privacy compliance").expect("privacy compliance is not covered");
+    assert!((privacy - 0.7).abs() < 0.01, "{privacy}");
+    let (unix, via) = credit("unix").expect("Unix is not covered");
+    assert!((unix - 0.7).abs() < 0.01, "{unix}");
+    assert_eq!(via, "linux");
+    let bullets = r["bullets"].as_array().unwrap();
+    assert_eq!(
+        bullets.last().unwrap()["text"],
+        "整理季度规划文档",
+        "{bullets:?}"
+    );
+}
