@@ -527,7 +527,17 @@ impl Analyzer {
             return None;
         }
         if n > 3 && lower.bytes().all(|c| c.is_ascii_alphabetic()) {
-            return Some(self.stemmer.stem(&lower).into());
+            let stem = self.stemmer.stem(&lower);
+            // A stem that is a concept's token stands for that concept only as its plural
+            // ("Dockers"): "Electronic" stems to "electron", which is the Electron framework,
+            // and had credited an electronics degree with a cross-platform tool.
+            let plural = lower
+                .strip_suffix('s')
+                .is_some_and(|l| l == stem || l.strip_suffix('e') == Some(&*stem));
+            if self.concept_by_token.contains_key(&*stem) && !plural {
+                return Some(lower.into());
+            }
+            return Some(stem.into());
         }
         Some(lower.into())
     }
@@ -745,6 +755,28 @@ mod tests {
         }
         assert!(is_years("两年") && is_years("半年") && is_years("十五年"));
         assert!(!is_years("年") && !is_years("今年") && !is_years("每年") && !is_years("青年"));
+    }
+
+    #[test]
+    fn a_stem_is_a_concept_only_as_its_plural() {
+        let a = Analyzer::shared();
+        let texts = |t: &str| a.analyze(t).into_iter().map(|t| t.text).collect::<Vec<_>>();
+        // "Electronic" stems to "electron", the Electron framework's token: it stays a word.
+        let degree = texts("Electronic and Information Engineering, electronics");
+        assert!(!degree.contains(&"electron".to_string()), "{degree:?}");
+        assert!(degree.contains(&"electronic".to_string()), "{degree:?}");
+        // A plural of a tool's name is the tool.
+        assert!(texts("ran the dockers").contains(&"docker".to_string()));
+        // An electrical transformer is no deep-learning architecture; the architecture is
+        // named so.
+        assert!(a.concept("transformer").is_none());
+        let test = texts("Type tests on power transformers");
+        assert!(!test.iter().any(|t| a.concept(t).is_some()), "{test:?}");
+        let ml = texts("Fine-tuned Transformer models and Hugging Face Transformers");
+        assert!(
+            ml.contains(&"transformer architecture".to_string()),
+            "{ml:?}"
+        );
     }
 
     #[test]
