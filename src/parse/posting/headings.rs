@@ -157,6 +157,9 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("compensation", Part::Benefits, true),
     ("rewards", Part::Benefits, true),
     ("in it for you", Part::Benefits, true),
+    // "What will you get in return?"
+    ("what will you get", Part::Benefits, true),
+    ("get in return", Part::Benefits, true),
     ("what you'll get", Part::Benefits, true),
     ("what you’ll get", Part::Benefits, true),
     ("what you will get", Part::Benefits, true),
@@ -175,6 +178,11 @@ const WORDS: &[(&str, Part, bool)] = &[
     ("the team", Part::Other, false),
     ("our team", Part::Other, false),
     ("about us", Part::Company, true),
+    // "Who are we looking for?" asks for the candidate, not about the employer.
+    ("who are we looking for", Part::Requirements, true),
+    ("who we are looking for", Part::Requirements, true),
+    ("who we're looking for", Part::Requirements, true),
+    ("who we’re looking for", Part::Requirements, true),
     ("who we are", Part::Company, true),
     ("who are we", Part::Company, true),
     ("about the company", Part::Company, true),
@@ -791,6 +799,11 @@ mod tests {
             Some(Part::Requirements)
         );
         assert_eq!(part("Bonus points!"), Some(Part::Nice));
+        // Who the employer is, or whom it is looking for.
+        assert_eq!(part("Who are we?"), Some(Part::Company));
+        assert_eq!(part("Who are we looking for?"), Some(Part::Requirements));
+        assert_eq!(part("Who we're looking for"), Some(Part::Requirements));
+        assert_eq!(part("What will you get in return?"), Some(Part::Benefits));
         // 优先 and 加分 head a part only as such: opening with the marker, ending with a colon
         // or pointing at what follows. Otherwise they mark an item.
         for heading in [
