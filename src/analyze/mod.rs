@@ -254,6 +254,60 @@ impl Analyzer {
         self.broader.get(token).map_or(&[], Vec::as_slice)
     }
 
+    /// The broader concepts of `token` within `max` steps, each with the fewest steps that
+    /// reach it: one step to the kind of thing a concept is, two to anything else it is part
+    /// of, a weaker proof (a full-stack line shows less backend work than a backend line).
+    pub fn ancestors(&self, token: &str, max: u32) -> Vec<(&str, u32)> {
+        self.walk(token, max, |k| {
+            self.broaders(k)
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.as_str(), if i == 0 { 1 } else { 2 }))
+                .collect()
+        })
+    }
+
+    /// The narrower concepts of `token` within `max` steps, as [`Analyzer::ancestors`]
+    /// counts them.
+    pub fn descendants(&self, token: &str, max: u32) -> Vec<(&str, u32)> {
+        self.walk(token, max, |k| {
+            self.narrower(k)
+                .iter()
+                .map(|n| {
+                    let kind = self.broader(n) == Some(k);
+                    (n.as_str(), if kind { 1 } else { 2 })
+                })
+                .collect()
+        })
+    }
+
+    /// Concepts reached from `token` through `next` within `max` steps, each at its fewest
+    /// steps, in the order first reached.
+    fn walk<'a>(
+        &'a self,
+        token: &str,
+        max: u32,
+        next: impl Fn(&str) -> Vec<(&'a str, u32)>,
+    ) -> Vec<(&'a str, u32)> {
+        let mut out: Vec<(&'a str, u32)> = Vec::new();
+        let mut frontier: Vec<(String, u32)> = vec![(token.to_string(), 0)];
+        while let Some((k, at)) = frontier.pop() {
+            for (c, step) in next(&k) {
+                let n = at + step;
+                if n > max || c == token {
+                    continue;
+                }
+                match out.iter_mut().find(|(x, _)| *x == c) {
+                    Some(e) if e.1 <= n => continue,
+                    Some(e) => e.1 = n,
+                    None => out.push((c, n)),
+                }
+                frontier.push((c.to_string(), n));
+            }
+        }
+        out
+    }
+
     /// The tokens of the concepts `token` is broader than (kubernetes → helm, …).
     pub fn narrower(&self, token: &str) -> &[String] {
         self.narrower.get(token).map_or(&[], Vec::as_slice)

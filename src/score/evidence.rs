@@ -117,27 +117,13 @@ impl Evidence {
 fn broader_of(analyzer: &Analyzer, terms: &HashSet<String>) -> HashMap<String, f32> {
     let mut up: HashMap<String, f32> = HashMap::default();
     for t in terms.iter() {
-        // Level by level through every broader concept (full stack shows frontend and
-        // backend work).
-        let mut level: Vec<&str> = vec![t.as_str()];
-        let mut share = 1.0;
-        for _ in 0..MAX_NARROWER_DEPTH {
-            share *= NARROWER_CREDIT;
-            let next: Vec<&str> = level
-                .iter()
-                .flat_map(|k| analyzer.broaders(k))
-                .map(String::as_str)
-                .collect();
-            if next.is_empty() {
-                break;
+        // Every broader concept, a step to its kind, two to what else it is part of.
+        for (b, steps) in analyzer.ancestors(t, MAX_NARROWER_DEPTH as u32) {
+            if !terms.contains(b) {
+                let share = NARROWER_CREDIT.powi(steps as i32);
+                let e = up.entry(b.to_string()).or_default();
+                *e = e.max(share);
             }
-            for &b in &next {
-                if !terms.contains(b) {
-                    let e = up.entry(b.to_string()).or_default();
-                    *e = e.max(share);
-                }
-            }
-            level = next;
         }
     }
     up

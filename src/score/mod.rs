@@ -484,21 +484,11 @@ impl PreparedResume {
             push(&t.key, w, i);
             // A narrower concept proves most of a broader one, at every level: a bullet
             // naming the OpenAI API shows LLMs, and so generative AI, a little less each step.
-            let mut level: Vec<&str> = vec![&t.key];
-            let mut credit = NARROWER_CREDIT;
-            for _ in 0..MAX_NARROWER_DEPTH {
-                let next: Vec<&str> = level
-                    .iter()
-                    .flat_map(|k| analyzer.narrower(k))
-                    .map(String::as_str)
-                    .collect();
-                for n in &next {
-                    if self.all_terms.contains(*n) {
-                        push(n, w * credit, i);
-                    }
+            // A step to a concept's kind, two to what else it is part of.
+            for (n, steps) in analyzer.descendants(&t.key, MAX_NARROWER_DEPTH as u32) {
+                if self.all_terms.contains(n) {
+                    push(n, w * NARROWER_CREDIT.powi(steps as i32), i);
                 }
-                level = next;
-                credit *= NARROWER_CREDIT;
             }
             for b in analyzer.broaders(&t.key) {
                 if self.all_terms.contains(b) {

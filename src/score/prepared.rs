@@ -239,46 +239,33 @@ pub struct Narrower {
 fn under(terms: &HashSet<String>, analyzer: &Analyzer) -> HashMap<String, Narrower> {
     let mut out: HashMap<String, Narrower> = HashMap::default();
     for t in terms {
-        // Level by level through every broader concept: full stack proves frontend and
-        // backend.
-        let mut level: Vec<&str> = vec![t.as_str()];
-        for depth in 1..=MAX_NARROWER_DEPTH as u32 {
-            let next: Vec<&str> = level
-                .iter()
-                .flat_map(|k| analyzer.broaders(k))
-                .map(String::as_str)
-                .collect();
-            for &b in &next {
-                // Of the résumé's concepts right under it, one of its kind first (a sibling
-                // of the posting's term is one of that kind).
-                let direct = analyzer.narrower(b).iter().filter(|n| terms.contains(*n));
-                let candidate = match direct
-                    .clone()
-                    .find(|n| analyzer.broader(n) == Some(b))
-                    .or_else(|| direct.clone().next())
-                {
-                    Some(n) => Narrower {
-                        concept: n.clone(),
-                        depth: 1,
-                    },
-                    None => Narrower {
-                        concept: t.clone(),
-                        depth,
-                    },
-                };
-                match out.get(b) {
-                    Some(have)
-                        if (have.depth, &have.concept) <= (candidate.depth, &candidate.concept) => {
-                    }
-                    _ => {
-                        out.insert(b.to_string(), candidate);
-                    }
+        // Every broader concept: a step to its kind, two to what else it is part of (full
+        // stack proves frontend work more than backend work).
+        for (b, depth) in analyzer.ancestors(t, MAX_NARROWER_DEPTH as u32) {
+            // Of the résumé's concepts right under it, one of its kind first (a sibling of
+            // the posting's term is one of that kind).
+            let direct = analyzer.narrower(b).iter().filter(|n| terms.contains(*n));
+            let nearest = match direct.clone().find(|n| analyzer.broader(n) == Some(b)) {
+                Some(n) => Some((n, 1)),
+                None => direct.clone().next().map(|n| (n, 2)),
+            };
+            let candidate = match nearest {
+                Some((n, d)) if d <= depth => Narrower {
+                    concept: n.clone(),
+                    depth: d,
+                },
+                _ => Narrower {
+                    concept: t.clone(),
+                    depth,
+                },
+            };
+            match out.get(b) {
+                Some(have)
+                    if (have.depth, &have.concept) <= (candidate.depth, &candidate.concept) => {}
+                _ => {
+                    out.insert(b.to_string(), candidate);
                 }
             }
-            if next.is_empty() {
-                break;
-            }
-            level = next;
         }
     }
     out
