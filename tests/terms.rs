@@ -200,6 +200,22 @@ Requirements
 }
 
 #[test]
+fn cloud_platforms_are_cloud_computing_in_both_languages() {
+    // "Experience with cloud platforms" had been the plain word "cloud", which no AWS, GCP or
+    // Azure bullet answers; 云平台 was already the concept.
+    let kept =
+        terms("Cloud Engineer\n\nRequirements\n- Experience with cloud platforms\n- 熟悉云平台\n");
+    assert!(
+        kept.iter()
+            .filter(|(_, key)| key == "cloud computing")
+            .count()
+            == 1,
+        "{kept:?}"
+    );
+    assert!(!kept.iter().any(|(t, _)| t == "cloud"), "{kept:?}");
+}
+
+#[test]
 fn chinese_skill_names_are_whole_terms() {
     // Each had been cut into a general half and a leftover (用户 + 画像, 数学 + 建模, 媒体).
     let text = "\
