@@ -60,6 +60,15 @@ fn match_json(resume: &str, posting: &str) -> Value {
 }
 
 /// Asserts that of two bullets, `text` ranks first with a score and the other scores 0.
+/// The matched term of a match report with analysed key `key`, if it is covered.
+fn matched_term<'a>(r: &'a Value, key: &str) -> Option<&'a Value> {
+    r["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["key"] == key)
+}
+
 /// The keys of a match report's missing terms.
 fn missing_keys(r: &Value) -> Vec<&str> {
     r["missing"]
@@ -204,14 +213,7 @@ fn android_libraries_are_known_by_their_versions_and_relatives() {
         "Android Engineer\n\nRequirements\n- Dagger and RxJava\n",
     );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
-    let credit = |key: &str| {
-        r["matched"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|m| m["key"] == key)
-            .and_then(|m| m["credit"].as_f64())
-    };
+    let credit = |key: &str| matched_term(&r, key).and_then(|m| m["credit"].as_f64());
     assert_eq!(credit("dagger"), Some(1.0), "{}", r["matched"]);
     assert!(
         credit("rxjava").is_some_and(|c| c > 0.5 && c < 1.0),
@@ -522,11 +524,7 @@ fn a_concept_under_two_broader_ones_proves_both_and_shares_a_kind_only_with_its_
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let bullets = r["bullets"].as_array().unwrap();
     assert_only_first_scores(bullets, "Built the host review page full-stack");
-    let backend = r["matched"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["key"] == "backend")
+    let backend = matched_term(&r, "backend")
         .unwrap_or_else(|| panic!("backend is not covered: {}", r["matched"]));
     // What else a concept is part of counts as one level further than its kind: 0.7².
     assert!(
@@ -571,12 +569,7 @@ fn a_concept_under_two_broader_ones_proves_both_and_shares_a_kind_only_with_its_
             "json",
         ]))
         .unwrap();
-        r["matched"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|m| m["key"] == key)
-            .map_or(0.0, |m| m["credit"].as_f64().unwrap())
+        matched_term(&r, key).map_or(0.0, |m| m["credit"].as_f64().unwrap())
     };
     assert!((credit_of("Zephyr Cloud", "zephyr cloud") - 0.49).abs() < 0.01);
     assert!((credit_of("Kafka", "kafka") - 0.2).abs() < 0.01);
@@ -595,12 +588,7 @@ fn privacy_standards_of_foreign_markets_show_overseas_work_and_linux_shows_unix(
     );
     let r = match_json(resume.to_str().unwrap(), posting.to_str().unwrap());
     let credit = |key: &str| {
-        r["matched"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|m| m["key"] == key)
-            .map(|m| (m["credit"].as_f64().unwrap(), m["via"].clone()))
+        matched_term(&r, key).map(|m| (m["credit"].as_f64().unwrap(), m["via"].clone()))
     };
     let (overseas, via) = credit("international markets").expect("出海 is not covered");
     assert!((overseas - 0.49).abs() < 0.01, "{overseas}");
