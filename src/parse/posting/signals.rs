@@ -860,6 +860,14 @@ pub fn signals(text: &str, company: Option<&str>) -> Signals {
 /// Whether `text` is only job-board tracking tags ("LI-JB1", "#LI-Remote #BI-Remote", "LI-"):
 /// codes LinkedIn and Built In use to count applicants, no part of the job.
 fn is_tracking_tags(text: &str) -> bool {
+    // Every tag opens with `#`, `L` or `B`: other lines (nearly all, and Chinese lines are one
+    // long "word") are not split into words.
+    if !matches!(
+        text.trim_start().as_bytes().first(),
+        Some(b'#' | b'L' | b'B')
+    ) {
+        return false;
+    }
     let mut words = text.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|w| {
