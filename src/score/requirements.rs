@@ -374,6 +374,14 @@ pub fn asks(posting: &Posting) -> PostingAsks {
             _ => {}
         }
     }
+    // A job board's header fields (51job's `经验：5-7年工作经验 | 学历：本科`) state what it
+    // asks in its own boxes, which the body often does not repeat: read like a requirement.
+    if let Some(y) = posting.meta.get("experience").and_then(|e| years_in(e)) {
+        a.years = Some(a.years.map_or(y, |x| x.max(y)));
+    }
+    if let Some((d, _)) = posting.meta.get("education").and_then(|e| degree_bounds(e)) {
+        a.degree = Some(a.degree.map_or(d, |x| x.min(d)));
+    }
     if a.preferred_degree.is_some() && a.preferred_degree <= a.degree {
         a.preferred_degree = None;
     }
@@ -779,6 +787,25 @@ mod tests {
         assert_eq!(a.years, Some(5));
         assert_eq!(a.degree, Some(Degree::Bachelor));
         assert_eq!(a.preferred_degree, Some(Degree::Master));
+    }
+
+    #[test]
+    fn a_job_boards_header_fields_ask_like_requirement_lines() {
+        let p = posting::parse("Java开发工程师\n\n公司：某公司 | 地区：上海 | 经验：5-7年工作经验 | 学历：本科 | 发布：2019-09-12\n\n岗位职责：\n1、负责后台开发\n任职要求：\n1、熟悉Java\n");
+        let a = asks(&p);
+        assert_eq!(a.years, Some(5));
+        assert_eq!(a.degree, Some(Degree::Bachelor));
+        // The body's own figures merge with the header's as two requirement lines would.
+        let p = posting::parse("Java开发工程师\n\n公司：某公司 | 经验：3-4年工作经验 | 学历：大专\n\n任职要求：\n1、本科及以上学历，5年以上Java经验\n");
+        let a = asks(&p);
+        assert_eq!(a.years, Some(5));
+        assert_eq!(a.degree, Some(Degree::Associate));
+        // Empty or unreadable fields ask nothing.
+        let p = posting::parse(
+            "技术开发岗\n\n公司：某公司 | 经验：无工作经验 | 学历： \n\n岗位职责：\n1、开发\n",
+        );
+        let a = asks(&p);
+        assert_eq!((a.years, a.degree), (None, None));
     }
 
     #[test]
