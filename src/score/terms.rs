@@ -336,6 +336,34 @@ fn alternative_clauses(text: &str, names_skill: impl Fn(&str) -> bool) -> Vec<Ra
     out
 }
 
+/// Whether only a slash (with spaces around it, or none) stands between byte `end` of `text`
+/// and byte `start`.
+fn slash_between(text: &str, end: usize, start: usize) -> bool {
+    text.get(end..start)
+        .is_some_and(|gap| matches!(gap.trim_matches(' '), "/" | "／"))
+}
+
+/// Whether two skill terms are of one kind, so that a slash between them offers a choice:
+/// concepts with the same kind (their first broader concept: MySQL and PostgreSQL are
+/// relational databases), two programming languages, or a concept and its own kind
+/// ("Linux/Unix").
+fn one_kind(analyzer: &Analyzer, a: &str, b: &str) -> bool {
+    let kind = |t: &str| {
+        analyzer
+            .broaders(t)
+            .first()
+            .map(String::as_str)
+            .or_else(|| {
+                analyzer
+                    .concept(t)
+                    .filter(|c| c.category == "language")
+                    .map(|_| "language")
+            })
+    };
+    let broader_of = |x: &str, y: &str| analyzer.broaders(x).iter().any(|k| k == y);
+    kind(a).is_some_and(|k| Some(k) == kind(b)) || broader_of(a, b) || broader_of(b, a)
+}
+
 /// The company's name as a posting's analysis checks each token against it: its terms, and
 /// the stems words derived from it begin with ("Mozillians", "Googlers", "Datavanters": a
 /// word of four letters or more, less a final vowel).
@@ -424,6 +452,12 @@ fn analyze_with<const LINES: bool>(
         let mut clauses: Option<Vec<Range<usize>>> = None;
         // Skill term ids of each clause that offers alternatives.
         let mut alt_ids: Vec<Vec<u32>> = Vec::new();
+        // Skills written one after another with a slash between them ("Linux/Unix",
+        // "AWS / GCP / Azure", "掌握JAVA/Python"), outside such clauses: each run's term ids,
+        // each mention's (term id, run), and where the last skill ended (with its run).
+        let mut runs: Vec<Vec<u32>> = Vec::new();
+        let mut mentions: Vec<(u32, usize)> = Vec::new();
+        let mut last_skill: Option<(usize, usize)> = None;
         let mut seen: Occurrences = Vec::new();
         // The subjects a degree is asked in are its field, read with the education, not
         // skills to prove (body lines only).
@@ -503,7 +537,23 @@ fn analyze_with<const LINES: bool>(
                         alt_ids[c].push(id);
                     }
                 }
-                _ => e.alternative_only = false,
+                // Whether it is offered as a choice is known once the line is read.
+                None if e.class == TermClass::Skill && line.is_some() => {
+                    let run =
+                        match last_skill.filter(|&(end, _)| slash_between(text, end, tok.start)) {
+                            Some((_, run)) => run,
+                            None => {
+                                runs.push(Vec::new());
+                                runs.len() - 1
+                            }
+                        };
+                    if !runs[run].contains(&id) {
+                        runs[run].push(id);
+                    }
+                    mentions.push((id, run));
+                    last_skill = Some((tok.end, run));
+                }
+                None => e.alternative_only = false,
             }
             if w > e.best {
                 e.best = w;
@@ -516,6 +566,33 @@ fn analyze_with<const LINES: bool>(
         if let (Some(i), false) = (line, seen.is_empty()) {
             per_line.push((i, kind, seen));
         }
+        // A slash offers a choice between skills of one kind ("MySQL/PostgreSQL", "Java/Go",
+        // "Linux/Unix"); between skills of different kinds ("Docker/Kubernetes",
+        // "MySQL/Redis") it lists a stack, each asked for.
+        let choice: Vec<bool> = runs
+            .iter()
+            .map(|run| {
+                run.len() >= 2
+                    && run.iter().enumerate().all(|(k, &a)| {
+                        run[k + 1..].iter().all(|&b| {
+                            one_kind(analyzer, &ids.names[a as usize], &ids.names[b as usize])
+                        })
+                    })
+            })
+            .collect();
+        for (id, run) in mentions {
+            if !choice[run] {
+                if let Some(e) = acc.get_mut(&id) {
+                    e.alternative_only = false;
+                }
+            }
+        }
+        alt_groups.extend(
+            runs.into_iter()
+                .zip(&choice)
+                .filter(|(_, &c)| c)
+                .map(|(run, _)| run),
+        );
         for ids in alt_ids {
             // One skill alone is no choice: it is simply asked for.
             if ids.len() >= 2 {
@@ -656,6 +733,22 @@ mod tests {
             ["熟练使用mysql、tidb、mongodb等数据库的一种"]
         );
         assert!(clauses("3年以上Java开发经验，如有Python、Go项目经验请注明").is_empty());
+    }
+
+    #[test]
+    fn a_slash_offers_a_choice_only_between_skills_of_one_kind() {
+        let a = Analyzer::shared();
+        assert!(slash_between("Java/Go", 4, 5));
+        assert!(slash_between("MySQL / PostgreSQL", 5, 8));
+        assert!(slash_between("Java／Go", 4, 7));
+        assert!(!slash_between("Java, Go", 4, 6));
+        assert!(!slash_between("Java/ and Go", 4, 10));
+        assert!(one_kind(&a, "mysql", "postgresql"));
+        assert!(one_kind(&a, "java", "go"));
+        assert!(one_kind(&a, "linux", "unix") && one_kind(&a, "unix", "linux"));
+        assert!(!one_kind(&a, "prometheus", "nginx"));
+        assert!(!one_kind(&a, "mysql", "redis"));
+        assert!(!one_kind(&a, "java", "mysql"));
     }
 
     #[test]
