@@ -443,6 +443,8 @@ fn analyze_with<const LINES: bool>(
     let mut order = 0usize;
     // Skill term ids of each clause that offers alternatives.
     let mut alt_groups: Vec<Vec<u32>> = Vec::new();
+    // A line's skills outside such clauses (see below), kept across lines.
+    let mut mentions: Vec<(u32, bool)> = Vec::new();
     for (line, part, text, team) in title.chain(body) {
         let Some(kind) = req_kind(part) else {
             continue;
@@ -452,12 +454,11 @@ fn analyze_with<const LINES: bool>(
         let mut clauses: Option<Vec<Range<usize>>> = None;
         // Skill term ids of each clause that offers alternatives.
         let mut alt_ids: Vec<Vec<u32>> = Vec::new();
-        // Skills written one after another with a slash between them ("Linux/Unix",
-        // "AWS / GCP / Azure", "掌握JAVA/Python"), outside such clauses: each run's term ids,
-        // each mention's (term id, run), and where the last skill ended (with its run).
-        let mut runs: Vec<Vec<u32>> = Vec::new();
-        let mut mentions: Vec<(u32, usize)> = Vec::new();
-        let mut last_skill: Option<(usize, usize)> = None;
+        // Skills outside such clauses, in order, each with whether only a slash stands
+        // between it and the one before ("Linux/Unix", "AWS / GCP / Azure", "掌握JAVA/Python"):
+        // runs of them may offer a choice. And where the last such skill ended.
+        mentions.clear();
+        let mut last_skill: Option<usize> = None;
         let mut seen: Occurrences = Vec::new();
         // The subjects a degree is asked in are its field, read with the education, not
         // skills to prove (body lines only).
@@ -539,19 +540,9 @@ fn analyze_with<const LINES: bool>(
                 }
                 // Whether it is offered as a choice is known once the line is read.
                 None if e.class == TermClass::Skill && line.is_some() => {
-                    let run =
-                        match last_skill.filter(|&(end, _)| slash_between(text, end, tok.start)) {
-                            Some((_, run)) => run,
-                            None => {
-                                runs.push(Vec::new());
-                                runs.len() - 1
-                            }
-                        };
-                    if !runs[run].contains(&id) {
-                        runs[run].push(id);
-                    }
-                    mentions.push((id, run));
-                    last_skill = Some((tok.end, run));
+                    let joined = last_skill.is_some_and(|end| slash_between(text, end, tok.start));
+                    mentions.push((id, joined));
+                    last_skill = Some(tok.end);
                 }
                 None => e.alternative_only = false,
             }
@@ -569,30 +560,34 @@ fn analyze_with<const LINES: bool>(
         // A slash offers a choice between skills of one kind ("MySQL/PostgreSQL", "Java/Go",
         // "Linux/Unix"); between skills of different kinds ("Docker/Kubernetes",
         // "MySQL/Redis") it lists a stack, each asked for.
-        let choice: Vec<bool> = runs
-            .iter()
-            .map(|run| {
-                run.len() >= 2
-                    && run.iter().enumerate().all(|(k, &a)| {
-                        run[k + 1..].iter().all(|&b| {
-                            one_kind(analyzer, &ids.names[a as usize], &ids.names[b as usize])
-                        })
-                    })
-            })
-            .collect();
-        for (id, run) in mentions {
-            if !choice[run] {
-                if let Some(e) = acc.get_mut(&id) {
-                    e.alternative_only = false;
+        let mut k = 0;
+        while k < mentions.len() {
+            let end = k + 1 + mentions[k + 1..].iter().take_while(|m| m.1).count();
+            let mut run: Vec<u32> = Vec::new();
+            if end - k >= 2 {
+                for &(id, _) in &mentions[k..end] {
+                    if !run.contains(&id) {
+                        run.push(id);
+                    }
                 }
             }
+            let choice = run.len() >= 2
+                && run.iter().enumerate().all(|(i, &a)| {
+                    run[i + 1..].iter().all(|&b| {
+                        one_kind(analyzer, &ids.names[a as usize], &ids.names[b as usize])
+                    })
+                });
+            if choice {
+                alt_groups.push(run);
+            } else {
+                for (id, _) in &mentions[k..end] {
+                    if let Some(e) = acc.get_mut(id) {
+                        e.alternative_only = false;
+                    }
+                }
+            }
+            k = end;
         }
-        alt_groups.extend(
-            runs.into_iter()
-                .zip(&choice)
-                .filter(|(_, &c)| c)
-                .map(|(run, _)| run),
-        );
         for ids in alt_ids {
             // One skill alone is no choice: it is simply asked for.
             if ids.len() >= 2 {
