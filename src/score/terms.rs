@@ -345,8 +345,9 @@ fn slash_between(text: &str, end: usize, start: usize) -> bool {
 
 /// Whether two skill terms are of one kind, so that a slash between them offers a choice:
 /// concepts with the same kind (their first broader concept: MySQL and PostgreSQL are
-/// relational databases), two programming languages, or a concept and its own kind
-/// ("Linux/Unix").
+/// relational databases) or two programming languages. A concept and its broader one are no
+/// choice: "Python/Django" asks for Django on Python, and Linux already proves most of a
+/// "Linux/Unix" through its kind.
 fn one_kind(analyzer: &Analyzer, a: &str, b: &str) -> bool {
     let kind = |t: &str| {
         analyzer
@@ -360,8 +361,7 @@ fn one_kind(analyzer: &Analyzer, a: &str, b: &str) -> bool {
                     .map(|_| "language")
             })
     };
-    let broader_of = |x: &str, y: &str| analyzer.broaders(x).iter().any(|k| k == y);
-    kind(a).is_some_and(|k| Some(k) == kind(b)) || broader_of(a, b) || broader_of(b, a)
+    kind(a).is_some_and(|k| Some(k) == kind(b))
 }
 
 /// The company's name as a posting's analysis checks each token against it: its terms, and
@@ -740,7 +740,7 @@ mod tests {
         assert!(!slash_between("Java/ and Go", 4, 10));
         assert!(one_kind(&a, "mysql", "postgresql"));
         assert!(one_kind(&a, "java", "go"));
-        assert!(one_kind(&a, "linux", "unix") && one_kind(&a, "unix", "linux"));
+        assert!(!one_kind(&a, "python", "django") && !one_kind(&a, "django", "python"));
         assert!(!one_kind(&a, "prometheus", "nginx"));
         assert!(!one_kind(&a, "mysql", "redis"));
         assert!(!one_kind(&a, "java", "mysql"));
