@@ -374,13 +374,25 @@ pub fn asks(posting: &Posting) -> PostingAsks {
             _ => {}
         }
     }
-    // A job board's header fields (51job's `经验：5-7年工作经验 | 学历：本科`) state what it
-    // asks in its own boxes, which the body often does not repeat: read like a requirement.
-    if let Some(y) = posting.meta.get("experience").and_then(|e| years_in(e)) {
-        a.years = Some(a.years.map_or(y, |x| x.max(y)));
+    // A job board's header fields (51job's `经验：5-7年工作经验 | 学历：本科`, others'
+    // `经验：3-5年`) say in its own boxes what the body often does not repeat: they fill in
+    // what the body leaves unsaid, never lower or raise what it says. Both fields are read
+    // for both asks, as scrapes shift them (`经验：本科 | 学历：`).
+    let field = |k: &str| posting.meta.get(k).map_or("", |v| v.trim());
+    let (experience, education) = (field("experience"), field("education"));
+    if a.years.is_none() {
+        // The field's label says what a bare span of years is.
+        a.years = [experience, education]
+            .iter()
+            .filter(|v| !v.is_empty())
+            .find_map(|v| years_in(v).or_else(|| years_in(&format!("{v}工作经验"))));
     }
-    if let Some((d, _)) = posting.meta.get("education").and_then(|e| degree_bounds(e)) {
-        a.degree = Some(a.degree.map_or(d, |x| x.min(d)));
+    if a.degree.is_none() {
+        a.degree = [experience, education]
+            .iter()
+            .filter_map(|v| degree_bounds(v))
+            .map(|(lo, _)| lo)
+            .min();
     }
     if a.preferred_degree.is_some() && a.preferred_degree <= a.degree {
         a.preferred_degree = None;
@@ -791,21 +803,44 @@ mod tests {
 
     #[test]
     fn a_job_boards_header_fields_ask_like_requirement_lines() {
-        let p = posting::parse("Java开发工程师\n\n公司：某公司 | 地区：上海 | 经验：5-7年工作经验 | 学历：本科 | 发布：2019-09-12\n\n岗位职责：\n1、负责后台开发\n任职要求：\n1、熟悉Java\n");
-        let a = asks(&p);
-        assert_eq!(a.years, Some(5));
-        assert_eq!(a.degree, Some(Degree::Bachelor));
-        // The body's own figures merge with the header's as two requirement lines would.
-        let p = posting::parse("Java开发工程师\n\n公司：某公司 | 经验：3-4年工作经验 | 学历：大专\n\n任职要求：\n1、本科及以上学历，5年以上Java经验\n");
-        let a = asks(&p);
-        assert_eq!(a.years, Some(5));
-        assert_eq!(a.degree, Some(Degree::Associate));
-        // Empty or unreadable fields ask nothing.
-        let p = posting::parse(
-            "技术开发岗\n\n公司：某公司 | 经验：无工作经验 | 学历： \n\n岗位职责：\n1、开发\n",
+        let asked = |text: &str| {
+            let a = asks(&posting::parse(text));
+            (a.years, a.degree)
+        };
+        let body = "\n\n岗位职责：\n1、负责后台开发\n任职要求：\n1、熟悉Java\n";
+        assert_eq!(
+            asked(&format!("Java开发工程师\n\n公司：某公司 | 地区：上海 | 经验：5-7年工作经验 | 学历：本科 | 发布：2019-09-12{body}")),
+            (Some(5), Some(Degree::Bachelor))
         );
-        let a = asks(&p);
-        assert_eq!((a.years, a.degree), (None, None));
+        // A bare span of years, and fields a scrape shifted.
+        assert_eq!(
+            asked(&format!(
+                "Java开发工程师\n\n公司：某公司 | 经验：3-5年 | 学历：硕士{body}"
+            )),
+            (Some(3), Some(Degree::Master))
+        );
+        assert_eq!(
+            asked(&format!(
+                "Java开发工程师\n\n公司：某公司 | 经验：本科 | 学历： {body}"
+            )),
+            (None, Some(Degree::Bachelor))
+        );
+        // The body's own asks stand: the header fills in only what it leaves unsaid.
+        assert_eq!(
+            asked("Java开发工程师\n\n公司：某公司 | 经验：3-4年工作经验 | 学历：大专\n\n任职要求：\n1、硕士及以上学历，5年以上Java经验\n"),
+            (Some(5), Some(Degree::Master))
+        );
+        assert_eq!(
+            asked("Java开发工程师\n\n公司：某公司 | 经验：8年工作经验 | 学历：本科\n\n任职要求：\n1、熟悉Java\n2、硕士学历\n"),
+            (Some(8), Some(Degree::Master))
+        );
+        // Empty or unreadable fields ask nothing.
+        assert_eq!(
+            asked(&format!(
+                "技术开发岗\n\n公司：某公司 | 经验：无工作经验 | 学历： {body}"
+            )),
+            (None, None)
+        );
     }
 
     #[test]

@@ -344,10 +344,12 @@ fn slash_between(text: &str, end: usize, start: usize) -> bool {
 }
 
 /// Whether two skill terms are of one kind, so that a slash between them offers a choice:
-/// concepts with the same kind (their first broader concept: MySQL and PostgreSQL are
-/// relational databases) or two programming languages. A concept and its broader one are no
-/// choice: "Python/Django" asks for Django on Python, and Linux already proves most of a
-/// "Linux/Unix" through its kind.
+/// concepts with the same kind, their first broader concept (MySQL and PostgreSQL are
+/// relational databases), or two concepts of the lexicon's `language` category without one
+/// ("Java/Go", "Shell/Perl/Python"). A concept and its broader one are no choice
+/// ("Python/Django" asks for Django on Python). The `language` category also holds markup,
+/// query and spoken languages, which the lexicon does not set apart: "HTML/CSS" reads as a
+/// choice too.
 fn one_kind(analyzer: &Analyzer, a: &str, b: &str) -> bool {
     let kind = |t: &str| {
         analyzer
@@ -455,7 +457,7 @@ fn analyze_with<const LINES: bool>(
         // Skill term ids of each clause that offers alternatives.
         let mut alt_ids: Vec<Vec<u32>> = Vec::new();
         // Skills outside such clauses, in order, each with whether only a slash stands
-        // between it and the one before ("Linux/Unix", "AWS / GCP / Azure", "掌握JAVA/Python"):
+        // between it and the one before ("Java/Go", "AWS / GCP / Azure", "掌握JAVA/Python"):
         // runs of them may offer a choice. And where the last such skill ended.
         mentions.clear();
         let mut last_skill: Option<usize> = None;
@@ -557,9 +559,9 @@ fn analyze_with<const LINES: bool>(
         if let (Some(i), false) = (line, seen.is_empty()) {
             per_line.push((i, kind, seen));
         }
-        // A slash offers a choice between skills of one kind ("MySQL/PostgreSQL", "Java/Go",
-        // "Linux/Unix"); between skills of different kinds ("Docker/Kubernetes",
-        // "MySQL/Redis") it lists a stack, each asked for.
+        // A slash offers a choice between skills of one kind ("MySQL/PostgreSQL", "Java/Go");
+        // between skills of different kinds ("Docker/Kubernetes", "MySQL/Redis") it lists a
+        // stack, each asked for.
         let mut k = 0;
         while k < mentions.len() {
             let end = k + 1 + mentions[k + 1..].iter().take_while(|m| m.1).count();
@@ -739,6 +741,7 @@ mod tests {
         assert!(!slash_between("Java, Go", 4, 6));
         assert!(!slash_between("Java/ and Go", 4, 10));
         assert!(one_kind(&a, "mysql", "postgresql"));
+        assert!(one_kind(&a, "aws", "gcp"));
         assert!(one_kind(&a, "java", "go"));
         assert!(!one_kind(&a, "python", "django") && !one_kind(&a, "django", "python"));
         assert!(!one_kind(&a, "prometheus", "nginx"));
