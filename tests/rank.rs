@@ -187,6 +187,25 @@ fn a_slash_between_skills_of_one_kind_is_a_choice_and_between_kinds_a_stack() {
 }
 
 #[test]
+fn one_or_more_of_a_list_of_infrastructure_tools_is_met_by_one() {
+    // A 51job post's "对 …的一项或多项有经验者优先": the seed résumé has MySQL, ClickHouse and
+    // Kubernetes; RocksDB, MapReduce and Mesos (lexicon tools, not stray words) are the other
+    // choices, and 多项 ("several of them") is no term.
+    let t = tempfile::tempdir().unwrap();
+    let posting = t.path().join("bigdata.txt");
+    std::fs::write(
+        &posting,
+        "大数据架构高级工程师\n\n岗位要求：\n1、掌握分布式系统原理；\n2、存储方向：对 HDFS, RocksDB, MySQL, Kafka 的一项或多项有经验者优先；\n3、计算方向：对 Spark, MapReduce, ClickHouse 的一项或多项有经验者优先；\n4、对 Mesos, Kubernetes 的一项或多项有经验者优先。\n",
+    )
+    .unwrap();
+    let r = match_json("corpus/resume-zh.md", posting.to_str().unwrap());
+    let missing = missing_keys(&r);
+    for met in ["rocksdb", "mapreduce", "mapreduc", "mesos", "meso", "多项"] {
+        assert!(!missing.contains(&met), "{met}: {missing:?}");
+    }
+}
+
+#[test]
 fn a_choice_the_resume_lacks_is_listed_whole_and_weighs_as_one_gap() {
     // "such as DynamoDB or Cassandra": the examples are the choice, NoSQL is asked; neither
     // example is in the résumé, so both are listed missing, even though DynamoDB is also one

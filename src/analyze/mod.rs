@@ -22,7 +22,7 @@ use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output or the index's fields change, so persisted indexes are
 /// rebuilt.
-pub const ANALYZER_VERSION: u32 = 13;
+pub const ANALYZER_VERSION: u32 = 14;
 
 /// Longer Latin-script "words" are dropped.
 pub const MAX_WORD_BYTES: usize = 64;
