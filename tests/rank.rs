@@ -59,7 +59,15 @@ fn match_json(resume: &str, posting: &str) -> Value {
     .unwrap()
 }
 
-/// Asserts that of two bullets, `text` ranks first with a score and the other scores 0.
+/// The match report of the shipped Chinese résumé (`corpus/resume-zh.md`) against a posting
+/// with text `posting`, written to a fresh folder.
+fn match_seed(posting: &str) -> Value {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("posting.txt");
+    std::fs::write(&p, posting).unwrap();
+    match_json("corpus/resume-zh.md", p.to_str().unwrap())
+}
+
 /// The matched term of a match report with analysed key `key`, if it is covered.
 fn matched_term<'a>(r: &'a Value, key: &str) -> Option<&'a Value> {
     r["matched"]
@@ -87,6 +95,7 @@ fn texts_of(bullets: &[Value]) -> Vec<&str> {
         .collect()
 }
 
+/// Asserts that of two bullets, `text` ranks first with a score and the other scores 0.
 fn assert_only_first_scores(bullets: &[Value], text: &str) {
     assert_eq!(bullets[0]["text"], text, "{bullets:?}");
     assert!(bullets[0]["score"].as_f64().unwrap() > 0.0, "{bullets:?}");
@@ -147,14 +156,9 @@ fn a_core_requirement_proven_by_several_bullets_outweighs_a_passing_mention() {
 fn a_skill_offered_as_one_of_several_is_no_gap_when_another_is_proven() {
     // "MySQL, TiDB or MongoDB": the seed résumé has MySQL, so TiDB and MongoDB are not
     // listed as missing; Netty, asked on its own line, is.
-    let t = tempfile::tempdir().unwrap();
-    let posting = t.path().join("java.txt");
-    std::fs::write(
-        &posting,
+    let r = match_seed(
         "高级Java开发工程师\n\n任职要求：\n1、熟练使用mysql、tidb、mongodb等数据库的一种及以上；\n2、精通Netty；\n3、熟悉Kubernetes。\n",
-    )
-    .unwrap();
-    let r = match_json("corpus/resume-zh.md", posting.to_str().unwrap());
+    );
     let missing = missing_keys(&r);
     assert!(!missing.contains(&"tidb"), "{missing:?}");
     assert!(!missing.contains(&"mongodb"), "{missing:?}");
@@ -168,14 +172,9 @@ fn a_slash_between_skills_of_one_kind_is_a_choice_and_between_kinds_a_stack() {
     // met; "Prometheus/Nginx" (monitoring, a reverse proxy) lists a stack, and
     // "Python/Django" asks for Django on Python: Nginx is missing and Django has only the
     // little Python shows of it.
-    let t = tempfile::tempdir().unwrap();
-    let posting = t.path().join("backend.txt");
-    std::fs::write(
-        &posting,
+    let r = match_seed(
         "后端开发工程师\n\n任职要求：\n1、精通Java/Go，熟悉MySQL / PostgreSQL；\n2、熟悉Python/Django；\n3、熟悉Prometheus/Nginx。\n",
-    )
-    .unwrap();
-    let r = match_json("corpus/resume-zh.md", posting.to_str().unwrap());
+    );
     let missing = missing_keys(&r);
     for met in ["go", "postgresql"] {
         assert!(!missing.contains(&met), "{met}: {missing:?}");
@@ -191,14 +190,9 @@ fn one_or_more_of_a_list_of_infrastructure_tools_is_met_by_one() {
     // A 51job post's "对 …的一项或多项有经验者优先": the seed résumé has MySQL, ClickHouse and
     // Kubernetes; RocksDB, MapReduce and Mesos (lexicon tools, not stray words) are the other
     // choices, and 多项 ("several of them") is no term.
-    let t = tempfile::tempdir().unwrap();
-    let posting = t.path().join("bigdata.txt");
-    std::fs::write(
-        &posting,
+    let r = match_seed(
         "大数据架构高级工程师\n\n岗位要求：\n1、掌握分布式系统原理；\n2、存储方向：对 HDFS, RocksDB, MySQL, Kafka 的一项或多项有经验者优先；\n3、计算方向：对 Spark, MapReduce, ClickHouse 的一项或多项有经验者优先；\n4、对 Mesos, Kubernetes 的一项或多项有经验者优先。\n",
-    )
-    .unwrap();
-    let r = match_json("corpus/resume-zh.md", posting.to_str().unwrap());
+    );
     let missing = missing_keys(&r);
     for met in ["rocksdb", "mapreduce", "mapreduc", "mesos", "meso", "多项"] {
         assert!(!missing.contains(&met), "{met}: {missing:?}");

@@ -352,16 +352,12 @@ fn slash_between(text: &str, end: usize, start: usize) -> bool {
 /// choice too.
 fn one_kind(analyzer: &Analyzer, a: &str, b: &str) -> bool {
     let kind = |t: &str| {
-        analyzer
-            .broaders(t)
-            .first()
-            .map(String::as_str)
-            .or_else(|| {
-                analyzer
-                    .concept(t)
-                    .filter(|c| c.category == "language")
-                    .map(|_| "language")
-            })
+        analyzer.broader(t).or_else(|| {
+            analyzer
+                .concept(t)
+                .filter(|c| c.category == "language")
+                .map(|_| "language")
+        })
     };
     kind(a).is_some_and(|k| Some(k) == kind(b))
 }
