@@ -76,6 +76,10 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// What the word cache keeps of a raw word: its token (`None`: dropped) and the word's
+/// [`TokenRef::memo`] slot.
+type CachedWord = (Option<Box<str>>, std::cell::Cell<u64>);
+
 /// A token lent to a callback: the term text is borrowed, so analysing does not allocate
 /// per token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +92,12 @@ pub struct TokenRef<'a> {
     pub end: usize,
     /// Where it came from.
     pub kind: TokenKind,
+    /// A slot kept with this word in the thread's word cache, the same for every
+    /// occurrence of the word (`None` for tokens that do not come from it). A reader that
+    /// looks each token up in a table of its own can memoise the answer here, tagged with
+    /// its table, and skip the lookup when the word comes again: the table's hash probe
+    /// misses the processor's cache on most words, this slot does not.
+    pub memo: Option<&'a std::cell::Cell<u64>>,
 }
 
 impl TokenRef<'_> {
@@ -342,6 +352,7 @@ impl Analyzer {
                 start: norm.original(m.start),
                 end: norm.original(m.end),
                 kind: TokenKind::Term,
+                memo: None,
             });
             pos = m.end;
         }
@@ -408,6 +419,7 @@ impl Analyzer {
                 start: norm.original(start),
                 end: norm.original(start + word.len()),
                 kind: TokenKind::Han,
+                memo: None,
             })
         };
         match dict {
@@ -527,23 +539,24 @@ impl Analyzer {
         thread_local! {
             /// Raw word → its token (`None`: dropped). Postings repeat a small vocabulary, so
             /// lowercasing, stopword checks and Snowball run once per distinct word per thread.
-            static WORDS: std::cell::RefCell<HashMap<Box<str>, Option<Box<str>>>> =
+            static WORDS: std::cell::RefCell<HashMap<Box<str>, CachedWord>> =
                 std::cell::RefCell::new(HashMap::default());
         }
         let (start, end) = (norm.original(from), norm.original(to));
-        let mut emit = |text: &str| {
+        let mut emit = |text: &str, memo: Option<&std::cell::Cell<u64>>| {
             sink(TokenRef {
                 text,
                 start,
                 end,
                 kind: TokenKind::Word,
+                memo,
             })
         };
         WORDS.with(|cache| match cache.try_borrow_mut() {
             Ok(mut cache) => {
-                if let Some(hit) = cache.get(w) {
-                    if let Some(token) = hit.as_deref() {
-                        emit(token);
+                if let Some((token, memo)) = cache.get(w) {
+                    if let Some(token) = token.as_deref() {
+                        emit(token, Some(memo));
                     }
                     return;
                 }
@@ -551,15 +564,17 @@ impl Analyzer {
                     cache.clear();
                 }
                 let resolved = self.resolve_word(w);
-                if let Some(token) = resolved.as_deref() {
-                    emit(token);
+                let (token, memo) = cache
+                    .entry(w.into())
+                    .or_insert((resolved, std::cell::Cell::new(0)));
+                if let Some(token) = token.as_deref() {
+                    emit(token, Some(memo));
                 }
-                cache.insert(w.into(), resolved);
             }
             // Analysis started from inside a sink on this thread: go without the cache.
             Err(_) => {
                 if let Some(token) = self.resolve_word(w) {
-                    emit(&token);
+                    emit(&token, None);
                 }
             }
         });
@@ -614,6 +629,7 @@ impl Analyzer {
                 start: p.start,
                 end: p.end,
                 kind: p.kind,
+                memo: None,
             });
         }
     }
@@ -750,6 +766,24 @@ mod tests {
             terms("c# and f# v1.2 3.7 e.g. full-stack"),
             ["c#", "f#", "v1.2", "full", "stack"]
         );
+    }
+
+    #[test]
+    fn each_cached_word_carries_one_memo_slot() {
+        let a = Analyzer::shared();
+        let mut memos: Vec<(String, *const std::cell::Cell<u64>)> = Vec::new();
+        a.for_each_token("Deploys deploys Deploys 数据 Kubernetes", &mut |t| {
+            if let Some(m) = t.memo {
+                memos.push((t.text.to_string(), m as *const _));
+            }
+        });
+        // The three words, each from the word cache; a Han word or a term has none.
+        assert_eq!(memos.len(), 3, "{memos:?}");
+        // The same word, written the same way, meets the same slot; written otherwise it
+        // is another cache entry, with a slot of its own (its token is the same).
+        assert_eq!(memos[0].1, memos[2].1);
+        assert_ne!(memos[0].1, memos[1].1);
+        assert_eq!(memos[0].0, memos[1].0);
     }
 
     /// The Han words the shared analyzer takes from `s`.

@@ -95,6 +95,7 @@ pub fn analyze_posting(
             if ids.names.len() >= TERM_IDS_SIZE || ids.owner != Some(owner) {
                 *ids = TermIds {
                     owner: Some(owner),
+                    tag: TermIds::new_tag(),
                     ..TermIds::default()
                 };
             }
@@ -124,9 +125,34 @@ struct TermIds {
     traits: Vec<Option<(TokenKind, f32, TermClass)>>,
     /// The analyzer and background the traits come from (`None`: a private table).
     owner: Option<(InstanceId, InstanceId)>,
+    /// This table's mark on the ids it memoises in tokens ([`TokenRef::memo`]), unique in
+    /// the process; 0: it memoises none.
+    tag: u32,
 }
 
 impl TermIds {
+    /// A tag no other table has had.
+    fn new_tag() -> u32 {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The id of `tok`'s term, from its memo when this table left one there.
+    fn id_of(&mut self, tok: &TokenRef<'_>) -> u32 {
+        match tok.memo.filter(|_| self.tag != 0) {
+            Some(memo) => {
+                let v = memo.get();
+                if (v >> 32) as u32 == self.tag {
+                    return v as u32;
+                }
+                let id = self.id(tok.text);
+                memo.set(u64::from(self.tag) << 32 | u64::from(id));
+                id
+            }
+            None => self.id(tok.text),
+        }
+    }
+
     fn id(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
             return id;
@@ -483,7 +509,7 @@ fn analyze_with<const LINES: bool>(
                 return;
             }
             order += 1;
-            let id = ids.id(tok.text);
+            let id = ids.id_of(&tok);
             // Looked up first: most tokens repeat a term already seen.
             let e = match acc.get_mut(&id) {
                 Some(e) => e,
@@ -680,6 +706,46 @@ mod tests {
         (bg.n_en, bg.n_zh) = (10, 10);
         bg.df.insert("experi".into(), (10, 0));
         bg
+    }
+
+    #[test]
+    fn a_memoised_id_is_read_only_by_the_table_that_left_it() {
+        // A slot per word, as the word cache keeps them.
+        let (rust, go, python) = Default::default();
+        let tok = |text| TokenRef {
+            text,
+            start: 0,
+            end: 0,
+            kind: TokenKind::Word,
+            memo: Some(match text {
+                "rust" => &rust,
+                "go" => &go,
+                _ => &python,
+            }),
+        };
+        let mut first = TermIds {
+            tag: TermIds::new_tag(),
+            ..TermIds::default()
+        };
+        assert_eq!(first.id_of(&tok("rust")), 0);
+        assert_eq!(first.id_of(&tok("go")), 1);
+        // The slot now holds go's id, for `first` only.
+        assert_eq!(go.get() as u32, 1);
+        assert_eq!(first.id_of(&tok("rust")), 0);
+        let mut second = TermIds {
+            tag: TermIds::new_tag(),
+            ..TermIds::default()
+        };
+        // Another table numbers its own terms, whatever the slot holds.
+        assert_eq!(second.id_of(&tok("go")), 0);
+        assert_eq!(second.id_of(&tok("go")), 0);
+        // A private table (tag 0) neither reads nor writes slots.
+        let mut private = TermIds::default();
+        assert_eq!(private.id_of(&tok("python")), 0);
+        assert_eq!(python.get(), 0);
+        assert_eq!(go.get() >> 32, u64::from(second.tag));
+        assert_eq!(first.id_of(&tok("go")), 1);
+        assert_eq!(first.names.len(), 2);
     }
 
     #[test]
