@@ -80,6 +80,10 @@ pub struct Token {
 /// [`TokenRef::memo`] slot.
 type CachedWord = (Option<Box<str>>, std::cell::Cell<u64>);
 
+/// What the Han word cache keeps of a word jieba cut: the term in it as (bytes skipped,
+/// bytes kept), `None` when it is none, and the word's [`TokenRef::memo`] slot.
+type CachedHan = (Option<(usize, usize)>, std::cell::Cell<u64>);
+
 /// A token lent to a callback: the term text is borrowed, so analysing does not allocate
 /// per token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -413,23 +417,62 @@ impl Analyzer {
         let run = &t[from..to];
         let dict = segment::Segmenter::global().for_run(run);
         let token = |w, dict: &Jieba| self.han_word(w, dict, from);
-        let emit = |(word, start): (&str, usize), sink: &mut dyn FnMut(TokenRef<'_>)| {
+        let emit = |(word, start): (&str, usize),
+                    memo: Option<&std::cell::Cell<u64>>,
+                    sink: &mut dyn FnMut(TokenRef<'_>)| {
             sink(TokenRef {
                 text: word,
                 start: norm.original(start),
                 end: norm.original(start + word.len()),
                 kind: TokenKind::Han,
-                memo: None,
+                memo,
             })
         };
+        thread_local! {
+            /// Word jieba cut → what of it is a term, as (bytes skipped, bytes kept), with
+            /// its memo slot: as the word cache does for Latin words, the stopword check,
+            /// the ungluing and the reader's term-id lookup run once per distinct word. What
+            /// a word becomes depends on the word alone (the partial dictionary answers as
+            /// the whole one does: `segment`'s tests).
+            static HAN: std::cell::RefCell<HashMap<Box<str>, CachedHan>> =
+                std::cell::RefCell::new(HashMap::default());
+        }
         match dict {
-            segment::Dictionary::Whole(j) => {
-                for w in j.cut(run, true) {
-                    if let Some(t) = token(w, j) {
-                        emit(t, sink);
+            segment::Dictionary::Whole(j) => HAN.with(|cache| match cache.try_borrow_mut() {
+                Ok(mut cache) => {
+                    for w in j.cut(run, true) {
+                        let mut emit_kept =
+                            |kept: Option<(usize, usize)>, memo: &std::cell::Cell<u64>| {
+                                if let Some((skip, len)) = kept {
+                                    let at = w.byte_start + skip;
+                                    emit((&run[at..at + len], from + at), Some(memo), sink);
+                                }
+                            };
+                        if let Some((kept, memo)) = cache.get(w.word) {
+                            emit_kept(*kept, memo);
+                            continue;
+                        }
+                        if cache.len() >= WORD_CACHE_SIZE {
+                            cache.clear();
+                        }
+                        let kept = self
+                            .han_word(w.clone(), j, 0)
+                            .map(|(word, at)| (at - w.byte_start, word.len()));
+                        let (kept, memo) = cache
+                            .entry(w.word.into())
+                            .or_insert((kept, std::cell::Cell::new(0)));
+                        emit_kept(*kept, memo);
                     }
                 }
-            }
+                // Analysis started from inside a sink on this thread: go without the cache.
+                Err(_) => {
+                    for w in j.cut(run, true) {
+                        if let Some(t) = token(w, j) {
+                            emit(t, None, sink);
+                        }
+                    }
+                }
+            }),
             // The partial dictionary is locked: release it before the sink runs.
             partial => {
                 let words: Vec<_> = partial
@@ -439,7 +482,7 @@ impl Analyzer {
                     .collect();
                 drop(partial);
                 for t in words {
-                    emit(t, sink);
+                    emit(t, None, sink);
                 }
             }
         }
@@ -770,20 +813,28 @@ mod tests {
 
     #[test]
     fn each_cached_word_carries_one_memo_slot() {
+        // Han words are cached once the whole dictionary is in use (a batch's case; the
+        // first texts of a run, read with the partial one, are too few to matter).
+        Analyzer::warm_up();
         let a = Analyzer::shared();
         let mut memos: Vec<(String, *const std::cell::Cell<u64>)> = Vec::new();
-        a.for_each_token("Deploys deploys Deploys 数据 Kubernetes", &mut |t| {
-            if let Some(m) = t.memo {
-                memos.push((t.text.to_string(), m as *const _));
-            }
-        });
-        // The three words, each from the word cache; a Han word or a term has none.
-        assert_eq!(memos.len(), 3, "{memos:?}");
+        a.for_each_token(
+            "Deploys deploys Deploys 维护 Kubernetes 维护",
+            &mut |t| {
+                if let Some(m) = t.memo {
+                    memos.push((t.text.to_string(), m as *const _));
+                }
+            },
+        );
+        // The three words and the two Han words, each from a word cache; a term has none.
+        let texts: Vec<&str> = memos.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(texts, ["deploy", "deploy", "deploy", "维护", "维护"]);
         // The same word, written the same way, meets the same slot; written otherwise it
         // is another cache entry, with a slot of its own (its token is the same).
         assert_eq!(memos[0].1, memos[2].1);
         assert_ne!(memos[0].1, memos[1].1);
-        assert_eq!(memos[0].0, memos[1].0);
+        assert_eq!(memos[3].1, memos[4].1);
+        assert_ne!(memos[0].1, memos[3].1);
     }
 
     /// The Han words the shared analyzer takes from `s`.
