@@ -18,6 +18,7 @@ use normalize::Normalized;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use script::is_han;
+use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 /// Bumped whenever analysis output or the index's fields change, so persisted indexes are
@@ -78,11 +79,11 @@ pub struct Token {
 
 /// What the word cache keeps of a raw word: its token (`None`: dropped) and the word's
 /// [`TokenRef::memo`] slot.
-type CachedWord = (Option<Box<str>>, std::cell::Cell<u64>);
+type CachedWord = (Option<Box<str>>, Cell<u64>);
 
 /// What the Han word cache keeps of a word jieba cut: the term in it as (bytes skipped,
 /// bytes kept), `None` when it is none, and the word's [`TokenRef::memo`] slot.
-type CachedHan = (Option<(usize, usize)>, std::cell::Cell<u64>);
+type CachedHan = (Option<(usize, usize)>, Cell<u64>);
 
 /// A token lent to a callback: the term text is borrowed, so analysing does not allocate
 /// per token.
@@ -101,7 +102,7 @@ pub struct TokenRef<'a> {
     /// looks each token up in a table of its own can memoise the answer here, tagged with
     /// its table, and skip the lookup when the word comes again: the table's hash probe
     /// misses the processor's cache on most words, this slot does not.
-    pub memo: Option<&'a std::cell::Cell<u64>>,
+    pub memo: Option<&'a Cell<u64>>,
 }
 
 impl TokenRef<'_> {
@@ -416,9 +417,18 @@ impl Analyzer {
     ) {
         let run = &t[from..to];
         let dict = segment::Segmenter::global().for_run(run);
-        let token = |w, dict: &Jieba| self.han_word(w, dict, from);
+        // The term a word jieba cut at `byte_start` keeps ([`Self::han_word`]), as (its text,
+        // its start in `t`).
+        let place = |byte_start: usize, (skip, len): (usize, usize)| {
+            let at = byte_start + skip;
+            (&run[at..at + len], from + at)
+        };
+        let token = |w: jieba_rs::Token<'_>, dict: &Jieba| {
+            self.han_word(w.word, dict)
+                .map(|kept| place(w.byte_start, kept))
+        };
         let emit = |(word, start): (&str, usize),
-                    memo: Option<&std::cell::Cell<u64>>,
+                    memo: Option<&Cell<u64>>,
                     sink: &mut dyn FnMut(TokenRef<'_>)| {
             sink(TokenRef {
                 text: word,
@@ -441,13 +451,11 @@ impl Analyzer {
             segment::Dictionary::Whole(j) => HAN.with(|cache| match cache.try_borrow_mut() {
                 Ok(mut cache) => {
                     for w in j.cut(run, true) {
-                        let mut emit_kept =
-                            |kept: Option<(usize, usize)>, memo: &std::cell::Cell<u64>| {
-                                if let Some((skip, len)) = kept {
-                                    let at = w.byte_start + skip;
-                                    emit((&run[at..at + len], from + at), Some(memo), sink);
-                                }
-                            };
+                        let mut emit_kept = |kept: Option<(usize, usize)>, memo: &Cell<u64>| {
+                            if let Some(kept) = kept {
+                                emit(place(w.byte_start, kept), Some(memo), sink);
+                            }
+                        };
                         if let Some((kept, memo)) = cache.get(w.word) {
                             emit_kept(*kept, memo);
                             continue;
@@ -455,12 +463,9 @@ impl Analyzer {
                         if cache.len() >= WORD_CACHE_SIZE {
                             cache.clear();
                         }
-                        let kept = self
-                            .han_word(w.clone(), j, 0)
-                            .map(|(word, at)| (at - w.byte_start, word.len()));
-                        let (kept, memo) = cache
-                            .entry(w.word.into())
-                            .or_insert((kept, std::cell::Cell::new(0)));
+                        let kept = self.han_word(w.word, j);
+                        let (kept, memo) =
+                            cache.entry(w.word.into()).or_insert((kept, Cell::new(0)));
                         emit_kept(*kept, memo);
                     }
                 }
@@ -488,21 +493,16 @@ impl Analyzer {
         }
     }
 
-    /// A word jieba cut from a Han run that starts at byte `from`, as (word, its start), or
-    /// `None` when it is not a term.
-    fn han_word<'r>(
-        &self,
-        w: jieba_rs::Token<'r>,
-        dict: &Jieba,
-        from: usize,
-    ) -> Option<(&'r str, usize)> {
+    /// The term in `word`, a word jieba cut, as (bytes skipped at its start, bytes kept), or
+    /// `None` when it holds none.
+    fn han_word(&self, word: &str, dict: &Jieba) -> Option<(usize, usize)> {
         // jieba's HMM can join a long run of unknown characters into one "word": like
         // runaway Latin words, it must never reach Tantivy's token length limit.
-        if w.word.len() > MAX_WORD_BYTES || self.chinese_stop.contains(w.word) || is_years(w.word) {
+        if word.len() > MAX_WORD_BYTES || self.chinese_stop.contains(word) || is_years(word) {
             return None;
         }
-        let (skip, word) = unglue(w.word, dict)?;
-        Some((word, from + w.byte_start + skip))
+        let (skip, kept) = unglue(word, dict)?;
+        Some((skip, kept.len()))
     }
 
     /// Splits a run of letters, digits and connectors into words: `.` stays between two
@@ -586,7 +586,7 @@ impl Analyzer {
                 std::cell::RefCell::new(HashMap::default());
         }
         let (start, end) = (norm.original(from), norm.original(to));
-        let mut emit = |text: &str, memo: Option<&std::cell::Cell<u64>>| {
+        let mut emit = |text: &str, memo: Option<&Cell<u64>>| {
             sink(TokenRef {
                 text,
                 start,
@@ -607,9 +607,7 @@ impl Analyzer {
                     cache.clear();
                 }
                 let resolved = self.resolve_word(w);
-                let (token, memo) = cache
-                    .entry(w.into())
-                    .or_insert((resolved, std::cell::Cell::new(0)));
+                let (token, memo) = cache.entry(w.into()).or_insert((resolved, Cell::new(0)));
                 if let Some(token) = token.as_deref() {
                     emit(token, Some(memo));
                 }
@@ -817,7 +815,7 @@ mod tests {
         // first texts of a run, read with the partial one, are too few to matter).
         Analyzer::warm_up();
         let a = Analyzer::shared();
-        let mut memos: Vec<(String, *const std::cell::Cell<u64>)> = Vec::new();
+        let mut memos: Vec<(String, *const Cell<u64>)> = Vec::new();
         a.for_each_token(
             "Deploys deploys Deploys 维护 Kubernetes 维护",
             &mut |t| {
